@@ -1,0 +1,68 @@
+import { Project } from "ts-morph";
+import type { SourceFileStructure } from "ts-morph";
+import { CODES } from "../ir/codes.js";
+import type { Diagnostic, Model, Schema } from "../ir/types.js";
+import { indexFileStructures } from "./index-files.js";
+import { headerLine, modelFileStructure } from "./model-file.js";
+import type { EmitOptions } from "./options.js";
+import { RUNTIME_PATH, outputPathOf } from "./paths.js";
+
+/** A generated file: its path relative to the output folder and its (unformatted) text. */
+export interface EmittedFile {
+  readonly path: string;
+  readonly content: string;
+}
+
+/** The emitted files of a schema and the problems found while emitting. */
+export interface Emission {
+  readonly files: readonly EmittedFile[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Emits the TypeScript of a resolved schema: one file per model at the mirrored path, one index
+ * per folder, and `runtime.ts` (the given template text, under a header line). Only the models
+ * whose ids are in `only` get a model file (all when omitted), so callers can split the work;
+ * index files and the runtime are emitted when `withShared` is true.
+ */
+export function emitSchema(
+  schema: Schema,
+  options: EmitOptions,
+  runtimeSource: string,
+  selection: { readonly only?: ReadonlySet<string>; readonly withShared?: boolean } = {},
+): Emission {
+  const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true });
+  const byId = new Map<string, Model>(schema.models.map((model) => [model.id, model]));
+  const lookup = (id: string) => byId.get(id);
+  const files: EmittedFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const print = (path: string, structure: SourceFileStructure): string => {
+    const file = project.createSourceFile(path, structure, { overwrite: true });
+    const text = file.getFullText();
+    project.removeSourceFile(file);
+    return text;
+  };
+  for (const model of schema.models) {
+    if (selection.only && !selection.only.has(model.id)) continue;
+    if (outputPathOf(model.id) === RUNTIME_PATH) {
+      diagnostics.push({
+        file: model.id,
+        line: model.span.start.line,
+        column: model.span.start.column,
+        severity: "error",
+        code: CODES.reservedOutput,
+        message: `the doc's output ${RUNTIME_PATH} is where mdspec writes its runtime; move or rename the doc`,
+      });
+      continue;
+    }
+    const { path, structure } = modelFileStructure(model, options, lookup);
+    files.push({ path, content: print(path, structure) });
+  }
+  if (selection.withShared ?? true) {
+    const indexes = indexFileStructures(schema.models);
+    diagnostics.push(...indexes.diagnostics);
+    for (const { path, structure } of indexes.files) files.push({ path, content: print(path, structure) });
+    files.push({ path: RUNTIME_PATH, content: `${headerLine("templates/runtime.ts")}\n\n${runtimeSource}` });
+  }
+  return { files, diagnostics };
+}

@@ -1,0 +1,51 @@
+/**
+ * The stable diagnostic codes, one per rule. A code never changes meaning once released; the
+ * README lists them with their severity.
+ */
+export const CODES = {
+  /** A markdown file that is not a model doc (no title, or sections of another kind): skipped. */
+  notAModel: "MDS001",
+  /** A file that cannot be read as UTF-8 text. */
+  unreadable: "MDS002",
+  /** The title line is missing or is not a valid model name. */
+  badTitle: "MDS010",
+  /** A doc has more than one model section (`## Fields` and `## Values`, ...). */
+  conflictingSections: "MDS011",
+  /** A model section holds no table or code block of the expected form. */
+  missingBody: "MDS012",
+  /** A table header that is not one of the documented column sets. */
+  badHeader: "MDS101",
+  /** A table row whose cell count differs from the header's. */
+  badRowCells: "MDS102",
+  /** A Field cell that is not a backticked identifier. */
+  badFieldName: "MDS103",
+  /** A Required cell other than `:heavy_check_mark:` / `:heavy_minus_sign:`. */
+  badRequired: "MDS104",
+  /** A Type cell outside the documented grammar. */
+  badType: "MDS105",
+  /** Two rows of one table with the same field name. */
+  duplicateField: "MDS106",
+  /** An enum Name cell that is not a backticked name. */
+  badEnumName: "MDS110",
+  /** An enum value line (code form) outside the documented grammar. */
+  badEnumValues: "MDS111",
+  /** Two enum members with the same name or the same value. */
+  duplicateEnumMember: "MDS112",
+  /** A union member heading outside the documented grammar. */
+  badUnionMember: "MDS120",
+  /** A Type-column link whose URL resolves to no model doc. */
+  unresolvedLink: "MDS201",
+  /** An `*ns.X*` name (or union heading) that resolves to no model doc. */
+  unresolvedName: "MDS202",
+  /** Two docs of one folder declare the same title, so the folder index cannot export both. */
+  duplicateTitle: "MDS203",
+  /** A model or folder that the folder index cannot re-export without a clash. */
+  indexClash: "MDS205",
+  /** A doc whose output path is reserved for a file mdspec writes itself (`runtime.ts`). */
+  reservedOutput: "MDS206",
+  /** A link that leaves the docs root. */
+  linkOutsideRoot: "MDS204",
+} as const;
+
+/** Any stable diagnostic code. */
+export type DiagnosticCode = (typeof CODES)[keyof typeof CODES];

@@ -1,0 +1,228 @@
+import { posix } from "node:path";
+import { CODES } from "./codes.js";
+import type { Diagnostic, Model, RefType, Schema, TypeNode } from "./types.js";
+import { IR_VERSION } from "./types.js";
+
+/** The resolved schema and the problems found while resolving it. */
+export interface Resolution {
+  readonly schema: Schema;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Resolves every reference of the parsed models to a model id, sorts the models by id and checks
+ * that titles are unique within a folder. Links resolve by URL relative to the doc (never by the
+ * `models.`/`shared.` prefix of their text). Names written `*ns.X*` (and union headings `ns.X`)
+ * resolve through the namespace map the links establish: the folders that links whose text starts
+ * with `ns.` point into, then the folders named `ns`, then the doc's own folder; within a folder
+ * the doc is `lower(X).md`, as the generator names files.
+ *
+ * @param models the parsed models; `nonModelPaths` are the paths of markdown files that were
+ *   skipped as not being model docs, so that a link to one of them is reported precisely.
+ * @param rootDir the absolute `/`-separated path of the docs root. Links climb above the root and
+ *   come back down into it (`../../models/shared/x.md` from `docs/models/shared/`), so resolving
+ *   them needs the names of the root's folders; the path is never part of any output.
+ */
+export function resolveSchema(
+  models: readonly Model[],
+  nonModelPaths: readonly string[] = [],
+  rootDir = "/docs",
+): Resolution {
+  const diagnostics: Diagnostic[] = [];
+  const byId = new Map(models.map((model) => [model.id, model]));
+  const skipped = new Set(nonModelPaths);
+  const namespaces = collectNamespaces(models, byId, rootDir);
+  const folders = [...new Set(models.map((model) => posix.dirname(model.id)))].sort();
+  const context: Context = { byId, skipped, namespaces, folders, diagnostics, rootDir };
+  const resolved = models.map((model) => resolveModel(context, model));
+  resolved.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  checkTitles(resolved, diagnostics);
+  return { schema: { version: IR_VERSION, models: resolved }, diagnostics };
+}
+
+interface Context {
+  readonly byId: ReadonlyMap<string, Model>;
+  readonly skipped: ReadonlySet<string>;
+  readonly namespaces: ReadonlyMap<string, readonly string[]>;
+  readonly folders: readonly string[];
+  readonly diagnostics: Diagnostic[];
+  readonly rootDir: string;
+  model?: Model;
+}
+
+function resolveModel(context: Context, model: Model): Model {
+  const local: Context = { ...context, model };
+  switch (model.kind) {
+    case "object":
+      return { ...model, fields: model.fields.map((field) => ({ ...field, type: resolveType(local, field.type) })) };
+    case "union":
+      return { ...model, members: model.members.map((member) => ({ ...member, type: resolveType(local, member.type) })) };
+    case "enum":
+    case "opaque":
+      return model;
+    default: {
+      const unreachable: never = model;
+      return unreachable;
+    }
+  }
+}
+
+function resolveType(context: Context, type: TypeNode): TypeNode {
+  switch (type.kind) {
+    case "primitive":
+    case "date-time":
+    case "date":
+    case "literal":
+    case "external":
+      return type;
+    case "array":
+      return { ...type, element: resolveType(context, type.element) };
+    case "record":
+      return { ...type, value: resolveType(context, type.value) };
+    case "union":
+      return { ...type, members: type.members.map((member) => resolveType(context, member)) };
+    case "event-stream":
+      return { ...type, event: resolveType(context, type.event) };
+    case "ref":
+      return { ...type, target: resolveRef(context, type) };
+    default: {
+      const unreachable: never = type;
+      return unreachable;
+    }
+  }
+}
+
+function resolveRef(context: Context, ref: RefType): string | null {
+  const doc = context.model!.id;
+  const problem = (code: string, message: string): null => {
+    context.diagnostics.push({
+      file: doc,
+      line: ref.span.start.line,
+      column: ref.span.start.column,
+      severity: "error",
+      code,
+      message,
+    });
+    return null;
+  };
+  if (ref.via.form === "link") {
+    const target = linkTarget(doc, ref.via.url, context.rootDir);
+    if (target === null) {
+      return problem(CODES.linkOutsideRoot, `the link [${ref.via.text}](${ref.via.url}) leaves the docs root`);
+    }
+    if (context.byId.has(target)) return target;
+    if (context.skipped.has(target)) {
+      return problem(CODES.unresolvedLink, `the link [${ref.via.text}](${ref.via.url}) points at ${target}, which is not a model doc`);
+    }
+    return problem(CODES.unresolvedLink, `the link [${ref.via.text}](${ref.via.url}) resolves to ${target}, which does not exist`);
+  }
+  const { namespace, name } = ref.via;
+  const file = `${name.toLowerCase()}.md`;
+  for (const folder of candidateFolders(context, namespace, posix.dirname(doc))) {
+    const id = folder === "." ? file : `${folder}/${file}`;
+    const model = context.byId.get(id);
+    if (model && model.title === name) return id;
+  }
+  const written = namespace ? `${namespace}.${name}` : name;
+  return problem(CODES.unresolvedName, `the type ${written} names no model doc (looked for ${file} in ${candidateFolders(context, namespace, posix.dirname(doc)).join(", ") || "no folder"})`);
+}
+
+/**
+ * The folders a namespaced name may live in, most likely first: where links with that prefix
+ * point, then folders named like the namespace, then the doc's own folder.
+ */
+function candidateFolders(context: Context, namespace: string | null, ownFolder: string): string[] {
+  const result: string[] = [];
+  const add = (folder: string) => {
+    if (!result.includes(folder)) result.push(folder);
+  };
+  if (namespace) {
+    for (const folder of context.namespaces.get(namespace) ?? []) add(folder);
+    for (const folder of context.folders) if (posix.basename(folder) === namespace) add(folder);
+  }
+  add(ownFolder);
+  return result;
+}
+
+/**
+ * Builds the namespace map from the links of all docs: `components.X` linking into
+ * `components/` maps `components` to that folder. Folders are ordered by how many links agree.
+ */
+function collectNamespaces(models: readonly Model[], byId: ReadonlyMap<string, Model>, rootDir: string): Map<string, string[]> {
+  const counts = new Map<string, Map<string, number>>();
+  const visit = (doc: string, type: TypeNode): void => {
+    switch (type.kind) {
+      case "array":
+        return visit(doc, type.element);
+      case "record":
+        return visit(doc, type.value);
+      case "union":
+        return type.members.forEach((member) => visit(doc, member));
+      case "event-stream":
+        return visit(doc, type.event);
+      case "ref": {
+        if (type.via.form !== "link") return;
+        const prefix = /^([A-Za-z_$][\w$]*)\./.exec(type.via.text);
+        const target = linkTarget(doc, type.via.url, rootDir);
+        if (!prefix || target === null || !byId.has(target)) return;
+        const folders = counts.get(prefix[1]!) ?? new Map<string, number>();
+        const folder = posix.dirname(target);
+        folders.set(folder, (folders.get(folder) ?? 0) + 1);
+        counts.set(prefix[1]!, folders);
+        return;
+      }
+      default:
+        return;
+    }
+  };
+  for (const model of models) {
+    if (model.kind === "object") model.fields.forEach((field) => visit(model.id, field.type));
+  }
+  const result = new Map<string, string[]>();
+  for (const [namespace, folders] of counts) {
+    result.set(
+      namespace,
+      [...folders].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([folder]) => folder),
+    );
+  }
+  return result;
+}
+
+/**
+ * The doc id a relative link URL points at, relative to the docs root; null when it ends outside
+ * the root (climbing out and back in is fine: the generator writes every link that way). Anchors and queries are dropped and percent-escapes decoded.
+ */
+export function linkTarget(doc: string, url: string, rootDir: string): string | null {
+  let path = url.replace(/[?#].*$/, "");
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // A malformed escape is kept as written; it then resolves to no doc and is reported.
+  }
+  if (path.startsWith("/") || path.includes("\0")) return null;
+  const full = posix.join(rootDir, posix.dirname(doc), path);
+  const relative = posix.relative(rootDir, full);
+  if (relative === "" || relative === ".." || relative.startsWith("../") || posix.isAbsolute(relative)) return null;
+  return relative;
+}
+
+/** Reports two models of one folder with the same title: their exports would clash. */
+function checkTitles(models: readonly Model[], diagnostics: Diagnostic[]): void {
+  const seen = new Map<string, string>();
+  for (const model of models) {
+    const key = `${posix.dirname(model.id)}\u0000${model.title}`;
+    const first = seen.get(key);
+    if (first) {
+      diagnostics.push({
+        file: model.id,
+        line: model.span.start.line,
+        column: model.span.start.column,
+        severity: "error",
+        code: CODES.duplicateTitle,
+        message: `the title ${model.title} is already used by ${first} in the same folder`,
+      });
+    } else {
+      seen.set(key, model.id);
+    }
+  }
+}

@@ -1,0 +1,221 @@
+/**
+ * The intermediate schema (IR): plain, readonly, JSON-serialisable data that the parse stage
+ * produces, the ir stage resolves, and the emit stage turns into TypeScript. Nothing here depends
+ * on ts-morph or remark. The shape is versioned by {@link IR_VERSION}; the README documents it.
+ */
+
+/** The version of the IR shape printed by `mdspec ir`; bumped on any incompatible change. */
+export const IR_VERSION = 1;
+
+/** A 1-based line and column in a markdown doc, with the 0-based character offset. */
+export interface Point {
+  readonly line: number;
+  readonly column: number;
+  readonly offset: number;
+}
+
+/** The source range of an IR node inside its doc. */
+export interface Span {
+  readonly start: Point;
+  readonly end: Point;
+}
+
+/** A primitive scalar as the Type column writes it (`*string*`, `*BigInt*`, ...). */
+export type PrimitiveName = "string" | "number" | "boolean" | "any" | "bigint" | "decimal";
+
+/** A non-JSON type from the platform or an HTTP client, carried through a documented mapping. */
+export type ExternalName =
+  | "Response"
+  | "AxiosResponse"
+  | "Request"
+  | "File"
+  | "Blob"
+  | "Uint8Array"
+  | "ReadableStream<Uint8Array>";
+
+/** `*string*`, `*number*`, `*boolean*`, `*any*`, `*BigInt*`, `*Decimal*`. */
+export interface PrimitiveType {
+  readonly kind: "primitive";
+  readonly name: PrimitiveName;
+  readonly span: Span;
+}
+
+/** `[Date](MDN)`: an ISO 8601 date-time on the wire, a `Date` in the model. */
+export interface DateTimeType {
+  readonly kind: "date-time";
+  readonly span: Span;
+}
+
+/** `[RFCDate](../../types/rfcdate.md)`: a date-only `YYYY-MM-DD` value. */
+export interface DateType {
+  readonly kind: "date";
+  readonly span: Span;
+}
+
+/**
+ * A reference to another model doc. Before resolution (`target` null) it carries what the doc
+ * wrote: a link URL relative to the doc, or a namespaced name `ns.X` / `X`.
+ */
+export interface RefType {
+  readonly kind: "ref";
+  /** The written reference: a relative link or a bare/namespaced name. */
+  readonly via: { readonly form: "link"; readonly url: string; readonly text: string } | {
+    readonly form: "name";
+    readonly namespace: string | null;
+    readonly name: string;
+  };
+  /** The id (doc path relative to the root) of the referenced model once resolved. */
+  readonly target: string | null;
+  readonly span: Span;
+}
+
+/** `T[]`. */
+export interface ArrayType {
+  readonly kind: "array";
+  readonly element: TypeNode;
+  readonly span: Span;
+}
+
+/** `Record<string, T>` (or `{ [k: string]: T }` in union headings). */
+export interface RecordType {
+  readonly kind: "record";
+  readonly value: TypeNode;
+  readonly span: Span;
+}
+
+/** `*"click"*`, `*true*`, `*false*`: a literal (const) type. */
+export interface LiteralType {
+  readonly kind: "literal";
+  readonly value: string | number | boolean;
+  readonly span: Span;
+}
+
+/** `A \| B`: the inline union of the Type column (`[File](…) \| [Blob](…) \| [ns.X](…)`). */
+export interface UnionType {
+  readonly kind: "union";
+  readonly members: readonly TypeNode[];
+  readonly span: Span;
+}
+
+/** A non-JSON platform type (`Response`, `File`, streams, ...). */
+export interface ExternalType {
+  readonly kind: "external";
+  readonly name: ExternalName;
+  readonly span: Span;
+}
+
+/** `EventStream<ns.X>`: a server-sent event stream whose events are `X`. */
+export interface EventStreamType {
+  readonly kind: "event-stream";
+  readonly event: TypeNode;
+  readonly span: Span;
+}
+
+/** Every type form of the Type column and of union member headings. */
+export type TypeNode =
+  | PrimitiveType
+  | DateTimeType
+  | DateType
+  | RefType
+  | ArrayType
+  | RecordType
+  | LiteralType
+  | UnionType
+  | ExternalType
+  | EventStreamType;
+
+/** One row of a `## Fields` table. */
+export interface Field {
+  /** The property name as written in the Field column (`` `name` ``). */
+  readonly name: string;
+  readonly type: TypeNode;
+  readonly required: boolean;
+  /** True for `` ~~`name`~~ ``. */
+  readonly deprecated: boolean;
+  /** The Description cell as markdown with `<br/>` turned into newlines; null for `N/A`. */
+  readonly description: string | null;
+  /** The Example cell as written (display text, not JSON); null when empty. */
+  readonly example: string | null;
+  readonly span: Span;
+}
+
+/** One member of an enum. */
+export interface EnumMember {
+  /** The member name: from the Name column, or derived from the value for code-block enums. */
+  readonly name: string;
+  readonly value: string | number;
+  readonly span: Span;
+}
+
+/** One `### \`T\`` member of a union doc, with its example code block when there is one. */
+export interface UnionMember {
+  readonly type: TypeNode;
+  readonly example: string | null;
+  readonly span: Span;
+}
+
+/** What every model kind shares. */
+interface ModelCommon {
+  /** The doc path relative to the docs root, with `/` separators: `models/shared/syncrun.md`. */
+  readonly id: string;
+  /** The title of the doc (`# SyncRun`, strikethrough removed). */
+  readonly title: string;
+  readonly deprecated: boolean;
+  /** The prose between the title and the first section, as markdown; null when absent. */
+  readonly description: string | null;
+  /** The source of the `## Example Usage` code block, when the doc has one. */
+  readonly exampleUsage: string | null;
+  readonly span: Span;
+}
+
+/** A `## Fields` doc. */
+export interface ObjectModel extends ModelCommon {
+  readonly kind: "object";
+  readonly fields: readonly Field[];
+}
+
+/** A `## Values` doc. */
+export interface EnumModel extends ModelCommon {
+  readonly kind: "enum";
+  readonly members: readonly EnumMember[];
+  /** Whether the member names come from a `| Name | Value |` table (else they are derived). */
+  readonly namedMembers: boolean;
+  /** `string` or `number` for an open enum (`Unrecognized<string>`), null for a closed one. */
+  readonly open: "string" | "number" | null;
+}
+
+/** A `## Supported Types` doc. */
+export interface UnionModel extends ModelCommon {
+  readonly kind: "union";
+  readonly members: readonly UnionMember[];
+}
+
+/** A doc with only a title (and description): its shape is not documented. */
+export interface OpaqueModel extends ModelCommon {
+  readonly kind: "opaque";
+}
+
+/** Every model kind. */
+export type Model = ObjectModel | EnumModel | UnionModel | OpaqueModel;
+
+/** How serious a diagnostic is. */
+export type Severity = "error" | "warning" | "info";
+
+/** A problem found in a doc, returned as data and printed by the CLI. */
+export interface Diagnostic {
+  /** The doc path relative to the docs root. */
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly severity: Severity;
+  /** A stable rule code, such as `MDS101`. */
+  readonly code: string;
+  readonly message: string;
+}
+
+/** The whole resolved schema of a docs root. */
+export interface Schema {
+  readonly version: typeof IR_VERSION;
+  /** Models sorted by id. */
+  readonly models: readonly Model[];
+}

@@ -1,0 +1,98 @@
+import { CODES } from "../ir/codes.js";
+import type { Diagnostic, Model } from "../ir/types.js";
+import { readEnum } from "./enum.js";
+import { readFields } from "./fields.js";
+import { parseMarkdown } from "./markdown.js";
+import { MODEL_SECTIONS, outlineDoc, toPoint } from "./outline.js";
+import { type DocSource, report } from "./source.js";
+import { readUnion } from "./union.js";
+
+/** The outcome of parsing one doc: its model (null when skipped or invalid) and diagnostics. */
+export interface DocParse {
+  readonly model: Model | null;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Parses one markdown model doc into an unresolved model (references keep the link or name the
+ * doc wrote; the ir stage resolves them). The doc kind comes from its exact section heading:
+ *
+ * ```markdown
+ * # SyncRun                 <- title (`# ~~Name~~` when deprecated)
+ *
+ * Optional description.
+ *
+ * ## Example Usage          <- optional (Zod era)
+ * ## Fields | ## Values | ## Supported Types
+ * ```
+ *
+ * A doc with a title and no `##` section at all is an opaque model. A markdown file that is not a
+ * model doc (no title, or only other sections, like `types/rfcdate.md`) yields an info diagnostic
+ * and no model. Never throws for any input text.
+ *
+ * @param path the doc path relative to the docs root, with `/` separators.
+ */
+export function parseDoc(path: string, text: string): DocParse {
+  const source: DocSource = { path, text, diagnostics: [] };
+  const model = readModel(source);
+  return { model, diagnostics: source.diagnostics };
+}
+
+function readModel(source: DocSource): Model | null {
+  const outline = outlineDoc(parseMarkdown(source.text), source.text);
+  const start = { line: 1, column: 1, offset: 0 };
+  const present = MODEL_SECTIONS.filter((name) => outline.known.has(name));
+  if (!outline.title) {
+    report(source, start, "info", CODES.notAModel, "skipped: not a model doc (it does not start with a # title)");
+    return null;
+  }
+  if (present.length === 0 && outline.sections.some((section) => section.heading !== "Example Usage")) {
+    report(source, start, "info", CODES.notAModel, "skipped: not a model doc (no ## Fields, ## Values or ## Supported Types section)");
+    return null;
+  }
+  const title = /^(~~)?([A-Za-z_$][\w$]*)(~~)?$/.exec(outline.title.raw);
+  if (!title || Boolean(title[1]) !== Boolean(title[3])) {
+    report(source, outline.title.start, "error", CODES.badTitle, `the title "${outline.title.raw}" is not a model name (letters, digits and _, not starting with a digit)`);
+    return null;
+  }
+  if (present.length > 1) {
+    const second = outline.known.get(present[1]!)!;
+    report(source, second.start, "error", CODES.conflictingSections, `a doc holds one model, but it has ## ${present.join(" and ## ")}`);
+    return null;
+  }
+  const exampleSection = outline.known.get("Example Usage");
+  const exampleNode = exampleSection?.nodes.find((node) => node.type === "code");
+  const common = {
+    id: source.path,
+    title: title[2]!,
+    deprecated: Boolean(title[1]),
+    description: outline.description,
+    exampleUsage: exampleNode?.type === "code" ? exampleNode.value : null,
+    span: { start: outline.title.start, end: toPoint({ line: outline.title.start.line, column: outline.title.start.column + outline.title.raw.length + 2, offset: outline.title.start.offset + outline.title.raw.length + 2 }) },
+  };
+  const kind = present[0];
+  switch (kind) {
+    case undefined:
+      return { ...common, kind: "opaque" };
+    case "Fields": {
+      const fields = readFields(source, outline.known.get(kind)!);
+      if (fields.kind === "not-a-model") {
+        report(source, start, "info", CODES.notAModel, `skipped: not a model doc (${fields.reason})`);
+        return null;
+      }
+      return fields.kind === "fields" ? { ...common, kind: "object", fields: fields.fields } : null;
+    }
+    case "Values": {
+      const parsed = readEnum(source, outline.known.get(kind)!, common.exampleUsage);
+      return parsed ? { ...common, kind: "enum", ...parsed } : null;
+    }
+    case "Supported Types": {
+      const members = readUnion(source, outline.known.get(kind)!);
+      return members ? { ...common, kind: "union", members } : null;
+    }
+    default: {
+      const unreachable: never = kind;
+      return unreachable;
+    }
+  }
+}

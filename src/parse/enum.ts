@@ -1,0 +1,194 @@
+import type { Code, Table } from "mdast";
+import { CODES } from "../ir/codes.js";
+import type { EnumMember, Point } from "../ir/types.js";
+import { clip } from "./fields.js";
+import { deriveMemberNames } from "./member-names.js";
+import { toPoint, type Section } from "./outline.js";
+import { readTableRows } from "./rows.js";
+import { type DocSource, report, shiftPoint, spanAt } from "./source.js";
+
+/** The members of an enum doc, whether the doc named them, and whether it is open. */
+export interface EnumParse {
+  readonly members: readonly EnumMember[];
+  readonly namedMembers: boolean;
+  readonly open: "string" | "number" | null;
+}
+
+const OPEN_MARK = /Unrecognized<(string|number)>/;
+
+/**
+ * Reads a `## Values` section in either form. The table form names the members; an open enum
+ * adds a note and a last `-` row:
+ *
+ * ```markdown
+ * This is an open enum. Unrecognized values will be captured as the `Unrecognized<string>` branded type.
+ *
+ * | Name       | Value      |
+ * | ---------- | ---------- |
+ * | `Working`  | working    |
+ * | `FourHundredAndFour` | 404 |
+ * | -          | `Unrecognized<string>` |
+ * ```
+ *
+ * The code form is one line of TypeScript without names (names are derived):
+ *
+ * ```typescript
+ * "working" | "completed" | 404 | Unrecognized<string>
+ * ```
+ *
+ * `exampleUsage` is the doc's Example Usage code: from 2026-03 on, its comment
+ * `// Open enum: …` is the only sign that an enum is open. Returns null after reporting when the
+ * section is malformed.
+ */
+export function readEnum(source: DocSource, section: Section, exampleUsage: string | null): EnumParse | null {
+  let open: "string" | "number" | null = null;
+  const openInExample = exampleUsage ? /\/\/\s*Open enum:.*Unrecognized<(string|number)>/.exec(exampleUsage) : null;
+  if (openInExample) open = openInExample[1] as "string" | "number";
+  for (const node of section.nodes) {
+    if (node.type === "paragraph") {
+      const text = source.text.slice(node.position!.start.offset ?? 0, node.position!.end.offset ?? 0);
+      const mark = OPEN_MARK.exec(text);
+      if (mark) open = mark[1] as "string" | "number";
+    }
+  }
+  const body = section.nodes.find((node): node is Table | Code => node.type === "table" || node.type === "code");
+  if (!body) {
+    report(source, section.start, "error", CODES.missingBody, "the ## Values section has neither a | Name | Value | table nor a code block");
+    return null;
+  }
+  const parsed = body.type === "table" ? readValueTable(source, body) : readValueCode(source, body);
+  if (!parsed) return null;
+  return { members: parsed.members, namedMembers: body.type === "table", open: parsed.open ?? open };
+}
+
+interface MemberList {
+  readonly members: EnumMember[];
+  readonly open: "string" | "number" | null;
+}
+
+function readValueTable(source: DocSource, table: Table): MemberList | null {
+  const rows = readTableRows(table, source.text);
+  const header = rows.header.map((cell) => cell.text);
+  if (header.length !== 2 || header[0] !== "Name" || header[1] !== "Value") {
+    report(source, rows.headerStart, "error", CODES.badHeader, `the ## Values table header is | ${header.join(" | ")} |; expected | Name | Value |`);
+    return null;
+  }
+  const members: EnumMember[] = [];
+  let open: "string" | "number" | null = null;
+  let valid = true;
+  for (const row of rows.body) {
+    if (row.cells.length !== 2) {
+      report(source, row.start, "error", CODES.badRowCells, `this row has ${row.cells.length} cells; the header has 2`);
+      valid = false;
+      continue;
+    }
+    const [nameCell, valueCell] = row.cells as [(typeof row.cells)[0], (typeof row.cells)[0]];
+    const openRow = OPEN_MARK.exec(valueCell.text);
+    if (nameCell.text === "-" && openRow && /^`?Unrecognized<(string|number)>`?$/.test(valueCell.text)) {
+      open = openRow[1] as "string" | "number";
+      continue;
+    }
+    const name = /^`([^`]+)`$/.exec(nameCell.text);
+    if (!name) {
+      report(source, nameCell.start, "error", CODES.badEnumName, `expected a member name in backticks, got "${clip(nameCell.text)}"`);
+      valid = false;
+      continue;
+    }
+    members.push({
+      name: name[1]!,
+      value: readTableValue(valueCell.text),
+      span: spanAt(row.start, 0, 0),
+    });
+  }
+  return valid && checkDuplicates(source, members) ? { members, open } : null;
+}
+
+/**
+ * Reads a Value cell. Cells hold the raw value, unquoted: digits are a number (the format has no
+ * other way to tell integer enums apart, and every SDK declares them as numbers), anything else a
+ * string with escaped pipes restored.
+ */
+function readTableValue(cell: string): string | number {
+  if (/^-?(0|[1-9]\d*)(\.\d+)?$/.test(cell)) return Number(cell);
+  return cell.replace(/\\\|/g, "|");
+}
+
+function readValueCode(source: DocSource, code: Code): MemberList | null {
+  const start = toPoint(code.position!.start);
+  // The value line is the line after the opening fence.
+  const lineStart: Point = { line: start.line + 1, column: 1, offset: source.text.indexOf("\n", start.offset) + 1 };
+  const text = code.value;
+  const values: Array<{ value: string | number; at: number }> = [];
+  let open: "string" | "number" | null = null;
+  let at = 0;
+  const fail = (message: string): null => {
+    const point = lineOffset(lineStart, text, at);
+    report(source, point, "error", CODES.badEnumValues, message);
+    return null;
+  };
+  for (;;) {
+    while (/\s/.test(text[at] ?? "")) at += 1;
+    if (at >= text.length) return fail("expected an enum value");
+    const rest = text.slice(at);
+    const from = at;
+    const unrecognized = /^Unrecognized<(string|number)>/.exec(rest);
+    const number = /^-?\d+(\.\d+)?/.exec(rest);
+    if (rest[0] === '"') {
+      let end = 1;
+      while (end < rest.length && rest[end] !== '"') end += rest[end] === "\\" ? 2 : 1;
+      if (end >= rest.length) return fail("unterminated string literal");
+      try {
+        values.push({ value: JSON.parse(rest.slice(0, end + 1)) as string, at: from });
+      } catch {
+        return fail(`invalid string literal ${clip(rest.slice(0, end + 1))}`);
+      }
+      at += end + 1;
+    } else if (unrecognized) {
+      open = unrecognized[1] as "string" | "number";
+      at += unrecognized[0].length;
+    } else if (number) {
+      values.push({ value: Number(number[0]), at: from });
+      at += number[0].length;
+    } else {
+      return fail(`unexpected "${clip(rest)}" in the enum values`);
+    }
+    while (/\s/.test(text[at] ?? "")) at += 1;
+    if (at >= text.length) break;
+    if (text[at] !== "|") return fail(`expected "|" between enum values, got "${clip(text.slice(at))}"`);
+    at += 1;
+  }
+  const names = deriveMemberNames(values.map((entry) => entry.value));
+  const members = values.map((entry, index) => {
+    const point = lineOffset(lineStart, text, entry.at);
+    return { name: names[index]!, value: entry.value, span: { start: point, end: point } };
+  });
+  return checkDuplicates(source, members) ? { members, open } : null;
+}
+
+/** The point of character `at` of a code block's text, which may span lines. */
+function lineOffset(lineStart: Point, text: string, at: number): Point {
+  const before = text.slice(0, at);
+  const newlines = before.split("\n").length - 1;
+  if (newlines === 0) return shiftPoint(lineStart, at);
+  const column = at - before.lastIndexOf("\n");
+  return { line: lineStart.line + newlines, column, offset: lineStart.offset + at };
+}
+
+function checkDuplicates(source: DocSource, members: readonly EnumMember[]): boolean {
+  const names = new Set<string>();
+  const values = new Set<string | number>();
+  let ok = true;
+  for (const member of members) {
+    if (names.has(member.name)) {
+      report(source, member.span.start, "error", CODES.duplicateEnumMember, `the member name "${member.name}" appears twice`);
+      ok = false;
+    }
+    if (values.has(member.value)) {
+      report(source, member.span.start, "error", CODES.duplicateEnumMember, `the value ${JSON.stringify(member.value)} appears twice`);
+      ok = false;
+    }
+    names.add(member.name);
+    values.add(member.value);
+  }
+  return ok;
+}

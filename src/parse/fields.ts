@@ -1,0 +1,132 @@
+import type { RootContent, Table } from "mdast";
+import { CODES } from "../ir/codes.js";
+import type { Field } from "../ir/types.js";
+import type { Section } from "./outline.js";
+import { readTableRows } from "./rows.js";
+import { type DocSource, report, spanAt } from "./source.js";
+import { readDescription, readExample } from "./text.js";
+import { parseTypeCell } from "./type-cell.js";
+
+const FIELD_HEADER = ["Field", "Type", "Required", "Description"];
+/** The hand-written utility docs (`utils/retryconfig.md`) use this header: not a model. */
+const HAND_WRITTEN_HEADER = ["Name", "Type", "Description"];
+const REQUIRED = new Map([
+  [":heavy_check_mark:", true],
+  [":heavy_minus_sign:", false],
+]);
+
+/** The result of reading a `## Fields` section: the fields, or why the doc is not a model. */
+export type FieldsParse =
+  | { readonly kind: "fields"; readonly fields: readonly Field[] }
+  | { readonly kind: "not-a-model"; readonly reason: string }
+  | { readonly kind: "invalid" };
+
+/**
+ * Reads the table of a `## Fields` section, with 4 or 5 columns:
+ *
+ * ```markdown
+ * | Field              | Type                   | Required           | Description | Example |
+ * | ------------------ | ---------------------- | ------------------ | ----------- | ------- |
+ * | `canceled`         | *boolean*              | :heavy_minus_sign: | Whether…    | false   |
+ * | ~~`legacyId`~~     | *string*               | :heavy_check_mark: | : warning: ** DEPRECATED **: … |  |
+ * ```
+ *
+ * A table with no body rows is an empty object. Every problem of a row is reported with the
+ * cell's position, and the row is left out.
+ */
+export function readFields(source: DocSource, section: Section): FieldsParse {
+  const table = section.nodes.find((node): node is Table => node.type === "table");
+  if (!table) {
+    report(source, section.start, "error", CODES.missingBody, "the ## Fields section has no table");
+    return { kind: "invalid" };
+  }
+  const rows = readTableRows(table, source.text);
+  const header = rows.header.map((cell) => cell.text);
+  if (startsWith(header, HAND_WRITTEN_HEADER) && !header.includes("Required")) {
+    return { kind: "not-a-model", reason: `its ## Fields table has the hand-written header | ${header.join(" | ")} |` };
+  }
+  const exampleColumn = header.length === 5 && header[4] === "Example";
+  if (!startsWith(header, FIELD_HEADER) || !(header.length === 4 || exampleColumn)) {
+    report(
+      source,
+      rows.headerStart,
+      "error",
+      CODES.badHeader,
+      `the ## Fields table header is | ${header.join(" | ")} |; expected | Field | Type | Required | Description | with an optional | Example |`,
+    );
+    return { kind: "invalid" };
+  }
+  const fields: Field[] = [];
+  const seen = new Map<string, number>();
+  let valid = true;
+  for (const row of rows.body) {
+    if (row.cells.length !== header.length) {
+      report(source, row.start, "error", CODES.badRowCells, `this row has ${row.cells.length} cells; the header has ${header.length}`);
+      valid = false;
+      continue;
+    }
+    const [nameCell, typeCell, requiredCell, descriptionCell, exampleCell] = row.cells;
+    const name = /^(~~)?`([^`]+)`(~~)?$/.exec(nameCell!.text);
+    if (!name || Boolean(name[1]) !== Boolean(name[3]) || name[2]!.trim() === "") {
+      report(source, nameCell!.start, "error", CODES.badFieldName, `expected a field name in backticks, got "${clip(nameCell!.text)}"`);
+      valid = false;
+      continue;
+    }
+    const fieldName = name[2]!;
+    const required = REQUIRED.get(requiredCell!.text);
+    if (required === undefined) {
+      report(
+        source,
+        requiredCell!.start,
+        "error",
+        CODES.badRequired,
+        `the Required cell of "${fieldName}" is "${clip(requiredCell!.text)}"; expected :heavy_check_mark: or :heavy_minus_sign:`,
+      );
+      valid = false;
+      continue;
+    }
+    const type = parseTypeCell(typeCell!.text, typeCell!.start);
+    if (!type.ok) {
+      report(
+        source,
+        spanAt(typeCell!.start, type.offset, 0).start,
+        "error",
+        CODES.badType,
+        `the Type of "${fieldName}" is not a documented type: ${type.message} in "${clip(typeCell!.text)}"`,
+      );
+      valid = false;
+      continue;
+    }
+    const previous = seen.get(fieldName);
+    if (previous !== undefined) {
+      report(source, nameCell!.start, "error", CODES.duplicateField, `the field "${fieldName}" is already defined on line ${previous}`);
+      valid = false;
+      continue;
+    }
+    seen.set(fieldName, row.start.line);
+    fields.push({
+      name: fieldName,
+      type: type.type,
+      required,
+      deprecated: Boolean(name[1]),
+      description: readDescription(descriptionCell!.text),
+      example: readExample(exampleCell?.text),
+      span: spanAt(row.start, 0, 0),
+    });
+  }
+  return valid ? { kind: "fields", fields } : { kind: "invalid" };
+}
+
+function startsWith(cells: readonly string[], prefix: readonly string[]): boolean {
+  return prefix.every((cell, index) => cells[index] === cell);
+}
+
+/** Shortens a cell for a message. */
+export function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** Whether a section node is a code block. */
+export function isCode(node: RootContent): node is Extract<RootContent, { type: "code" }> {
+  return node.type === "code";
+}
