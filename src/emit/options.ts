@@ -4,13 +4,33 @@ export type EnumStyle = "const" | "enum" | "union";
 /** What `*any*` becomes in declarations. */
 export type AnyType = "unknown" | "any";
 
+/** How property names become wire (JSON) keys by default. */
+export type WireCase = "preserve" | "snake_case" | "camelCase" | "PascalCase" | "kebab-case";
+
+/** Every {@link WireCase}, for validating user input. */
+export const WIRE_CASES: readonly WireCase[] = ["preserve", "snake_case", "camelCase", "PascalCase", "kebab-case"];
+
+/** Wire-name overrides: doc path relative to the root, then property name, then wire name. */
+export type WireOverrides = Readonly<Record<string, Readonly<Record<string, string>>>>;
+
+/** The wire-name configuration of DESIGN.md section 3. */
+export interface WireNames {
+  readonly case: WireCase;
+  readonly overrides: WireOverrides;
+}
+
 /** The options of the emit stage. */
 export interface EmitOptions {
   /** `const` (default): `as const` object plus a type; `enum`: a TS enum; `union`: a literal union. */
   readonly enumStyle: EnumStyle;
   /** `unknown` (default) or `any`. */
   readonly anyType: AnyType;
+  readonly wireNames: WireNames;
 }
 
 /** The defaults of {@link EmitOptions}. */
-export const DEFAULT_EMIT_OPTIONS: EmitOptions = { enumStyle: "const", anyType: "unknown" };
+export const DEFAULT_EMIT_OPTIONS: EmitOptions = {
+  enumStyle: "const",
+  anyType: "unknown",
+  wireNames: { case: "preserve", overrides: {} },
+};

@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+// Scores mdspec against every corpus in ../shared/corpora with the shared conformance tool, checks
+// that each output type-checks under the strict flags of DESIGN.md, and fails when a score drops
+// below the thresholds this project has reached (so CI holds them).
+//
+// Usage: node scripts/conformance.mjs [corpus ...]   (default: every corpus found)
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
+const shared = resolve(root, "..", "shared");
+const tool = join(shared, "tools", "conformance", "run");
+const corporaDir = join(shared, "corpora");
+
+/** The scores each corpus must keep; a summary part below its threshold fails the run. */
+const THRESHOLDS = { static: 100, enums: 100 };
+
+if (!existsSync(corporaDir)) {
+  console.log("conformance: ../shared/corpora not found; nothing to score");
+  process.exit(0);
+}
+const wanted = process.argv.slice(2);
+const corpora = readdirSync(corporaDir)
+  .filter((name) => existsSync(join(corporaDir, name, "expected.json")))
+  .filter((name) => wanted.length === 0 || wanted.includes(name))
+  .sort();
+
+const failures = [];
+const summaries = [];
+for (const name of corpora) {
+  const corpus = join(corporaDir, name);
+  const expected = join(corpus, "expected.json");
+  const work = mkdtempSync(join(tmpdir(), `mdspec-conformance-${name}-`));
+  try {
+    const overrides = run(tool, ["overrides", "--expected", expected, "--case", "auto"]);
+    const wireCase = /for case (\S+)/.exec(overrides.stderr)?.[1] ?? "preserve";
+    const overridesFile = join(work, "overrides.json");
+    writeFileSync(overridesFile, overrides.stdout);
+    const out = join(work, "out");
+    const started = performance.now();
+    const generated = run(process.execPath, [
+      join(root, "bin", "mdspec.js"),
+      "generate",
+      "--input",
+      join(corpus, "docs", "models"),
+      "--out",
+      out,
+      "--wire-case",
+      wireCase,
+      "--wire-overrides",
+      overridesFile,
+    ]);
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    if (generated.status !== 0) {
+      failures.push(`${name}: mdspec exited ${generated.status}\n${generated.stderr}`);
+      continue;
+    }
+    console.log(`${name}: generated in ${seconds} s`);
+    const check = run(tool, ["check", "--expected", expected, "--generated", out, "--case", wireCase, "--show", "20"]);
+    process.stdout.write(check.stdout);
+    const summary = check.stdout.trim().split("\n").pop() ?? "";
+    summaries.push(summary);
+    for (const [score, minimum] of Object.entries(THRESHOLDS)) {
+      const match = new RegExp(`${score} (\\d+\\.\\d)%`).exec(summary);
+      if (!match || Number(match[1]) < minimum) failures.push(`${name}: ${score} ${match ? match[1] + "%" : "missing"} is below ${minimum}%`);
+    }
+    const errors = typecheck(out, work);
+    console.log(`${name}: type-check under the strict flags: ${errors.length} error(s)`);
+    if (errors.length > 0) failures.push(`${name}: the output does not type-check:\n${errors.slice(0, 20).join("\n")}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+console.log("\nsummary:");
+for (const summary of summaries) console.log(`  ${summary}`);
+if (failures.length > 0) {
+  console.error(`\nconformance FAILED:\n${failures.join("\n")}`);
+  process.exit(1);
+}
+console.log(`\nconformance: ${corpora.length} corpora meet the thresholds (${Object.entries(THRESHOLDS).map(([k, v]) => `${k} ${v}%`).join(", ")})`);
+
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: root, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  if (result.error) throw result.error;
+  return result;
+}
+
+/** Type-checks a generated folder inside an ESM package with the flags of DESIGN.md section 3. */
+function typecheck(out, work) {
+  writeFileSync(join(work, "package.json"), '{ "type": "module" }\n');
+  writeFileSync(
+    join(work, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        exactOptionalPropertyTypes: true,
+        noUncheckedIndexedAccess: true,
+        isolatedModules: true,
+        verbatimModuleSyntax: true,
+        erasableSyntaxOnly: true,
+        module: "NodeNext",
+        moduleResolution: "NodeNext",
+        target: "ES2022",
+        lib: ["ES2022", "DOM"],
+        types: [],
+        noEmit: true,
+        skipLibCheck: true,
+      },
+      include: ["out/**/*.ts"],
+    }),
+  );
+  const result = run(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", join(work, "tsconfig.json")]);
+  return result.stdout.split("\n").filter((line) => /error TS/.test(line));
+}

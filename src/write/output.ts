@@ -1,0 +1,130 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+
+/** The file in the output folder that lists what mdspec wrote there. */
+export const MANIFEST_NAME = ".mdspec-manifest.json";
+
+/** A file to have in the output folder. */
+export interface OutputFile {
+  readonly path: string;
+  readonly content: string;
+}
+
+/** How the output folder differs from what the generator produces now. */
+export interface Drift {
+  /** Files whose content differs. */
+  readonly changed: readonly string[];
+  /** Files that should exist and do not. */
+  readonly missing: readonly string[];
+  /** Files mdspec wrote before (per the manifest) that it would now remove. */
+  readonly stale: readonly string[];
+  /** Files that are already up to date. */
+  readonly unchanged: readonly string[];
+}
+
+/** What {@link writeOutput} did. */
+export interface WriteSummary extends Drift {
+  readonly written: readonly string[];
+  readonly removed: readonly string[];
+}
+
+/** Reads the list of files the manifest says mdspec wrote; empty when there is none. */
+export async function readManifest(outDir: string): Promise<string[]> {
+  try {
+    const parsed: unknown = JSON.parse(await readFile(join(outDir, MANIFEST_NAME), "utf8"));
+    const files = (parsed as { files?: unknown }).files;
+    return Array.isArray(files) ? files.filter((file): file is string => typeof file === "string" && isInside(file)) : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Compares the output folder with the files the generator produces now, reading only: which
+ * files changed, are missing, or are stale (written by mdspec before, per the manifest, and not
+ * produced any more). Files mdspec did not write are never reported.
+ */
+export async function diffOutput(outDir: string, files: readonly OutputFile[]): Promise<Drift> {
+  const changed: string[] = [];
+  const missing: string[] = [];
+  const unchanged: string[] = [];
+  await Promise.all(
+    files.map(async (file) => {
+      let current: string | null = null;
+      try {
+        current = await readFile(join(outDir, file.path), "utf8");
+      } catch {
+        current = null;
+      }
+      if (current === null) missing.push(file.path);
+      else if (current !== file.content) changed.push(file.path);
+      else unchanged.push(file.path);
+    }),
+  );
+  const produced = new Set(files.map((file) => file.path));
+  const stale = (await readManifest(outDir)).filter((path) => !produced.has(path));
+  return { changed: changed.sort(), missing: missing.sort(), stale: stale.sort(), unchanged: unchanged.sort() };
+}
+
+/**
+ * Brings the output folder up to date: writes only the files whose content changed, each
+ * atomically (a temporary file in the same folder, then a rename, so a reader or a crash never
+ * sees half a file), removes the stale files the previous manifest lists, and writes the new
+ * manifest last. Files that mdspec did not write are never touched.
+ */
+export async function writeOutput(outDir: string, files: readonly OutputFile[]): Promise<WriteSummary> {
+  const drift = await diffOutput(outDir, files);
+  const toWrite = new Set([...drift.changed, ...drift.missing]);
+  const written: string[] = [];
+  await mkdir(outDir, { recursive: true });
+  for (const file of files) {
+    if (!toWrite.has(file.path)) continue;
+    await writeAtomically(join(outDir, file.path), file.content);
+    written.push(file.path);
+  }
+  const removed: string[] = [];
+  for (const path of drift.stale) {
+    await rm(join(outDir, path), { force: true });
+    removed.push(path);
+    await removeEmptyParents(outDir, dirname(path));
+  }
+  const manifest = `${JSON.stringify({ generator: "mdspec", version: 1, files: files.map((file) => file.path).sort() }, null, 2)}\n`;
+  let previous: string | null = null;
+  try {
+    previous = await readFile(join(outDir, MANIFEST_NAME), "utf8");
+  } catch {
+    previous = null;
+  }
+  if (previous !== manifest) await writeAtomically(join(outDir, MANIFEST_NAME), manifest);
+  return { ...drift, written, removed };
+}
+
+/** Writes a file through a temporary sibling and a rename. */
+export async function writeAtomically(path: string, content: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  try {
+    await writeFile(temporary, content, "utf8");
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** Removes the folders left empty by a removal, up to (not including) the output folder. */
+async function removeEmptyParents(outDir: string, folder: string): Promise<void> {
+  for (let current = folder; current !== "." && current !== ""; current = dirname(current)) {
+    try {
+      await rmdir(join(outDir, current));
+    } catch {
+      return;
+    }
+  }
+}
+
+/** Whether a manifest entry is a plain relative path inside the output folder. */
+function isInside(path: string): boolean {
+  return path !== "" && !path.startsWith("/") && !path.split(/[\\/]/).includes("..") && !/^[A-Za-z]:/.test(path);
+}
