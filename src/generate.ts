@@ -81,6 +81,8 @@ export async function generateFromDocs(
     enumStyle: options.enumStyle ?? DEFAULT_EMIT_OPTIONS.enumStyle,
     anyType: options.anyType ?? DEFAULT_EMIT_OPTIONS.anyType,
     wireNames: options.wireNames ?? DEFAULT_EMIT_OPTIONS.wireNames,
+    unknownKeys: options.unknownKeys ?? DEFAULT_EMIT_OPTIONS.unknownKeys,
+    nulls: options.nulls ?? DEFAULT_EMIT_OPTIONS.nulls,
   };
   const started = performance.now();
   const workerCount = docs.length < PARALLEL_THRESHOLD ? 0 : (options.workers ?? DEFAULT_WORKERS);

@@ -1,5 +1,8 @@
 // The runtime shared by every generated module. mdspec copies this file as `runtime.ts` into the
 // output folder; it has no dependency, so generated code needs nothing at run time.
+//
+// Public API: ValidationError, Issue, SafeParseResult, StandardSchemaV1, Unrecognized, DateOnly,
+// Decimal, AxiosResponseLike. Names starting with `$` are helpers for the generated modules.
 
 declare const unrecognizedBrand: unique symbol;
 
@@ -20,14 +23,12 @@ export type DateOnly = string;
  * so that no digit is lost to binary floating point.
  */
 export class Decimal {
-  /** The canonical decimal text, such as `-12.50`. */
+  /** The decimal text, such as `-12.50`. */
   readonly text: string;
 
   /** Creates a decimal from its text; throws a `RangeError` for text that is not a decimal. */
   constructor(text: string) {
-    if (!/^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(text)) {
-      throw new RangeError(`not a decimal number: ${JSON.stringify(text)}`);
-    }
+    if (!DECIMAL_TEXT.test(text)) throw new RangeError(`not a decimal number: ${JSON.stringify(text)}`);
     this.text = text;
   }
 
@@ -42,6 +43,8 @@ export class Decimal {
   }
 }
 
+const DECIMAL_TEXT = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
 /**
  * The HTTP response of the axios client, as the class-transformer era docs type their
  * `rawResponse` field (`[AxiosResponse](https://axios-http.com/docs/res_schema)`): the part of its
@@ -52,4 +55,588 @@ export interface AxiosResponseLike {
   readonly statusText: string;
   readonly headers: { readonly [name: string]: unknown };
   readonly data: unknown;
+}
+
+/** One problem found while validating a value. */
+export interface Issue {
+  /** Where: the wire keys and array indexes from the root of the input to the bad value. */
+  readonly path: (string | number)[];
+  readonly message: string;
+  /** A stable code: `invalid_type`, `required`, `invalid_enum_value`, `invalid_literal`, `invalid_date`, `invalid_union`, `unrecognized_keys`, `too_deep`. */
+  readonly code: string;
+}
+
+/** Thrown by the generated `parseX` functions: every issue found in the input, with its path. */
+export class ValidationError extends Error {
+  readonly issues: Issue[];
+
+  constructor(issues: Issue[]) {
+    const shown = issues.slice(0, 10).map((issue) => `  ${formatPath(issue.path)}: ${issue.message}`);
+    const more = issues.length > 10 ? [`  … and ${issues.length - 10} more`] : [];
+    super([`invalid input (${issues.length} issue${issues.length === 1 ? "" : "s"}):`, ...shown, ...more].join("\n"));
+    this.name = "ValidationError";
+    this.issues = issues;
+  }
+}
+
+function formatPath(path: readonly (string | number)[]): string {
+  if (path.length === 0) return "(root)";
+  return path.map((segment, index) => (typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join("");
+}
+
+/** The result of a generated `safeParseX`: never throws. */
+export type SafeParseResult<T> = { readonly success: true; readonly data: T } | { readonly success: false; readonly error: ValidationError };
+
+/** The Standard Schema v1 interface (https://standardschema.dev), as its spec asks to copy it. */
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  readonly "~standard": StandardSchemaV1.Props<Input, Output>;
+}
+
+/** The types of the Standard Schema v1 interface. */
+export declare namespace StandardSchemaV1 {
+  /** The properties of a Standard Schema. */
+  export interface Props<Input = unknown, Output = Input> {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (value: unknown) => Result<Output> | Promise<Result<Output>>;
+    readonly types?: Types<Input, Output> | undefined;
+  }
+  /** The result of `validate`. */
+  export type Result<Output> = SuccessResult<Output> | FailureResult;
+  /** A successful validation. */
+  export interface SuccessResult<Output> {
+    readonly value: Output;
+    readonly issues?: undefined;
+  }
+  /** A failed validation. */
+  export interface FailureResult {
+    readonly issues: ReadonlyArray<Issue>;
+  }
+  /** One issue of a failed validation. */
+  export interface Issue {
+    readonly message: string;
+    readonly path?: ReadonlyArray<PropertyKey | PathSegment> | undefined;
+  }
+  /** A path segment given as an object. */
+  export interface PathSegment {
+    readonly key: PropertyKey;
+  }
+  /** The input and output types, for inference. */
+  export interface Types<Input = unknown, Output = Input> {
+    readonly input: Input;
+    readonly output: Output;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers for the generated modules.
+//
+// A decoder is `(value, context, key) => decoded | $FAIL`. With a null context (the fast path)
+// it only decodes and answers `$FAIL` at the first problem; the generated `parseX` then runs it
+// again with a context, which records every issue with its path. `key` is the wire key or index
+// under which the value sits in its parent, pushed onto the path while decoding inside it.
+
+/** What a decoder returns for a value it rejects. */
+export const $FAIL: unique symbol = Symbol("mdspec.fail");
+
+/** The issue-collecting context of the slow path of a decoder. */
+export interface $Ctx {
+  readonly path: (string | number)[];
+  readonly issues: Issue[];
+}
+
+/** A generated or runtime decoder. */
+export type $Decoder<T> = (value: unknown, context: $Ctx | null, key?: string | number) => T | typeof $FAIL;
+
+/** A plain JSON object as decoders read it. */
+export type $Wire = { readonly [key: string]: unknown };
+
+/** Records an issue at the current path plus `key`, and returns `$FAIL`. */
+export function $issue(context: $Ctx | null, key: string | number | undefined, code: string, message: string): typeof $FAIL {
+  if (context !== null) {
+    const path = context.path.slice();
+    if (key !== undefined) path.push(key);
+    context.issues.push({ path, message, code });
+  }
+  return $FAIL;
+}
+
+/** Reports a missing required key. */
+export function $missing(context: $Ctx | null, key: string): typeof $FAIL {
+  return $issue(context, key, "required", `required field "${key}" is missing`);
+}
+
+/** Whether a value is a non-null, non-array object. */
+export function $isObject(value: unknown): value is $Wire {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Reads an own property only: for keys such as `constructor` that every object inherits. */
+export function $own(object: object, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(object, key) ? (object as $Wire)[key] : undefined;
+}
+
+/**
+ * Starts decoding an object: checks that `value` is an object and pushes `key` onto the path.
+ * Returns false (after recording the issue) when it is not an object.
+ */
+export function $enter(value: unknown, context: $Ctx | null, key: string | number | undefined): value is $Wire {
+  if (!$isObject(value)) {
+    $issue(context, key, "invalid_type", `expected an object, got ${describe(value)}`);
+    return false;
+  }
+  if (context !== null && key !== undefined) context.path.push(key);
+  return true;
+}
+
+/** Ends decoding an object started with {@link $enter}. */
+export function $leave(context: $Ctx | null, key: string | number | undefined): void {
+  if (context !== null && key !== undefined) context.path.pop();
+}
+
+/** Decodes a string. */
+export function $string(value: unknown, context: $Ctx | null, key?: string | number): string | typeof $FAIL {
+  return typeof value === "string" ? value : $issue(context, key, "invalid_type", `expected a string, got ${describe(value)}`);
+}
+
+/** Decodes a finite number. */
+export function $number(value: unknown, context: $Ctx | null, key?: string | number): number | typeof $FAIL {
+  return typeof value === "number" && Number.isFinite(value)
+    ? value
+    : $issue(context, key, "invalid_type", `expected a finite number, got ${describe(value)}`);
+}
+
+/** Decodes a boolean. */
+export function $boolean(value: unknown, context: $Ctx | null, key?: string | number): boolean | typeof $FAIL {
+  return typeof value === "boolean" ? value : $issue(context, key, "invalid_type", `expected a boolean, got ${describe(value)}`);
+}
+
+/** Accepts any value (`*any*`), as it is. */
+export function $unknown(value: unknown): unknown {
+  return value;
+}
+
+/** Decodes a big integer from an integer number or a string of digits, without precision loss. */
+export function $bigint(value: unknown, context: $Ctx | null, key?: string | number): bigint | typeof $FAIL {
+  if (typeof value === "bigint") return value;
+  if (typeof value === "number" && Number.isSafeInteger(value)) return BigInt(value);
+  if (typeof value === "string" && /^-?\d+$/.test(value)) return BigInt(value);
+  return $issue(context, key, "invalid_type", `expected an integer (number or string of digits), got ${describe(value)}`);
+}
+
+/** Decodes a decimal from a finite number or a decimal string, keeping its exact text. */
+export function $decimal(value: unknown, context: $Ctx | null, key?: string | number): Decimal | typeof $FAIL {
+  if (typeof value === "string" && DECIMAL_TEXT.test(value)) return new Decimal(value);
+  if (typeof value === "number" && Number.isFinite(value)) return new Decimal(String(value));
+  return $issue(context, key, "invalid_type", `expected a decimal (number or decimal string), got ${describe(value)}`);
+}
+
+/** Decodes a literal (const) value. */
+export function $literal<T extends string | number | boolean>(
+  value: unknown,
+  context: $Ctx | null,
+  key: string | number | undefined,
+  expected: T,
+): T | typeof $FAIL {
+  return value === expected ? expected : $issue(context, key, "invalid_literal", `expected ${JSON.stringify(expected)}, got ${describe(value)}`);
+}
+
+/** Records the issue of a value outside a closed enum. */
+export function $enumIssue(context: $Ctx | null, key: string | number | undefined, value: unknown, allowed: readonly (string | number)[]): typeof $FAIL {
+  const listed = allowed.slice(0, 12).map((member) => JSON.stringify(member)).join(", ");
+  return $issue(context, key, "invalid_enum_value", `expected one of ${listed}${allowed.length > 12 ? ", …" : ""}; got ${describe(value)}`);
+}
+
+/**
+ * Decodes an ISO 8601 date-time in the extended format with a time zone
+ * (`2021-10-20T02:52:29.234Z`, `2021-10-20T04:52:29+02:00`; seconds and fractions optional) into
+ * a `Date`, reading the characters directly (several times faster than `new Date(text)`).
+ * Impossible calendar dates such as February 30 are rejected; fractions beyond milliseconds are
+ * truncated.
+ */
+export function $dateTime(value: unknown, context: $Ctx | null, key?: string | number): Date | typeof $FAIL {
+  if (typeof value === "string") {
+    const time = isoDateTimeToEpoch(value);
+    if (time === time) return new Date(time);
+  }
+  return $issue(context, key, "invalid_date", `expected an ISO 8601 date-time with a time zone, got ${describe(value)}`);
+}
+
+/** Decodes a date-only `YYYY-MM-DD` value (a real calendar date), kept as the string. */
+export function $dateOnly(value: unknown, context: $Ctx | null, key?: string | number): DateOnly | typeof $FAIL {
+  if (typeof value === "string" && value.length === 10 && value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45) {
+    const year = digits(value, 0, 4);
+    const month = digits(value, 5, 2);
+    const day = digits(value, 8, 2);
+    if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) return value;
+  }
+  return $issue(context, key, "invalid_date", `expected a date YYYY-MM-DD, got ${describe(value)}`);
+}
+
+/** Whether a value is a valid `YYYY-MM-DD` date. */
+export function $isDateOnly(value: unknown): value is DateOnly {
+  return $dateOnly(value, null) !== $FAIL;
+}
+
+/** Whether a value is a valid `Date` (not an Invalid Date). */
+export function $isDate(value: unknown): value is Date {
+  return value instanceof Date && value.getTime() === value.getTime();
+}
+
+/** Parses the digits `text[from, from + count)`; -1 when one is not a digit. */
+function digits(text: string, from: number, count: number): number {
+  let result = 0;
+  for (let index = from; index < from + count; index += 1) {
+    const code = text.charCodeAt(index) - 48;
+    if (code < 0 || code > 9) return -1;
+    result = result * 10 + code;
+  }
+  return result;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+/** The epoch milliseconds of an ISO 8601 date-time with a zone, or NaN when it is not one. */
+function isoDateTimeToEpoch(text: string): number {
+  const length = text.length;
+  if (length < 17 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(13) !== 58) return NaN;
+  const separator = text.charCodeAt(10);
+  if (separator !== 84) return NaN;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour < 0 || hour > 23 || minute < 0 || minute > 59) {
+    return NaN;
+  }
+  let index = 16;
+  let second = 0;
+  let millisecond = 0;
+  if (text.charCodeAt(index) === 58) {
+    second = digits(text, index + 1, 2);
+    if (second < 0 || second > 59) return NaN;
+    index += 3;
+    if (text.charCodeAt(index) === 46 || text.charCodeAt(index) === 44) {
+      index += 1;
+      const start = index;
+      let scale = 100;
+      while (index < length) {
+        const code = text.charCodeAt(index) - 48;
+        if (code < 0 || code > 9) break;
+        millisecond += code * scale;
+        scale /= 10;
+        index += 1;
+      }
+      if (index === start) return NaN;
+      millisecond = Math.floor(millisecond);
+    }
+  }
+  let offset = 0;
+  const zone = text.charCodeAt(index);
+  if (zone === 90) {
+    index += 1;
+  } else if ((zone === 43 || zone === 45) && text.charCodeAt(index + 3) === 58) {
+    const zoneHour = digits(text, index + 1, 2);
+    const zoneMinute = digits(text, index + 4, 2);
+    index += 6;
+    if (zoneHour < 0 || zoneHour > 23 || zoneMinute < 0 || zoneMinute > 59) return NaN;
+    offset = (zoneHour * 60 + zoneMinute) * (zone === 43 ? 1 : -1);
+  } else {
+    return NaN;
+  }
+  if (index !== length) return NaN;
+  const epoch = ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute - offset) * 60000 + second * 1000 + millisecond;
+  return Math.abs(epoch) <= 8.64e15 ? epoch : NaN;
+}
+
+/** Decodes an array whose elements `element` decodes. */
+export function $array<T>(value: unknown, context: $Ctx | null, key: string | number | undefined, element: $Decoder<T>): T[] | typeof $FAIL {
+  if (!Array.isArray(value)) return $issue(context, key, "invalid_type", `expected an array, got ${describe(value)}`);
+  if (context !== null && key !== undefined) context.path.push(key);
+  const length = value.length;
+  const result = new Array<T>(length);
+  let failed = false;
+  for (let index = 0; index < length; index += 1) {
+    const decoded = element(value[index], context, index);
+    if (decoded === $FAIL) {
+      if (context === null) return $FAIL;
+      failed = true;
+    } else {
+      result[index] = decoded;
+    }
+  }
+  if (context !== null && key !== undefined) context.path.pop();
+  return failed ? $FAIL : result;
+}
+
+/** Decodes a string-keyed record whose values `element` decodes. */
+export function $record<T>(
+  value: unknown,
+  context: $Ctx | null,
+  key: string | number | undefined,
+  element: $Decoder<T>,
+): { [key: string]: T } | typeof $FAIL {
+  if (!$isObject(value)) return $issue(context, key, "invalid_type", `expected an object, got ${describe(value)}`);
+  if (context !== null && key !== undefined) context.path.push(key);
+  const result: { [key: string]: T } = {};
+  let failed = false;
+  for (const entry of Object.keys(value)) {
+    const decoded = element(value[entry], context, entry);
+    if (decoded === $FAIL) {
+      if (context === null) return $FAIL;
+      failed = true;
+    } else {
+      $set(result, entry, decoded);
+    }
+  }
+  if (context !== null && key !== undefined) context.path.pop();
+  return failed ? $FAIL : result;
+}
+
+/** Sets an own property, also for the key `__proto__` (which plain assignment treats as the prototype). */
+export function $set(target: object, key: string, value: unknown): void {
+  if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else (target as { [key: string]: unknown })[key] = value;
+}
+
+/** Decodes a platform object (`Blob`, `Response`, …) by class, where the platform has the class. */
+export function $external(value: unknown, context: $Ctx | null, key: string | number | undefined, name: string): unknown {
+  return $isExternal(value, name) ? value : $issue(context, key, "invalid_type", `expected a ${name}, got ${describe(value)}`);
+}
+
+/** Whether a value is an instance of the platform class `name` (any object when it has none). */
+export function $isExternal(value: unknown, name: string): boolean {
+  if (name === "AsyncIterable") return typeof value === "object" && value !== null && Symbol.asyncIterator in value;
+  const constructor = (globalThis as { [key: string]: unknown })[name];
+  if (typeof constructor === "function") return value instanceof constructor;
+  return typeof value === "object" && value !== null;
+}
+
+/** Whether an in-memory value is an axios-like response (an object with a numeric status). */
+export function $isAxiosResponse(value: unknown): boolean {
+  return $isObject(value) && typeof value["status"] === "number";
+}
+
+/** Decodes an axios-like response object. */
+export function $axiosResponse(value: unknown, context: $Ctx | null, key?: string | number): unknown {
+  return $isAxiosResponse(value) ? value : $issue(context, key, "invalid_type", `expected an HTTP response object, got ${describe(value)}`);
+}
+
+/**
+ * One member of a union, as the generated code describes it: how to decode a wire value, check
+ * a model value, and encode it; `keys` are the member's wire keys (objects) or property names,
+ * used to prefer the member that keeps the most of a value.
+ */
+export interface $UnionMember {
+  readonly decode: $Decoder<unknown>;
+  readonly is: (value: unknown) => boolean;
+  readonly encode: (value: never) => unknown;
+  readonly wireKeys: readonly string[] | null;
+  readonly keys: readonly string[] | null;
+}
+
+/**
+ * Decodes a union. Every member that accepts the value is a candidate; among objects, the one
+ * that recognises the most keys of the input wins (so a member whose fields are all optional does
+ * not swallow the others' values), ties going to the member listed first. When no member
+ * accepts the value, the issue says why for each member.
+ */
+export function $union(value: unknown, context: $Ctx | null, key: string | number | undefined, members: readonly $UnionMember[]): unknown {
+  let best: unknown = $FAIL;
+  let bestScore = -1;
+  for (const member of members) {
+    const decoded = member.decode(value, null);
+    if (decoded === $FAIL) continue;
+    const score = scoreKeys(value, member.wireKeys);
+    if (score > bestScore) {
+      best = decoded;
+      bestScore = score;
+    }
+  }
+  if (best !== $FAIL || context === null) return best;
+  const reasons = members.map((member, index) => {
+    const inner: $Ctx = { path: [], issues: [] };
+    member.decode(value, inner);
+    const first = inner.issues[0];
+    return `member ${index + 1}: ${first ? `${formatPath(first.path)}: ${first.message}` : "rejected"}`;
+  });
+  return $issue(context, key, "invalid_union", `no member of the union accepts the value (${reasons.join("; ")})`);
+}
+
+/** Picks the union member of an in-memory value, by the same rule as {@link $union}. */
+function pickMember(value: unknown, members: readonly $UnionMember[]): $UnionMember | undefined {
+  let best: $UnionMember | undefined;
+  let bestScore = -1;
+  for (const member of members) {
+    if (!member.is(value)) continue;
+    const score = scoreKeys(value, member.keys);
+    if (score > bestScore) {
+      best = member;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function scoreKeys(value: unknown, keys: readonly string[] | null): number {
+  if (keys === null || !$isObject(value)) return 0;
+  let score = 0;
+  for (const key of keys) if (value[key] !== undefined) score += 1;
+  return score;
+}
+
+/** Whether an in-memory value belongs to a union. */
+export function $isUnion(value: unknown, members: readonly $UnionMember[]): boolean {
+  return pickMember(value, members) !== undefined;
+}
+
+/** Encodes an in-memory union value with its member's encoder. */
+export function $encodeUnion(value: unknown, members: readonly $UnionMember[]): unknown {
+  const member = pickMember(value, members);
+  return member ? member.encode(value as never) : value;
+}
+
+/** Encodes each value of a record. */
+export function $mapRecord<T, U>(record: { readonly [key: string]: T }, encode: (value: T) => U): { [key: string]: U } {
+  const result: { [key: string]: U } = {};
+  for (const key of Object.keys(record)) $set(result, key, encode(record[key] as T));
+  return result;
+}
+
+/** Whether a value is an array whose elements all satisfy `is`. */
+export function $isArrayOf(value: unknown, is: (element: unknown) => boolean): boolean {
+  if (!Array.isArray(value)) return false;
+  for (const element of value) if (!is(element)) return false;
+  return true;
+}
+
+/** Whether a value is a plain object whose values all satisfy `is`. */
+export function $isRecordOf(value: unknown, is: (element: unknown) => boolean): boolean {
+  if (!$isObject(value)) return false;
+  for (const key of Object.keys(value)) if (!is(value[key])) return false;
+  return true;
+}
+
+/** Whether a value is a string. */
+export function $isString(value: unknown): value is string {
+  return typeof value === "string";
+}
+
+/** Whether a value is a finite number. */
+export function $isNumber(value: unknown): value is number {
+  return typeof value === "number" && Number.isFinite(value);
+}
+
+/** Whether a value is a boolean. */
+export function $isBoolean(value: unknown): value is boolean {
+  return typeof value === "boolean";
+}
+
+/** Whether a value is a bigint. */
+export function $isBigint(value: unknown): value is bigint {
+  return typeof value === "bigint";
+}
+
+/** Whether a value is a {@link Decimal}. */
+export function $isDecimal(value: unknown): value is Decimal {
+  return value instanceof Decimal;
+}
+
+/** Accepts every value (`*any*`). */
+export function $isUnknown(_value: unknown): boolean {
+  return true;
+}
+
+/** Returns its argument: the encoder of values whose wire and model forms are the same. */
+export function $identity<T>(value: T): T {
+  return value;
+}
+
+/** Reports the keys of an object that its model does not declare (the `strict` policy). */
+export function $strictKeys(value: $Wire, context: $Ctx | null, known: ReadonlySet<string>): boolean {
+  let ok = true;
+  for (const key of Object.keys(value)) {
+    if (!known.has(key)) {
+      ok = false;
+      if (context === null) return false;
+      $issue(context, key, "unrecognized_keys", `unknown key "${key}"`);
+    }
+  }
+  return ok;
+}
+
+/** Copies the keys of `value` that its model does not declare onto `target` (the `passthrough` policy). */
+export function $passthrough<T extends object>(value: $Wire, target: T, known: ReadonlySet<string>): T {
+  for (const key of Object.keys(value)) if (!known.has(key)) $set(target, key, value[key]);
+  return target;
+}
+
+/** Runs a decoder: the fast path first, then the issue-collecting one; throws {@link ValidationError}. */
+export function $parse<T>(input: unknown, decode: $Decoder<T>): T {
+  const result = $safeParse(input, decode);
+  if (result.success) return result.data;
+  throw result.error;
+}
+
+/** Runs a decoder and never throws: deep inputs that overflow the stack become a `too_deep` issue. */
+export function $safeParse<T>(input: unknown, decode: $Decoder<T>): SafeParseResult<T> {
+  try {
+    const fast = decode(input, null);
+    if (fast !== $FAIL) return { success: true, data: fast };
+    const context: $Ctx = { path: [], issues: [] };
+    decode(input, context);
+    if (context.issues.length === 0) $issue(context, undefined, "invalid_type", "the value was rejected");
+    return { success: false, error: new ValidationError(context.issues) };
+  } catch (error) {
+    if (error instanceof RangeError) {
+      return { success: false, error: new ValidationError([{ path: [], code: "too_deep", message: "the input is nested too deeply to decode" }]) };
+    }
+    throw error;
+  }
+}
+
+/** Builds the Standard Schema v1 object of a model from its decoder. */
+export function $schema<Input, T>(decode: $Decoder<T>): StandardSchemaV1<Input, T> {
+  return {
+    "~standard": {
+      version: 1,
+      vendor: "mdspec",
+      validate: (value: unknown): StandardSchemaV1.Result<T> => {
+        const result = $safeParse(value, decode);
+        return result.success ? { value: result.data } : { issues: result.error.issues.map((issue) => ({ message: issue.message, path: issue.path })) };
+      },
+    },
+  };
+}
+
+/** A short description of a value for messages. */
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  switch (typeof value) {
+    case "string":
+      return value.length > 40 ? `the string ${JSON.stringify(`${value.slice(0, 37)}...`)}` : `the string ${JSON.stringify(value)}`;
+    case "number":
+    case "boolean":
+    case "bigint":
+      return `${typeof value} ${String(value)}`;
+    case "undefined":
+      return "undefined";
+    default:
+      return typeof value === "object" ? "an object" : `a ${typeof value}`;
+  }
 }

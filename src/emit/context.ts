@@ -11,4 +11,6 @@ export interface EmitContext {
   readonly options: EmitOptions;
   /** Finds a model by id; every resolved reference has one. */
   readonly lookup: (id: string) => Model | undefined;
+  /** Module-level member lists of inline unions: the list literal, then its constant's name. */
+  readonly inlineUnions: Map<string, string>;
 }

@@ -1,92 +1,115 @@
 import type { StatementStructures } from "ts-morph";
 import { StructureKind, VariableDeclarationKind } from "ts-morph";
-import { modelName } from "../ir/naming.js";
 import type { EnumModel } from "../ir/types.js";
+import { decoderSignature, parseApiStatements } from "./api.js";
 import type { EmitContext } from "./context.js";
 import { isIdentifier, quote } from "./identifiers.js";
 import { jsDocOf } from "./jsdoc.js";
-import { RUNTIME_PATH, moduleSpecifier } from "./paths.js";
-import { importName } from "./scope.js";
+import { modelSymbols, runtimeSymbol } from "./symbols.js";
 
 /** Registers the imports of an enum's declarations (`Unrecognized` for open enums). */
 export function collectEnumImports(context: EmitContext, model: EnumModel): void {
-  if (model.open) unrecognized(context);
+  if (model.open) runtimeSymbol(context, "Unrecognized", true);
 }
 
 /**
- * Declares an enum in the configured style. The default `const` style:
+ * Declares an enum in the configured style, with its codec. The default `const` style:
  *
  * ```ts
  * export const SyncRunStatus = { Working: "working", Failed: "failed" } as const;
  * export type SyncRunStatus = (typeof SyncRunStatus)[keyof typeof SyncRunStatus];
+ * export function isSyncRunStatus(value: unknown): value is SyncRunStatus;
+ * export function parseSyncRunStatus / safeParseSyncRunStatus; export const SyncRunStatusSchema;
  * ```
  *
- * An open enum's type also admits `Unrecognized<string>` (or `<number>`).
+ * An open enum's type also admits `Unrecognized<string>` (or `<number>`), and its decoder accepts
+ * any string (or number).
  */
 export function enumStatements(context: EmitContext, model: EnumModel): StatementStructures[] {
-  const name = modelName(model.title);
+  const symbols = modelSymbols(model);
+  const name = symbols.type;
   const docs = jsDocOf(model);
-  const open = model.open ? ` | ${unrecognized(context)}<${model.open}>` : "";
+  const open = model.open ? ` | ${runtimeSymbol(context, "Unrecognized", true)}<${model.open}>` : "";
   const literal = (value: string | number) => (typeof value === "string" ? quote(value) : String(value));
+  const values = model.members.map((member) => literal(member.value));
+  const declarations: StatementStructures[] = [];
   switch (context.options.enumStyle) {
     case "union":
-      return [
-        {
-          kind: StructureKind.TypeAlias,
-          name,
-          isExported: true,
-          docs,
-          type: (model.members.map((member) => literal(member.value)).join(" | ") || "never") + open,
-        },
-      ];
+      declarations.push({ kind: StructureKind.TypeAlias, name, isExported: true, docs, type: (values.join(" | ") || "never") + open });
+      break;
     case "enum":
-      return [
-        {
-          kind: StructureKind.Enum,
-          name,
-          isExported: true,
-          docs,
-          members: model.members.map((member) => ({
-            kind: StructureKind.EnumMember,
-            name: isIdentifier(member.name) ? member.name : quote(member.name),
-            value: member.value,
-          })),
-        },
-      ];
-    case "const": {
-      const entries = model.members.map(
-        // A `__proto__` key in an object literal would set the prototype; a computed key does not.
-        (member) => `${memberKey(member.name)}: ${literal(member.value)},`,
-      );
-      return [
+      declarations.push({
+        kind: StructureKind.Enum,
+        name,
+        isExported: true,
+        docs,
+        members: model.members.map((member) => ({
+          kind: StructureKind.EnumMember,
+          name: isIdentifier(member.name) ? member.name : quote(member.name),
+          value: member.value,
+        })),
+      });
+      if (open) declarations.push({ kind: StructureKind.TypeAlias, name: `${name}Value`, isExported: true, type: `${name}${open}` });
+      break;
+    case "const":
+      declarations.push(
         {
           kind: StructureKind.VariableStatement,
           isExported: true,
           docs,
           declarationKind: VariableDeclarationKind.Const,
-          declarations: [{ kind: StructureKind.VariableDeclaration, name, initializer: `{\n${entries.join("\n")}\n} as const` }],
+          declarations: [
+            {
+              kind: StructureKind.VariableDeclaration,
+              name,
+              initializer: `{\n${model.members.map((member) => `${memberKey(member.name)}: ${literal(member.value)},`).join("\n")}\n} as const`,
+            },
+          ],
         },
-        {
-          kind: StructureKind.TypeAlias,
-          name,
-          isExported: true,
-          docs,
-          type: `(typeof ${name})[keyof typeof ${name}]${open}`,
-        },
-      ];
-    }
+        { kind: StructureKind.TypeAlias, name, isExported: true, docs, type: `(typeof ${name})[keyof typeof ${name}]${open}` },
+      );
+      break;
     default: {
       const unreachable: never = context.options.enumStyle;
       return unreachable;
     }
   }
+  // With the `enum` style an open enum's full type is `XValue`; the others name it `X`.
+  const valueType = context.options.enumStyle === "enum" && open ? `${name}Value` : name;
+  const rt = (helper: string) => runtimeSymbol(context, helper);
+  const check = model.open ? `typeof value === ${quote(model.open)}` : `${symbols.values}.has(value)`;
+  if (!model.open) {
+    declarations.push({
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [{ kind: StructureKind.VariableDeclaration, name: symbols.values, type: "ReadonlySet<unknown>", initializer: `new Set([${values.join(", ")}])` }],
+    });
+  }
+  declarations.push(
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: symbols.guard,
+      docs: [`Whether a value is a {@link ${name}}${model.open ? " (any " + model.open + ": the enum is open)" : ""}.`],
+      parameters: [{ name: "value", type: "unknown" }],
+      returnType: `value is ${valueType}`,
+      statements: [`return ${check};`],
+    },
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: symbols.decode,
+      docs: [`Decodes a {@link ${name}}: the decoder behind {@link ${symbols.parse}}, for generated code.`],
+      ...decoderSignature(context, valueType),
+      statements: [`return ${symbols.guard}(v) ? v : ${rt("$enumIssue")}(c, key, v, [${values.join(", ")}]);`],
+    },
+    ...parseApiStatements(context, valueType, valueType),
+  );
+  return declarations;
 }
 
 function memberKey(name: string): string {
+  // A `__proto__` key in an object literal would set the prototype; a computed key does not.
   if (name === "__proto__") return `[${quote(name)}]`;
   return isIdentifier(name) ? name : quote(name);
-}
-
-function unrecognized(context: EmitContext): string {
-  return importName(context.scope, moduleSpecifier(context.path, RUNTIME_PATH), "Unrecognized", true);
 }

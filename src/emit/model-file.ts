@@ -1,6 +1,5 @@
 import type { ImportDeclarationStructure, SourceFileStructure, StatementStructures } from "ts-morph";
-import { StructureKind } from "ts-morph";
-import { modelName } from "../ir/naming.js";
+import { StructureKind, VariableDeclarationKind } from "ts-morph";
 import type { Model } from "../ir/types.js";
 import type { EmitContext } from "./context.js";
 import { collectEnumImports, enumStatements } from "./enum.js";
@@ -9,6 +8,7 @@ import { opaqueStatements } from "./opaque.js";
 import type { EmitOptions } from "./options.js";
 import { outputPathOf } from "./paths.js";
 import { createScope, type Scope } from "./scope.js";
+import { declaredNames, runtimeSymbol } from "./symbols.js";
 import { collectUnionImports, unionStatements } from "./union.js";
 
 /** Sanitises text for a `//` line comment: no line terminator may end the comment early. */
@@ -30,16 +30,23 @@ export function modelFileStructure(model: Model, options: EmitOptions, lookup: (
   readonly structure: SourceFileStructure;
 } {
   const path = outputPathOf(model.id);
-  const scope = createScope([modelName(model.title)]);
-  const context: EmitContext = { model, path, scope, options, lookup };
+  const scope = createScope(declaredNames(model));
+  const context: EmitContext = { model, path, scope, options, lookup, inlineUnions: new Map() };
   collectImports(context, model);
   const statements = declarations(context, model);
+  const inlineUnions: StatementStructures[] = [...context.inlineUnions].map(([literal, name]) => ({
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [
+      { kind: StructureKind.VariableDeclaration, name, type: `readonly ${runtimeSymbol(context, "$UnionMember", true)}[]`, initializer: literal },
+    ],
+  }));
   return {
     path,
     structure: {
       kind: StructureKind.SourceFile,
       leadingTrivia: `${headerLine(model.id)}\n\n`,
-      statements: [...importStructures(scope), ...statements],
+      statements: [...importStructures(scope), ...inlineUnions, ...statements],
     },
   };
 }
@@ -70,7 +77,7 @@ function declarations(context: EmitContext, model: Model): StatementStructures[]
     case "union":
       return unionStatements(context, model);
     case "opaque":
-      return opaqueStatements(model);
+      return opaqueStatements(context, model);
     default: {
       const unreachable: never = model;
       return unreachable;

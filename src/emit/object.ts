@@ -1,11 +1,17 @@
 import type { InterfaceDeclarationStructure, StatementStructures } from "ts-morph";
-import { StructureKind } from "ts-morph";
-import { modelName } from "../ir/naming.js";
-import type { ObjectModel } from "../ir/types.js";
+import { StructureKind, VariableDeclarationKind } from "ts-morph";
+import type { Field, ObjectModel } from "../ir/types.js";
+import { literalKey, readProperty } from "./access.js";
+import { decoderSignature, parseApiStatements } from "./api.js";
+import { decodeExpr } from "./codec/decode.js";
+import { encodeExpr, isIdentityEncoded } from "./codec/encode.js";
+import { guardExpr } from "./codec/guard.js";
 import type { EmitContext } from "./context.js";
-import { propertyKey } from "./identifiers.js";
+import { propertyKey, quote } from "./identifiers.js";
 import { jsDocOf } from "./jsdoc.js";
+import { modelSymbols, runtimeSymbol } from "./symbols.js";
 import { collectTypeImports, typeText } from "./type-text.js";
+import { wireName } from "./wire-names.js";
 
 /** Registers the imports of an object model's declarations. */
 export function collectObjectImports(context: EmitContext, model: ObjectModel): void {
@@ -13,25 +19,146 @@ export function collectObjectImports(context: EmitContext, model: ObjectModel): 
 }
 
 /**
- * Declares an object model as an interface: required fields `name: T`, optional ones
- * `name?: T | undefined`, each with its JSDoc (description, `@deprecated`, `@example`).
+ * Declares an object model and its codec:
+ *
+ * ```ts
+ * export interface X { name: T; opt?: T | undefined }    // the model, with JSDoc
+ * export interface XJson { wire_name: W; ... }          // the wire shape
+ * export function $decodeX(v, c, key): X | $FAIL;      // the decoder behind parseX
+ * export function serializeX(value: X): XJson;
+ * export function isX(value: unknown): value is X;
+ * export function parseX / safeParseX; export const XSchema;
+ * ```
  */
 export function objectStatements(context: EmitContext, model: ObjectModel): StatementStructures[] {
-  const declaration: InterfaceDeclarationStructure = {
+  const symbols = modelSymbols(model);
+  const wire = model.fields.map((field) => wireName(model.id, field, context.options.wireNames));
+  const statements: StatementStructures[] = [modelInterface(context, model), wireInterface(context, model, wire)];
+  if (context.options.unknownKeys !== "strip") {
+    statements.push({
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [
+        {
+          kind: StructureKind.VariableDeclaration,
+          name: symbols.keys,
+          type: "ReadonlySet<string>",
+          initializer: `new Set([${wire.map(quote).join(", ")}])`,
+        },
+      ],
+    });
+  }
+  statements.push(decoder(context, model, wire), serializer(context, model, wire), guard(context, model));
+  statements.push(...parseApiStatements(context, symbols.type, symbols.json));
+  return statements;
+}
+
+function modelInterface(context: EmitContext, model: ObjectModel): InterfaceDeclarationStructure {
+  return {
     kind: StructureKind.Interface,
-    name: modelName(model.title),
+    name: modelSymbols(model).type,
     isExported: true,
     docs: jsDocOf(model),
-    properties: model.fields.map((field) => {
-      const type = typeText(context, field.type);
-      return {
-        kind: StructureKind.PropertySignature,
-        name: propertyKey(field.name),
-        hasQuestionToken: !field.required,
-        type: field.required ? type : `${type} | undefined`,
-        docs: jsDocOf(field),
-      };
-    }),
+    properties: model.fields.map((field) => property(field, propertyKey(field.name), typeText(context, field.type), jsDocOf(field))),
   };
-  return [declaration];
+}
+
+function wireInterface(context: EmitContext, model: ObjectModel, wire: readonly string[]): InterfaceDeclarationStructure {
+  const name = modelSymbols(model).type;
+  return {
+    kind: StructureKind.Interface,
+    name: modelSymbols(model).json,
+    isExported: true,
+    docs: [`The wire (JSON) shape of {@link ${name}}.`],
+    properties: model.fields.map((field, index) => property(field, propertyKey(wire[index]!), typeText(context, field.type, "wire"), [])),
+  };
+}
+
+function property(field: Field, name: string, type: string, docs: ReturnType<typeof jsDocOf>) {
+  return {
+    kind: StructureKind.PropertySignature as const,
+    name,
+    hasQuestionToken: !field.required,
+    type: field.required ? type : `${type} | undefined`,
+    docs,
+  };
+}
+
+function decoder(context: EmitContext, model: ObjectModel, wire: readonly string[]): StatementStructures {
+  const symbols = modelSymbols(model);
+  const rt = (name: string) => runtimeSymbol(context, name);
+  const statements: string[] = [`if (!${rt("$enter")}(v, c, key)) return ${rt("$FAIL")};`];
+  const mayFail: string[] = [];
+  model.fields.forEach((field, index) => {
+    const key = quote(wire[index]!);
+    const read = readProperty("v", wire[index]!, () => rt("$own"));
+    const local = `f${index}`;
+    const anyType = field.type.kind === "primitive" && field.type.name === "any";
+    const decoded = anyType ? read : decodeExpr(context, field.type, read, key);
+    let expression: string;
+    if (field.required) expression = `${read} === undefined ? ${rt("$missing")}(c, ${key}) : ${decoded}`;
+    else if (anyType) expression = read;
+    else expression = `${read} ${context.options.nulls === "absent" ? "== null" : "=== undefined"} ? undefined : ${decoded}`;
+    statements.push(`const ${local} = ${expression};`);
+    if (field.required || !anyType) mayFail.push(local);
+  });
+  if (context.options.unknownKeys === "strict") {
+    statements.push(`const known = ${rt("$strictKeys")}(v, c, ${symbols.keys});`);
+  }
+  statements.push(`${rt("$leave")}(c, key);`);
+  const failed = [...(context.options.unknownKeys === "strict" ? ["!known"] : []), ...mayFail.map((local) => `${local} === ${rt("$FAIL")}`)];
+  if (failed.length > 0) statements.push(`if (${failed.join(" || ")}) return ${rt("$FAIL")};`);
+  const literal = `{\n${model.fields.map((field, index) => `${literalKey(field.name)}: f${index},`).join("\n")}\n}`;
+  statements.push(
+    context.options.unknownKeys === "passthrough" ? `return ${rt("$passthrough")}(v, ${literal} as ${symbols.type}, ${symbols.keys});` : `return ${literal};`,
+  );
+  return {
+    kind: StructureKind.Function,
+    isExported: true,
+    name: symbols.decode,
+    docs: [`Decodes the wire form of {@link ${symbols.type}}: the decoder behind {@link ${symbols.parse}}, for generated code.`],
+    ...decoderSignature(context, symbols.type),
+    statements,
+  };
+}
+
+function serializer(context: EmitContext, model: ObjectModel, wire: readonly string[]): StatementStructures {
+  const symbols = modelSymbols(model);
+  const value = model.fields.length === 0 ? "_value" : "value";
+  const entries = model.fields.map((field, index) => {
+    const cast = field.required ? typeText(context, field.type) : `${typeText(context, field.type)} | undefined`;
+    const read = readProperty(value, field.name, () => runtimeSymbol(context, "$own"), cast);
+    const encoded = encodeExpr(context, field.type, read);
+    const expression = field.required || isIdentityEncoded(context, field.type) ? encoded : `${read} === undefined ? undefined : ${encoded}`;
+    return `${literalKey(wire[index]!)}: ${expression},`;
+  });
+  return {
+    kind: StructureKind.Function,
+    isExported: true,
+    name: symbols.serialize,
+    docs: [`Encodes a {@link ${symbols.type}} into its wire shape; \`JSON.stringify\` of the result is the wire text.`],
+    parameters: [{ name: value, type: symbols.type }],
+    returnType: symbols.json,
+    statements: [`return {\n${entries.join("\n")}\n};`],
+  };
+}
+
+function guard(context: EmitContext, model: ObjectModel): StatementStructures {
+  const symbols = modelSymbols(model);
+  const checks = [`${runtimeSymbol(context, "$isObject")}(value)`];
+  for (const field of model.fields) {
+    if (field.type.kind === "primitive" && field.type.name === "any") continue;
+    const read = readProperty("value", field.name, () => runtimeSymbol(context, "$own"));
+    const check = guardExpr(context, field.type, read);
+    checks.push(field.required ? `(${check})` : `(${read} === undefined || ${check})`);
+  }
+  return {
+    kind: StructureKind.Function,
+    isExported: true,
+    name: symbols.guard,
+    docs: [`Whether an in-memory value is a {@link ${symbols.type}} (property names, \`Date\` objects for date-times).`],
+    parameters: [{ name: "value", type: "unknown" }],
+    returnType: `value is ${symbols.type}`,
+    statements: [`return ${checks.join(" && ")};`],
+  };
 }

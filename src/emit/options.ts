@@ -19,6 +19,12 @@ export interface WireNames {
   readonly overrides: WireOverrides;
 }
 
+/** What decoders do with input keys that a model does not declare. */
+export type UnknownKeys = "strip" | "passthrough" | "strict";
+
+/** What decoders do with `null` in an optional field (docs never show nullability). */
+export type NullPolicy = "absent" | "reject";
+
 /** The options of the emit stage. */
 export interface EmitOptions {
   /** `const` (default): `as const` object plus a type; `enum`: a TS enum; `union`: a literal union. */
@@ -26,6 +32,10 @@ export interface EmitOptions {
   /** `unknown` (default) or `any`. */
   readonly anyType: AnyType;
   readonly wireNames: WireNames;
+  /** `strip` (default): dropped; `passthrough`: kept as they are; `strict`: an issue. */
+  readonly unknownKeys: UnknownKeys;
+  /** `absent` (default): null in an optional field decodes as absent; `reject`: an issue. */
+  readonly nulls: NullPolicy;
 }
 
 /** The defaults of {@link EmitOptions}. */
@@ -33,4 +43,6 @@ export const DEFAULT_EMIT_OPTIONS: EmitOptions = {
   enumStyle: "const",
   anyType: "unknown",
   wireNames: { case: "preserve", overrides: {} },
+  unknownKeys: "strip",
+  nulls: "absent",
 };

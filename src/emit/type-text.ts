@@ -1,92 +1,65 @@
-import { modelName } from "../ir/naming.js";
 import type { TypeNode } from "../ir/types.js";
 import type { EmitContext } from "./context.js";
 import { EXTERNAL_TYPES } from "./externals.js";
 import { quote } from "./identifiers.js";
-import { RUNTIME_PATH, moduleSpecifier, outputPathOf } from "./paths.js";
-import { globalName, importName } from "./scope.js";
+import { globalName } from "./scope.js";
+import { modelSymbol, runtimeSymbol, targetOf } from "./symbols.js";
+
+/** Which side of the codec a type is printed for. */
+export type TypeMode = "model" | "wire";
 
 /**
- * Registers the imports a type needs (referenced models, runtime types) in the file's scope.
- * Run over every type of a file before printing any, so that shadowed globals are known.
- */
-export function collectTypeImports(context: EmitContext, type: TypeNode): void {
-  switch (type.kind) {
-    case "primitive":
-      if (type.name === "decimal") runtimeType(context, "Decimal");
-      return;
-    case "date":
-      runtimeType(context, "DateOnly");
-      return;
-    case "date-time":
-    case "literal":
-      return;
-    case "external": {
-      const runtime = EXTERNAL_TYPES[type.name].runtime;
-      if (runtime) runtimeType(context, runtime);
-      return;
-    }
-    case "ref":
-      modelRef(context, type.target);
-      return;
-    case "array":
-      return collectTypeImports(context, type.element);
-    case "record":
-      return collectTypeImports(context, type.value);
-    case "union":
-      return type.members.forEach((member) => collectTypeImports(context, member));
-    case "event-stream":
-      return collectTypeImports(context, type.event);
-    default: {
-      const unreachable: never = type;
-      return unreachable;
-    }
-  }
-}
-
-/**
- * Prints the TypeScript type of a type node, in the model (not wire) form: `Date` for date-times,
- * the runtime's `DateOnly` for date-only values, `unknown` for `*any*` (unless configured),
+ * Prints the TypeScript type of a type node. In the model form: `Date` for date-times, the
+ * runtime's `DateOnly` for date-only values, `bigint`, the runtime's `Decimal`. In the wire form
+ * (the `XJson` types): ISO strings for dates, decimal strings for `bigint` and `Decimal`, and the
+ * `YJson` type of referenced objects and unions. `unknown` for `*any*` (unless configured),
  * `{ [key: string]: T }` for records (never the global `Record`, which a model may shadow).
+ *
+ * Printing registers the imports the type needs in the file's scope; callers print every type
+ * once with {@link collectTypeImports} before printing for real, so shadowed globals are known.
  */
-export function typeText(context: EmitContext, type: TypeNode): string {
+export function typeText(context: EmitContext, type: TypeNode, mode: TypeMode = "model"): string {
   switch (type.kind) {
     case "primitive":
       switch (type.name) {
         case "any":
           return context.options.anyType;
         case "bigint":
-          return "bigint";
+          return mode === "wire" ? "string" : "bigint";
         case "decimal":
-          return runtimeType(context, "Decimal");
+          return mode === "wire" ? "string" : runtimeSymbol(context, "Decimal", true);
         default:
           return type.name;
       }
     case "date-time":
-      return globalName(context.scope, "Date");
+      return mode === "wire" ? "string" : globalName(context.scope, "Date");
     case "date":
-      return runtimeType(context, "DateOnly");
+      return mode === "wire" ? "string" : runtimeSymbol(context, "DateOnly", true);
     case "literal":
       return typeof type.value === "string" ? quote(type.value) : String(type.value);
     case "external": {
       const mapping = EXTERNAL_TYPES[type.name];
-      if (mapping.runtime) return runtimeType(context, mapping.runtime);
+      if (mapping.runtime) return runtimeSymbol(context, mapping.runtime, true);
       const name = globalName(context.scope, mapping.global!);
-      return mapping.args ? `${name}${mapping.args.replace("Uint8Array", globalName(context.scope, "Uint8Array"))}` : name;
+      return mapping.args ? `${name}<${globalName(context.scope, "Uint8Array")}>` : name;
     }
-    case "ref":
-      return modelRef(context, type.target);
+    case "ref": {
+      const target = targetOf(context, type.target);
+      const wireForm = mode === "wire" && (target.kind === "object" || target.kind === "union");
+      return modelSymbol(context, target, wireForm ? "json" : "type");
+    }
     case "array": {
-      if (type.element.kind !== "union") return `${typeText(context, type.element)}[]`;
-      const members = unionMemberTexts(context, type.element.members);
+      if (type.element.kind !== "union") return `${typeText(context, type.element, mode)}[]`;
+      const members = unionMemberTexts(context, type.element.members, mode);
       return members.length > 1 ? `(${members.join(" | ")})[]` : `${members[0]}[]`;
     }
     case "record":
-      return `{ [key: string]: ${typeText(context, type.value)} }`;
+      return `{ [key: string]: ${typeText(context, type.value, mode)} }`;
     case "union":
-      return unionMemberTexts(context, type.members).join(" | ");
+      return unionMemberTexts(context, type.members, mode).join(" | ");
     case "event-stream":
-      return `${globalName(context.scope, "AsyncIterable")}<${typeText(context, type.event)}>`;
+      // A stream is not JSON: its wire form is the model form, passed through as it is.
+      return `${globalName(context.scope, "AsyncIterable")}<${typeText(context, type.event, "model")}>`;
     default: {
       const unreachable: never = type;
       return unreachable;
@@ -95,18 +68,12 @@ export function typeText(context: EmitContext, type: TypeNode): string {
 }
 
 /** The printed members of a union, each once (docs may list `number` twice). */
-export function unionMemberTexts(context: EmitContext, members: readonly TypeNode[]): string[] {
-  return [...new Set(members.map((member) => typeText(context, member)))];
+export function unionMemberTexts(context: EmitContext, members: readonly TypeNode[], mode: TypeMode = "model"): string[] {
+  return [...new Set(members.map((member) => typeText(context, member, mode)))];
 }
 
-function runtimeType(context: EmitContext, name: string): string {
-  return importName(context.scope, moduleSpecifier(context.path, RUNTIME_PATH), name, true);
-}
-
-function modelRef(context: EmitContext, target: string | null): string {
-  const model = target === null ? undefined : context.lookup(target);
-  if (!model) return "unknown";
-  const name = modelName(model.title);
-  if (model.id === context.model.id) return name;
-  return importName(context.scope, moduleSpecifier(context.path, outputPathOf(model.id)), name, true);
+/** Registers the imports a type needs, in both forms, without using the text. */
+export function collectTypeImports(context: EmitContext, type: TypeNode): void {
+  typeText(context, type, "model");
+  typeText(context, type, "wire");
 }

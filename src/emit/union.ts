@@ -1,9 +1,11 @@
 import type { StatementStructures } from "ts-morph";
-import { StructureKind } from "ts-morph";
-import { modelName } from "../ir/naming.js";
+import { StructureKind, VariableDeclarationKind } from "ts-morph";
 import type { UnionModel } from "../ir/types.js";
+import { decoderSignature, parseApiStatements } from "./api.js";
+import { unionMembersLiteral } from "./codec/union-members.js";
 import type { EmitContext } from "./context.js";
 import { jsDocOf } from "./jsdoc.js";
+import { modelSymbols, runtimeSymbol } from "./symbols.js";
 import { collectTypeImports, unionMemberTexts } from "./type-text.js";
 
 /** Registers the imports of a union's members. */
@@ -11,18 +13,69 @@ export function collectUnionImports(context: EmitContext, model: UnionModel): vo
   for (const member of model.members) collectTypeImports(context, member.type);
 }
 
-/** Declares a union model as a type alias of its members: `export type U = A | B | string;`. */
+/**
+ * Declares a union model and its codec:
+ *
+ * ```ts
+ * export type U = A | B | string;
+ * export type UJson = AJson | BJson | string;
+ * export function $decodeU / serializeU / isU / parseU / safeParseU; export const USchema;
+ * ```
+ *
+ * Decoding picks, among the members that accept a value, the one that recognises the most of its
+ * keys, ties going to the member listed first (the runtime's `$union`).
+ */
 export function unionStatements(context: EmitContext, model: UnionModel): StatementStructures[] {
+  const symbols = modelSymbols(model);
+  const types = model.members.map((member) => member.type);
+  const rt = (name: string) => runtimeSymbol(context, name);
   return [
+    { kind: StructureKind.TypeAlias, name: symbols.type, isExported: true, docs: jsDocOf(model), type: unionMemberTexts(context, types).join(" | ") },
     {
       kind: StructureKind.TypeAlias,
-      name: modelName(model.title),
+      name: symbols.json,
       isExported: true,
-      docs: jsDocOf(model),
-      type: unionMemberTexts(
-        context,
-        model.members.map((member) => member.type),
-      ).join(" | "),
+      docs: [`The wire (JSON) shape of {@link ${symbols.type}}.`],
+      type: unionMemberTexts(context, types, "wire").join(" | "),
     },
+    {
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [
+        {
+          kind: StructureKind.VariableDeclaration,
+          name: symbols.members,
+          type: `readonly ${runtimeSymbol(context, "$UnionMember", true)}[]`,
+          initializer: unionMembersLiteral(context, types),
+        },
+      ],
+    },
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: symbols.decode,
+      docs: [`Decodes the wire form of {@link ${symbols.type}}: the decoder behind {@link ${symbols.parse}}, for generated code.`],
+      ...decoderSignature(context, symbols.type),
+      statements: [`return ${rt("$union")}(v, c, key, ${symbols.members}) as ${symbols.type} | typeof ${rt("$FAIL")};`],
+    },
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: symbols.serialize,
+      docs: [`Encodes a {@link ${symbols.type}} into its wire shape with the encoder of its member.`],
+      parameters: [{ name: "value", type: symbols.type }],
+      returnType: symbols.json,
+      statements: [`return ${rt("$encodeUnion")}(value, ${symbols.members}) as ${symbols.json};`],
+    },
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: symbols.guard,
+      docs: [`Whether an in-memory value is a {@link ${symbols.type}}.`],
+      parameters: [{ name: "value", type: "unknown" }],
+      returnType: `value is ${symbols.type}`,
+      statements: [`return ${rt("$isUnion")}(value, ${symbols.members});`],
+    },
+    ...parseApiStatements(context, symbols.type, symbols.json),
   ];
 }

@@ -13,6 +13,8 @@ export const CODES = {
   conflictingSections: "MDS011",
   /** A model section holds no table or code block of the expected form. */
   missingBody: "MDS012",
+  /** A doc whose markdown nests too deeply to parse (thousands of nested blocks). */
+  tooDeep: "MDS013",
   /** A table header that is not one of the documented column sets. */
   badHeader: "MDS101",
   /** A table row whose cell count differs from the header's. */

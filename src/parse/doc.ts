@@ -34,8 +34,17 @@ export interface DocParse {
  */
 export function parseDoc(path: string, text: string): DocParse {
   const source: DocSource = { path, text, diagnostics: [] };
-  const model = readModel(source);
-  return { model, diagnostics: source.diagnostics };
+  try {
+    const model = readModel(source);
+    return { model, diagnostics: source.diagnostics };
+  } catch (error) {
+    // Only a stack overflow can escape the parsers (markdown nested thousands of levels deep).
+    if (!(error instanceof RangeError)) throw error;
+    const diagnostics: Diagnostic[] = [
+      { file: path, line: 1, column: 1, severity: "error", code: CODES.tooDeep, message: "the doc nests too deeply to parse (thousands of nested blocks)" },
+    ];
+    return { model: null, diagnostics };
+  }
 }
 
 function readModel(source: DocSource): Model | null {

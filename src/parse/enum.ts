@@ -1,11 +1,11 @@
 import type { Code, Table } from "mdast";
 import { CODES } from "../ir/codes.js";
 import type { EnumMember, Point } from "../ir/types.js";
-import { clip } from "./fields.js";
+import { clip, rowSpan } from "./fields.js";
 import { deriveMemberNames } from "./member-names.js";
 import { toPoint, type Section } from "./outline.js";
 import { readTableRows } from "./rows.js";
-import { type DocSource, report, shiftPoint, spanAt } from "./source.js";
+import { type DocSource, report, shiftPoint } from "./source.js";
 
 /** The members of an enum doc, whether the doc named them, and whether it is open. */
 export interface EnumParse {
@@ -97,7 +97,7 @@ function readValueTable(source: DocSource, table: Table): MemberList | null {
     members.push({
       name: name[1]!,
       value: readTableValue(valueCell.text),
-      span: spanAt(row.start, 0, 0),
+      span: rowSpan(row),
     });
   }
   return valid && checkDuplicates(source, members) ? { members, open } : null;
@@ -118,7 +118,7 @@ function readValueCode(source: DocSource, code: Code): MemberList | null {
   // The value line is the line after the opening fence.
   const lineStart: Point = { line: start.line + 1, column: 1, offset: source.text.indexOf("\n", start.offset) + 1 };
   const text = code.value;
-  const values: Array<{ value: string | number; at: number }> = [];
+  const values: Array<{ value: string | number; at: number; length: number }> = [];
   let open: "string" | "number" | null = null;
   let at = 0;
   const fail = (message: string): null => {
@@ -138,7 +138,7 @@ function readValueCode(source: DocSource, code: Code): MemberList | null {
       while (end < rest.length && rest[end] !== '"') end += rest[end] === "\\" ? 2 : 1;
       if (end >= rest.length) return fail("unterminated string literal");
       try {
-        values.push({ value: JSON.parse(rest.slice(0, end + 1)) as string, at: from });
+        values.push({ value: JSON.parse(rest.slice(0, end + 1)) as string, at: from, length: end + 1 });
       } catch {
         return fail(`invalid string literal ${clip(rest.slice(0, end + 1))}`);
       }
@@ -147,7 +147,7 @@ function readValueCode(source: DocSource, code: Code): MemberList | null {
       open = unrecognized[1] as "string" | "number";
       at += unrecognized[0].length;
     } else if (number) {
-      values.push({ value: Number(number[0]), at: from });
+      values.push({ value: Number(number[0]), at: from, length: number[0].length });
       at += number[0].length;
     } else {
       return fail(`unexpected "${clip(rest)}" in the enum values`);
@@ -159,8 +159,8 @@ function readValueCode(source: DocSource, code: Code): MemberList | null {
   }
   const names = deriveMemberNames(values.map((entry) => entry.value));
   const members = values.map((entry, index) => {
-    const point = lineOffset(lineStart, text, entry.at);
-    return { name: names[index]!, value: entry.value, span: { start: point, end: point } };
+    const start = lineOffset(lineStart, text, entry.at);
+    return { name: names[index]!, value: entry.value, span: { start, end: lineOffset(lineStart, text, entry.at + entry.length) } };
   });
   return checkDuplicates(source, members) ? { members, open } : null;
 }

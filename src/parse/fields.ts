@@ -1,6 +1,6 @@
 import type { RootContent, Table } from "mdast";
 import { CODES } from "../ir/codes.js";
-import type { Field } from "../ir/types.js";
+import type { Field, Point, Span } from "../ir/types.js";
 import type { Section } from "./outline.js";
 import { readTableRows } from "./rows.js";
 import { type DocSource, report, spanAt } from "./source.js";
@@ -111,10 +111,15 @@ export function readFields(source: DocSource, section: Section): FieldsParse {
       deprecated: Boolean(name[1]),
       description: readDescription(descriptionCell!.text),
       example: readExample(exampleCell?.text),
-      span: spanAt(row.start, 0, 0),
+      span: rowSpan(row),
     });
   }
   return valid ? { kind: "fields", fields } : { kind: "invalid" };
+}
+
+/** The span of a table row, from its first to its last character. */
+export function rowSpan(row: { readonly start: Point; readonly length: number }): Span {
+  return spanAt(row.start, 0, row.length);
 }
 
 function startsWith(cells: readonly string[], prefix: readonly string[]): boolean {

@@ -1,6 +1,6 @@
 /**
  * Derives a member name for a value of a code-block enum (`"a" | "b"`), which carries no names:
- * the value's words in PascalCase (`in_progress` -> `InProgress`, `/v1/ocr` -> `V1Ocr`), a
+ * the value's words in PascalCase (`in_progress` -> `InProgress`, `ON_LEAVE` -> `OnLeave`, `/v1/ocr` -> `V1Ocr`), a
  * `Value` prefix when that would start with a digit or be empty (`24h` -> `Value24h`), numbers as
  * `Value404` / `ValueMinus1`, and a numeric suffix for the second of two equal names. The result
  * depends only on the values and their order, so reruns agree.
@@ -21,7 +21,12 @@ function baseName(value: string | number): string {
     return `Value${String(value).replace("-", "Minus").replace(".", "_")}`;
   }
   const words = value.split(/[^A-Za-z0-9]+/).filter((word) => word !== "");
-  const joined = words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join("");
+  // A word in one case (`ON`, `leave`) is capitalised; a mixed-case word (`iPhone`) keeps its inner capitals.
+  const pascal = (word: string) =>
+    word === word.toUpperCase() || word === word.toLowerCase()
+      ? word[0]!.toUpperCase() + word.slice(1).toLowerCase()
+      : word[0]!.toUpperCase() + word.slice(1);
+  const joined = words.map(pascal).join("");
   if (joined === "") return value === "" ? "Empty" : "Value";
   return /^[0-9]/.test(joined) ? `Value${joined}` : joined;
 }

@@ -7,7 +7,7 @@ import { type Cell, splitRow } from "./table.js";
 export interface TableRows {
   readonly header: readonly Cell[];
   readonly headerStart: Point;
-  readonly body: ReadonlyArray<{ readonly cells: readonly Cell[]; readonly start: Point }>;
+  readonly body: ReadonlyArray<{ readonly cells: readonly Cell[]; readonly start: Point; readonly length: number }>;
 }
 
 /**
@@ -18,7 +18,7 @@ export function readTableRows(table: Table, text: string): TableRows {
   const rows = table.children.map((row) => {
     const start = toPoint(row.position!.start);
     const line = text.slice(start.offset, row.position!.end.offset ?? start.offset);
-    return { cells: splitRow(line, start), start };
+    return { cells: splitRow(line, start), start, length: line.length };
   });
   const [head, ...body] = rows;
   return { header: head!.cells, headerStart: head!.start, body };

@@ -1,4 +1,4 @@
-import type { Point, TypeNode } from "../ir/types.js";
+import type { Point, Span, TypeNode } from "../ir/types.js";
 import { spanAt } from "./source.js";
 import { QUALIFIED_NAME, builtinType, isAbsoluteUrl, isRfcDateUrl, linkedBuiltinType } from "./type-words.js";
 
@@ -31,7 +31,7 @@ class TypeSyntaxError {
  * `cellStart` is the point where the cell text begins; spans of the nodes are relative to it.
  */
 export function parseTypeCell(text: string, cellStart: Point): TypeParse {
-  const state = { text, cellStart, at: 0 };
+  const state: State = { text, cellStart, at: 0, depth: 0 };
   try {
     const type = parseUnion(state);
     skipSpaces(state);
@@ -47,7 +47,11 @@ interface State {
   readonly text: string;
   readonly cellStart: Point;
   at: number;
+  depth: number;
 }
+
+/** How deeply `Record<…>` may nest: far beyond any real doc, well within the stack. */
+export const MAX_TYPE_DEPTH = 64;
 
 function fail(state: State, message: string): never {
   throw new TypeSyntaxError(state.at, message);
@@ -91,6 +95,7 @@ function parseAtom(state: State): TypeNode {
   const { text } = state;
   const from = state.at;
   if (text.startsWith("Record<", from)) {
+    if (++state.depth > MAX_TYPE_DEPTH) fail(state, `types nest more than ${MAX_TYPE_DEPTH} levels deep`);
     state.at += "Record<".length;
     skipSpaces(state);
     if (!text.startsWith("string", state.at)) fail(state, "a Record key must be string");
@@ -103,6 +108,7 @@ function parseAtom(state: State): TypeNode {
     skipSpaces(state);
     if (text[state.at] !== ">") fail(state, 'expected ">" closing Record<');
     state.at += 1;
+    state.depth -= 1;
     return { kind: "record", value, span: span(state, from) };
   }
   if (text[from] === "[") return parseLink(state);
@@ -150,21 +156,26 @@ function parseEmphasis(state: State): TypeNode {
     return { kind: "literal", value: literal, span: span(state, from) };
   }
   const close = text.indexOf("*", state.at);
-  if (close < 0) fail(state, "unterminated *emphasis*");
+  if (close < 0) fail({ ...state, at: from }, "unterminated *emphasis*");
   const word = text.slice(state.at, close);
+  const wordStart = state.at;
   state.at = close + 1;
-  const nodeSpan = span(state, from);
-  return wordType(word, nodeSpan) ?? fail({ ...state, at: from }, `unknown type "${word}"`);
+  return wordType(word, (offset, length) => spanAt(state.cellStart, wordStart + offset, length), span(state, from)) ?? fail({ ...state, at: from }, `unknown type "${word}"`);
 }
 
-/** Resolves the word inside `*…*`: a built-in, a number literal, `EventStream<…>`, or a name. */
-function wordType(word: string, nodeSpan: ReturnType<typeof spanAt>): TypeNode | null {
+/**
+ * Resolves the word inside `*…*`: a built-in, a number literal, `EventStream<…>`, or a name.
+ * `nodeSpan` covers the whole emphasis; `spanOf` gives the span of a part of the word.
+ */
+function wordType(word: string, spanOf: (offset: number, length: number) => Span, nodeSpan: Span): TypeNode | null {
   const builtin = builtinType(word, nodeSpan);
   if (builtin) return builtin;
   if (/^-?\d+(\.\d+)?$/.test(word)) return { kind: "literal", value: Number(word), span: nodeSpan };
   const stream = /^EventStream<(.+)>$/.exec(word);
   if (stream) {
-    const event = wordType(stream[1]!, nodeSpan);
+    const inner = stream[1]!;
+    const offset = "EventStream<".length;
+    const event = wordType(inner, (at, length) => spanOf(offset + at, length), spanOf(offset, inner.length));
     return event ? { kind: "event-stream", event, span: nodeSpan } : null;
   }
   const name = QUALIFIED_NAME.exec(word);

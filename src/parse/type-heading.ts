@@ -1,6 +1,6 @@
 import type { Point, TypeNode } from "../ir/types.js";
 import { spanAt } from "./source.js";
-import type { TypeParse } from "./type-cell.js";
+import { MAX_TYPE_DEPTH, type TypeParse } from "./type-cell.js";
 import { QUALIFIED_NAME, builtinType } from "./type-words.js";
 
 /** Thrown inside the recursive descent to unwind to {@link parseTypeHeading}; never escapes it. */
@@ -17,6 +17,7 @@ interface State {
   readonly text: string;
   readonly start: Point;
   at: number;
+  depth: number;
 }
 
 /**
@@ -34,7 +35,7 @@ interface State {
  * `start` is the point where the type text begins.
  */
 export function parseTypeHeading(text: string, start: Point): TypeParse {
-  const state: State = { text, start, at: 0 };
+  const state: State = { text, start, at: 0, depth: 0 };
   try {
     const type = parseUnion(state);
     skip(state);
@@ -89,6 +90,13 @@ function parsePostfix(state: State): TypeNode {
 }
 
 function parseAtom(state: State): TypeNode {
+  if (++state.depth > MAX_TYPE_DEPTH) fail(state, `types nest more than ${MAX_TYPE_DEPTH} levels deep`);
+  const type = parseNestedAtom(state);
+  state.depth -= 1;
+  return type;
+}
+
+function parseNestedAtom(state: State): TypeNode {
   const { text } = state;
   const from = state.at;
   if (text[from] === "(") {

@@ -1,0 +1,65 @@
+import type { TypeNode } from "../../ir/types.js";
+import type { EmitContext } from "../context.js";
+import { modelSymbol, runtimeSymbol, targetOf } from "../symbols.js";
+import { typeText } from "../type-text.js";
+import { unionMembersConst } from "./union-members.js";
+
+/** Whether the wire form of a type is its model form, so encoding it is the identity. */
+export function isIdentityEncoded(context: EmitContext, type: TypeNode): boolean {
+  switch (type.kind) {
+    case "primitive":
+      return type.name !== "bigint" && type.name !== "decimal";
+    case "date":
+    case "literal":
+    case "external":
+    case "event-stream":
+      return true;
+    case "date-time":
+      return false;
+    case "ref": {
+      const kind = targetOf(context, type.target).kind;
+      return kind === "enum" || kind === "opaque";
+    }
+    case "array":
+      return isIdentityEncoded(context, type.element);
+    case "record":
+      return isIdentityEncoded(context, type.value);
+    case "union":
+      return type.members.every((member) => isIdentityEncoded(context, member));
+    default: {
+      const unreachable: never = type;
+      return unreachable;
+    }
+  }
+}
+
+/**
+ * The expression encoding the model value `value` of `type` into its wire form: ISO strings for
+ * date-times, decimal text for `bigint` and `Decimal`, `serializeY` for nested objects and
+ * unions. Values whose two forms are the same are passed through (arrays of them are shared).
+ */
+export function encodeExpr(context: EmitContext, type: TypeNode, value: string): string {
+  if (isIdentityEncoded(context, type)) return value;
+  switch (type.kind) {
+    case "primitive":
+    case "date-time":
+      return type.kind === "date-time" ? `${value}.toISOString()` : `${value}.toString()`;
+    case "ref":
+      return `${modelSymbol(context, targetOf(context, type.target), "serialize")}(${value})`;
+    case "array":
+      return `${value}.map((e) => ${encodeExpr(context, type.element, "e")})`;
+    case "record":
+      return `${runtimeSymbol(context, "$mapRecord")}(${value}, (e: ${typeText(context, type.value)}) => ${encodeExpr(context, type.value, "e")})`;
+    case "union":
+      return `(${runtimeSymbol(context, "$encodeUnion")}(${value}, ${unionMembersConst(context, type.members)}) as ${typeText(context, type, "wire")})`;
+    default:
+      return value;
+  }
+}
+
+/** An encoder function for `type`, for a union member list. */
+export function encoderRef(context: EmitContext, type: TypeNode): string {
+  if (isIdentityEncoded(context, type)) return runtimeSymbol(context, "$identity");
+  if (type.kind === "ref") return modelSymbol(context, targetOf(context, type.target), "serialize");
+  return `(m: ${typeText(context, type)}) => ${encodeExpr(context, type, "m")}`;
+}

@@ -1,0 +1,85 @@
+import { modelName } from "../ir/naming.js";
+import type { Model } from "../ir/types.js";
+import type { EmitContext } from "./context.js";
+import { RUNTIME_PATH, moduleSpecifier, outputPathOf } from "./paths.js";
+import { importName } from "./scope.js";
+
+/** The exported names of a model's module, derived from its name. */
+export interface ModelSymbols {
+  /** The model type (and the enum's const object). */
+  readonly type: string;
+  /** The wire type (objects and unions). */
+  readonly json: string;
+  /** The internal decoder `(value, context, key) => X | $FAIL`. */
+  readonly decode: string;
+  readonly guard: string;
+  readonly serialize: string;
+  readonly parse: string;
+  readonly safeParse: string;
+  readonly schema: string;
+  /** Module-level helper constants (union members, enum values, known keys). */
+  readonly members: string;
+  readonly values: string;
+  readonly keys: string;
+}
+
+/** The symbols of a model. Names with `$` cannot clash with titles, which have none. */
+export function modelSymbols(model: Model): ModelSymbols {
+  const name = modelName(model.title);
+  return {
+    type: name,
+    json: `${name}Json`,
+    decode: `$decode${name}`,
+    guard: `is${name}`,
+    serialize: `serialize${name}`,
+    parse: `parse${name}`,
+    safeParse: `safeParse${name}`,
+    schema: `${name}Schema`,
+    members: `$members${name}`,
+    values: `$values${name}`,
+    keys: `$keys${name}`,
+  };
+}
+
+/** The names a model's own module declares, which imports must not take. */
+export function declaredNames(model: Model): string[] {
+  const symbols = modelSymbols(model);
+  const common = [symbols.type, symbols.decode, symbols.guard, symbols.parse, symbols.safeParse, symbols.schema];
+  switch (model.kind) {
+    case "object":
+      return [...common, symbols.json, symbols.serialize, symbols.keys];
+    case "union":
+      return [...common, symbols.json, symbols.serialize, symbols.members];
+    case "enum":
+      return [...common, symbols.values];
+    case "opaque":
+      return common;
+    default: {
+      const unreachable: never = model;
+      return unreachable;
+    }
+  }
+}
+
+/**
+ * The local name of symbol `which` of the model `target` in the file being emitted: the model's
+ * own declaration, or an import of the other model's module (aliased when the name is taken).
+ */
+export function modelSymbol(context: EmitContext, target: Model, which: keyof ModelSymbols): string {
+  const name = modelSymbols(target)[which];
+  if (target.id === context.model.id) return name;
+  const typeOnly = which === "type" || which === "json";
+  return importName(context.scope, moduleSpecifier(context.path, outputPathOf(target.id)), name, typeOnly);
+}
+
+/** The local name of a runtime export (`$string`, `ValidationError`, …). */
+export function runtimeSymbol(context: EmitContext, name: string, typeOnly = false): string {
+  return importName(context.scope, moduleSpecifier(context.path, RUNTIME_PATH), name, typeOnly);
+}
+
+/** The referenced model of a resolved ref, which resolution guarantees. */
+export function targetOf(context: EmitContext, target: string | null): Model {
+  const model = target === null ? undefined : context.lookup(target);
+  if (!model) throw new Error(`unresolved reference ${String(target)} in ${context.model.id}`);
+  return model;
+}
