@@ -131,13 +131,12 @@ export declare namespace StandardSchemaV1 {
 // ---------------------------------------------------------------------------------------------
 // Helpers for the generated modules.
 //
-// A decoder is `(value, context, key) => decoded | $FAIL`. With a null context (the fast path)
-// it only decodes and answers `$FAIL` at the first problem; the generated `parseX` then runs it
-// again with a context, which records every issue with its path. `key` is the wire key or index
-// under which the value sits in its parent, pushed onto the path while decoding inside it.
-
-/** What a decoder returns for a value it rejects. */
-export const $FAIL: unique symbol = Symbol("mdspec.fail");
+// A decoder is `(value, context, key) => decoded`. With a null context (the fast path) it
+// decodes and, at the first problem, throws the private `FAST_FAIL` marker (no stack trace, so
+// cheap); the generated `parseX` catches it and runs the decoder again with a context, which
+// records every issue with its path and carries on past them (returning a placeholder that is
+// thrown away). `key` is the wire key or index under which the value sits in its parent, pushed
+// onto the path while decoding inside it.
 
 /** The issue-collecting context of the slow path of a decoder. */
 export interface $Ctx {
@@ -146,23 +145,31 @@ export interface $Ctx {
 }
 
 /** A generated or runtime decoder. */
-export type $Decoder<T> = (value: unknown, context: $Ctx | null, key?: string | number) => T | typeof $FAIL;
+export type $Decoder<T> = (value: unknown, context: $Ctx | null, key?: string | number) => T;
 
 /** A plain JSON object as decoders read it. */
 export type $Wire = { readonly [key: string]: unknown };
 
-/** Records an issue at the current path plus `key`, and returns `$FAIL`. */
-export function $issue(context: $Ctx | null, key: string | number | undefined, code: string, message: string): typeof $FAIL {
-  if (context !== null) {
-    const path = context.path.slice();
-    if (key !== undefined) path.push(key);
-    context.issues.push({ path, message, code });
-  }
-  return $FAIL;
+/** What the fast path throws at the first problem; never escapes `$parse` / `$safeParse`. */
+const FAST_FAIL: { readonly fastFail: true } = Object.freeze({ fastFail: true });
+
+/** The placeholder a decoder returns on the slow path after recording an issue. */
+export const $REJECTED = undefined as never;
+
+/**
+ * Rejects a value: on the fast path throws the fail marker; on the slow path records an issue at
+ * the current path plus `key` and returns the placeholder.
+ */
+export function $issue(context: $Ctx | null, key: string | number | undefined, code: string, message: string): never {
+  if (context === null) throw FAST_FAIL;
+  const path = context.path.slice();
+  if (key !== undefined) path.push(key);
+  context.issues.push({ path, message, code });
+  return $REJECTED;
 }
 
 /** Reports a missing required key. */
-export function $missing(context: $Ctx | null, key: string): typeof $FAIL {
+export function $missing(context: $Ctx | null, key: string): never {
   return $issue(context, key, "required", `required field "${key}" is missing`);
 }
 
@@ -195,19 +202,19 @@ export function $leave(context: $Ctx | null, key: string | number | undefined): 
 }
 
 /** Decodes a string. */
-export function $string(value: unknown, context: $Ctx | null, key?: string | number): string | typeof $FAIL {
+export function $string(value: unknown, context: $Ctx | null, key?: string | number): string {
   return typeof value === "string" ? value : $issue(context, key, "invalid_type", `expected a string, got ${describe(value)}`);
 }
 
 /** Decodes a finite number. */
-export function $number(value: unknown, context: $Ctx | null, key?: string | number): number | typeof $FAIL {
+export function $number(value: unknown, context: $Ctx | null, key?: string | number): number {
   return typeof value === "number" && Number.isFinite(value)
     ? value
     : $issue(context, key, "invalid_type", `expected a finite number, got ${describe(value)}`);
 }
 
 /** Decodes a boolean. */
-export function $boolean(value: unknown, context: $Ctx | null, key?: string | number): boolean | typeof $FAIL {
+export function $boolean(value: unknown, context: $Ctx | null, key?: string | number): boolean {
   return typeof value === "boolean" ? value : $issue(context, key, "invalid_type", `expected a boolean, got ${describe(value)}`);
 }
 
@@ -217,7 +224,7 @@ export function $unknown(value: unknown): unknown {
 }
 
 /** Decodes a big integer from an integer number or a string of digits, without precision loss. */
-export function $bigint(value: unknown, context: $Ctx | null, key?: string | number): bigint | typeof $FAIL {
+export function $bigint(value: unknown, context: $Ctx | null, key?: string | number): bigint {
   if (typeof value === "bigint") return value;
   if (typeof value === "number" && Number.isSafeInteger(value)) return BigInt(value);
   if (typeof value === "string" && /^-?\d+$/.test(value)) return BigInt(value);
@@ -225,7 +232,7 @@ export function $bigint(value: unknown, context: $Ctx | null, key?: string | num
 }
 
 /** Decodes a decimal from a finite number or a decimal string, keeping its exact text. */
-export function $decimal(value: unknown, context: $Ctx | null, key?: string | number): Decimal | typeof $FAIL {
+export function $decimal(value: unknown, context: $Ctx | null, key?: string | number): Decimal {
   if (typeof value === "string" && DECIMAL_TEXT.test(value)) return new Decimal(value);
   if (typeof value === "number" && Number.isFinite(value)) return new Decimal(String(value));
   return $issue(context, key, "invalid_type", `expected a decimal (number or decimal string), got ${describe(value)}`);
@@ -237,12 +244,12 @@ export function $literal<T extends string | number | boolean>(
   context: $Ctx | null,
   key: string | number | undefined,
   expected: T,
-): T | typeof $FAIL {
+): T {
   return value === expected ? expected : $issue(context, key, "invalid_literal", `expected ${JSON.stringify(expected)}, got ${describe(value)}`);
 }
 
 /** Records the issue of a value outside a closed enum. */
-export function $enumIssue(context: $Ctx | null, key: string | number | undefined, value: unknown, allowed: readonly (string | number)[]): typeof $FAIL {
+export function $enumIssue(context: $Ctx | null, key: string | number | undefined, value: unknown, allowed: readonly (string | number)[]): never {
   const listed = allowed.slice(0, 12).map((member) => JSON.stringify(member)).join(", ");
   return $issue(context, key, "invalid_enum_value", `expected one of ${listed}${allowed.length > 12 ? ", …" : ""}; got ${describe(value)}`);
 }
@@ -254,7 +261,7 @@ export function $enumIssue(context: $Ctx | null, key: string | number | undefine
  * Impossible calendar dates such as February 30 are rejected; fractions beyond milliseconds are
  * truncated.
  */
-export function $dateTime(value: unknown, context: $Ctx | null, key?: string | number): Date | typeof $FAIL {
+export function $dateTime(value: unknown, context: $Ctx | null, key?: string | number): Date {
   if (typeof value === "string") {
     const time = isoDateTimeToEpoch(value);
     if (time === time) return new Date(time);
@@ -263,19 +270,18 @@ export function $dateTime(value: unknown, context: $Ctx | null, key?: string | n
 }
 
 /** Decodes a date-only `YYYY-MM-DD` value (a real calendar date), kept as the string. */
-export function $dateOnly(value: unknown, context: $Ctx | null, key?: string | number): DateOnly | typeof $FAIL {
-  if (typeof value === "string" && value.length === 10 && value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45) {
-    const year = digits(value, 0, 4);
-    const month = digits(value, 5, 2);
-    const day = digits(value, 8, 2);
-    if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) return value;
-  }
+export function $dateOnly(value: unknown, context: $Ctx | null, key?: string | number): DateOnly {
+  if ($isDateOnly(value)) return value;
   return $issue(context, key, "invalid_date", `expected a date YYYY-MM-DD, got ${describe(value)}`);
 }
 
 /** Whether a value is a valid `YYYY-MM-DD` date. */
 export function $isDateOnly(value: unknown): value is DateOnly {
-  return $dateOnly(value, null) !== $FAIL;
+  if (typeof value !== "string" || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 2);
+  const day = digits(value, 8, 2);
+  return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 /** Whether a value is a valid `Date` (not an Invalid Date). */
@@ -364,23 +370,14 @@ function isoDateTimeToEpoch(text: string): number {
 }
 
 /** Decodes an array whose elements `element` decodes. */
-export function $array<T>(value: unknown, context: $Ctx | null, key: string | number | undefined, element: $Decoder<T>): T[] | typeof $FAIL {
+export function $array<T>(value: unknown, context: $Ctx | null, key: string | number | undefined, element: $Decoder<T>): T[] {
   if (!Array.isArray(value)) return $issue(context, key, "invalid_type", `expected an array, got ${describe(value)}`);
   if (context !== null && key !== undefined) context.path.push(key);
   const length = value.length;
   const result = new Array<T>(length);
-  let failed = false;
-  for (let index = 0; index < length; index += 1) {
-    const decoded = element(value[index], context, index);
-    if (decoded === $FAIL) {
-      if (context === null) return $FAIL;
-      failed = true;
-    } else {
-      result[index] = decoded;
-    }
-  }
+  for (let index = 0; index < length; index += 1) result[index] = element(value[index], context, index);
   if (context !== null && key !== undefined) context.path.pop();
-  return failed ? $FAIL : result;
+  return result;
 }
 
 /** Decodes a string-keyed record whose values `element` decodes. */
@@ -389,22 +386,13 @@ export function $record<T>(
   context: $Ctx | null,
   key: string | number | undefined,
   element: $Decoder<T>,
-): { [key: string]: T } | typeof $FAIL {
+): { [key: string]: T } {
   if (!$isObject(value)) return $issue(context, key, "invalid_type", `expected an object, got ${describe(value)}`);
   if (context !== null && key !== undefined) context.path.push(key);
   const result: { [key: string]: T } = {};
-  let failed = false;
-  for (const entry of Object.keys(value)) {
-    const decoded = element(value[entry], context, entry);
-    if (decoded === $FAIL) {
-      if (context === null) return $FAIL;
-      failed = true;
-    } else {
-      $set(result, entry, decoded);
-    }
-  }
+  for (const entry of Object.keys(value)) $set(result, entry, element(value[entry], context, entry));
   if (context !== null && key !== undefined) context.path.pop();
-  return failed ? $FAIL : result;
+  return result;
 }
 
 /** Sets an own property, also for the key `__proto__` (which plain assignment treats as the prototype). */
@@ -456,18 +444,24 @@ export interface $UnionMember {
  * accepts the value, the issue says why for each member.
  */
 export function $union(value: unknown, context: $Ctx | null, key: string | number | undefined, members: readonly $UnionMember[]): unknown {
-  let best: unknown = $FAIL;
+  let best: unknown;
   let bestScore = -1;
   for (const member of members) {
-    const decoded = member.decode(value, null);
-    if (decoded === $FAIL) continue;
+    let decoded: unknown;
+    try {
+      decoded = member.decode(value, null);
+    } catch (error) {
+      if (error === FAST_FAIL) continue;
+      throw error;
+    }
     const score = scoreKeys(value, member.wireKeys);
     if (score > bestScore) {
       best = decoded;
       bestScore = score;
     }
   }
-  if (best !== $FAIL || context === null) return best;
+  if (bestScore >= 0) return best;
+  if (context === null) throw FAST_FAIL;
   const reasons = members.map((member, index) => {
     const inner: $Ctx = { path: [], issues: [] };
     member.decode(value, inner);
@@ -567,22 +561,24 @@ export function $identity<T>(value: T): T {
 }
 
 /** Reports the keys of an object that its model does not declare (the `strict` policy). */
-export function $strictKeys(value: $Wire, context: $Ctx | null, known: ReadonlySet<string>): boolean {
-  let ok = true;
-  for (const key of Object.keys(value)) {
-    if (!known.has(key)) {
-      ok = false;
-      if (context === null) return false;
-      $issue(context, key, "unrecognized_keys", `unknown key "${key}"`);
-    }
-  }
-  return ok;
+export function $strictKeys(value: $Wire, context: $Ctx | null, known: ReadonlySet<string>): void {
+  for (const key of Object.keys(value)) if (!known.has(key)) $issue(context, key, "unrecognized_keys", `unknown key "${key}"`);
 }
 
 /** Copies the keys of `value` that its model does not declare onto `target` (the `passthrough` policy). */
 export function $passthrough<T extends object>(value: $Wire, target: T, known: ReadonlySet<string>): T {
   for (const key of Object.keys(value)) if (!known.has(key)) $set(target, key, value[key]);
   return target;
+}
+
+/** Builds the `parseX` function of a model from its decoder. */
+export function $parser<T>(decode: $Decoder<T>): (input: unknown) => T {
+  return (input) => $parse(input, decode);
+}
+
+/** Builds the `safeParseX` function of a model from its decoder. */
+export function $safeParser<T>(decode: $Decoder<T>): (input: unknown) => SafeParseResult<T> {
+  return (input) => $safeParse(input, decode);
 }
 
 /** Runs a decoder: the fast path first, then the issue-collecting one; throws {@link ValidationError}. */
@@ -595,18 +591,26 @@ export function $parse<T>(input: unknown, decode: $Decoder<T>): T {
 /** Runs a decoder and never throws: deep inputs that overflow the stack become a `too_deep` issue. */
 export function $safeParse<T>(input: unknown, decode: $Decoder<T>): SafeParseResult<T> {
   try {
-    const fast = decode(input, null);
-    if (fast !== $FAIL) return { success: true, data: fast };
-    const context: $Ctx = { path: [], issues: [] };
-    decode(input, context);
-    if (context.issues.length === 0) $issue(context, undefined, "invalid_type", "the value was rejected");
-    return { success: false, error: new ValidationError(context.issues) };
+    return { success: true, data: decode(input, null) };
   } catch (error) {
-    if (error instanceof RangeError) {
-      return { success: false, error: new ValidationError([{ path: [], code: "too_deep", message: "the input is nested too deeply to decode" }]) };
-    }
-    throw error;
+    if (error !== FAST_FAIL) return tooDeep(error);
   }
+  const context: $Ctx = { path: [], issues: [] };
+  try {
+    decode(input, context);
+  } catch (error) {
+    return tooDeep(error);
+  }
+  if (context.issues.length === 0) context.issues.push({ path: [], code: "invalid_type", message: "the value was rejected" });
+  return { success: false, error: new ValidationError(context.issues) };
+}
+
+/** Turns a stack overflow on a deeply nested input into an issue; rethrows anything else. */
+function tooDeep(error: unknown): SafeParseResult<never> {
+  if (error instanceof RangeError) {
+    return { success: false, error: new ValidationError([{ path: [], code: "too_deep", message: "the input is nested too deeply to decode" }]) };
+  }
+  throw error;
 }
 
 /** Builds the Standard Schema v1 object of a model from its decoder. */

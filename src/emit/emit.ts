@@ -1,4 +1,4 @@
-import { Project } from "ts-morph";
+import { printStructure } from "ts-morph";
 import type { SourceFileStructure } from "ts-morph";
 import { CODES } from "../ir/codes.js";
 import type { Diagnostic, Model, Schema } from "../ir/types.js";
@@ -31,17 +31,12 @@ export function emitSchema(
   runtimeSource: string,
   selection: { readonly only?: ReadonlySet<string>; readonly withShared?: boolean } = {},
 ): Emission {
-  const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true });
   const byId = new Map<string, Model>(schema.models.map((model) => [model.id, model]));
   const lookup = (id: string) => byId.get(id);
   const files: EmittedFile[] = [];
   const diagnostics: Diagnostic[] = [];
-  const print = (path: string, structure: SourceFileStructure): string => {
-    const file = project.createSourceFile(path, structure, { overwrite: true });
-    const text = file.getFullText();
-    project.removeSourceFile(file);
-    return text;
-  };
+  // Structures print straight to text; prettier formats it afterwards, so no syntax tree is built here.
+  const print = (_path: string, structure: SourceFileStructure): string => printStructure(structure, { indentNumberOfSpaces: 2 });
   for (const model of schema.models) {
     if (selection.only && !selection.only.has(model.id)) continue;
     if (outputPathOf(model.id) === RUNTIME_PATH) {

@@ -24,7 +24,7 @@ export function collectObjectImports(context: EmitContext, model: ObjectModel): 
  * ```ts
  * export interface X { name: T; opt?: T | undefined }    // the model, with JSDoc
  * export interface XJson { wire_name: W; ... }          // the wire shape
- * export function $decodeX(v, c, key): X | $FAIL;      // the decoder behind parseX
+ * export function $decodeX(v, c, key): X;             // the decoder behind parseX
  * export function serializeX(value: X): XJson;
  * export function isX(value: unknown): value is X;
  * export function parseX / safeParseX; export const XSchema;
@@ -69,7 +69,6 @@ function wireInterface(context: EmitContext, model: ObjectModel, wire: readonly 
     kind: StructureKind.Interface,
     name: modelSymbols(model).json,
     isExported: true,
-    docs: [`The wire (JSON) shape of {@link ${name}}.`],
     properties: model.fields.map((field, index) => property(field, propertyKey(wire[index]!), typeText(context, field.type, "wire"), [])),
   };
 }
@@ -87,36 +86,25 @@ function property(field: Field, name: string, type: string, docs: ReturnType<typ
 function decoder(context: EmitContext, model: ObjectModel, wire: readonly string[]): StatementStructures {
   const symbols = modelSymbols(model);
   const rt = (name: string) => runtimeSymbol(context, name);
-  const statements: string[] = [`if (!${rt("$enter")}(v, c, key)) return ${rt("$FAIL")};`];
-  const mayFail: string[] = [];
-  model.fields.forEach((field, index) => {
+  const entries = model.fields.map((field, index) => {
     const key = quote(wire[index]!);
     const read = readProperty("v", wire[index]!, () => rt("$own"));
-    const local = `f${index}`;
     const anyType = field.type.kind === "primitive" && field.type.name === "any";
     const decoded = anyType ? read : decodeExpr(context, field.type, read, key);
     let expression: string;
     if (field.required) expression = `${read} === undefined ? ${rt("$missing")}(c, ${key}) : ${decoded}`;
     else if (anyType) expression = read;
     else expression = `${read} ${context.options.nulls === "absent" ? "== null" : "=== undefined"} ? undefined : ${decoded}`;
-    statements.push(`const ${local} = ${expression};`);
-    if (field.required || !anyType) mayFail.push(local);
+    return `${literalKey(field.name)}: ${expression},`;
   });
-  if (context.options.unknownKeys === "strict") {
-    statements.push(`const known = ${rt("$strictKeys")}(v, c, ${symbols.keys});`);
-  }
-  statements.push(`${rt("$leave")}(c, key);`);
-  const failed = [...(context.options.unknownKeys === "strict" ? ["!known"] : []), ...mayFail.map((local) => `${local} === ${rt("$FAIL")}`)];
-  if (failed.length > 0) statements.push(`if (${failed.join(" || ")}) return ${rt("$FAIL")};`);
-  const literal = `{\n${model.fields.map((field, index) => `${literalKey(field.name)}: f${index},`).join("\n")}\n}`;
-  statements.push(
-    context.options.unknownKeys === "passthrough" ? `return ${rt("$passthrough")}(v, ${literal} as ${symbols.type}, ${symbols.keys});` : `return ${literal};`,
-  );
+  const statements: string[] = [`if (!${rt("$enter")}(v, c, key)) return ${rt("$REJECTED")};`];
+  if (context.options.unknownKeys === "strict") statements.push(`${rt("$strictKeys")}(v, c, ${symbols.keys});`);
+  statements.push(`const result: ${symbols.type} = {\n${entries.join("\n")}\n};`, `${rt("$leave")}(c, key);`);
+  statements.push(context.options.unknownKeys === "passthrough" ? `return ${rt("$passthrough")}(v, result, ${symbols.keys});` : "return result;");
   return {
     kind: StructureKind.Function,
     isExported: true,
     name: symbols.decode,
-    docs: [`Decodes the wire form of {@link ${symbols.type}}: the decoder behind {@link ${symbols.parse}}, for generated code.`],
     ...decoderSignature(context, symbols.type),
     statements,
   };
@@ -136,7 +124,6 @@ function serializer(context: EmitContext, model: ObjectModel, wire: readonly str
     kind: StructureKind.Function,
     isExported: true,
     name: symbols.serialize,
-    docs: [`Encodes a {@link ${symbols.type}} into its wire shape; \`JSON.stringify\` of the result is the wire text.`],
     parameters: [{ name: value, type: symbols.type }],
     returnType: symbols.json,
     statements: [`return {\n${entries.join("\n")}\n};`],
@@ -156,7 +143,6 @@ function guard(context: EmitContext, model: ObjectModel): StatementStructures {
     kind: StructureKind.Function,
     isExported: true,
     name: symbols.guard,
-    docs: [`Whether an in-memory value is a {@link ${symbols.type}} (property names, \`Date\` objects for date-times).`],
     parameters: [{ name: "value", type: "unknown" }],
     returnType: `value is ${symbols.type}`,
     statements: [`return ${checks.join(" && ")};`],

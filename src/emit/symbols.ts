@@ -10,7 +10,7 @@ export interface ModelSymbols {
   readonly type: string;
   /** The wire type (objects and unions). */
   readonly json: string;
-  /** The internal decoder `(value, context, key) => X | $FAIL`. */
+  /** The internal decoder `(value, context, key) => X` behind `parseX`. */
   readonly decode: string;
   readonly guard: string;
   readonly serialize: string;

@@ -1,5 +1,5 @@
 import { emitSchema } from "../emit/emit.js";
-import { formatTypeScript } from "../emit/format.js";
+import { formatTypeScriptFiles } from "../emit/format.js";
 import type { EmitOptions } from "../emit/options.js";
 import type { Diagnostic, Model, Schema } from "../ir/types.js";
 import { parseDoc } from "../parse/doc.js";
@@ -56,9 +56,7 @@ export async function emitBatch(
   const started = performance.now();
   const emission = emitSchema(schema, options, runtimeSource, { only: new Set(ids), withShared });
   const emitted = performance.now();
-  const files: GeneratedFile[] = [];
-  for (const file of emission.files) {
-    files.push({ path: file.path, content: await formatTypeScript(file.content) });
-  }
+  const formatted = await formatTypeScriptFiles(emission.files.map((file) => file.content));
+  const files: GeneratedFile[] = emission.files.map((file, index) => ({ path: file.path, content: formatted[index]! }));
   return { files, diagnostics: emission.diagnostics, emitMs: emitted - started, formatMs: performance.now() - emitted };
 }

@@ -76,13 +76,14 @@ export async function diffOutput(outDir: string, files: readonly OutputFile[]): 
 export async function writeOutput(outDir: string, files: readonly OutputFile[]): Promise<WriteSummary> {
   const drift = await diffOutput(outDir, files);
   const toWrite = new Set([...drift.changed, ...drift.missing]);
-  const written: string[] = [];
   await mkdir(outDir, { recursive: true });
-  for (const file of files) {
-    if (!toWrite.has(file.path)) continue;
-    await writeAtomically(join(outDir, file.path), file.content);
-    written.push(file.path);
+  const pending = files.filter((file) => toWrite.has(file.path));
+  // Folders first (once each), then the files a few at a time: the writes overlap in the I/O pool.
+  for (const folder of [...new Set(pending.map((file) => dirname(join(outDir, file.path))))].sort()) {
+    await mkdir(folder, { recursive: true });
   }
+  await eachConcurrently(pending, WRITE_CONCURRENCY, (file) => writeAtomically(join(outDir, file.path), file.content, false));
+  const written = pending.map((file) => file.path);
   const removed: string[] = [];
   for (const path of drift.stale) {
     await rm(join(outDir, path), { force: true });
@@ -100,9 +101,21 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[]):
   return { ...drift, written, removed };
 }
 
-/** Writes a file through a temporary sibling and a rename. */
-export async function writeAtomically(path: string, content: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+/** How many files are written at once. */
+const WRITE_CONCURRENCY = 16;
+
+/** Runs `task` over `items` with at most `limit` tasks in flight. */
+async function eachConcurrently<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** Writes a file through a temporary sibling and a rename (creating its folder unless told it exists). */
+export async function writeAtomically(path: string, content: string, createFolder = true): Promise<void> {
+  if (createFolder) await mkdir(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   try {
     await writeFile(temporary, content, "utf8");

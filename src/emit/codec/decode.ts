@@ -7,12 +7,11 @@ import { unionMembersConst } from "./union-members.js";
 
 /**
  * The expression decoding the wire value `value` (found under `key` in its parent) into the model
- * form of `type`; it evaluates to the decoded value or the runtime's `$FAIL`. The decoding context
- * is the variable `c` of the enclosing decoder.
+ * form of `type`. The decoding context is the variable `c` of the enclosing decoder: without one
+ * a bad value throws the runtime's fail marker, with one it is recorded as an issue.
  */
 export function decodeExpr(context: EmitContext, type: TypeNode, value: string, key: string): string {
   const rt = (name: string) => runtimeSymbol(context, name);
-  const fail = () => `typeof ${rt("$FAIL")}`;
   switch (type.kind) {
     case "primitive":
       switch (type.name) {
@@ -40,10 +39,10 @@ export function decodeExpr(context: EmitContext, type: TypeNode, value: string, 
     case "literal":
       return `${rt("$literal")}(${value}, c, ${key}, ${typeof type.value === "string" ? quote(type.value) : String(type.value)})`;
     case "external":
-      if (type.name === "AxiosResponse") return `(${rt("$axiosResponse")}(${value}, c, ${key}) as ${typeText(context, type)} | ${fail()})`;
-      return `(${rt("$external")}(${value}, c, ${key}, ${quote(type.name === "ReadableStream<Uint8Array>" ? "ReadableStream" : type.name)}) as ${typeText(context, type)} | ${fail()})`;
+      if (type.name === "AxiosResponse") return `(${rt("$axiosResponse")}(${value}, c, ${key}) as ${typeText(context, type)})`;
+      return `(${rt("$external")}(${value}, c, ${key}, ${quote(type.name === "ReadableStream<Uint8Array>" ? "ReadableStream" : type.name)}) as ${typeText(context, type)})`;
     case "event-stream":
-      return `(${rt("$external")}(${value}, c, ${key}, "AsyncIterable") as ${typeText(context, type)} | ${fail()})`;
+      return `(${rt("$external")}(${value}, c, ${key}, "AsyncIterable") as ${typeText(context, type)})`;
     case "ref":
       return `${modelSymbol(context, targetOf(context, type.target), "decode")}(${value}, c, ${key})`;
     case "array":
@@ -51,7 +50,7 @@ export function decodeExpr(context: EmitContext, type: TypeNode, value: string, 
     case "record":
       return `${rt("$record")}(${value}, c, ${key}, ${decoderRef(context, type.value)})`;
     case "union":
-      return `(${rt("$union")}(${value}, c, ${key}, ${unionMembersConst(context, type.members)}) as ${typeText(context, type)} | ${fail()})`;
+      return `(${rt("$union")}(${value}, c, ${key}, ${unionMembersConst(context, type.members)}) as ${typeText(context, type)})`;
     default: {
       const unreachable: never = type;
       return unreachable;
