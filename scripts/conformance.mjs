@@ -16,7 +16,18 @@ const tool = join(shared, "tools", "conformance", "run");
 const corporaDir = join(shared, "corpora");
 
 /** The scores each corpus must keep; a summary part below its threshold fails the run. */
-const THRESHOLDS = { static: 100, enums: 100 };
+const THRESHOLDS = { static: 100, enums: 100, wire: 100, runtime: 100, examples: 100 };
+
+/** Scores that may be `n/a`: the class-transformer and early Zod corpora have no Example Usage. */
+const MAY_BE_NA = new Set(["examples"]);
+
+/**
+ * Deliberate exceptions, each argued in the README: mistral's two open enums of numbers
+ * (`Unrecognized<number>`: components/httpstatus.md, components/scheduleoverlappolicy.md) reject
+ * the string "__nope__" that the tool's `open: accepts` check sends, as the SDK's own
+ * `inboundSchemaInt` does; accepting strings would contradict the documented type.
+ */
+const EXCEPTIONS = { mistral: { runtime: 99.9 } };
 
 if (!existsSync(corporaDir)) {
   console.log("conformance: ../shared/corpora not found; nothing to score");
@@ -63,7 +74,9 @@ for (const name of corpora) {
     process.stdout.write(check.stdout);
     const summary = check.stdout.trim().split("\n").pop() ?? "";
     summaries.push(summary);
-    for (const [score, minimum] of Object.entries(THRESHOLDS)) {
+    for (const [score, threshold] of Object.entries(THRESHOLDS)) {
+      const minimum = EXCEPTIONS[name]?.[score] ?? threshold;
+      if (MAY_BE_NA.has(score) && new RegExp(`${score} n/a`).test(summary)) continue;
       const match = new RegExp(`${score} (\\d+\\.\\d)%`).exec(summary);
       if (!match || Number(match[1]) < minimum) failures.push(`${name}: ${score} ${match ? match[1] + "%" : "missing"} is below ${minimum}%`);
     }
@@ -81,7 +94,7 @@ if (failures.length > 0) {
   console.error(`\nconformance FAILED:\n${failures.join("\n")}`);
   process.exit(1);
 }
-console.log(`\nconformance: ${corpora.length} corpora meet the thresholds (${Object.entries(THRESHOLDS).map(([k, v]) => `${k} ${v}%`).join(", ")})`);
+console.log(`\nconformance: ${corpora.length} corpora meet the thresholds (${Object.entries(THRESHOLDS).map(([k, v]) => `${k} ${v}%`).join(", ")}; exceptions ${JSON.stringify(EXCEPTIONS)})`);
 
 function run(command, args) {
   const result = spawnSync(command, args, { cwd: root, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });

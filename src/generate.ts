@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { resolve, sep } from "node:path";
 import { DEFAULT_EMIT_OPTIONS, type EmitOptions } from "./emit/options.js";
+import { checkExamples } from "./ir/examples.js";
 import { resolveSchema } from "./ir/resolve.js";
 import type { Diagnostic, Model, Schema } from "./ir/types.js";
 import { startWorker } from "./pipeline/pool.js";
@@ -106,6 +107,7 @@ export async function generateFromDocs(
       options.rootDir,
     );
     diagnostics.push(...resolution.diagnostics);
+    if (!resolution.diagnostics.some((diagnostic) => diagnostic.severity === "error")) diagnostics.push(...checkExamples(resolution.schema));
     const resolveMs = performance.now() - mark;
     mark = performance.now();
     if (diagnostics.some((diagnostic) => diagnostic.severity === "error")) {

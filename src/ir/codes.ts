@@ -45,6 +45,8 @@ export const CODES = {
   indexClash: "MDS205",
   /** A doc whose output path is reserved for a file mdspec writes itself (`runtime.ts`). */
   reservedOutput: "MDS206",
+  /** An Example cell that contradicts its own doc (a warning: the code is still generated). */
+  exampleContradicts: "MDS301",
   /** A link that leaves the docs root. */
   linkOutsideRoot: "MDS204",
 } as const;
