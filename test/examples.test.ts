@@ -34,7 +34,7 @@ function fn(module: Module, name: string): (...args: unknown[]) => unknown {
 }
 
 beforeAll(async () => {
-  result = await generate({ input: join(ROOT, "specs"), workers: 0 });
+  result = await generate({ input: join(ROOT, "specs") });
   for (const model of result.schema.models) byId.set(model.id, model);
 });
 

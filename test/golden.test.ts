@@ -9,7 +9,7 @@ import { typecheckFiles } from "./typecheck.js";
 let result: GenerateResult;
 
 beforeAll(async () => {
-  result = await generate({ input: join(ROOT, "specs"), workers: 0 });
+  result = await generate({ input: join(ROOT, "specs") });
 });
 
 describe("specs/ -> generated/", () => {
@@ -41,7 +41,7 @@ describe("specs/ -> generated/", () => {
   });
 
   it("is byte-identical when generated twice", async () => {
-    const again = await generate({ input: join(ROOT, "specs"), workers: 0 });
+    const again = await generate({ input: join(ROOT, "specs") });
     expect(again.files).toEqual(result.files);
   });
 

@@ -19,16 +19,20 @@ export interface Emission {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** The runtime file of the output: the template text under a header line. */
+export function runtimeFile(runtimeSource: string): EmittedFile {
+  return { path: RUNTIME_PATH, content: `${headerLine("templates/runtime.ts")}\n\n${runtimeSource}` };
+}
+
 /**
- * Emits the TypeScript of a resolved schema: one file per model at the mirrored path, one index
- * per folder, and `runtime.ts` (the given template text, under a header line). Only the models
- * whose ids are in `only` get a model file (all when omitted), so callers can split the work;
- * index files and the runtime are emitted when `withShared` is true.
+ * Emits the TypeScript of a resolved schema: one file per model at the mirrored path and one
+ * index per folder (the runtime comes from {@link runtimeFile}). Only the models whose ids are in
+ * `only` get a model file (all when omitted), so callers can split the work; index files are
+ * emitted when `withShared` is true.
  */
 export function emitSchema(
   schema: Schema,
   options: EmitOptions,
-  runtimeSource: string,
   selection: { readonly only?: ReadonlySet<string>; readonly withShared?: boolean } = {},
 ): Emission {
   const byId = new Map<string, Model>(schema.models.map((model) => [model.id, model]));
@@ -57,7 +61,6 @@ export function emitSchema(
     const indexes = indexFileStructures(schema.models);
     diagnostics.push(...indexes.diagnostics);
     for (const { path, structure } of indexes.files) files.push({ path, content: print(path, structure) });
-    files.push({ path: RUNTIME_PATH, content: `${headerLine("templates/runtime.ts")}\n\n${runtimeSource}` });
   }
   return { files, diagnostics };
 }

@@ -1,0 +1,25 @@
+import type { Diagnostic, Model } from "../ir/types.js";
+import { parseDoc } from "../parse/doc.js";
+import type { DocFile } from "../write/read-docs.js";
+
+/** The outcome of parsing a batch of docs. */
+export interface ParsedBatch {
+  readonly models: readonly Model[];
+  readonly diagnostics: readonly Diagnostic[];
+  /** Paths of markdown files that are not model docs (skipped with an info diagnostic). */
+  readonly skipped: readonly string[];
+}
+
+/** Parses a batch of docs into unresolved models. */
+export function parseBatch(docs: readonly DocFile[]): ParsedBatch {
+  const diagnostics: Diagnostic[] = [];
+  const models: Model[] = [];
+  const skipped: string[] = [];
+  for (const doc of docs) {
+    const parsed = parseDoc(doc.path, doc.text);
+    diagnostics.push(...parsed.diagnostics);
+    if (parsed.model) models.push(parsed.model);
+    else if (!parsed.diagnostics.some((diagnostic) => diagnostic.severity === "error")) skipped.push(doc.path);
+  }
+  return { models, diagnostics, skipped };
+}
