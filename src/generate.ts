@@ -3,13 +3,18 @@ import { resolve, sep } from "node:path";
 import { DEFAULT_EMIT_OPTIONS, type EmitOptions } from "./emit/options.js";
 import { checkExamples } from "./ir/examples.js";
 import { resolveSchema } from "./ir/resolve.js";
-import type { Diagnostic, Schema } from "./ir/types.js";
+import type { Diagnostic, Model, Schema } from "./ir/types.js";
+import type { IndexPlan } from "./emit/index-plan.js";
+import { planIndexes } from "./emit/index-plan.js";
+import { outputPathOf } from "./emit/paths.js";
+import { type CachedDoc, type GenerateCache, hashText, indexInputHash, modelInputHash, nextCache, usableCache } from "./pipeline/cache.js";
 import type { GeneratedFile } from "./pipeline/emit-stage.js";
 import { parseInWorker } from "./pipeline/parse-pool.js";
-import { parseBatch } from "./pipeline/parse-stage.js";
+import { generatorFingerprint } from "./write/fingerprint.js";
 import { type DocFile, readDocs } from "./write/read-docs.js";
 
 export type { GeneratedFile } from "./pipeline/emit-stage.js";
+export type { GenerateCache } from "./pipeline/cache.js";
 
 /** Milliseconds spent in each stage of a generation. */
 export interface Timings {
@@ -28,6 +33,10 @@ export interface GenerateResult {
   readonly diagnostics: readonly Diagnostic[];
   readonly schema: Schema;
   readonly timings: Timings;
+  /** The cache to hand to the next run (see {@link GenerateOptions.cache}). */
+  readonly cache: GenerateCache;
+  /** How many docs were parsed and model files emitted (the rest came from the cache). */
+  readonly work: { readonly parsed: number; readonly emitted: number };
 }
 
 /** The options of {@link generate}. */
@@ -35,13 +44,23 @@ export interface GenerateOptions extends Partial<EmitOptions> {
   /** The docs root: every `**\/*.md` below it is a candidate doc. */
   readonly input: string;
   /**
-   * Whether large inputs (at least {@link PARALLEL_THRESHOLD} docs) are parsed on a worker thread
-   * while this thread loads and warms up the emit stage; default true.
+   * Whether large inputs (at least {@link PARALLEL_THRESHOLD} docs to parse) are parsed on a
+   * worker thread while this thread loads and warms up the emit stage; default true.
    */
   readonly parseWorker?: boolean;
+  /**
+   * The cache a previous run returned: docs whose text is unchanged are not parsed again, and
+   * files whose inputs are unchanged are neither emitted nor formatted again.
+   */
+  readonly cache?: GenerateCache;
+  /**
+   * Identifies the generator build; a cache from another build is ignored. Default: a hash of
+   * mdspec's compiled code (see `generatorFingerprint`).
+   */
+  readonly fingerprint?: string;
 }
 
-/** Below this many docs a worker thread costs more to start than it saves. */
+/** Below this many docs to parse a worker thread costs more to start than it saves. */
 export const PARALLEL_THRESHOLD = 150;
 
 /**
@@ -51,9 +70,17 @@ export const PARALLEL_THRESHOLD = 150;
  */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const started = performance.now();
-  const [docs, runtimeSource] = await Promise.all([readDocs(options.input), readRuntimeTemplate()]);
+  const [docs, runtimeSource, fingerprint] = await Promise.all([
+    readDocs(options.input),
+    readRuntimeTemplate(),
+    options.fingerprint ?? (options.cache ? generatorFingerprint() : undefined),
+  ]);
   const read = performance.now() - started;
-  const result = await generateFromDocs(docs, { ...options, rootDir: toPosixRoot(resolve(options.input)) }, runtimeSource);
+  const result = await generateFromDocs(
+    docs,
+    { ...options, rootDir: toPosixRoot(resolve(options.input)), ...(fingerprint ? { fingerprint } : {}) },
+    runtimeSource,
+  );
   return { ...result, timings: { ...result.timings, read, total: performance.now() - started } };
 }
 
@@ -62,20 +89,20 @@ export function readRuntimeTemplate(): Promise<string> {
   return readFile(new URL("../templates/runtime.ts", import.meta.url), "utf8");
 }
 
+/** The options of {@link generateFromDocs}: those of {@link generate} without the input root. */
+export type GenerateFromDocsOptions = Partial<EmitOptions> & Omit<GenerateOptions, "input" | keyof EmitOptions> & { readonly rootDir?: string };
+
 /**
  * The core of {@link generate}: docs in, files and diagnostics out, reading and writing nothing.
- * Files are sorted by path and diagnostics by file, line and column, so output is stable.
+ * Files are sorted by path and diagnostics by file, line and column, so output is stable, and
+ * the output is the same whether or not a cache was given.
  *
  * Large inputs are parsed on a worker thread while this thread loads the emit stage (ts-morph
  * and prettier take a third of a second to load) and formats the runtime, which also warms
  * prettier up. Splitting the parse or the formatting itself over threads did not pay on the
  * 2-core target machine: both are allocation-bound, and two threads each ran at half speed.
  */
-export async function generateFromDocs(
-  docs: readonly DocFile[],
-  options: Partial<EmitOptions> & { readonly rootDir?: string; readonly parseWorker?: boolean },
-  runtimeSource: string,
-): Promise<GenerateResult> {
+export async function generateFromDocs(docs: readonly DocFile[], options: GenerateFromDocsOptions, runtimeSource: string): Promise<GenerateResult> {
   const emitOptions: EmitOptions = {
     enumStyle: options.enumStyle ?? DEFAULT_EMIT_OPTIONS.enumStyle,
     anyType: options.anyType ?? DEFAULT_EMIT_OPTIONS.anyType,
@@ -83,42 +110,123 @@ export async function generateFromDocs(
     unknownKeys: options.unknownKeys ?? DEFAULT_EMIT_OPTIONS.unknownKeys,
     nulls: options.nulls ?? DEFAULT_EMIT_OPTIONS.nulls,
   };
+  // Without a fingerprint the cache is keyed by the runtime alone; `generate` supplies a real one.
+  const fingerprint = options.fingerprint ?? `runtime:${hashText(runtimeSource)}`;
+  const cache = usableCache(options.cache, fingerprint);
   const started = performance.now();
-  const inWorker = docs.length >= PARALLEL_THRESHOLD && (options.parseWorker ?? true) ? parseInWorker(docs) : null;
-  const emitStage = import("./pipeline/emit-stage.js");
-  const runtime = emitStage.then((stage) => stage.formatRuntime(runtimeSource));
-  // Without a worker the parse runs here; with one, this thread loads the emit stage meanwhile.
-  const parsed = inWorker ? await inWorker : parseBatch(docs);
+
+  // Parse what the cache does not already hold.
+  const docEntries: Record<string, CachedDoc> = {};
+  const misses: DocFile[] = [];
+  const hashes = new Map<string, string>();
+  for (const doc of docs) {
+    const hash = hashText(doc.text);
+    hashes.set(doc.path, hash);
+    const cached = Object.prototype.hasOwnProperty.call(cache.docs, doc.path) ? cache.docs[doc.path] : undefined;
+    if (cached && cached.hash === hash) docEntries[doc.path] = cached;
+    else misses.push(doc);
+  }
+  const inWorker = misses.length >= PARALLEL_THRESHOLD && (options.parseWorker ?? true) ? parseInWorker(misses) : null;
+  let emitStage: Promise<typeof import("./pipeline/emit-stage.js")> | null = null;
+  const loadEmitStage = () => (emitStage ??= import("./pipeline/emit-stage.js"));
+  const runtimeHash = hashText(`${fingerprint}\u0000${runtimeSource}`);
+  const cachedRuntime = cache.files[RUNTIME_FILE];
+  const runtime: Promise<GeneratedFile> =
+    cachedRuntime && cachedRuntime.inputs === runtimeHash
+      ? Promise.resolve({ path: RUNTIME_FILE, content: cachedRuntime.content })
+      : loadEmitStage().then((stage) => stage.formatRuntime(runtimeSource));
+  if (inWorker) loadEmitStage();
+  if (misses.length > 0) {
+    const parsed = inWorker ? await inWorker : (await import("./pipeline/parse-stage.js")).parseBatch(misses);
+    const byPath = new Map<string, CachedDoc>();
+    for (const doc of misses) byPath.set(doc.path, { hash: hashes.get(doc.path)!, model: null, diagnostics: [], skipped: false });
+    for (const model of parsed.models) byPath.set(model.id, { ...byPath.get(model.id)!, model });
+    for (const diagnostic of parsed.diagnostics) {
+      const entry = byPath.get(diagnostic.file)!;
+      byPath.set(diagnostic.file, { ...entry, diagnostics: [...entry.diagnostics, diagnostic] });
+    }
+    for (const path of parsed.skipped) byPath.set(path, { ...byPath.get(path)!, skipped: true });
+    for (const [path, entry] of byPath) docEntries[path] = entry;
+  }
   const parse = performance.now() - started;
+
   let mark = performance.now();
-  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
-  const resolution = resolveSchema(parsed.models, parsed.skipped, options.rootDir);
+  const entries = docs.map((doc) => docEntries[doc.path]!);
+  const diagnostics: Diagnostic[] = entries.flatMap((entry) => entry.diagnostics);
+  const resolution = resolveSchema(
+    entries.flatMap((entry) => (entry.model ? [entry.model] : [])),
+    docs.filter((doc) => docEntries[doc.path]!.skipped).map((doc) => doc.path),
+    options.rootDir,
+  );
   diagnostics.push(...resolution.diagnostics);
   if (!resolution.diagnostics.some((diagnostic) => diagnostic.severity === "error")) diagnostics.push(...checkExamples(resolution.schema));
+  const plan = planIndexes(resolution.schema.models);
+  diagnostics.push(...plan.diagnostics);
   const resolveMs = performance.now() - mark;
   mark = performance.now();
+  const timings = { read: 0, parse, resolve: resolveMs, emit: 0, format: 0, total: 0 };
   if (diagnostics.some((diagnostic) => diagnostic.severity === "error")) {
     await runtime.catch(() => undefined);
-    return result([], diagnostics, resolution.schema, { read: 0, parse, resolve: resolveMs, emit: 0, format: 0, total: performance.now() - started });
+    return result([], diagnostics, resolution.schema, { ...timings, total: performance.now() - started }, cache, { parsed: misses.length, emitted: 0 });
   }
-  const emitted = await (await emitStage).emitBatch(resolution.schema, emitOptions);
+
+  // Emit what the cache does not already hold.
+  const byId = new Map<string, Model>(resolution.schema.models.map((model) => [model.id, model]));
+  const inputs = new Map<string, string>([[RUNTIME_FILE, runtimeHash]]);
+  const reused: GeneratedFile[] = [];
+  const toEmit = new Set<string>();
+  for (const model of resolution.schema.models) {
+    const path = outputPathOf(model.id);
+    const hash = modelInputHash(fingerprint, emitOptions, model, (id) => byId.get(id));
+    inputs.set(path, hash);
+    const cached = Object.prototype.hasOwnProperty.call(cache.files, path) ? cache.files[path] : undefined;
+    if (cached && cached.inputs === hash) reused.push({ path, content: cached.content });
+    else toEmit.add(model.id);
+  }
+  const indexHash = indexInputHash(fingerprint, resolution.schema);
+  const indexes: IndexPlan[] = [];
+  for (const index of plan.indexes) {
+    inputs.set(index.path, indexHash);
+    const cached = Object.prototype.hasOwnProperty.call(cache.files, index.path) ? cache.files[index.path] : undefined;
+    if (cached && cached.inputs === indexHash) reused.push({ path: index.path, content: cached.content });
+    else indexes.push(index);
+  }
+  let emitted: { files: readonly GeneratedFile[]; diagnostics: readonly Diagnostic[]; emitMs: number; formatMs: number } = {
+    files: [],
+    diagnostics: [],
+    emitMs: 0,
+    formatMs: 0,
+  };
+  if (toEmit.size > 0 || indexes.length > 0) {
+    emitted = await (await loadEmitStage()).emitBatch(resolution.schema, emitOptions, { only: toEmit, indexes });
+  }
   diagnostics.push(...emitted.diagnostics);
   const failed = diagnostics.some((diagnostic) => diagnostic.severity === "error");
-  const files = failed ? [] : [...emitted.files, await runtime];
-  return result(files, diagnostics, resolution.schema, {
-    read: 0,
-    parse,
-    resolve: resolveMs,
-    emit: emitted.emitMs,
-    format: emitted.formatMs,
-    total: performance.now() - started,
-  });
+  const files = failed ? [] : [...reused, ...emitted.files, await runtime];
+  const next = nextCache(fingerprint, docEntries, files, inputs);
+  return result(
+    files,
+    diagnostics,
+    resolution.schema,
+    { ...timings, emit: emitted.emitMs, format: emitted.formatMs, total: performance.now() - started },
+    next,
+    { parsed: misses.length, emitted: toEmit.size },
+  );
 }
 
-function result(files: GeneratedFile[], diagnostics: Diagnostic[], schema: Schema, timings: Timings): GenerateResult {
+function result(
+  files: GeneratedFile[],
+  diagnostics: Diagnostic[],
+  schema: Schema,
+  timings: Timings,
+  cache: GenerateCache,
+  work: GenerateResult["work"],
+): GenerateResult {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files: sorted, diagnostics: sortDiagnostics(diagnostics), schema, timings };
+  return { files: sorted, diagnostics: sortDiagnostics(diagnostics), schema, timings, cache, work };
 }
+
+const RUNTIME_FILE = "runtime.ts";
 
 /** Turns an absolute platform path into the `/`-separated form the resolver works with. */
 function toPosixRoot(path: string): string {

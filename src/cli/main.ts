@@ -3,7 +3,9 @@ import { readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { generate } from "../generate.js";
 import type { Diagnostic } from "../ir/types.js";
-import { diffOutput, writeOutput } from "../write/output.js";
+import type { GenerateCache } from "../generate.js";
+import { generatorFingerprint } from "../write/fingerprint.js";
+import { CACHE_NAME, diffOutput, writeAtomically, writeOutput } from "../write/output.js";
 import { type Command, USAGE, UsageError, parseCommand } from "./args.js";
 import { validateWireOverrides } from "./overrides.js";
 import { formatDiagnostics } from "./report.js";
@@ -55,10 +57,20 @@ export async function main(argv: readonly string[], streams: Streams = processSt
     }
     overrides = valid.overrides;
   }
+  const cachePath = join(command.out, CACHE_NAME);
+  const cacheText = await readFile(cachePath, "utf8").catch(() => null);
+  let cache: GenerateCache | undefined;
+  try {
+    cache = cacheText === null ? undefined : (JSON.parse(cacheText) as GenerateCache);
+  } catch {
+    cache = undefined;
+  }
   let result;
   try {
     result = await generate({
       input: command.input,
+      fingerprint: await generatorFingerprint(),
+      ...(cache ? { cache } : {}),
       ...(command.enumStyle ? { enumStyle: command.enumStyle } : {}),
       ...(command.anyType ? { anyType: command.anyType } : {}),
       wireNames: { case: command.wireCase ?? "preserve", overrides },
@@ -97,6 +109,9 @@ export async function main(argv: readonly string[], streams: Streams = processSt
     return 1;
   }
   const summary = await writeOutput(command.out, result.files);
+  // The cache is only a speed-up: it is rewritten when it changed, and losing it costs one slow run.
+  const nextCacheText = JSON.stringify(result.cache);
+  if (nextCacheText !== cacheText) await writeAtomically(cachePath, nextCacheText);
   const models = result.schema.models.length;
   streams.stdout(
     `mdspec: ${models} models, ${summary.written.length} file(s) written, ${summary.removed.length} removed, ${summary.unchanged.length} unchanged in ${command.out}\n`,

@@ -2,7 +2,8 @@ import { printStructure } from "ts-morph";
 import type { SourceFileStructure } from "ts-morph";
 import { CODES } from "../ir/codes.js";
 import type { Diagnostic, Model, Schema } from "../ir/types.js";
-import { indexFileStructures } from "./index-files.js";
+import { indexFileStructure } from "./index-files.js";
+import type { IndexPlan } from "./index-plan.js";
 import { headerLine, modelFileStructure } from "./model-file.js";
 import type { EmitOptions } from "./options.js";
 import { RUNTIME_PATH, outputPathOf } from "./paths.js";
@@ -25,15 +26,14 @@ export function runtimeFile(runtimeSource: string): EmittedFile {
 }
 
 /**
- * Emits the TypeScript of a resolved schema: one file per model at the mirrored path and one
- * index per folder (the runtime comes from {@link runtimeFile}). Only the models whose ids are in
- * `only` get a model file (all when omitted), so callers can split the work; index files are
- * emitted when `withShared` is true.
+ * Emits the TypeScript of a resolved schema: one file per model at the mirrored path, and the
+ * planned folder indexes (the runtime comes from {@link runtimeFile}). Only the models whose ids
+ * are in `only` get a model file (all when omitted), so a rerun can emit just what changed.
  */
 export function emitSchema(
   schema: Schema,
   options: EmitOptions,
-  selection: { readonly only?: ReadonlySet<string>; readonly withShared?: boolean } = {},
+  selection: { readonly only?: ReadonlySet<string>; readonly indexes?: readonly IndexPlan[] } = {},
 ): Emission {
   const byId = new Map<string, Model>(schema.models.map((model) => [model.id, model]));
   const lookup = (id: string) => byId.get(id);
@@ -57,10 +57,6 @@ export function emitSchema(
     const { path, structure } = modelFileStructure(model, options, lookup);
     files.push({ path, content: print(path, structure) });
   }
-  if (selection.withShared ?? true) {
-    const indexes = indexFileStructures(schema.models);
-    diagnostics.push(...indexes.diagnostics);
-    for (const { path, structure } of indexes.files) files.push({ path, content: print(path, structure) });
-  }
+  for (const plan of selection.indexes ?? []) files.push({ path: plan.path, content: print(plan.path, indexFileStructure(plan)) });
   return { files, diagnostics };
 }

@@ -1,5 +1,6 @@
 import { emitSchema, runtimeFile } from "../emit/emit.js";
 import { formatTypeScriptFiles } from "../emit/format.js";
+import type { IndexPlan } from "../emit/index-plan.js";
 import type { EmitOptions } from "../emit/options.js";
 import type { Diagnostic, Schema } from "../ir/types.js";
 
@@ -18,10 +19,14 @@ export interface EmittedBatch {
   readonly formatMs: number;
 }
 
-/** Emits the files of every model and the folder indexes, then formats each with prettier. */
-export async function emitBatch(schema: Schema, options: EmitOptions): Promise<EmittedBatch> {
+/** Emits the files of the selected models and the given folder indexes, then formats them with prettier. */
+export async function emitBatch(
+  schema: Schema,
+  options: EmitOptions,
+  selection: { readonly only: ReadonlySet<string>; readonly indexes: readonly IndexPlan[] },
+): Promise<EmittedBatch> {
   const started = performance.now();
-  const emission = emitSchema(schema, options);
+  const emission = emitSchema(schema, options, selection);
   const emitted = performance.now();
   const formatted = await formatTypeScriptFiles(emission.files.map((file) => file.content));
   const files = emission.files.map((file, index) => ({ path: file.path, content: formatted[index]! }));

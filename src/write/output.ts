@@ -5,6 +5,9 @@ import { dirname, join } from "node:path";
 /** The file in the output folder that lists what mdspec wrote there. */
 export const MANIFEST_NAME = ".mdspec-manifest.json";
 
+/** The file in the output folder that caches parses and outputs for the next run (safe to delete). */
+export const CACHE_NAME = ".mdspec-cache.json";
+
 /** A file to have in the output folder. */
 export interface OutputFile {
   readonly path: string;

@@ -1,0 +1,96 @@
+import { createHash } from "node:crypto";
+import type { EmitOptions } from "../emit/options.js";
+import type { Diagnostic, Model, Schema, TypeNode } from "../ir/types.js";
+import type { GeneratedFile } from "./emit-stage.js";
+
+/** The cache layout version; a cache of another version is ignored. */
+export const CACHE_VERSION = 1;
+
+/**
+ * What a previous generation leaves for the next one, as plain JSON data: the parse of each doc
+ * keyed by the hash of its text, and each output file keyed by the hash of everything it was
+ * generated from. A rerun reuses whatever still matches, so unchanged docs are neither parsed,
+ * emitted nor formatted again. The caller decides where it lives (the CLI keeps it in the
+ * output folder); `fingerprint` identifies the generator build that wrote it.
+ */
+export interface GenerateCache {
+  readonly version: typeof CACHE_VERSION;
+  readonly fingerprint: string;
+  readonly docs: Readonly<Record<string, CachedDoc>>;
+  readonly files: Readonly<Record<string, CachedFile>>;
+}
+
+/** The cached parse of one doc. */
+export interface CachedDoc {
+  readonly hash: string;
+  readonly model: Model | null;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly skipped: boolean;
+}
+
+/** A cached output file and the hash of its inputs. */
+export interface CachedFile {
+  readonly inputs: string;
+  readonly content: string;
+}
+
+/** A short content hash. */
+export function hashText(text: string): string {
+  return createHash("sha1").update(text).digest("base64url");
+}
+
+/** Returns the cache when it was written by this generator build, else an empty one. */
+export function usableCache(cache: GenerateCache | undefined, fingerprint: string): GenerateCache {
+  if (cache && cache.version === CACHE_VERSION && cache.fingerprint === fingerprint) return cache;
+  return { version: CACHE_VERSION, fingerprint, docs: {}, files: {} };
+}
+
+/**
+ * The hash of everything a model's file is generated from: the generator build, the options,
+ * the model itself, and the models it references directly (their names, kinds and fields decide
+ * imports, wire types and union member keys; nothing further away reaches the file).
+ */
+export function modelInputHash(fingerprint: string, options: EmitOptions, model: Model, lookup: (id: string) => Model | undefined): string {
+  const references = new Set<string>();
+  const visit = (type: TypeNode): void => {
+    switch (type.kind) {
+      case "ref":
+        if (type.target !== null) references.add(type.target);
+        return;
+      case "array":
+        return visit(type.element);
+      case "record":
+        return visit(type.value);
+      case "union":
+        return type.members.forEach(visit);
+      case "event-stream":
+        return visit(type.event);
+      default:
+        return;
+    }
+  };
+  if (model.kind === "object") model.fields.forEach((field) => visit(field.type));
+  if (model.kind === "union") model.members.forEach((member) => visit(member.type));
+  const dependencies = [...references].sort().map((id) => lookup(id) ?? id);
+  return hashText(JSON.stringify([fingerprint, options, model, dependencies]));
+}
+
+/** The hash the folder indexes depend on: every model's id, title and kind. */
+export function indexInputHash(fingerprint: string, schema: Schema): string {
+  return hashText(JSON.stringify([fingerprint, "index", schema.models.map((model) => [model.id, model.title, model.kind])]));
+}
+
+/** Builds the cache a generation leaves behind. */
+export function nextCache(
+  fingerprint: string,
+  docs: Record<string, CachedDoc>,
+  files: readonly GeneratedFile[],
+  inputs: ReadonlyMap<string, string>,
+): GenerateCache {
+  const cachedFiles: Record<string, CachedFile> = {};
+  for (const file of files) {
+    const hash = inputs.get(file.path);
+    if (hash !== undefined) cachedFiles[file.path] = { inputs: hash, content: file.content };
+  }
+  return { version: CACHE_VERSION, fingerprint, docs, files: cachedFiles };
+}

@@ -1,0 +1,16 @@
+import { createHash } from "node:crypto";
+import { readFile, readdir } from "node:fs/promises";
+
+/**
+ * Identifies this build of mdspec: a hash of its compiled code (`dist/**\/*.js`) and its runtime
+ * template, so that a cache written by another build, or by this checkout before an edit, is
+ * never reused. Takes a few milliseconds.
+ */
+export async function generatorFingerprint(): Promise<string> {
+  const hash = createHash("sha1");
+  const root = new URL("../", import.meta.url);
+  const files = (await readdir(root, { recursive: true })).filter((file) => file.endsWith(".js")).sort();
+  for (const file of files) hash.update(file).update(await readFile(new URL(file, root)));
+  hash.update(await readFile(new URL("../templates/runtime.ts", root)));
+  return `mdspec:${hash.digest("base64url")}`;
+}
