@@ -704,13 +704,19 @@ export function $strictKeys(value: $Wire, context: $Ctx | null, known: ReadonlyS
     if (!known.has(key)) $issue(context, key, "unrecognized_keys", `unknown key "${key}"`);
 }
 
-/** Copies the keys of `value` that its model does not declare onto `target` (the `passthrough` policy). */
+/**
+ * Copies the keys of `value` that its model does not declare onto `target` (the `passthrough`
+ * policy), never over a key the model itself set.
+ */
 export function $passthrough<T extends object>(
-  value: $Wire,
+  value: object,
   target: T,
   known: ReadonlySet<string>,
 ): T {
-  for (const key of Object.keys(value)) if (!known.has(key)) $set(target, key, value[key]);
+  for (const key of Object.keys(value)) {
+    if (!known.has(key) && !Object.prototype.hasOwnProperty.call(target, key))
+      $set(target, key, (value as $Wire)[key]);
+  }
   return target;
 }
 

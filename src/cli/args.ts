@@ -1,14 +1,19 @@
 import { parseArgs } from "node:util";
-import { type EnumStyle, WIRE_CASES, type WireCase } from "../emit/options.js";
+import type { AnyType, EnumStyle, NullPolicy, UnknownKeys, WireCase } from "../emit/options.js";
+import { WIRE_CASES } from "../emit/options.js";
 
-/** A parsed command line. */
+/** A parsed command line; unset options are left to the config file and the defaults. */
 export interface Command {
   readonly command: "generate" | "ir" | "help" | "version";
-  readonly input: string;
-  readonly out: string;
+  readonly input: string | undefined;
+  readonly out: string | undefined;
+  readonly config: string | undefined;
   readonly check: boolean;
+  readonly watch: boolean;
   readonly enumStyle: EnumStyle | undefined;
-  readonly anyType: "unknown" | "any" | undefined;
+  readonly anyType: AnyType | undefined;
+  readonly unknownKeys: UnknownKeys | undefined;
+  readonly nulls: NullPolicy | undefined;
   readonly wireCase: WireCase | undefined;
   readonly wireOverrides: string | undefined;
   readonly reporter: "text" | "json";
@@ -21,7 +26,7 @@ export class UsageError extends Error {}
 export const USAGE = `Usage: mdspec [generate] [options]
        mdspec ir [--input DIR]
 
-Generates TypeScript types from Speakeasy-style markdown model docs.
+Generates TypeScript types, validators and serializers from Speakeasy-style markdown model docs.
 
 Commands:
   generate                 write the TypeScript for the docs (default)
@@ -30,9 +35,13 @@ Commands:
 Options:
   --input DIR              docs root (default: specs)
   --out DIR                output folder (default: generated)
-  --check                  write nothing; exit 1 and list what drifted
+  --config FILE            config file (default: mdspec.config.{ts,mts,mjs,js,json}, searched upward)
+  --check                  write nothing; exit 1 and list what drifted, model by model
+  --watch                  regenerate on every change of a doc, until Ctrl-C
   --enum-style STYLE       const (default) | enum | union
   --any-type TYPE          what *any* becomes: unknown (default) | any
+  --unknown-keys POLICY    strip (default) | passthrough | strict
+  --nulls POLICY           null in an optional field: absent (default) | reject
   --wire-case CASE         preserve (default) | snake_case | camelCase | PascalCase | kebab-case
   --wire-overrides FILE    JSON: { "<doc path>": { "<property>": "<wire name>" } }
   --reporter FORMAT        text (default) | json
@@ -52,9 +61,13 @@ export function parseCommand(argv: readonly string[]): Command {
       options: {
         input: { type: "string" },
         out: { type: "string" },
+        config: { type: "string" },
         check: { type: "boolean" },
+        watch: { type: "boolean" },
         "enum-style": { type: "string" },
         "any-type": { type: "string" },
+        "unknown-keys": { type: "string" },
+        nulls: { type: "string" },
         "wire-case": { type: "string" },
         "wire-overrides": { type: "string" },
         reporter: { type: "string" },
@@ -76,13 +89,18 @@ export function parseCommand(argv: readonly string[]): Command {
     }
     return value as T;
   };
+  if (values.check && values.watch) throw new UsageError("--check and --watch cannot be combined");
   return {
     command: values.help ? "help" : values.version ? "version" : name,
-    input: values.input ?? "specs",
-    out: values.out ?? "generated",
+    input: values.input,
+    out: values.out,
+    config: values.config,
     check: values.check ?? false,
+    watch: values.watch ?? false,
     enumStyle: oneOf("enum-style", values["enum-style"], ["const", "enum", "union"] as const),
     anyType: oneOf("any-type", values["any-type"], ["unknown", "any"] as const),
+    unknownKeys: oneOf("unknown-keys", values["unknown-keys"], ["strip", "passthrough", "strict"] as const),
+    nulls: oneOf("nulls", values.nulls, ["absent", "reject"] as const),
     wireCase: oneOf("wire-case", values["wire-case"], WIRE_CASES),
     wireOverrides: values["wire-overrides"],
     reporter: oneOf("reporter", values.reporter, ["text", "json"] as const) ?? "text",

@@ -1,142 +1,274 @@
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { join, relative } from "node:path";
-import { generate } from "../generate.js";
+import { join, relative, sep } from "node:path";
+import { type GenerateCache, type GenerateResult, generateFromDocs, readRuntimeTemplate } from "../generate.js";
+import { diffShapes, schemaShapes } from "../ir/shape.js";
 import type { Diagnostic } from "../ir/types.js";
-import type { GenerateCache } from "../generate.js";
 import { generatorFingerprint } from "../write/fingerprint.js";
-import { CACHE_NAME, diffOutput, writeAtomically, writeOutput } from "../write/output.js";
+import { CACHE_NAME, diffOutput, readManifest, writeAtomically, writeOutput } from "../write/output.js";
+import { type DocFile, readDocs } from "../write/read-docs.js";
 import { type Command, USAGE, UsageError, parseCommand } from "./args.js";
-import { validateWireOverrides } from "./overrides.js";
-import { formatDiagnostics } from "./report.js";
+import { ConfigError, loadConfig } from "./config-file.js";
+import { countSeverities, formatDiagnostics, formatGitHubAnnotations } from "./report.js";
+import { type Settings, resolveSettings } from "./settings.js";
+import { watchDocs } from "./watch.js";
 
-/** Where the CLI writes: injected so tests can capture it. */
+/** Where the CLI writes and what it knows of its environment: injected so tests can capture it. */
 export interface Streams {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Whether stderr is a terminal (colour, progress). */
+  readonly tty: boolean;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
 }
 
 const processStreams: Streams = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  tty: process.stderr.isTTY === true,
+  env: process.env,
+  cwd: process.cwd(),
 };
 
 /** Runs the CLI with `argv` (without node and the script) and returns the exit code. */
 export async function main(argv: readonly string[], streams: Streams = processStreams): Promise<number> {
   let command: Command;
+  let settings: Settings;
   try {
     command = parseCommand(argv);
+    if (command.command === "help") {
+      streams.stdout(`${USAGE}\n`);
+      return 0;
+    }
+    if (command.command === "version") {
+      streams.stdout(`${readVersion()}\n`);
+      return 0;
+    }
+    settings = await resolveSettings(command, await loadConfig(streams.cwd, command.config), streams.cwd);
   } catch (error) {
     if (error instanceof UsageError) {
       streams.stderr(`mdspec: ${error.message}\n\n${USAGE}\n`);
       return 2;
     }
-    throw error;
-  }
-  if (command.command === "help") {
-    streams.stdout(`${USAGE}\n`);
-    return 0;
-  }
-  if (command.command === "version") {
-    streams.stdout(`${readVersion()}\n`);
-    return 0;
-  }
-  let overrides = {};
-  if (command.wireOverrides !== undefined) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(await readFile(command.wireOverrides, "utf8"));
-    } catch (error) {
-      streams.stderr(`mdspec: cannot read --wire-overrides ${command.wireOverrides}: ${(error as Error).message}\n`);
-      return 2;
-    }
-    const valid = validateWireOverrides(parsed);
-    if (!valid.ok) {
-      streams.stderr(`mdspec: --wire-overrides ${command.wireOverrides}: ${valid.message}\n`);
-      return 2;
-    }
-    overrides = valid.overrides;
-  }
-  const cachePath = join(command.out, CACHE_NAME);
-  const cacheText = await readFile(cachePath, "utf8").catch(() => null);
-  let cache: GenerateCache | undefined;
-  try {
-    cache = cacheText === null ? undefined : (JSON.parse(cacheText) as GenerateCache);
-  } catch {
-    cache = undefined;
-  }
-  let result;
-  try {
-    result = await generate({
-      input: command.input,
-      fingerprint: await generatorFingerprint(),
-      ...(cache ? { cache } : {}),
-      ...(command.enumStyle ? { enumStyle: command.enumStyle } : {}),
-      ...(command.anyType ? { anyType: command.anyType } : {}),
-      wireNames: { case: command.wireCase ?? "preserve", overrides },
-    });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") {
-      streams.stderr(`mdspec: the docs root ${command.input} does not exist or is not a folder\n`);
+    if (error instanceof ConfigError) {
+      streams.stderr(`mdspec: ${error.message}\n`);
       return 2;
     }
     throw error;
   }
-  const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === "error");
-  if (command.command === "ir") {
-    streams.stdout(`${JSON.stringify(result.schema, null, 2)}\n`);
-    printDiagnostics(command, result.diagnostics, streams);
-    return errors.length > 0 ? 1 : 0;
-  }
-  printDiagnostics(command, result.diagnostics, streams);
-  if (errors.length > 0) {
-    streams.stderr(`mdspec: ${errors.length} error(s) in the docs; nothing was written\n`);
-    return 1;
-  }
-  if (command.check) {
-    const drift = await diffOutput(command.out, result.files);
-    const lines = [
-      ...drift.changed.map((path) => `changed  ${join(command.out, path)}`),
-      ...drift.missing.map((path) => `missing  ${join(command.out, path)}`),
-      ...drift.stale.map((path) => `stale    ${join(command.out, path)}`),
-    ];
-    if (lines.length === 0) {
-      streams.stdout(`mdspec: ${command.out} is up to date (${result.files.length} files)\n`);
-      return 0;
-    }
-    streams.stderr(`${lines.join("\n")}\nmdspec: ${lines.length} file(s) in ${command.out} differ from the docs; run mdspec generate\n`);
-    return 1;
-  }
-  const summary = await writeOutput(command.out, result.files);
-  // The cache is only a speed-up: it is rewritten when it changed, and losing it costs one slow run.
-  const nextCacheText = JSON.stringify(result.cache);
-  if (nextCacheText !== cacheText) await writeAtomically(cachePath, nextCacheText);
-  const models = result.schema.models.length;
-  streams.stdout(
-    `mdspec: ${models} models, ${summary.written.length} file(s) written, ${summary.removed.length} removed, ${summary.unchanged.length} unchanged in ${command.out}\n`,
-  );
-  return 0;
+  const session = new Session(command, settings, streams);
+  if (command.watch) return session.watch();
+  return session.runOnce();
 }
 
-function printDiagnostics(command: Command, diagnostics: readonly Diagnostic[], streams: Streams): void {
-  if (command.reporter === "json") {
-    streams.stderr(`${JSON.stringify({ diagnostics }, null, 2)}\n`);
-    return;
+/**
+ * One CLI invocation: reads the docs, generates, reports, and writes or checks. In watch mode the
+ * same session reruns on every change, keeping the docs, the cache and the last written output
+ * in memory so that a rerun touches only what changed.
+ */
+class Session {
+  private readonly fingerprint: Promise<string> = generatorFingerprint();
+  private readonly runtime: Promise<string> = readRuntimeTemplate();
+  private cache: GenerateCache | undefined;
+  private cacheText: string | null = null;
+  private written: Map<string, string> | undefined;
+
+  private readonly command: Command;
+  private readonly settings: Settings;
+  private readonly streams: Streams;
+
+  constructor(command: Command, settings: Settings, streams: Streams) {
+    this.command = command;
+    this.settings = settings;
+    this.streams = streams;
   }
-  if (diagnostics.length === 0) return;
-  const text = formatDiagnostics(
-    diagnostics,
-    (file) => relative(process.cwd(), join(command.input, file)) || file,
-    (file) => {
-      try {
-        return readFileSync(join(command.input, file), "utf8").replace(/\r\n?/g, "\n");
-      } catch {
-        return undefined;
+
+  /** Generates once (or checks, or prints the IR) and returns the exit code. */
+  async runOnce(): Promise<number> {
+    const docs = await this.readDocs();
+    if (docs === null) return 2;
+    return this.run(docs);
+  }
+
+  /** Generates, then regenerates on every change of a doc until Ctrl-C; returns 0 on exit. */
+  async watch(): Promise<number> {
+    const docs = await this.readDocs();
+    if (docs === null) return 2;
+    const current = new Map(docs.map((doc) => [doc.path, doc]));
+    await this.run(docs);
+    this.streams.stderr(`mdspec: watching ${this.shown(this.settings.input)} (Ctrl-C to stop)\n`);
+    await watchDocs(this.settings.input, async (changes) => {
+      for (const change of changes) {
+        if (change.text === null) current.delete(change.path);
+        else current.set(change.path, { path: change.path, text: change.text });
       }
+      const all = [...current.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      await this.run(all);
+    });
+    return 0;
+  }
+
+  /** A path as the user would write it: relative to the working folder. */
+  private shown(path: string): string {
+    return relative(this.streams.cwd, path) || ".";
+  }
+
+  private async readDocs(): Promise<DocFile[] | null> {
+    try {
+      return await readDocs(this.settings.input);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" || code === "ENOTDIR") {
+        this.streams.stderr(`mdspec: the docs root ${this.shown(this.settings.input)} does not exist or is not a folder\n`);
+        return null;
+      }
+      throw error;
+    }
+  }
+
+  private async loadCache(): Promise<void> {
+    if (this.cache !== undefined || this.cacheText !== null) return;
+    this.cacheText = await readFile(join(this.settings.out, CACHE_NAME), "utf8").catch(() => null);
+    try {
+      this.cache = this.cacheText === null ? undefined : (JSON.parse(this.cacheText) as GenerateCache);
+    } catch {
+      this.cache = undefined;
+    }
+  }
+
+  private async run(docs: readonly DocFile[]): Promise<number> {
+    const started = performance.now();
+    const { command, settings, streams } = this;
+    await this.loadCache();
+    const result = await generateFromDocs(
+      docs,
+      {
+        ...settings.emit,
+        rootDir: posixRoot(settings.input),
+        fingerprint: await this.fingerprint,
+        ...(this.cache ? { cache: this.cache } : {}),
+      },
+      await this.runtime,
+    );
+    const counts = countSeverities(result.diagnostics);
+    if (command.command === "ir") {
+      streams.stdout(`${JSON.stringify(result.schema, null, 2)}\n`);
+      this.printDiagnostics(result.diagnostics);
+      return counts.error > 0 ? 1 : 0;
+    }
+    if (counts.error > 0) {
+      this.report(result, { diagnostics: result.diagnostics, summary: `${counts.error} error(s) in the docs; nothing was written`, seconds: seconds(started) });
+      return 1;
+    }
+    const shapes = schemaShapes(result.schema);
+    if (command.check) return this.check(result, shapes, started);
+    const summary = await writeOutput(settings.out, result.files, shapes, this.written);
+    this.written = new Map(result.files.map((file) => [file.path, file.content]));
+    // The cache is only a speed-up: it is rewritten when it changed, and losing it costs one slow run.
+    this.cache = result.cache;
+    const nextCacheText = JSON.stringify(result.cache);
+    if (nextCacheText !== this.cacheText) {
+      await writeAtomically(join(settings.out, CACHE_NAME), nextCacheText);
+      this.cacheText = nextCacheText;
+    }
+    this.report(result, {
+      diagnostics: result.diagnostics,
+      summary: `${docs.length} docs, ${result.schema.models.length} models: ${summary.written.length} file(s) written, ${summary.removed.length} removed, ${summary.unchanged.length} unchanged in ${this.shown(settings.out)}`,
+      seconds: seconds(started),
+      files: { written: summary.written, removed: summary.removed, unchanged: summary.unchanged.length },
+    });
+    return 0;
+  }
+
+  private async check(result: GenerateResult, shapes: ReturnType<typeof schemaShapes>, started: number): Promise<number> {
+    const { settings } = this;
+    const drift = await diffOutput(settings.out, result.files, shapes);
+    const changes = diffShapes((await readManifest(settings.out)).models, shapes);
+    const drifted = drift.changed.length + drift.missing.length + drift.stale.length;
+    const lines = [
+      ...drift.changed.map((path) => `changed  ${this.shown(join(settings.out, path))}`),
+      ...drift.missing.map((path) => `missing  ${this.shown(join(settings.out, path))}`),
+      ...drift.stale.map((path) => `stale    ${this.shown(join(settings.out, path))}`),
+      ...changes.map((change) => `  ${change.doc}  ${change.model}: ${change.message}  [${change.breaking ? "breaking" : "additive"}]`),
+    ];
+    const breaking = changes.filter((change) => change.breaking).length;
+    this.report(result, {
+      diagnostics: result.diagnostics,
+      summary:
+        drifted === 0
+          ? `${this.shown(settings.out)} is up to date (${result.files.length} files)`
+          : `${drifted} file(s) in ${this.shown(settings.out)} differ from the docs (${changes.length} model change(s), ${breaking} breaking); run mdspec generate`,
+      seconds: seconds(started),
+      details: lines,
+      drift: { ...drift, changes },
+    });
+    return drifted === 0 ? 0 : 1;
+  }
+
+  /** Prints diagnostics, the details and the closing summary line in the chosen format. */
+  private report(
+    result: GenerateResult,
+    outcome: {
+      diagnostics: readonly Diagnostic[];
+      summary: string;
+      seconds: number;
+      details?: readonly string[];
+      files?: unknown;
+      drift?: unknown;
     },
-  );
-  streams.stderr(`${text}\n`);
+  ): void {
+    const counts = countSeverities(outcome.diagnostics);
+    if (this.command.reporter === "json") {
+      this.streams.stdout(
+        `${JSON.stringify({ diagnostics: outcome.diagnostics, summary: outcome.summary, counts, seconds: outcome.seconds, files: outcome.files, drift: outcome.drift, work: result.work }, null, 2)}\n`,
+      );
+      return;
+    }
+    // Skipped non-model files are counted in the summary line, not listed: they are expected.
+    this.printDiagnostics(outcome.diagnostics.filter((diagnostic) => diagnostic.severity !== "info"));
+    if (outcome.details && outcome.details.length > 0) this.streams.stderr(`${outcome.details.join("\n")}\n`);
+    const skipped = counts.info > 0 ? ` · ${counts.info} non-model file(s) skipped` : "";
+    this.streams.stderr(`mdspec: ${outcome.summary} · ${counts.warning} warning(s), ${counts.error} error(s)${skipped} · ${outcome.seconds.toFixed(2)} s\n`);
+  }
+
+  private printDiagnostics(diagnostics: readonly Diagnostic[]): void {
+    const { streams, settings } = this;
+    if (diagnostics.length === 0) return;
+    const displayPath = (file: string) => relative(streams.cwd, join(settings.input, file)) || file;
+    if (this.command.reporter === "json") {
+      streams.stderr(`${JSON.stringify({ diagnostics }, null, 2)}\n`);
+      return;
+    }
+    const color = streams.tty && streams.env["NO_COLOR"] === undefined;
+    const text = formatDiagnostics(
+      diagnostics,
+      displayPath,
+      (file) => {
+        try {
+          return readFileSync(join(settings.input, file), "utf8").replace(/\r\n?/g, "\n");
+        } catch {
+          return undefined;
+        }
+      },
+      { color },
+    );
+    streams.stderr(`${text}\n`);
+    if (streams.env["GITHUB_ACTIONS"] === "true") {
+      const annotations = formatGitHubAnnotations(diagnostics, displayPath);
+      if (annotations !== "") streams.stdout(`${annotations}\n`);
+    }
+  }
+}
+
+/** An absolute platform path in the `/`-separated form the resolver works with. */
+function posixRoot(path: string): string {
+  const posixPath = path.split(sep).join("/");
+  return posixPath.startsWith("/") ? posixPath : `/${posixPath}`;
+}
+
+function seconds(started: number): number {
+  return (performance.now() - started) / 1000;
 }
 
 function readVersion(): string {

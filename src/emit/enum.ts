@@ -45,7 +45,8 @@ export function enumStatements(context: EmitContext, model: EnumModel): Statemen
         docs,
         members: model.members.map((member) => ({
           kind: StructureKind.EnumMember,
-          name: isIdentifier(member.name) ? member.name : quote(member.name),
+          // A TS enum assigns its members, and assigning `__proto__` would set the prototype.
+          name: member.name === "__proto__" ? "_proto_" : isIdentifier(member.name) ? member.name : quote(member.name),
           value: member.value,
         })),
       });
@@ -77,7 +78,7 @@ export function enumStatements(context: EmitContext, model: EnumModel): Statemen
   // With the `enum` style an open enum's full type is `XValue`; the others name it `X`.
   const valueType = context.options.enumStyle === "enum" && open ? `${name}Value` : name;
   const rt = (helper: string) => runtimeSymbol(context, helper);
-  const check = model.open ? `typeof value === ${quote(model.open)}` : `${symbols.values}.has(value)`;
+  const check = model.open === "string" ? `typeof value === "string"` : model.open === "number" ? `${runtimeSymbol(context, "$isNumber")}(value)` : `${symbols.values}.has(value)`;
   if (!model.open) {
     declarations.push({
       kind: StructureKind.VariableStatement,

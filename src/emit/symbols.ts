@@ -21,6 +21,7 @@ export interface ModelSymbols {
   readonly members: string;
   readonly values: string;
   readonly keys: string;
+  readonly props: string;
 }
 
 /** The symbols of a model. Names with `$` cannot clash with titles, which have none. */
@@ -38,6 +39,7 @@ export function modelSymbols(model: Model): ModelSymbols {
     members: `$members${name}`,
     values: `$values${name}`,
     keys: `$keys${name}`,
+    props: `$props${name}`,
   };
 }
 
@@ -47,7 +49,7 @@ export function declaredNames(model: Model): string[] {
   const common = [symbols.type, symbols.decode, symbols.guard, symbols.parse, symbols.safeParse, symbols.schema];
   switch (model.kind) {
     case "object":
-      return [...common, symbols.json, symbols.serialize, symbols.keys];
+      return [...common, symbols.json, symbols.serialize, symbols.keys, symbols.props];
     case "union":
       return [...common, symbols.json, symbols.serialize, symbols.members];
     case "enum":

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import type { ModelShape } from "../ir/shape.js";
 
 /** The file in the output folder that lists what mdspec wrote there. */
 export const MANIFEST_NAME = ".mdspec-manifest.json";
@@ -32,33 +33,54 @@ export interface WriteSummary extends Drift {
   readonly removed: readonly string[];
 }
 
-/** Reads the list of files the manifest says mdspec wrote; empty when there is none. */
-export async function readManifest(outDir: string): Promise<string[]> {
+/** What the manifest records: the files mdspec wrote and the shape of each model. */
+export interface Manifest {
+  readonly files: string[];
+  readonly models: Record<string, ModelShape>;
+}
+
+/** Reads the manifest of an output folder; empty when there is none or it cannot be read. */
+export async function readManifest(outDir: string): Promise<Manifest> {
   try {
-    const parsed: unknown = JSON.parse(await readFile(join(outDir, MANIFEST_NAME), "utf8"));
-    const files = (parsed as { files?: unknown }).files;
-    return Array.isArray(files) ? files.filter((file): file is string => typeof file === "string" && isInside(file)) : [];
+    const parsed = JSON.parse(await readFile(join(outDir, MANIFEST_NAME), "utf8")) as { files?: unknown; models?: unknown };
+    const files = Array.isArray(parsed.files) ? parsed.files.filter((file): file is string => typeof file === "string" && isInside(file)) : [];
+    const models = typeof parsed.models === "object" && parsed.models !== null ? (parsed.models as Record<string, ModelShape>) : {};
+    return { files, models };
   } catch {
-    return [];
+    return { files: [], models: {} };
   }
+}
+
+/** The manifest text: stable key order, one entry per line, so it diffs well in review. */
+function manifestText(files: readonly OutputFile[], models: Readonly<Record<string, ModelShape>>): string {
+  const sortedModels = Object.fromEntries(Object.keys(models).sort().map((doc) => [doc, models[doc]]));
+  return `${JSON.stringify({ generator: "mdspec", version: 2, files: files.map((file) => file.path).sort(), models: sortedModels }, null, 2)}\n`;
 }
 
 /**
  * Compares the output folder with the files the generator produces now, reading only: which
  * files changed, are missing, or are stale (written by mdspec before, per the manifest, and not
- * produced any more). Files mdspec did not write are never reported.
+ * produced any more). Files mdspec did not write are never reported. The manifest counts as a
+ * file too: a model whose shape changed without changing any file still drifts.
  */
-export async function diffOutput(outDir: string, files: readonly OutputFile[]): Promise<Drift> {
+export async function diffOutput(
+  outDir: string,
+  files: readonly OutputFile[],
+  models: Readonly<Record<string, ModelShape>> = {},
+  known?: ReadonlyMap<string, string>,
+): Promise<Drift> {
   const changed: string[] = [];
   const missing: string[] = [];
   const unchanged: string[] = [];
   await Promise.all(
     files.map(async (file) => {
-      let current: string | null = null;
-      try {
-        current = await readFile(join(outDir, file.path), "utf8");
-      } catch {
-        current = null;
+      let current: string | null = known?.get(file.path) ?? null;
+      if (current === null) {
+        try {
+          current = await readFile(join(outDir, file.path), "utf8");
+        } catch {
+          current = null;
+        }
       }
       if (current === null) missing.push(file.path);
       else if (current !== file.content) changed.push(file.path);
@@ -66,7 +88,9 @@ export async function diffOutput(outDir: string, files: readonly OutputFile[]): 
     }),
   );
   const produced = new Set(files.map((file) => file.path));
-  const stale = (await readManifest(outDir)).filter((path) => !produced.has(path));
+  const stale = (await readManifest(outDir)).files.filter((path) => !produced.has(path));
+  const manifest = await readFile(join(outDir, MANIFEST_NAME), "utf8").catch(() => null);
+  if (manifest !== manifestText(files, models)) (manifest === null ? missing : changed).push(MANIFEST_NAME);
   return { changed: changed.sort(), missing: missing.sort(), stale: stale.sort(), unchanged: unchanged.sort() };
 }
 
@@ -74,10 +98,16 @@ export async function diffOutput(outDir: string, files: readonly OutputFile[]): 
  * Brings the output folder up to date: writes only the files whose content changed, each
  * atomically (a temporary file in the same folder, then a rename, so a reader or a crash never
  * sees half a file), removes the stale files the previous manifest lists, and writes the new
- * manifest last. Files that mdspec did not write are never touched.
+ * manifest last. Files that mdspec did not write are never touched. `known` holds the content
+ * this process last wrote (watch mode), which spares reading those files back.
  */
-export async function writeOutput(outDir: string, files: readonly OutputFile[]): Promise<WriteSummary> {
-  const drift = await diffOutput(outDir, files);
+export async function writeOutput(
+  outDir: string,
+  files: readonly OutputFile[],
+  models: Readonly<Record<string, ModelShape>> = {},
+  known?: ReadonlyMap<string, string>,
+): Promise<WriteSummary> {
+  const drift = await diffOutput(outDir, files, models, known);
   const toWrite = new Set([...drift.changed, ...drift.missing]);
   await mkdir(outDir, { recursive: true });
   const pending = files.filter((file) => toWrite.has(file.path));
@@ -93,14 +123,7 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[]):
     removed.push(path);
     await removeEmptyParents(outDir, dirname(path));
   }
-  const manifest = `${JSON.stringify({ generator: "mdspec", version: 1, files: files.map((file) => file.path).sort() }, null, 2)}\n`;
-  let previous: string | null = null;
-  try {
-    previous = await readFile(join(outDir, MANIFEST_NAME), "utf8");
-  } catch {
-    previous = null;
-  }
-  if (previous !== manifest) await writeAtomically(join(outDir, MANIFEST_NAME), manifest);
+  if (toWrite.has(MANIFEST_NAME)) await writeAtomically(join(outDir, MANIFEST_NAME), manifestText(files, models));
   return { ...drift, written, removed };
 }
 

@@ -38,20 +38,19 @@ export function $decodeGetSyncRunRequest(
   key?: string | number,
 ): GetSyncRunRequest {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: GetSyncRunRequest = {
-    syncId: v.syncId === undefined ? $missing(c, "syncId") : $number(v.syncId, c, "syncId"),
-    syncRunId:
-      v.syncRunId === undefined ? $missing(c, "syncRunId") : $number(v.syncRunId, c, "syncRunId"),
-  };
+  const result = {} as GetSyncRunRequest;
+  result.syncId = v.syncId === undefined ? $missing(c, "syncId") : $number(v.syncId, c, "syncId");
+  result.syncRunId =
+    v.syncRunId === undefined ? $missing(c, "syncRunId") : $number(v.syncRunId, c, "syncRunId");
   $leave(c, key);
   return result;
 }
 
 export function serializeGetSyncRunRequest(value: GetSyncRunRequest): GetSyncRunRequestJson {
-  return {
-    syncId: value.syncId,
-    syncRunId: value.syncRunId,
-  };
+  const result = {} as GetSyncRunRequestJson;
+  result.syncId = value.syncId;
+  result.syncRunId = value.syncRunId;
+  return result;
 }
 
 export function isGetSyncRunRequest(value: unknown): value is GetSyncRunRequest {

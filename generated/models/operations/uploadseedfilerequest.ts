@@ -39,13 +39,12 @@ export function $decodeUploadSeedFileRequest(
   key?: string | number,
 ): UploadSeedFileRequest {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: UploadSeedFileRequest = {
-    requestBody:
-      v.requestBody === undefined
-        ? $missing(c, "requestBody")
-        : $decodeUploadSeedFileRequestBody(v.requestBody, c, "requestBody"),
-    syncId: v.syncId === undefined ? $missing(c, "syncId") : $number(v.syncId, c, "syncId"),
-  };
+  const result = {} as UploadSeedFileRequest;
+  result.requestBody =
+    v.requestBody === undefined
+      ? $missing(c, "requestBody")
+      : $decodeUploadSeedFileRequestBody(v.requestBody, c, "requestBody");
+  result.syncId = v.syncId === undefined ? $missing(c, "syncId") : $number(v.syncId, c, "syncId");
   $leave(c, key);
   return result;
 }
@@ -53,10 +52,10 @@ export function $decodeUploadSeedFileRequest(
 export function serializeUploadSeedFileRequest(
   value: UploadSeedFileRequest,
 ): UploadSeedFileRequestJson {
-  return {
-    requestBody: serializeUploadSeedFileRequestBody(value.requestBody),
-    syncId: value.syncId,
-  };
+  const result = {} as UploadSeedFileRequestJson;
+  result.requestBody = serializeUploadSeedFileRequestBody(value.requestBody);
+  result.syncId = value.syncId;
+  return result;
 }
 
 export function isUploadSeedFileRequest(value: unknown): value is UploadSeedFileRequest {

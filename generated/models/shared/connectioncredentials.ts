@@ -22,7 +22,7 @@ export function $decodeConnectionCredentials(
   key?: string | number,
 ): ConnectionCredentials {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: ConnectionCredentials = {};
+  const result = {} as ConnectionCredentials;
   $leave(c, key);
   return result;
 }
@@ -30,7 +30,8 @@ export function $decodeConnectionCredentials(
 export function serializeConnectionCredentials(
   _value: ConnectionCredentials,
 ): ConnectionCredentialsJson {
-  return {};
+  const result = {} as ConnectionCredentialsJson;
+  return result;
 }
 
 export function isConnectionCredentials(value: unknown): value is ConnectionCredentials {

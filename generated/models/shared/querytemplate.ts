@@ -60,21 +60,20 @@ export function $decodeQueryTemplate(
   key?: string | number,
 ): QueryTemplate {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: QueryTemplate = {
-    sql: v.sql === undefined ? $missing(c, "sql") : $string(v.sql, c, "sql"),
-    parameters: v.parameters == null ? undefined : $record(v.parameters, c, "parameters", $unknown),
-    dialect: v.dialect == null ? undefined : $string(v.dialect, c, "dialect"),
-  };
+  const result = {} as QueryTemplate;
+  result.sql = v.sql === undefined ? $missing(c, "sql") : $string(v.sql, c, "sql");
+  if (v.parameters != null) result.parameters = $record(v.parameters, c, "parameters", $unknown);
+  if (v.dialect != null) result.dialect = $string(v.dialect, c, "dialect");
   $leave(c, key);
   return result;
 }
 
 export function serializeQueryTemplate(value: QueryTemplate): QueryTemplateJson {
-  return {
-    sql: value.sql,
-    parameters: value.parameters,
-    dialect: value.dialect,
-  };
+  const result = {} as QueryTemplateJson;
+  result.sql = value.sql;
+  if (value.parameters !== undefined) result.parameters = value.parameters;
+  if (value.dialect !== undefined) result.dialect = value.dialect;
+  return result;
 }
 
 export function isQueryTemplate(value: unknown): value is QueryTemplate {

@@ -3,6 +3,7 @@
 import {
   type $Ctx,
   $enumIssue,
+  $isNumber,
   $parser,
   $safeParser,
   $schema,
@@ -19,7 +20,7 @@ export type RatelimitTier =
   (typeof RatelimitTier)[keyof typeof RatelimitTier] | Unrecognized<number>;
 
 export function isRatelimitTier(value: unknown): value is RatelimitTier {
-  return typeof value === "number";
+  return $isNumber(value);
 }
 
 export function $decodeRatelimitTier(

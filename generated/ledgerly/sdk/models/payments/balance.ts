@@ -27,19 +27,18 @@ export interface BalanceJson {
 
 export function $decodeBalance(v: unknown, c: $Ctx | null, key?: string | number): Balance {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: Balance = {
-    asset: v.asset === undefined ? $missing(c, "asset") : $string(v.asset, c, "asset"),
-    amount: v.amount === undefined ? $missing(c, "amount") : $bigint(v.amount, c, "amount"),
-  };
+  const result = {} as Balance;
+  result.asset = v.asset === undefined ? $missing(c, "asset") : $string(v.asset, c, "asset");
+  result.amount = v.amount === undefined ? $missing(c, "amount") : $bigint(v.amount, c, "amount");
   $leave(c, key);
   return result;
 }
 
 export function serializeBalance(value: Balance): BalanceJson {
-  return {
-    asset: value.asset,
-    amount: value.amount.toString(),
-  };
+  const result = {} as BalanceJson;
+  result.asset = value.asset;
+  result.amount = value.amount.toString();
+  return result;
 }
 
 export function isBalance(value: unknown): value is Balance {

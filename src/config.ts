@@ -1,0 +1,31 @@
+import type { AnyType, EnumStyle, NullPolicy, UnknownKeys, WireCase, WireOverrides } from "./emit/options.js";
+
+/**
+ * The contents of `mdspec.config.{ts,mts,mjs,js,json}`. Paths are relative to the config file;
+ * command-line flags override every key.
+ */
+export interface MdspecConfig {
+  /** The docs root (default `specs`). */
+  readonly input?: string;
+  /** The output folder (default `generated`). */
+  readonly out?: string;
+  readonly wireNames?: {
+    /** How property names become wire keys (default `preserve`). */
+    readonly case?: WireCase;
+    /** Per-doc overrides, or the path of a JSON file holding them. */
+    readonly overrides?: WireOverrides | string;
+  };
+  /** `const` (default), `enum` or `union`. */
+  readonly enumStyle?: EnumStyle;
+  /** What `*any*` becomes: `unknown` (default) or `any`. */
+  readonly anyType?: AnyType;
+  /** Input keys a model does not declare: `strip` (default), `passthrough`, `strict`. */
+  readonly unknownKeys?: UnknownKeys;
+  /** `null` in an optional field: `absent` (default) or `reject`. */
+  readonly nulls?: NullPolicy;
+}
+
+/** Declares an mdspec config with type checking: `export default defineConfig({ ... })`. */
+export function defineConfig(config: MdspecConfig): MdspecConfig {
+  return config;
+}
