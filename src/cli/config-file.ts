@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { createJiti } from "jiti";
 import { type LilconfigResult, lilconfig } from "lilconfig";
 import type { MdspecConfig } from "../config.js";
 import { WIRE_CASES, type WireCase, type WireOverrides } from "../emit/options.js";
@@ -31,8 +30,11 @@ export const CONFIG_FILES = ["mdspec.config.ts", "mdspec.config.mts", "mdspec.co
  * validated key by key. Returns an empty config when there is none.
  */
 export async function loadConfig(cwd: string, explicit: string | undefined): Promise<LoadedConfig> {
-  const jiti = createJiti(import.meta.url, { moduleCache: false });
-  const importModule = async (path: string) => jiti.import(path, { default: true });
+  // jiti (TypeScript configs) loads only when a config file is found: most runs have none.
+  const importModule = async (path: string) => {
+    const { createJiti } = await import("jiti");
+    return createJiti(import.meta.url, { moduleCache: false }).import(path, { default: true });
+  };
   const explorer = lilconfig("mdspec", {
     searchPlaces: CONFIG_FILES,
     loaders: { ".ts": importModule, ".mts": importModule, ".mjs": importModule, ".js": importModule, ".json": async (path, content) => JSON.parse(content) as unknown },

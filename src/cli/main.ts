@@ -11,7 +11,6 @@ import { type Command, USAGE, UsageError, parseCommand } from "./args.js";
 import { ConfigError, loadConfig } from "./config-file.js";
 import { countSeverities, formatDiagnostics, formatGitHubAnnotations } from "./report.js";
 import { type Settings, resolveSettings } from "./settings.js";
-import { watchDocs } from "./watch.js";
 
 /** Where the CLI writes and what it knows of its environment: injected so tests can capture it. */
 export interface Streams {
@@ -98,6 +97,8 @@ class Session {
     const current = new Map(docs.map((doc) => [doc.path, doc]));
     await this.run(docs);
     this.streams.stderr(`mdspec: watching ${this.shown(this.settings.input)} (Ctrl-C to stop)\n`);
+    // chokidar loads only in watch mode.
+    const { watchDocs } = await import("./watch.js");
     await watchDocs(this.settings.input, async (changes) => {
       for (const change of changes) {
         if (change.text === null) current.delete(change.path);

@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+// Measures the build-pipeline workflow on a real corpus (default: mistral, 1,012 docs):
+// cold generate, a rerun with no change, a rerun after editing one doc, and the watch latency
+// from saving a doc to its regenerated file. Each figure is the median of several runs of the
+// real CLI in a child process, on a temporary copy of the docs.
+//
+// Usage: node scripts/bench-workflow.mjs [--corpus NAME] [--runs N]
+import { spawn, spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
+const args = process.argv.slice(2);
+const corpus = args.includes("--corpus") ? args[args.indexOf("--corpus") + 1] : "mistral";
+const runs = args.includes("--runs") ? Number(args[args.indexOf("--runs") + 1]) : 5;
+const source = resolve(root, "..", "shared", "corpora", corpus, "docs", "models");
+const bin = join(root, "bin", "mdspec.js");
+
+const work = mkdtempSync(join(tmpdir(), "mdspec-bench-"));
+const docs = join(work, "docs", "models");
+const out = join(work, "out");
+cpSync(source, docs, { recursive: true });
+
+/** The doc edited in the incremental runs, and the output file that must change. */
+const edited = pickDoc();
+const editedOutput = join(out, edited.replace(/\.md$/, ".ts"));
+
+function pickDoc() {
+  const manifest = spawnSync("find", [docs, "-name", "*.md"], { encoding: "utf8" }).stdout.trim().split("\n").sort();
+  // A doc with a Fields table whose description cells can be edited.
+  const path = manifest.find((file) => /\| `\w+`\s+\| \*string\*\s+\|.*\| N\/A/.test(readFileSync(file, "utf8")));
+  return path.slice(docs.length + 1);
+}
+
+function runCli(extra = []) {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, [bin, "--input", docs, "--out", out, ...extra], { encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`mdspec exited ${result.status}:\n${result.stderr}`);
+  return (performance.now() - started) / 1000;
+}
+
+let editCount = 0;
+function editDoc() {
+  const path = join(docs, edited);
+  const text = readFileSync(path, "utf8");
+  editCount += 1;
+  // Change one N/A description of a string field: a new JSDoc line in the output.
+  writeFileSync(path, text.replace(/(\| `\w+`\s+\| \*string\*\s+\|[^|]*\| )(N\/A|edited \d+)/, `$1edited ${editCount}`));
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+const cold = [];
+const noChange = [];
+const oneEdit = [];
+for (let run = 0; run < runs; run += 1) {
+  rmSync(out, { recursive: true, force: true });
+  cold.push(runCli());
+  noChange.push(runCli());
+  editDoc();
+  oneEdit.push(runCli());
+}
+
+// Watch latency: from the write of the doc to the moment its output file has new content.
+const watchLatencies = await measureWatch();
+
+rmSync(work, { recursive: true, force: true });
+
+const fmt = (seconds) => `${seconds.toFixed(3)} s`;
+const coldMedian = median(cold);
+const noChangeMedian = median(noChange);
+const oneEditMedian = median(oneEdit);
+const watchMedian = median(watchLatencies);
+console.log(`mdspec workflow benchmark: ${corpus} (${runs} runs each, medians; min-max in brackets)`);
+console.log(`  cold generate            ${fmt(coldMedian)}  [${fmt(Math.min(...cold))} - ${fmt(Math.max(...cold))}]`);
+console.log(`  rerun, no change         ${fmt(noChangeMedian)}  [${fmt(Math.min(...noChange))} - ${fmt(Math.max(...noChange))}]  = ${((noChangeMedian / coldMedian) * 100).toFixed(1)}% of cold`);
+console.log(`  rerun, one doc edited    ${fmt(oneEditMedian)}  [${fmt(Math.min(...oneEdit))} - ${fmt(Math.max(...oneEdit))}]`);
+console.log(`  watch, save to file      ${(watchMedian * 1000).toFixed(0)} ms  [${(Math.min(...watchLatencies) * 1000).toFixed(0)} - ${(Math.max(...watchLatencies) * 1000).toFixed(0)} ms] over ${watchLatencies.length} edits`);
+const checks = [
+  ["no-change rerun <= 0.4 s", noChangeMedian <= 0.4],
+  ["no-change rerun <= 15% of cold", noChangeMedian <= 0.15 * coldMedian],
+  ["watch edit <= 150 ms", watchMedian <= 0.15],
+];
+for (const [name, ok] of checks) console.log(`  ${ok ? "PASS" : "FAIL"}  ${name}`);
+
+async function measureWatch() {
+  rmSync(out, { recursive: true, force: true });
+  runCli();
+  const child = spawn(process.execPath, [bin, "--watch", "--input", docs, "--out", out], { stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (chunk) => (stderr += chunk));
+  await waitFor(() => stderr.includes("watching"), 30_000);
+  const latencies = [];
+  for (let edit = 0; edit < Math.max(5, runs); edit += 1) {
+    const before = readFileSync(editedOutput, "utf8");
+    await new Promise((done) => setTimeout(done, 300));
+    const started = performance.now();
+    editDoc();
+    await waitFor(() => {
+      try {
+        return readFileSync(editedOutput, "utf8") !== before;
+      } catch {
+        return false;
+      }
+    }, 10_000, 2);
+    latencies.push((performance.now() - started) / 1000);
+  }
+  child.kill("SIGINT");
+  await new Promise((done) => child.once("exit", done));
+  return latencies;
+}
+
+async function waitFor(condition, timeoutMs, pollMs = 20) {
+  const deadline = performance.now() + timeoutMs;
+  while (!condition()) {
+    if (performance.now() > deadline) throw new Error("timed out");
+    await new Promise((done) => setTimeout(done, pollMs));
+  }
+}
+
+
