@@ -10,8 +10,8 @@ export interface DocText {
 
 /**
  * Builds the JSDoc of a declaration: the description (markdown, `<br/>` already turned into line
- * breaks), `@deprecated`, and `@example`. Doc text can never close the comment (`*\/` is broken
- * up) nor start a tag of its own (a line starting with `@` is escaped).
+ * breaks), `@deprecated`, and `@example`. Doc text can never close the comment (`*\/` and `/*`
+ * are broken up) nor start a tag of its own (a line starting with `@` is escaped).
  */
 export function jsDocOf(text: DocText): JSDocStructure[] {
   const tags: JSDocTagStructure[] = [];
@@ -27,6 +27,8 @@ export function commentSafe(text: string): string {
   return text
     .replace(/\r\n?|[\u2028\u2029]/g, "\n")
     .replace(/\*\//g, "*\\/")
+    // ts-morph's JSDoc printer mangles text around a `/*` (it can emit a stray `*/`), so break those up too.
+    .replace(/\/\*/g, "/\\*")
     .replace(/^(\s*)@/gm, "$1\\@")
     .split("\n")
     .map((line) => line.trimEnd())

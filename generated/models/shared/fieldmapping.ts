@@ -22,7 +22,7 @@ export interface FieldMapping {
   sourceColumn: string;
   /** Field of the destination object: `email` | `external_id` | the API name of a custom field. */
   destinationField: string;
-  /** Expression applied to the value before it is sent, e.g. `LOWER(${value})`. Comments such as `/* note *\/` are removed; a stray *\/ or a backtick (`` ` ``) is rejected. */
+  /** Expression applied to the value before it is sent, e.g. `LOWER(${value})`. Comments such as `/\* note *\/` are removed; a stray *\/ or a backtick (`` ` ``) is rejected. */
   transform?: string | undefined;
   /**
    * How the value is written.
