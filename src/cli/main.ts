@@ -96,9 +96,9 @@ class Session {
     if (docs === null) return 2;
     const current = new Map(docs.map((doc) => [doc.path, doc]));
     await this.run(docs);
-    this.streams.stderr(`mdspec: watching ${this.shown(this.settings.input)} (Ctrl-C to stop)\n`);
     // chokidar loads only in watch mode.
     const { watchDocs } = await import("./watch.js");
+    const onReady = () => this.streams.stderr(`mdspec: watching ${this.shown(this.settings.input)} (Ctrl-C to stop)\n`);
     await watchDocs(this.settings.input, async (changes) => {
       for (const change of changes) {
         if (change.text === null) current.delete(change.path);
@@ -106,7 +106,7 @@ class Session {
       }
       const all = [...current.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       await this.run(all);
-    });
+    }, { onReady });
     return 0;
   }
 

@@ -14,11 +14,24 @@ export const DEBOUNCE_MS = 25;
 
 /**
  * Watches the docs root with chokidar and calls `onChange` with the docs that changed, debounced
- * and never concurrently (changes made during a run are handled by the next one). Resolves when
- * the process receives Ctrl-C (SIGINT) or SIGTERM, after closing the watcher, or when `signal`
- * aborts.
+ * and never concurrently (changes made during a run are handled by the next one). `onReady` is
+ * called once changes are being watched. Resolves when the process receives Ctrl-C (SIGINT) or
+ * SIGTERM, or when `signal` aborts, after the running generation (if any) and the watcher close.
  */
-export async function watchDocs(root: string, onChange: (changes: DocChange[]) => Promise<void>, signal?: AbortSignal): Promise<void> {
+export async function watchDocs(
+  root: string,
+  onChange: (changes: DocChange[]) => Promise<void>,
+  hooks: { readonly onReady?: () => void; readonly signal?: AbortSignal } = {},
+): Promise<void> {
+  // Signal handlers first: a Ctrl-C during start-up must still end the watch cleanly.
+  let stopRequested = false;
+  let stopWatching: () => void = () => {
+    stopRequested = true;
+  };
+  const stop = () => stopWatching();
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  hooks.signal?.addEventListener("abort", stop, { once: true });
   const watcher = watch(root, {
     ignoreInitial: true,
     ignored: (path, stats) => stats?.isFile() === true && !path.toLowerCase().endsWith(".md"),
@@ -48,16 +61,14 @@ export async function watchDocs(root: string, onChange: (changes: DocChange[]) =
   };
   watcher.on("add", schedule).on("change", schedule).on("unlink", schedule);
   await new Promise<void>((resolveReady) => watcher.once("ready", () => resolveReady()));
+  // Only now are changes seen: tell the user the watch has begun.
+  if (!stopRequested) hooks.onReady?.();
   await new Promise<void>((resolveStop) => {
-    const stop = () => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      resolveStop();
-    };
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
-    signal?.addEventListener("abort", stop, { once: true });
+    if (stopRequested) resolveStop();
+    else stopWatching = resolveStop;
   });
+  process.off("SIGINT", stop);
+  process.off("SIGTERM", stop);
   if (timer) clearTimeout(timer);
   await running;
   await watcher.close();
