@@ -73,18 +73,27 @@ export interface Issue {
 export class ValidationError extends Error {
   readonly issues: Issue[];
 
-  constructor(issues: Issue[]) {
+  /** Builds the error; `captureStack: false` skips the stack trace, the costly part of it. */
+  constructor(issues: Issue[], captureStack = true) {
+    // `stackTraceLimit` is V8's (Node, Chromium); elsewhere setting it is harmless.
+    const errors = Error as ErrorConstructor & { stackTraceLimit?: number };
+    const limit = errors.stackTraceLimit;
+    if (!captureStack && typeof limit === "number") errors.stackTraceLimit = 0;
     const shown = issues
       .slice(0, 10)
       .map((issue) => `  ${formatPath(issue.path)}: ${issue.message}`);
     const more = issues.length > 10 ? [`  … and ${issues.length - 10} more`] : [];
-    super(
-      [
-        `invalid input (${issues.length} issue${issues.length === 1 ? "" : "s"}):`,
-        ...shown,
-        ...more,
-      ].join("\n"),
-    );
+    try {
+      super(
+        [
+          `invalid input (${issues.length} issue${issues.length === 1 ? "" : "s"}):`,
+          ...shown,
+          ...more,
+        ].join("\n"),
+      );
+    } finally {
+      if (typeof limit === "number") errors.stackTraceLimit = limit;
+    }
     this.name = "ValidationError";
     this.issues = issues;
   }
@@ -734,7 +743,8 @@ export function $safeParser<T>(decode: $Decoder<T>): (input: unknown) => SafePar
 export function $parse<T>(input: unknown, decode: $Decoder<T>): T {
   const result = $safeParse(input, decode);
   if (result.success) return result.data;
-  throw result.error;
+  // A thrown error carries a stack trace from here; `safeParseX` returns its error without one.
+  throw new ValidationError(result.error.issues);
 }
 
 /** Runs a decoder and never throws: deep inputs that overflow the stack become a `too_deep` issue. */
@@ -752,7 +762,7 @@ export function $safeParse<T>(input: unknown, decode: $Decoder<T>): SafeParseRes
   }
   if (context.issues.length === 0)
     context.issues.push({ path: [], code: "invalid_type", message: "the value was rejected" });
-  return { success: false, error: new ValidationError(context.issues) };
+  return { success: false, error: new ValidationError(context.issues, false) };
 }
 
 /** Turns a stack overflow on a deeply nested input into an issue; rethrows anything else. */

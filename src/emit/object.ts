@@ -1,10 +1,10 @@
 import type { InterfaceDeclarationStructure, StatementStructures } from "ts-morph";
 import { StructureKind, VariableDeclarationKind } from "ts-morph";
 import type { Field, ObjectModel } from "../ir/types.js";
-import { assignProperty, isInheritedKey, readProperty } from "./access.js";
+import { literalKey, readProperty } from "./access.js";
 import { decoderSignature, parseApiStatements } from "./api.js";
 import { decodeExpr } from "./codec/decode.js";
-import { encodeExpr } from "./codec/encode.js";
+import { encodeExpr, isIdentityEncoded } from "./codec/encode.js";
 import { guardExpr } from "./codec/guard.js";
 import type { EmitContext } from "./context.js";
 import { propertyKey, quote } from "./identifiers.js";
@@ -79,24 +79,22 @@ function property(field: Field, name: string, type: string, docs: ReturnType<typ
 function decoder(context: EmitContext, model: ObjectModel, wire: readonly string[]): StatementStructures {
   const symbols = modelSymbols(model);
   const rt = (name: string) => runtimeSymbol(context, name);
-  const statements: string[] = [`if (!${rt("$enter")}(v, c, key)) return ${rt("$REJECTED")};`];
-  if (context.options.unknownKeys === "strict") statements.push(`${rt("$strictKeys")}(v, c, ${symbols.keys});`);
-  statements.push(`const result = {} as ${symbols.type};`);
-  model.fields.forEach((field, index) => {
+  const entries = model.fields.map((field, index) => {
     const key = quote(wire[index]!);
     const read = readProperty("v", wire[index]!, () => rt("$own"));
     const anyType = field.type.kind === "primitive" && field.type.name === "any";
     const decoded = anyType ? read : decodeExpr(context, field.type, read, key);
-    const assign = (value: string) => assignProperty("result", field.name, value, () => rt("$set"));
-    const present = anyType ? `${read} !== undefined` : `${read} ${context.options.nulls === "absent" ? "!= null" : "!== undefined"}`;
-    if (field.required) statements.push(assign(`${read} === undefined ? ${rt("$missing")}(c, ${key}) : ${decoded}`));
-    // A field named like an inherited member (`constructor`) is always an own key, so an absent one
-    // reads as undefined rather than as `Object.prototype.constructor`.
-    else if (isInheritedKey(field.name)) statements.push(assign(`${present} ? ${decoded} : undefined`));
-    // Any other absent optional field stays absent: no own key holding undefined.
-    else statements.push(`if (${present}) ${assign(decoded)}`);
+    let expression: string;
+    if (field.required) expression = `${read} === undefined ? ${rt("$missing")}(c, ${key}) : ${decoded}`;
+    else if (anyType) expression = read;
+    else expression = `${read} ${context.options.nulls === "absent" ? "== null" : "=== undefined"} ? undefined : ${decoded}`;
+    return `${literalKey(field.name)}: ${expression},`;
   });
-  statements.push(`${rt("$leave")}(c, key);`);
+  const statements: string[] = [`if (!${rt("$enter")}(v, c, key)) return ${rt("$REJECTED")};`];
+  if (context.options.unknownKeys === "strict") statements.push(`${rt("$strictKeys")}(v, c, ${symbols.keys});`);
+  // Every declared key is set, absent ones to undefined: objects of one model then share one shape,
+  // which keeps decoding (and the caller's code) monomorphic; `?: T | undefined` allows it.
+  statements.push(`const result: ${symbols.type} = {\n${entries.join("\n")}\n};`, `${rt("$leave")}(c, key);`);
   statements.push(context.options.unknownKeys === "passthrough" ? `return ${rt("$passthrough")}(v, result, ${symbols.keys});` : "return result;");
   return {
     kind: StructureKind.Function,
@@ -110,24 +108,25 @@ function decoder(context: EmitContext, model: ObjectModel, wire: readonly string
 function serializer(context: EmitContext, model: ObjectModel, wire: readonly string[]): StatementStructures {
   const symbols = modelSymbols(model);
   const value = model.fields.length === 0 && context.options.unknownKeys !== "passthrough" ? "_value" : "value";
-  const statements: string[] = [`const result = {} as ${symbols.json};`];
-  model.fields.forEach((field, index) => {
+  const entries = model.fields.map((field, index) => {
     const cast = field.required ? typeText(context, field.type) : `${typeText(context, field.type)} | undefined`;
     const read = readProperty(value, field.name, () => runtimeSymbol(context, "$own"), cast);
     const encoded = encodeExpr(context, field.type, read);
-    const assign = (expression: string) => assignProperty("result", wire[index]!, expression, () => runtimeSymbol(context, "$set"));
-    if (field.required) statements.push(assign(encoded));
-    else if (isInheritedKey(wire[index]!)) statements.push(assign(`${read} === undefined ? undefined : ${encoded}`));
-    else statements.push(`if (${read} !== undefined) ${assign(encoded)}`);
+    const expression = field.required || isIdentityEncoded(context, field.type) ? encoded : `${read} === undefined ? undefined : ${encoded}`;
+    return `${literalKey(wire[index]!)}: ${expression},`;
   });
-  statements.push(context.options.unknownKeys === "passthrough" ? `return ${runtimeSymbol(context, "$passthrough")}(${value}, result, ${symbols.props});` : "return result;");
+  const literal = `{\n${entries.join("\n")}\n}`;
   return {
     kind: StructureKind.Function,
     isExported: true,
     name: symbols.serialize,
     parameters: [{ name: value, type: symbols.type }],
     returnType: symbols.json,
-    statements,
+    statements: [
+      context.options.unknownKeys === "passthrough"
+        ? `return ${runtimeSymbol(context, "$passthrough")}(${value}, ${literal} as ${symbols.json}, ${symbols.props});`
+        : `return ${literal};`,
+    ],
   };
 }
 

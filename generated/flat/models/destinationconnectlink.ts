@@ -83,15 +83,18 @@ export function $decodeDestinationConnectLink(
   key?: string | number,
 ): DestinationConnectLink {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as DestinationConnectLink;
-  if (v.id != null) result.id = $number(v.id, c, "id");
-  if (v.url != null) result.url = $string(v.url, c, "url");
-  if (v.status != null) result.status = $decodeConnectLinkStatus(v.status, c, "status");
-  if (v.expiresAt != null) result.expiresAt = $dateTime(v.expiresAt, c, "expiresAt");
-  if (v.revoked != null) result.revoked = $boolean(v.revoked, c, "revoked");
-  if (v.connectionSettings != null)
-    result.connectionSettings = $record(v.connectionSettings, c, "connectionSettings", $unknown);
-  if (v.notes != null) result.notes = $string(v.notes, c, "notes");
+  const result: DestinationConnectLink = {
+    id: v.id == null ? undefined : $number(v.id, c, "id"),
+    url: v.url == null ? undefined : $string(v.url, c, "url"),
+    status: v.status == null ? undefined : $decodeConnectLinkStatus(v.status, c, "status"),
+    expiresAt: v.expiresAt == null ? undefined : $dateTime(v.expiresAt, c, "expiresAt"),
+    revoked: v.revoked == null ? undefined : $boolean(v.revoked, c, "revoked"),
+    connectionSettings:
+      v.connectionSettings == null
+        ? undefined
+        : $record(v.connectionSettings, c, "connectionSettings", $unknown),
+    notes: v.notes == null ? undefined : $string(v.notes, c, "notes"),
+  };
   $leave(c, key);
   return result;
 }
@@ -99,15 +102,15 @@ export function $decodeDestinationConnectLink(
 export function serializeDestinationConnectLink(
   value: DestinationConnectLink,
 ): DestinationConnectLinkJson {
-  const result = {} as DestinationConnectLinkJson;
-  if (value.id !== undefined) result.id = value.id;
-  if (value.url !== undefined) result.url = value.url;
-  if (value.status !== undefined) result.status = value.status;
-  if (value.expiresAt !== undefined) result.expiresAt = value.expiresAt.toISOString();
-  if (value.revoked !== undefined) result.revoked = value.revoked;
-  if (value.connectionSettings !== undefined) result.connectionSettings = value.connectionSettings;
-  if (value.notes !== undefined) result.notes = value.notes;
-  return result;
+  return {
+    id: value.id,
+    url: value.url,
+    status: value.status,
+    expiresAt: value.expiresAt === undefined ? undefined : value.expiresAt.toISOString(),
+    revoked: value.revoked,
+    connectionSettings: value.connectionSettings,
+    notes: value.notes,
+  };
 }
 
 export function isDestinationConnectLink(value: unknown): value is DestinationConnectLink {

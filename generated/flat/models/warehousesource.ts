@@ -55,25 +55,28 @@ export function $decodeWarehouseSource(
   key?: string | number,
 ): WarehouseSource {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as WarehouseSource;
-  result.id = v.id === undefined ? $missing(c, "id") : $number(v.id, c, "id");
-  result.name = v.name === undefined ? $missing(c, "name") : $string(v.name, c, "name");
-  result.kind = v.kind === undefined ? $missing(c, "kind") : $decodeSourceKind(v.kind, c, "kind");
-  if (v.links != null) result.links = $array(v.links, c, "links", $decodeDestinationConnectLink);
-  if (v.createdOn != null) result.createdOn = $dateOnly(v.createdOn, c, "createdOn");
+  const result: WarehouseSource = {
+    id: v.id === undefined ? $missing(c, "id") : $number(v.id, c, "id"),
+    name: v.name === undefined ? $missing(c, "name") : $string(v.name, c, "name"),
+    kind: v.kind === undefined ? $missing(c, "kind") : $decodeSourceKind(v.kind, c, "kind"),
+    links: v.links == null ? undefined : $array(v.links, c, "links", $decodeDestinationConnectLink),
+    createdOn: v.createdOn == null ? undefined : $dateOnly(v.createdOn, c, "createdOn"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeWarehouseSource(value: WarehouseSource): WarehouseSourceJson {
-  const result = {} as WarehouseSourceJson;
-  result.id = value.id;
-  result.name = value.name;
-  result.kind = value.kind;
-  if (value.links !== undefined)
-    result.links = value.links.map((e) => serializeDestinationConnectLink(e));
-  if (value.createdOn !== undefined) result.createdOn = value.createdOn;
-  return result;
+  return {
+    id: value.id,
+    name: value.name,
+    kind: value.kind,
+    links:
+      value.links === undefined
+        ? undefined
+        : value.links.map((e) => serializeDestinationConnectLink(e)),
+    createdOn: value.createdOn,
+  };
 }
 
 export function isWarehouseSource(value: unknown): value is WarehouseSource {

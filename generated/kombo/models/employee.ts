@@ -61,29 +61,32 @@ export interface EmployeeJson {
 
 export function $decodeEmployee(v: unknown, c: $Ctx | null, key?: string | number): Employee {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as Employee;
-  result.id = v.id === undefined ? $missing(c, "id") : $string(v.id, c, "id");
-  result.firstName =
-    v.firstName === undefined ? $missing(c, "firstName") : $string(v.firstName, c, "firstName");
-  if (v.lastName != null) result.lastName = $string(v.lastName, c, "lastName");
-  result.status =
-    v.status === undefined ? $missing(c, "status") : $decodeEmploymentStatus(v.status, c, "status");
-  if (v.manager != null) result.manager = $decodeEmployeeReference(v.manager, c, "manager");
-  if (v.customFields != null)
-    result.customFields = $record(v.customFields, c, "customFields", $unknown);
+  const result: Employee = {
+    id: v.id === undefined ? $missing(c, "id") : $string(v.id, c, "id"),
+    firstName:
+      v.firstName === undefined ? $missing(c, "firstName") : $string(v.firstName, c, "firstName"),
+    lastName: v.lastName == null ? undefined : $string(v.lastName, c, "lastName"),
+    status:
+      v.status === undefined
+        ? $missing(c, "status")
+        : $decodeEmploymentStatus(v.status, c, "status"),
+    manager: v.manager == null ? undefined : $decodeEmployeeReference(v.manager, c, "manager"),
+    customFields:
+      v.customFields == null ? undefined : $record(v.customFields, c, "customFields", $unknown),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeEmployee(value: Employee): EmployeeJson {
-  const result = {} as EmployeeJson;
-  result.id = value.id;
-  result.firstName = value.firstName;
-  if (value.lastName !== undefined) result.lastName = value.lastName;
-  result.status = value.status;
-  if (value.manager !== undefined) result.manager = serializeEmployeeReference(value.manager);
-  if (value.customFields !== undefined) result.customFields = value.customFields;
-  return result;
+  return {
+    id: value.id,
+    firstName: value.firstName,
+    lastName: value.lastName,
+    status: value.status,
+    manager: value.manager === undefined ? undefined : serializeEmployeeReference(value.manager),
+    customFields: value.customFields,
+  };
 }
 
 export function isEmployee(value: unknown): value is Employee {

@@ -31,21 +31,21 @@ export interface ErrorJson {
 
 export function $decodeError(v: unknown, c: $Ctx | null, key?: string | number): Error {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as Error;
-  result.code = v.code === undefined ? $missing(c, "code") : $string(v.code, c, "code");
-  result.message =
-    v.message === undefined ? $missing(c, "message") : $string(v.message, c, "message");
-  if (v.details !== undefined) result.details = v.details;
+  const result: Error = {
+    code: v.code === undefined ? $missing(c, "code") : $string(v.code, c, "code"),
+    message: v.message === undefined ? $missing(c, "message") : $string(v.message, c, "message"),
+    details: v.details,
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeError(value: Error): ErrorJson {
-  const result = {} as ErrorJson;
-  result.code = value.code;
-  result.message = value.message;
-  if (value.details !== undefined) result.details = value.details;
-  return result;
+  return {
+    code: value.code,
+    message: value.message,
+    details: value.details,
+  };
 }
 
 export function isError(value: unknown): value is Error {

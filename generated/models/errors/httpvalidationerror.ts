@@ -35,17 +35,18 @@ export function $decodeHTTPValidationError(
   key?: string | number,
 ): HTTPValidationError {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as HTTPValidationError;
-  if (v.detail != null) result.detail = $array(v.detail, c, "detail", $decodeValidationIssue);
+  const result: HTTPValidationError = {
+    detail: v.detail == null ? undefined : $array(v.detail, c, "detail", $decodeValidationIssue),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeHTTPValidationError(value: HTTPValidationError): HTTPValidationErrorJson {
-  const result = {} as HTTPValidationErrorJson;
-  if (value.detail !== undefined)
-    result.detail = value.detail.map((e) => serializeValidationIssue(e));
-  return result;
+  return {
+    detail:
+      value.detail === undefined ? undefined : value.detail.map((e) => serializeValidationIssue(e)),
+  };
 }
 
 export function isHTTPValidationError(value: unknown): value is HTTPValidationError {

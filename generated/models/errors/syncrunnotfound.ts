@@ -42,18 +42,19 @@ export function $decodeSyncRunNotFound(
   key?: string | number,
 ): SyncRunNotFound {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as SyncRunNotFound;
-  if (v.message != null) result.message = $string(v.message, c, "message");
-  if (v.status != null) result.status = $decodeSyncRunNotFoundStatus(v.status, c, "status");
+  const result: SyncRunNotFound = {
+    message: v.message == null ? undefined : $string(v.message, c, "message"),
+    status: v.status == null ? undefined : $decodeSyncRunNotFoundStatus(v.status, c, "status"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeSyncRunNotFound(value: SyncRunNotFound): SyncRunNotFoundJson {
-  const result = {} as SyncRunNotFoundJson;
-  if (value.message !== undefined) result.message = value.message;
-  if (value.status !== undefined) result.status = value.status;
-  return result;
+  return {
+    message: value.message,
+    status: value.status,
+  };
 }
 
 export function isSyncRunNotFound(value: unknown): value is SyncRunNotFound {

@@ -37,20 +37,21 @@ export function $decodeValidationIssue(
   key?: string | number,
 ): ValidationIssue {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as ValidationIssue;
-  result.loc = v.loc === undefined ? $missing(c, "loc") : $array(v.loc, c, "loc", $string);
-  result.msg = v.msg === undefined ? $missing(c, "msg") : $string(v.msg, c, "msg");
-  result.type = v.type === undefined ? $missing(c, "type") : $string(v.type, c, "type");
+  const result: ValidationIssue = {
+    loc: v.loc === undefined ? $missing(c, "loc") : $array(v.loc, c, "loc", $string),
+    msg: v.msg === undefined ? $missing(c, "msg") : $string(v.msg, c, "msg"),
+    type: v.type === undefined ? $missing(c, "type") : $string(v.type, c, "type"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeValidationIssue(value: ValidationIssue): ValidationIssueJson {
-  const result = {} as ValidationIssueJson;
-  result.loc = value.loc;
-  result.msg = value.msg;
-  result.type = value.type;
-  return result;
+  return {
+    loc: value.loc,
+    msg: value.msg,
+    type: value.type,
+  };
 }
 
 export function isValidationIssue(value: unknown): value is ValidationIssue {

@@ -38,19 +38,20 @@ export function $decodeGetSyncRunRequest(
   key?: string | number,
 ): GetSyncRunRequest {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as GetSyncRunRequest;
-  result.syncId = v.syncId === undefined ? $missing(c, "syncId") : $number(v.syncId, c, "syncId");
-  result.syncRunId =
-    v.syncRunId === undefined ? $missing(c, "syncRunId") : $number(v.syncRunId, c, "syncRunId");
+  const result: GetSyncRunRequest = {
+    syncId: v.syncId === undefined ? $missing(c, "syncId") : $number(v.syncId, c, "syncId"),
+    syncRunId:
+      v.syncRunId === undefined ? $missing(c, "syncRunId") : $number(v.syncRunId, c, "syncRunId"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeGetSyncRunRequest(value: GetSyncRunRequest): GetSyncRunRequestJson {
-  const result = {} as GetSyncRunRequestJson;
-  result.syncId = value.syncId;
-  result.syncRunId = value.syncRunId;
-  return result;
+  return {
+    syncId: value.syncId,
+    syncRunId: value.syncRunId,
+  };
 }
 
 export function isGetSyncRunRequest(value: unknown): value is GetSyncRunRequest {

@@ -59,29 +59,34 @@ export function $decodeGetSyncRunResponse(
   key?: string | number,
 ): GetSyncRunResponse {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as GetSyncRunResponse;
-  result.contentType =
-    v.contentType === undefined
-      ? $missing(c, "contentType")
-      : $string(v.contentType, c, "contentType");
-  result.statusCode =
-    v.statusCode === undefined ? $missing(c, "statusCode") : $number(v.statusCode, c, "statusCode");
-  if (v.rawResponse != null)
-    result.rawResponse = $axiosResponse(v.rawResponse, c, "rawResponse") as AxiosResponseLike;
-  if (v.syncRun != null) result.syncRun = $decodeSyncRun(v.syncRun, c, "syncRun");
-  if (v.notFound != null) result.notFound = $decodeSyncRunNotFound(v.notFound, c, "notFound");
+  const result: GetSyncRunResponse = {
+    contentType:
+      v.contentType === undefined
+        ? $missing(c, "contentType")
+        : $string(v.contentType, c, "contentType"),
+    statusCode:
+      v.statusCode === undefined
+        ? $missing(c, "statusCode")
+        : $number(v.statusCode, c, "statusCode"),
+    rawResponse:
+      v.rawResponse == null
+        ? undefined
+        : ($axiosResponse(v.rawResponse, c, "rawResponse") as AxiosResponseLike),
+    syncRun: v.syncRun == null ? undefined : $decodeSyncRun(v.syncRun, c, "syncRun"),
+    notFound: v.notFound == null ? undefined : $decodeSyncRunNotFound(v.notFound, c, "notFound"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeGetSyncRunResponse(value: GetSyncRunResponse): GetSyncRunResponseJson {
-  const result = {} as GetSyncRunResponseJson;
-  result.contentType = value.contentType;
-  result.statusCode = value.statusCode;
-  if (value.rawResponse !== undefined) result.rawResponse = value.rawResponse;
-  if (value.syncRun !== undefined) result.syncRun = serializeSyncRun(value.syncRun);
-  if (value.notFound !== undefined) result.notFound = serializeSyncRunNotFound(value.notFound);
-  return result;
+  return {
+    contentType: value.contentType,
+    statusCode: value.statusCode,
+    rawResponse: value.rawResponse,
+    syncRun: value.syncRun === undefined ? undefined : serializeSyncRun(value.syncRun),
+    notFound: value.notFound === undefined ? undefined : serializeSyncRunNotFound(value.notFound),
+  };
 }
 
 export function isGetSyncRunResponse(value: unknown): value is GetSyncRunResponse {

@@ -39,12 +39,12 @@ export function $decodeListSyncRunsPagination(
   key?: string | number,
 ): ListSyncRunsPagination {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as ListSyncRunsPagination;
-  result.page = v.page === undefined ? $missing(c, "page") : $number(v.page, c, "page");
-  result.perPage =
-    v.perPage === undefined ? $missing(c, "perPage") : $number(v.perPage, c, "perPage");
-  if (v.nextPage != null) result.nextPage = $number(v.nextPage, c, "nextPage");
-  if (v.lastPage != null) result.lastPage = $boolean(v.lastPage, c, "lastPage");
+  const result: ListSyncRunsPagination = {
+    page: v.page === undefined ? $missing(c, "page") : $number(v.page, c, "page"),
+    perPage: v.perPage === undefined ? $missing(c, "perPage") : $number(v.perPage, c, "perPage"),
+    nextPage: v.nextPage == null ? undefined : $number(v.nextPage, c, "nextPage"),
+    lastPage: v.lastPage == null ? undefined : $boolean(v.lastPage, c, "lastPage"),
+  };
   $leave(c, key);
   return result;
 }
@@ -52,12 +52,12 @@ export function $decodeListSyncRunsPagination(
 export function serializeListSyncRunsPagination(
   value: ListSyncRunsPagination,
 ): ListSyncRunsPaginationJson {
-  const result = {} as ListSyncRunsPaginationJson;
-  result.page = value.page;
-  result.perPage = value.perPage;
-  if (value.nextPage !== undefined) result.nextPage = value.nextPage;
-  if (value.lastPage !== undefined) result.lastPage = value.lastPage;
-  return result;
+  return {
+    page: value.page,
+    perPage: value.perPage,
+    nextPage: value.nextPage,
+    lastPage: value.lastPage,
+  };
 }
 
 export function isListSyncRunsPagination(value: unknown): value is ListSyncRunsPagination {

@@ -49,20 +49,21 @@ export function $decodeListSyncRunsRequest(
   key?: string | number,
 ): ListSyncRunsRequest {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as ListSyncRunsRequest;
-  result.syncId = v.syncId === undefined ? $missing(c, "syncId") : $number(v.syncId, c, "syncId");
-  if (v.status != null) result.status = $decodeSyncRunStatus(v.status, c, "status");
-  if (v.page != null) result.page = $number(v.page, c, "page");
+  const result: ListSyncRunsRequest = {
+    syncId: v.syncId === undefined ? $missing(c, "syncId") : $number(v.syncId, c, "syncId"),
+    status: v.status == null ? undefined : $decodeSyncRunStatus(v.status, c, "status"),
+    page: v.page == null ? undefined : $number(v.page, c, "page"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeListSyncRunsRequest(value: ListSyncRunsRequest): ListSyncRunsRequestJson {
-  const result = {} as ListSyncRunsRequestJson;
-  result.syncId = value.syncId;
-  if (value.status !== undefined) result.status = value.status;
-  if (value.page !== undefined) result.page = value.page;
-  return result;
+  return {
+    syncId: value.syncId,
+    status: value.status,
+    page: value.page,
+  };
 }
 
 export function isListSyncRunsRequest(value: unknown): value is ListSyncRunsRequest {

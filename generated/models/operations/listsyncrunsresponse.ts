@@ -49,21 +49,28 @@ export function $decodeListSyncRunsResponse(
   key?: string | number,
 ): ListSyncRunsResponse {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as ListSyncRunsResponse;
-  result.contentType =
-    v.contentType === undefined
-      ? $missing(c, "contentType")
-      : $string(v.contentType, c, "contentType");
-  if (v.listSyncRunsResponseBody != null)
-    result.listSyncRunsResponseBody = $decodeListSyncRunsResponseBody(
-      v.listSyncRunsResponseBody,
-      c,
-      "listSyncRunsResponseBody",
-    );
-  result.statusCode =
-    v.statusCode === undefined ? $missing(c, "statusCode") : $number(v.statusCode, c, "statusCode");
-  if (v.rawResponse != null)
-    result.rawResponse = $axiosResponse(v.rawResponse, c, "rawResponse") as AxiosResponseLike;
+  const result: ListSyncRunsResponse = {
+    contentType:
+      v.contentType === undefined
+        ? $missing(c, "contentType")
+        : $string(v.contentType, c, "contentType"),
+    listSyncRunsResponseBody:
+      v.listSyncRunsResponseBody == null
+        ? undefined
+        : $decodeListSyncRunsResponseBody(
+            v.listSyncRunsResponseBody,
+            c,
+            "listSyncRunsResponseBody",
+          ),
+    statusCode:
+      v.statusCode === undefined
+        ? $missing(c, "statusCode")
+        : $number(v.statusCode, c, "statusCode"),
+    rawResponse:
+      v.rawResponse == null
+        ? undefined
+        : ($axiosResponse(v.rawResponse, c, "rawResponse") as AxiosResponseLike),
+  };
   $leave(c, key);
   return result;
 }
@@ -71,15 +78,15 @@ export function $decodeListSyncRunsResponse(
 export function serializeListSyncRunsResponse(
   value: ListSyncRunsResponse,
 ): ListSyncRunsResponseJson {
-  const result = {} as ListSyncRunsResponseJson;
-  result.contentType = value.contentType;
-  if (value.listSyncRunsResponseBody !== undefined)
-    result.listSyncRunsResponseBody = serializeListSyncRunsResponseBody(
-      value.listSyncRunsResponseBody,
-    );
-  result.statusCode = value.statusCode;
-  if (value.rawResponse !== undefined) result.rawResponse = value.rawResponse;
-  return result;
+  return {
+    contentType: value.contentType,
+    listSyncRunsResponseBody:
+      value.listSyncRunsResponseBody === undefined
+        ? undefined
+        : serializeListSyncRunsResponseBody(value.listSyncRunsResponseBody),
+    statusCode: value.statusCode,
+    rawResponse: value.rawResponse,
+  };
 }
 
 export function isListSyncRunsResponse(value: unknown): value is ListSyncRunsResponse {

@@ -60,21 +60,20 @@ export function $decodeListSyncRunsResponseBody(
   key?: string | number,
 ): ListSyncRunsResponseBody {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as ListSyncRunsResponseBody;
-  result.data =
-    v.data === undefined ? $missing(c, "data") : $array(v.data, c, "data", $decodeSyncRun);
-  result.pagination =
-    v.pagination === undefined
-      ? $missing(c, "pagination")
-      : $decodeListSyncRunsPagination(v.pagination, c, "pagination");
-  if (v.runsByDay != null)
-    result.runsByDay = $array(
-      v.runsByDay,
-      c,
-      "runsByDay",
-      (e: unknown, c: $Ctx | null, k?: string | number) => $array(e, c, k, $decodeSyncRun),
-    );
-  if (v.cursor != null) result.cursor = $decodeLegacyCursor(v.cursor, c, "cursor");
+  const result: ListSyncRunsResponseBody = {
+    data: v.data === undefined ? $missing(c, "data") : $array(v.data, c, "data", $decodeSyncRun),
+    pagination:
+      v.pagination === undefined
+        ? $missing(c, "pagination")
+        : $decodeListSyncRunsPagination(v.pagination, c, "pagination"),
+    runsByDay:
+      v.runsByDay == null
+        ? undefined
+        : $array(v.runsByDay, c, "runsByDay", (e: unknown, c: $Ctx | null, k?: string | number) =>
+            $array(e, c, k, $decodeSyncRun),
+          ),
+    cursor: v.cursor == null ? undefined : $decodeLegacyCursor(v.cursor, c, "cursor"),
+  };
   $leave(c, key);
   return result;
 }
@@ -82,13 +81,15 @@ export function $decodeListSyncRunsResponseBody(
 export function serializeListSyncRunsResponseBody(
   value: ListSyncRunsResponseBody,
 ): ListSyncRunsResponseBodyJson {
-  const result = {} as ListSyncRunsResponseBodyJson;
-  result.data = value.data.map((e) => serializeSyncRun(e));
-  result.pagination = serializeListSyncRunsPagination(value.pagination);
-  if (value.runsByDay !== undefined)
-    result.runsByDay = value.runsByDay.map((e) => e.map((e) => serializeSyncRun(e)));
-  if (value.cursor !== undefined) result.cursor = serializeLegacyCursor(value.cursor);
-  return result;
+  return {
+    data: value.data.map((e) => serializeSyncRun(e)),
+    pagination: serializeListSyncRunsPagination(value.pagination),
+    runsByDay:
+      value.runsByDay === undefined
+        ? undefined
+        : value.runsByDay.map((e) => e.map((e) => serializeSyncRun(e))),
+    cursor: value.cursor === undefined ? undefined : serializeLegacyCursor(value.cursor),
+  };
 }
 
 export function isListSyncRunsResponseBody(value: unknown): value is ListSyncRunsResponseBody {

@@ -36,20 +36,21 @@ export interface ResponseJson {
 
 export function $decodeResponse(v: unknown, c: $Ctx | null, key?: string | number): Response {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as Response;
-  result.status = v.status === undefined ? $missing(c, "status") : $number(v.status, c, "status");
-  if (v.headers != null) result.headers = $record(v.headers, c, "headers", $string);
-  if (v.body != null) result.body = $string(v.body, c, "body");
+  const result: Response = {
+    status: v.status === undefined ? $missing(c, "status") : $number(v.status, c, "status"),
+    headers: v.headers == null ? undefined : $record(v.headers, c, "headers", $string),
+    body: v.body == null ? undefined : $string(v.body, c, "body"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeResponse(value: Response): ResponseJson {
-  const result = {} as ResponseJson;
-  result.status = value.status;
-  if (value.headers !== undefined) result.headers = value.headers;
-  if (value.body !== undefined) result.body = value.body;
-  return result;
+  return {
+    status: value.status,
+    headers: value.headers,
+    body: value.body,
+  };
 }
 
 export function isResponse(value: unknown): value is Response {

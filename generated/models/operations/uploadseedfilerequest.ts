@@ -39,12 +39,13 @@ export function $decodeUploadSeedFileRequest(
   key?: string | number,
 ): UploadSeedFileRequest {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as UploadSeedFileRequest;
-  result.requestBody =
-    v.requestBody === undefined
-      ? $missing(c, "requestBody")
-      : $decodeUploadSeedFileRequestBody(v.requestBody, c, "requestBody");
-  result.syncId = v.syncId === undefined ? $missing(c, "syncId") : $number(v.syncId, c, "syncId");
+  const result: UploadSeedFileRequest = {
+    requestBody:
+      v.requestBody === undefined
+        ? $missing(c, "requestBody")
+        : $decodeUploadSeedFileRequestBody(v.requestBody, c, "requestBody"),
+    syncId: v.syncId === undefined ? $missing(c, "syncId") : $number(v.syncId, c, "syncId"),
+  };
   $leave(c, key);
   return result;
 }
@@ -52,10 +53,10 @@ export function $decodeUploadSeedFileRequest(
 export function serializeUploadSeedFileRequest(
   value: UploadSeedFileRequest,
 ): UploadSeedFileRequestJson {
-  const result = {} as UploadSeedFileRequestJson;
-  result.requestBody = serializeUploadSeedFileRequestBody(value.requestBody);
-  result.syncId = value.syncId;
-  return result;
+  return {
+    requestBody: serializeUploadSeedFileRequestBody(value.requestBody),
+    syncId: value.syncId,
+  };
 }
 
 export function isUploadSeedFileRequest(value: unknown): value is UploadSeedFileRequest {

@@ -31,13 +31,14 @@ export function $decodeUploadSeedFileRequestBody(
   key?: string | number,
 ): UploadSeedFileRequestBody {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as UploadSeedFileRequestBody;
-  result.content =
-    v.content === undefined
-      ? $missing(c, "content")
-      : ($external(v.content, c, "content", "Uint8Array") as Uint8Array);
-  result.fileName =
-    v.fileName === undefined ? $missing(c, "fileName") : $string(v.fileName, c, "fileName");
+  const result: UploadSeedFileRequestBody = {
+    content:
+      v.content === undefined
+        ? $missing(c, "content")
+        : ($external(v.content, c, "content", "Uint8Array") as Uint8Array),
+    fileName:
+      v.fileName === undefined ? $missing(c, "fileName") : $string(v.fileName, c, "fileName"),
+  };
   $leave(c, key);
   return result;
 }
@@ -45,10 +46,10 @@ export function $decodeUploadSeedFileRequestBody(
 export function serializeUploadSeedFileRequestBody(
   value: UploadSeedFileRequestBody,
 ): UploadSeedFileRequestBodyJson {
-  const result = {} as UploadSeedFileRequestBodyJson;
-  result.content = value.content;
-  result.fileName = value.fileName;
-  return result;
+  return {
+    content: value.content,
+    fileName: value.fileName,
+  };
 }
 
 export function isUploadSeedFileRequestBody(value: unknown): value is UploadSeedFileRequestBody {

@@ -87,37 +87,44 @@ export interface AuditEntryJson {
 
 export function $decodeAuditEntry(v: unknown, c: $Ctx | null, key?: string | number): AuditEntry {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as AuditEntry;
-  result.id = v.id === undefined ? $missing(c, "id") : $number(v.id, c, "id");
-  result.occurredAt =
-    v.occurredAt === undefined
-      ? $missing(c, "occurredAt")
-      : $dateTime(v.occurredAt, c, "occurredAt");
-  if (v.businessDate != null) result.businessDate = $decodeDate(v.businessDate, c, "businessDate");
-  if (v.calendarDate != null) result.calendarDate = $decodeDate(v.calendarDate, c, "calendarDate");
-  if (v.record != null) result.record = $decodeRecord(v.record, c, "record");
-  if (v.recordsByKey != null)
-    result.recordsByKey = $record(v.recordsByKey, c, "recordsByKey", $decodeRecord);
-  if (v.error != null) result.error = $decodeError(v.error, c, "error");
-  if (v.response != null) result.response = $decodeResponse(v.response, c, "response");
-  if (v.actor != null) result.actor = $string(v.actor, c, "actor");
+  const result: AuditEntry = {
+    id: v.id === undefined ? $missing(c, "id") : $number(v.id, c, "id"),
+    occurredAt:
+      v.occurredAt === undefined
+        ? $missing(c, "occurredAt")
+        : $dateTime(v.occurredAt, c, "occurredAt"),
+    businessDate:
+      v.businessDate == null ? undefined : $decodeDate(v.businessDate, c, "businessDate"),
+    calendarDate:
+      v.calendarDate == null ? undefined : $decodeDate(v.calendarDate, c, "calendarDate"),
+    record: v.record == null ? undefined : $decodeRecord(v.record, c, "record"),
+    recordsByKey:
+      v.recordsByKey == null
+        ? undefined
+        : $record(v.recordsByKey, c, "recordsByKey", $decodeRecord),
+    error: v.error == null ? undefined : $decodeError(v.error, c, "error"),
+    response: v.response == null ? undefined : $decodeResponse(v.response, c, "response"),
+    actor: v.actor == null ? undefined : $string(v.actor, c, "actor"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeAuditEntry(value: AuditEntry): AuditEntryJson {
-  const result = {} as AuditEntryJson;
-  result.id = value.id;
-  result.occurredAt = value.occurredAt.toISOString();
-  if (value.businessDate !== undefined) result.businessDate = serializeDate(value.businessDate);
-  if (value.calendarDate !== undefined) result.calendarDate = serializeDate(value.calendarDate);
-  if (value.record !== undefined) result.record = serializeRecord(value.record);
-  if (value.recordsByKey !== undefined)
-    result.recordsByKey = $mapRecord(value.recordsByKey, (e: Record) => serializeRecord(e));
-  if (value.error !== undefined) result.error = serializeError(value.error);
-  if (value.response !== undefined) result.response = serializeResponse(value.response);
-  if (value.actor !== undefined) result.actor = value.actor;
-  return result;
+  return {
+    id: value.id,
+    occurredAt: value.occurredAt.toISOString(),
+    businessDate: value.businessDate === undefined ? undefined : serializeDate(value.businessDate),
+    calendarDate: value.calendarDate === undefined ? undefined : serializeDate(value.calendarDate),
+    record: value.record === undefined ? undefined : serializeRecord(value.record),
+    recordsByKey:
+      value.recordsByKey === undefined
+        ? undefined
+        : $mapRecord(value.recordsByKey, (e: Record) => serializeRecord(e)),
+    error: value.error === undefined ? undefined : serializeError(value.error),
+    response: value.response === undefined ? undefined : serializeResponse(value.response),
+    actor: value.actor,
+  };
 }
 
 export function isAuditEntry(value: unknown): value is AuditEntry {

@@ -47,26 +47,29 @@ export function $decodeBlackoutWindow(
   key?: string | number,
 ): BlackoutWindow {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as BlackoutWindow;
-  result.startsOn =
-    v.startsOn === undefined ? $missing(c, "startsOn") : $dateOnly(v.startsOn, c, "startsOn");
-  result.endsOn = v.endsOn === undefined ? $missing(c, "endsOn") : $dateOnly(v.endsOn, c, "endsOn");
-  if (v.extraDays != null) result.extraDays = $array(v.extraDays, c, "extraDays", $dateOnly);
-  if (v.holidayCalendar != null)
-    result.holidayCalendar = $record(v.holidayCalendar, c, "holidayCalendar", $dateOnly);
-  if (v.reason != null) result.reason = $string(v.reason, c, "reason");
+  const result: BlackoutWindow = {
+    startsOn:
+      v.startsOn === undefined ? $missing(c, "startsOn") : $dateOnly(v.startsOn, c, "startsOn"),
+    endsOn: v.endsOn === undefined ? $missing(c, "endsOn") : $dateOnly(v.endsOn, c, "endsOn"),
+    extraDays: v.extraDays == null ? undefined : $array(v.extraDays, c, "extraDays", $dateOnly),
+    holidayCalendar:
+      v.holidayCalendar == null
+        ? undefined
+        : $record(v.holidayCalendar, c, "holidayCalendar", $dateOnly),
+    reason: v.reason == null ? undefined : $string(v.reason, c, "reason"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeBlackoutWindow(value: BlackoutWindow): BlackoutWindowJson {
-  const result = {} as BlackoutWindowJson;
-  result.startsOn = value.startsOn;
-  result.endsOn = value.endsOn;
-  if (value.extraDays !== undefined) result.extraDays = value.extraDays;
-  if (value.holidayCalendar !== undefined) result.holidayCalendar = value.holidayCalendar;
-  if (value.reason !== undefined) result.reason = value.reason;
-  return result;
+  return {
+    startsOn: value.startsOn,
+    endsOn: value.endsOn,
+    extraDays: value.extraDays,
+    holidayCalendar: value.holidayCalendar,
+    reason: value.reason,
+  };
 }
 
 export function isBlackoutWindow(value: unknown): value is BlackoutWindow {

@@ -38,22 +38,23 @@ export interface ColumnSpecJson {
 
 export function $decodeColumnSpec(v: unknown, c: $Ctx | null, key?: string | number): ColumnSpec {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as ColumnSpec;
-  result.name = v.name === undefined ? $missing(c, "name") : $string(v.name, c, "name");
-  result.type = v.type === undefined ? $missing(c, "type") : $decodeTypeT(v.type, c, "type");
-  if (v.nullable != null) result.nullable = $boolean(v.nullable, c, "nullable");
-  if (v.precision != null) result.precision = $number(v.precision, c, "precision");
+  const result: ColumnSpec = {
+    name: v.name === undefined ? $missing(c, "name") : $string(v.name, c, "name"),
+    type: v.type === undefined ? $missing(c, "type") : $decodeTypeT(v.type, c, "type"),
+    nullable: v.nullable == null ? undefined : $boolean(v.nullable, c, "nullable"),
+    precision: v.precision == null ? undefined : $number(v.precision, c, "precision"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeColumnSpec(value: ColumnSpec): ColumnSpecJson {
-  const result = {} as ColumnSpecJson;
-  result.name = value.name;
-  result.type = value.type;
-  if (value.nullable !== undefined) result.nullable = value.nullable;
-  if (value.precision !== undefined) result.precision = value.precision;
-  return result;
+  return {
+    name: value.name,
+    type: value.type,
+    nullable: value.nullable,
+    precision: value.precision,
+  };
 }
 
 export function isColumnSpec(value: unknown): value is ColumnSpec {

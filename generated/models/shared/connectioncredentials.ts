@@ -22,7 +22,7 @@ export function $decodeConnectionCredentials(
   key?: string | number,
 ): ConnectionCredentials {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as ConnectionCredentials;
+  const result: ConnectionCredentials = {};
   $leave(c, key);
   return result;
 }
@@ -30,8 +30,7 @@ export function $decodeConnectionCredentials(
 export function serializeConnectionCredentials(
   _value: ConnectionCredentials,
 ): ConnectionCredentialsJson {
-  const result = {} as ConnectionCredentialsJson;
-  return result;
+  return {};
 }
 
 export function isConnectionCredentials(value: unknown): value is ConnectionCredentials {

@@ -169,56 +169,66 @@ export function $decodeConnectionProfile(
   key?: string | number,
 ): ConnectionProfile {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as ConnectionProfile;
-  result.id = v.id === undefined ? $missing(c, "id") : $number(v.id, c, "id");
-  result.name = v.name === undefined ? $missing(c, "name") : $string(v.name, c, "name");
-  if (v.credentials != null)
-    result.credentials = $decodeConnectionCredentials(v.credentials, c, "credentials");
-  if (v.columns != null) result.columns = $array(v.columns, c, "columns", $decodeColumnSpec);
-  if (v.allowedOperations != null)
-    result.allowedOperations = $array(v.allowedOperations, c, "allowedOperations", $string);
-  if (v.testQuery != null) result.testQuery = $string(v.testQuery, c, "testQuery");
-  if (v.hostPattern != null) result.hostPattern = $string(v.hostPattern, c, "hostPattern");
-  if (v.lastTestedAt != null) result.lastTestedAt = $dateTime(v.lastTestedAt, c, "lastTestedAt");
-  if (v.createdOn != null) result.createdOn = $dateOnly(v.createdOn, c, "createdOn");
-  if (v.compiledQuery != null) result.compiledQuery = $string(v.compiledQuery, c, "compiledQuery");
-  if (v.sslMode != null) result.sslMode = $decodeSslMode(v.sslMode, c, "sslMode");
-  if (v.timeoutSeconds != null)
-    result.timeoutSeconds = $number(v.timeoutSeconds, c, "timeoutSeconds");
-  if (v.maxConnections != null)
-    result.maxConnections = $number(v.maxConnections, c, "maxConnections");
-  result.readOnly =
-    v.readOnly === undefined ? $missing(c, "readOnly") : $boolean(v.readOnly, c, "readOnly");
-  if (v.connectionDetails != null)
-    result.connectionDetails = $record(v.connectionDetails, c, "connectionDetails", $unknown);
-  if (v.replicas != null) result.replicas = $array(v.replicas, c, "replicas", $unknown);
-  if (v.region != null) result.region = $string(v.region, c, "region");
+  const result: ConnectionProfile = {
+    id: v.id === undefined ? $missing(c, "id") : $number(v.id, c, "id"),
+    name: v.name === undefined ? $missing(c, "name") : $string(v.name, c, "name"),
+    credentials:
+      v.credentials == null
+        ? undefined
+        : $decodeConnectionCredentials(v.credentials, c, "credentials"),
+    columns: v.columns == null ? undefined : $array(v.columns, c, "columns", $decodeColumnSpec),
+    allowedOperations:
+      v.allowedOperations == null
+        ? undefined
+        : $array(v.allowedOperations, c, "allowedOperations", $string),
+    testQuery: v.testQuery == null ? undefined : $string(v.testQuery, c, "testQuery"),
+    hostPattern: v.hostPattern == null ? undefined : $string(v.hostPattern, c, "hostPattern"),
+    lastTestedAt: v.lastTestedAt == null ? undefined : $dateTime(v.lastTestedAt, c, "lastTestedAt"),
+    createdOn: v.createdOn == null ? undefined : $dateOnly(v.createdOn, c, "createdOn"),
+    compiledQuery:
+      v.compiledQuery == null ? undefined : $string(v.compiledQuery, c, "compiledQuery"),
+    sslMode: v.sslMode == null ? undefined : $decodeSslMode(v.sslMode, c, "sslMode"),
+    timeoutSeconds:
+      v.timeoutSeconds == null ? undefined : $number(v.timeoutSeconds, c, "timeoutSeconds"),
+    maxConnections:
+      v.maxConnections == null ? undefined : $number(v.maxConnections, c, "maxConnections"),
+    readOnly:
+      v.readOnly === undefined ? $missing(c, "readOnly") : $boolean(v.readOnly, c, "readOnly"),
+    connectionDetails:
+      v.connectionDetails == null
+        ? undefined
+        : $record(v.connectionDetails, c, "connectionDetails", $unknown),
+    replicas: v.replicas == null ? undefined : $array(v.replicas, c, "replicas", $unknown),
+    region: v.region == null ? undefined : $string(v.region, c, "region"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeConnectionProfile(value: ConnectionProfile): ConnectionProfileJson {
-  const result = {} as ConnectionProfileJson;
-  result.id = value.id;
-  result.name = value.name;
-  if (value.credentials !== undefined)
-    result.credentials = serializeConnectionCredentials(value.credentials);
-  if (value.columns !== undefined)
-    result.columns = value.columns.map((e) => serializeColumnSpec(e));
-  if (value.allowedOperations !== undefined) result.allowedOperations = value.allowedOperations;
-  if (value.testQuery !== undefined) result.testQuery = value.testQuery;
-  if (value.hostPattern !== undefined) result.hostPattern = value.hostPattern;
-  if (value.lastTestedAt !== undefined) result.lastTestedAt = value.lastTestedAt.toISOString();
-  if (value.createdOn !== undefined) result.createdOn = value.createdOn;
-  if (value.compiledQuery !== undefined) result.compiledQuery = value.compiledQuery;
-  if (value.sslMode !== undefined) result.sslMode = value.sslMode;
-  if (value.timeoutSeconds !== undefined) result.timeoutSeconds = value.timeoutSeconds;
-  if (value.maxConnections !== undefined) result.maxConnections = value.maxConnections;
-  result.readOnly = value.readOnly;
-  if (value.connectionDetails !== undefined) result.connectionDetails = value.connectionDetails;
-  if (value.replicas !== undefined) result.replicas = value.replicas;
-  if (value.region !== undefined) result.region = value.region;
-  return result;
+  return {
+    id: value.id,
+    name: value.name,
+    credentials:
+      value.credentials === undefined
+        ? undefined
+        : serializeConnectionCredentials(value.credentials),
+    columns:
+      value.columns === undefined ? undefined : value.columns.map((e) => serializeColumnSpec(e)),
+    allowedOperations: value.allowedOperations,
+    testQuery: value.testQuery,
+    hostPattern: value.hostPattern,
+    lastTestedAt: value.lastTestedAt === undefined ? undefined : value.lastTestedAt.toISOString(),
+    createdOn: value.createdOn,
+    compiledQuery: value.compiledQuery,
+    sslMode: value.sslMode,
+    timeoutSeconds: value.timeoutSeconds,
+    maxConnections: value.maxConnections,
+    readOnly: value.readOnly,
+    connectionDetails: value.connectionDetails,
+    replicas: value.replicas,
+    region: value.region,
+  };
 }
 
 export function isConnectionProfile(value: unknown): value is ConnectionProfile {

@@ -32,20 +32,21 @@ export interface DateJson {
 
 export function $decodeDate(v: unknown, c: $Ctx | null, key?: string | number): Date {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as Date;
-  result.year = v.year === undefined ? $missing(c, "year") : $number(v.year, c, "year");
-  result.month = v.month === undefined ? $missing(c, "month") : $number(v.month, c, "month");
-  result.day = v.day === undefined ? $missing(c, "day") : $number(v.day, c, "day");
+  const result: Date = {
+    year: v.year === undefined ? $missing(c, "year") : $number(v.year, c, "year"),
+    month: v.month === undefined ? $missing(c, "month") : $number(v.month, c, "month"),
+    day: v.day === undefined ? $missing(c, "day") : $number(v.day, c, "day"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeDate(value: Date): DateJson {
-  const result = {} as DateJson;
-  result.year = value.year;
-  result.month = value.month;
-  result.day = value.day;
-  return result;
+  return {
+    year: value.year,
+    month: value.month,
+    day: value.day,
+  };
 }
 
 export function isDate(value: unknown): value is Date {

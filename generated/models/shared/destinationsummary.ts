@@ -150,52 +150,56 @@ export function $decodeDestinationSummary(
   key?: string | number,
 ): DestinationSummary {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as DestinationSummary;
-  result.id = v.id === undefined ? $missing(c, "id") : $number(v.id, c, "id");
-  result.name = v.name === undefined ? $missing(c, "name") : $string(v.name, c, "name");
-  if (v.object != null) result.object = $decodeObjectT(v.object, c, "object");
-  if (v.connectionProfile != null)
-    result.connectionProfile = $decodeConnectionProfile(
-      v.connectionProfile,
-      c,
-      "connectionProfile",
-    );
-  if (v.schedule != null) result.schedule = $decodeSyncSchedule(v.schedule, c, "schedule");
-  if (v.mappings != null) result.mappings = $array(v.mappings, c, "mappings", $decodeFieldMapping);
-  if (v.policy != null) result.policy = $decodeSyncPolicy(v.policy, c, "policy");
-  if (v.metrics != null) result.metrics = $decodeSyncRunMetrics(v.metrics, c, "metrics");
-  if (v.template != null) result.template = $decodeQueryTemplate(v.template, c, "template");
-  if (v.cursor != null) result.cursor = $decodeLegacyCursor(v.cursor, c, "cursor");
-  if (v.legacyMode != null)
-    result.legacyMode = $decodeLegacySyncMode(v.legacyMode, c, "legacyMode");
-  if (v.rootFolder != null) result.rootFolder = $decodeFolderNode(v.rootFolder, c, "rootFolder");
-  if (v.audience != null) result.audience = $decodeSegment(v.audience, c, "audience");
-  if (v.builtinClash != null)
-    result.builtinClash = $decodeReservedKeys(v.builtinClash, c, "builtinClash");
+  const result: DestinationSummary = {
+    id: v.id === undefined ? $missing(c, "id") : $number(v.id, c, "id"),
+    name: v.name === undefined ? $missing(c, "name") : $string(v.name, c, "name"),
+    object: v.object == null ? undefined : $decodeObjectT(v.object, c, "object"),
+    connectionProfile:
+      v.connectionProfile == null
+        ? undefined
+        : $decodeConnectionProfile(v.connectionProfile, c, "connectionProfile"),
+    schedule: v.schedule == null ? undefined : $decodeSyncSchedule(v.schedule, c, "schedule"),
+    mappings:
+      v.mappings == null ? undefined : $array(v.mappings, c, "mappings", $decodeFieldMapping),
+    policy: v.policy == null ? undefined : $decodeSyncPolicy(v.policy, c, "policy"),
+    metrics: v.metrics == null ? undefined : $decodeSyncRunMetrics(v.metrics, c, "metrics"),
+    template: v.template == null ? undefined : $decodeQueryTemplate(v.template, c, "template"),
+    cursor: v.cursor == null ? undefined : $decodeLegacyCursor(v.cursor, c, "cursor"),
+    legacyMode:
+      v.legacyMode == null ? undefined : $decodeLegacySyncMode(v.legacyMode, c, "legacyMode"),
+    rootFolder: v.rootFolder == null ? undefined : $decodeFolderNode(v.rootFolder, c, "rootFolder"),
+    audience: v.audience == null ? undefined : $decodeSegment(v.audience, c, "audience"),
+    builtinClash:
+      v.builtinClash == null ? undefined : $decodeReservedKeys(v.builtinClash, c, "builtinClash"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeDestinationSummary(value: DestinationSummary): DestinationSummaryJson {
-  const result = {} as DestinationSummaryJson;
-  result.id = value.id;
-  result.name = value.name;
-  if (value.object !== undefined) result.object = serializeObjectT(value.object);
-  if (value.connectionProfile !== undefined)
-    result.connectionProfile = serializeConnectionProfile(value.connectionProfile);
-  if (value.schedule !== undefined) result.schedule = serializeSyncSchedule(value.schedule);
-  if (value.mappings !== undefined)
-    result.mappings = value.mappings.map((e) => serializeFieldMapping(e));
-  if (value.policy !== undefined) result.policy = serializeSyncPolicy(value.policy);
-  if (value.metrics !== undefined) result.metrics = serializeSyncRunMetrics(value.metrics);
-  if (value.template !== undefined) result.template = serializeQueryTemplate(value.template);
-  if (value.cursor !== undefined) result.cursor = serializeLegacyCursor(value.cursor);
-  if (value.legacyMode !== undefined) result.legacyMode = value.legacyMode;
-  if (value.rootFolder !== undefined) result.rootFolder = serializeFolderNode(value.rootFolder);
-  if (value.audience !== undefined) result.audience = serializeSegment(value.audience);
-  if (value.builtinClash !== undefined)
-    result.builtinClash = serializeReservedKeys(value.builtinClash);
-  return result;
+  return {
+    id: value.id,
+    name: value.name,
+    object: value.object === undefined ? undefined : serializeObjectT(value.object),
+    connectionProfile:
+      value.connectionProfile === undefined
+        ? undefined
+        : serializeConnectionProfile(value.connectionProfile),
+    schedule: value.schedule === undefined ? undefined : serializeSyncSchedule(value.schedule),
+    mappings:
+      value.mappings === undefined
+        ? undefined
+        : value.mappings.map((e) => serializeFieldMapping(e)),
+    policy: value.policy === undefined ? undefined : serializeSyncPolicy(value.policy),
+    metrics: value.metrics === undefined ? undefined : serializeSyncRunMetrics(value.metrics),
+    template: value.template === undefined ? undefined : serializeQueryTemplate(value.template),
+    cursor: value.cursor === undefined ? undefined : serializeLegacyCursor(value.cursor),
+    legacyMode: value.legacyMode,
+    rootFolder: value.rootFolder === undefined ? undefined : serializeFolderNode(value.rootFolder),
+    audience: value.audience === undefined ? undefined : serializeSegment(value.audience),
+    builtinClash:
+      value.builtinClash === undefined ? undefined : serializeReservedKeys(value.builtinClash),
+  };
 }
 
 export function isDestinationSummary(value: unknown): value is DestinationSummary {

@@ -95,50 +95,54 @@ export function $decodeFieldMapping(
   key?: string | number,
 ): FieldMapping {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as FieldMapping;
-  result.sourceColumn =
-    v.sourceColumn === undefined
-      ? $missing(c, "sourceColumn")
-      : $string(v.sourceColumn, c, "sourceColumn");
-  result.destinationField =
-    v.destinationField === undefined
-      ? $missing(c, "destinationField")
-      : $string(v.destinationField, c, "destinationField");
-  if (v.transform != null) result.transform = $string(v.transform, c, "transform");
-  if (v.writeMode != null) result.writeMode = $string(v.writeMode, c, "writeMode");
-  if (v.matchWeight != null) result.matchWeight = $number(v.matchWeight, c, "matchWeight");
-  if (v.isPrimaryIdentifier != null)
-    result.isPrimaryIdentifier = $boolean(v.isPrimaryIdentifier, c, "isPrimaryIdentifier");
-  if (v.lookupTarget != null) result.lookupTarget = $string(v.lookupTarget, c, "lookupTarget");
-  if (v.valuePattern != null) result.valuePattern = $string(v.valuePattern, c, "valuePattern");
-  if (v.label != null) result.label = $string(v.label, c, "label");
-  if (v.helpText != null) result.helpText = $string(v.helpText, c, "helpText");
-  if (v.castRules != null) result.castRules = $string(v.castRules, c, "castRules");
-  if (v.docsLink != null) result.docsLink = $string(v.docsLink, c, "docsLink");
-  if (v.joinSeparator != null) result.joinSeparator = $string(v.joinSeparator, c, "joinSeparator");
-  if (v.legacyFieldId != null) result.legacyFieldId = $number(v.legacyFieldId, c, "legacyFieldId");
+  const result: FieldMapping = {
+    sourceColumn:
+      v.sourceColumn === undefined
+        ? $missing(c, "sourceColumn")
+        : $string(v.sourceColumn, c, "sourceColumn"),
+    destinationField:
+      v.destinationField === undefined
+        ? $missing(c, "destinationField")
+        : $string(v.destinationField, c, "destinationField"),
+    transform: v.transform == null ? undefined : $string(v.transform, c, "transform"),
+    writeMode: v.writeMode == null ? undefined : $string(v.writeMode, c, "writeMode"),
+    matchWeight: v.matchWeight == null ? undefined : $number(v.matchWeight, c, "matchWeight"),
+    isPrimaryIdentifier:
+      v.isPrimaryIdentifier == null
+        ? undefined
+        : $boolean(v.isPrimaryIdentifier, c, "isPrimaryIdentifier"),
+    lookupTarget: v.lookupTarget == null ? undefined : $string(v.lookupTarget, c, "lookupTarget"),
+    valuePattern: v.valuePattern == null ? undefined : $string(v.valuePattern, c, "valuePattern"),
+    label: v.label == null ? undefined : $string(v.label, c, "label"),
+    helpText: v.helpText == null ? undefined : $string(v.helpText, c, "helpText"),
+    castRules: v.castRules == null ? undefined : $string(v.castRules, c, "castRules"),
+    docsLink: v.docsLink == null ? undefined : $string(v.docsLink, c, "docsLink"),
+    joinSeparator:
+      v.joinSeparator == null ? undefined : $string(v.joinSeparator, c, "joinSeparator"),
+    legacyFieldId:
+      v.legacyFieldId == null ? undefined : $number(v.legacyFieldId, c, "legacyFieldId"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeFieldMapping(value: FieldMapping): FieldMappingJson {
-  const result = {} as FieldMappingJson;
-  result.sourceColumn = value.sourceColumn;
-  result.destinationField = value.destinationField;
-  if (value.transform !== undefined) result.transform = value.transform;
-  if (value.writeMode !== undefined) result.writeMode = value.writeMode;
-  if (value.matchWeight !== undefined) result.matchWeight = value.matchWeight;
-  if (value.isPrimaryIdentifier !== undefined)
-    result.isPrimaryIdentifier = value.isPrimaryIdentifier;
-  if (value.lookupTarget !== undefined) result.lookupTarget = value.lookupTarget;
-  if (value.valuePattern !== undefined) result.valuePattern = value.valuePattern;
-  if (value.label !== undefined) result.label = value.label;
-  if (value.helpText !== undefined) result.helpText = value.helpText;
-  if (value.castRules !== undefined) result.castRules = value.castRules;
-  if (value.docsLink !== undefined) result.docsLink = value.docsLink;
-  if (value.joinSeparator !== undefined) result.joinSeparator = value.joinSeparator;
-  if (value.legacyFieldId !== undefined) result.legacyFieldId = value.legacyFieldId;
-  return result;
+  return {
+    sourceColumn: value.sourceColumn,
+    destinationField: value.destinationField,
+    transform: value.transform,
+    writeMode: value.writeMode,
+    matchWeight: value.matchWeight,
+    isPrimaryIdentifier: value.isPrimaryIdentifier,
+    lookupTarget: value.lookupTarget,
+    valuePattern: value.valuePattern,
+    label: value.label,
+    helpText: value.helpText,
+    castRules: value.castRules,
+    docsLink: value.docsLink,
+    joinSeparator: value.joinSeparator,
+    legacyFieldId: value.legacyFieldId,
+  };
 }
 
 export function isFieldMapping(value: unknown): value is FieldMapping {

@@ -52,24 +52,25 @@ export interface Fields1Json {
 
 export function $decodeFields1(v: unknown, c: $Ctx | null, key?: string | number): Fields1 {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as Fields1;
-  result.id = v.id === undefined ? $missing(c, "id") : $string(v.id, c, "id");
-  if (v.label != null) result.label = $string(v.label, c, "label");
-  if (v.type != null) result.type = $string(v.type, c, "type");
-  if (v.required != null) result.required = $boolean(v.required, c, "required");
-  if (v.createable != null) result.createable = $boolean(v.createable, c, "createable");
+  const result: Fields1 = {
+    id: v.id === undefined ? $missing(c, "id") : $string(v.id, c, "id"),
+    label: v.label == null ? undefined : $string(v.label, c, "label"),
+    type: v.type == null ? undefined : $string(v.type, c, "type"),
+    required: v.required == null ? undefined : $boolean(v.required, c, "required"),
+    createable: v.createable == null ? undefined : $boolean(v.createable, c, "createable"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeFields1(value: Fields1): Fields1Json {
-  const result = {} as Fields1Json;
-  result.id = value.id;
-  if (value.label !== undefined) result.label = value.label;
-  if (value.type !== undefined) result.type = value.type;
-  if (value.required !== undefined) result.required = value.required;
-  if (value.createable !== undefined) result.createable = value.createable;
-  return result;
+  return {
+    id: value.id,
+    label: value.label,
+    type: value.type,
+    required: value.required,
+    createable: value.createable,
+  };
 }
 
 export function isFields1(value: unknown): value is Fields1 {

@@ -34,19 +34,22 @@ export interface Fields2Json {
 
 export function $decodeFields2(v: unknown, c: $Ctx | null, key?: string | number): Fields2 {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as Fields2;
-  result.id = v.id === undefined ? $missing(c, "id") : $string(v.id, c, "id");
-  if (v.matchCaseSensitive != null)
-    result.matchCaseSensitive = $boolean(v.matchCaseSensitive, c, "matchCaseSensitive");
+  const result: Fields2 = {
+    id: v.id === undefined ? $missing(c, "id") : $string(v.id, c, "id"),
+    matchCaseSensitive:
+      v.matchCaseSensitive == null
+        ? undefined
+        : $boolean(v.matchCaseSensitive, c, "matchCaseSensitive"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeFields2(value: Fields2): Fields2Json {
-  const result = {} as Fields2Json;
-  result.id = value.id;
-  if (value.matchCaseSensitive !== undefined) result.matchCaseSensitive = value.matchCaseSensitive;
-  return result;
+  return {
+    id: value.id,
+    matchCaseSensitive: value.matchCaseSensitive,
+  };
 }
 
 export function isFields2(value: unknown): value is Fields2 {

@@ -38,23 +38,24 @@ export interface FolderNodeJson {
 
 export function $decodeFolderNode(v: unknown, c: $Ctx | null, key?: string | number): FolderNode {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as FolderNode;
-  result.id = v.id === undefined ? $missing(c, "id") : $number(v.id, c, "id");
-  result.name = v.name === undefined ? $missing(c, "name") : $string(v.name, c, "name");
-  if (v.parent != null) result.parent = $decodeFolderNode(v.parent, c, "parent");
-  if (v.children != null) result.children = $array(v.children, c, "children", $decodeFolderNode);
+  const result: FolderNode = {
+    id: v.id === undefined ? $missing(c, "id") : $number(v.id, c, "id"),
+    name: v.name === undefined ? $missing(c, "name") : $string(v.name, c, "name"),
+    parent: v.parent == null ? undefined : $decodeFolderNode(v.parent, c, "parent"),
+    children: v.children == null ? undefined : $array(v.children, c, "children", $decodeFolderNode),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeFolderNode(value: FolderNode): FolderNodeJson {
-  const result = {} as FolderNodeJson;
-  result.id = value.id;
-  result.name = value.name;
-  if (value.parent !== undefined) result.parent = serializeFolderNode(value.parent);
-  if (value.children !== undefined)
-    result.children = value.children.map((e) => serializeFolderNode(e));
-  return result;
+  return {
+    id: value.id,
+    name: value.name,
+    parent: value.parent === undefined ? undefined : serializeFolderNode(value.parent),
+    children:
+      value.children === undefined ? undefined : value.children.map((e) => serializeFolderNode(e)),
+  };
 }
 
 export function isFolderNode(value: unknown): value is FolderNode {

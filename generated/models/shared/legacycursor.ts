@@ -49,20 +49,21 @@ export function $decodeLegacyCursor(
   key?: string | number,
 ): LegacyCursor {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as LegacyCursor;
-  if (v.offset != null) result.offset = $number(v.offset, c, "offset");
-  if (v.limit != null) result.limit = $number(v.limit, c, "limit");
-  if (v.pageToken != null) result.pageToken = $string(v.pageToken, c, "pageToken");
+  const result: LegacyCursor = {
+    offset: v.offset == null ? undefined : $number(v.offset, c, "offset"),
+    limit: v.limit == null ? undefined : $number(v.limit, c, "limit"),
+    pageToken: v.pageToken == null ? undefined : $string(v.pageToken, c, "pageToken"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeLegacyCursor(value: LegacyCursor): LegacyCursorJson {
-  const result = {} as LegacyCursorJson;
-  if (value.offset !== undefined) result.offset = value.offset;
-  if (value.limit !== undefined) result.limit = value.limit;
-  if (value.pageToken !== undefined) result.pageToken = value.pageToken;
-  return result;
+  return {
+    offset: value.offset,
+    limit: value.limit,
+    pageToken: value.pageToken,
+  };
 }
 
 export function isLegacyCursor(value: unknown): value is LegacyCursor {

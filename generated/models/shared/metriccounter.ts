@@ -36,20 +36,21 @@ export function $decodeMetricCounter(
   key?: string | number,
 ): MetricCounter {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as MetricCounter;
-  result.name = v.name === undefined ? $missing(c, "name") : $string(v.name, c, "name");
-  result.value = v.value === undefined ? $missing(c, "value") : $number(v.value, c, "value");
-  if (v.unit != null) result.unit = $string(v.unit, c, "unit");
+  const result: MetricCounter = {
+    name: v.name === undefined ? $missing(c, "name") : $string(v.name, c, "name"),
+    value: v.value === undefined ? $missing(c, "value") : $number(v.value, c, "value"),
+    unit: v.unit == null ? undefined : $string(v.unit, c, "unit"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeMetricCounter(value: MetricCounter): MetricCounterJson {
-  const result = {} as MetricCounterJson;
-  result.name = value.name;
-  result.value = value.value;
-  if (value.unit !== undefined) result.unit = value.unit;
-  return result;
+  return {
+    name: value.name,
+    value: value.value,
+    unit: value.unit,
+  };
 }
 
 export function isMetricCounter(value: unknown): value is MetricCounter {

@@ -70,32 +70,40 @@ export interface ObjectTJson {
 
 export function $decodeObjectT(v: unknown, c: $Ctx | null, key?: string | number): ObjectT {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as ObjectT;
-  result.fullName =
-    v.fullName === undefined ? $missing(c, "fullName") : $string(v.fullName, c, "fullName");
-  if (v.label != null) result.label = $string(v.label, c, "label");
-  if (v.allowCustomFields != null)
-    result.allowCustomFields = $boolean(v.allowCustomFields, c, "allowCustomFields");
-  if (v.fields != null) result.fields = $array(v.fields, c, "fields", $decodeFields1);
-  if (v.identifierFields != null)
-    result.identifierFields = $array(v.identifierFields, c, "identifierFields", $decodeFields2);
-  if (v.supportedOperations != null)
-    result.supportedOperations = $array(v.supportedOperations, c, "supportedOperations", $string);
+  const result: ObjectT = {
+    fullName:
+      v.fullName === undefined ? $missing(c, "fullName") : $string(v.fullName, c, "fullName"),
+    label: v.label == null ? undefined : $string(v.label, c, "label"),
+    allowCustomFields:
+      v.allowCustomFields == null
+        ? undefined
+        : $boolean(v.allowCustomFields, c, "allowCustomFields"),
+    fields: v.fields == null ? undefined : $array(v.fields, c, "fields", $decodeFields1),
+    identifierFields:
+      v.identifierFields == null
+        ? undefined
+        : $array(v.identifierFields, c, "identifierFields", $decodeFields2),
+    supportedOperations:
+      v.supportedOperations == null
+        ? undefined
+        : $array(v.supportedOperations, c, "supportedOperations", $string),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeObjectT(value: ObjectT): ObjectTJson {
-  const result = {} as ObjectTJson;
-  result.fullName = value.fullName;
-  if (value.label !== undefined) result.label = value.label;
-  if (value.allowCustomFields !== undefined) result.allowCustomFields = value.allowCustomFields;
-  if (value.fields !== undefined) result.fields = value.fields.map((e) => serializeFields1(e));
-  if (value.identifierFields !== undefined)
-    result.identifierFields = value.identifierFields.map((e) => serializeFields2(e));
-  if (value.supportedOperations !== undefined)
-    result.supportedOperations = value.supportedOperations;
-  return result;
+  return {
+    fullName: value.fullName,
+    label: value.label,
+    allowCustomFields: value.allowCustomFields,
+    fields: value.fields === undefined ? undefined : value.fields.map((e) => serializeFields1(e)),
+    identifierFields:
+      value.identifierFields === undefined
+        ? undefined
+        : value.identifierFields.map((e) => serializeFields2(e)),
+    supportedOperations: value.supportedOperations,
+  };
 }
 
 export function isObjectT(value: unknown): value is ObjectT {

@@ -60,20 +60,21 @@ export function $decodeQueryTemplate(
   key?: string | number,
 ): QueryTemplate {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as QueryTemplate;
-  result.sql = v.sql === undefined ? $missing(c, "sql") : $string(v.sql, c, "sql");
-  if (v.parameters != null) result.parameters = $record(v.parameters, c, "parameters", $unknown);
-  if (v.dialect != null) result.dialect = $string(v.dialect, c, "dialect");
+  const result: QueryTemplate = {
+    sql: v.sql === undefined ? $missing(c, "sql") : $string(v.sql, c, "sql"),
+    parameters: v.parameters == null ? undefined : $record(v.parameters, c, "parameters", $unknown),
+    dialect: v.dialect == null ? undefined : $string(v.dialect, c, "dialect"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeQueryTemplate(value: QueryTemplate): QueryTemplateJson {
-  const result = {} as QueryTemplateJson;
-  result.sql = value.sql;
-  if (value.parameters !== undefined) result.parameters = value.parameters;
-  if (value.dialect !== undefined) result.dialect = value.dialect;
-  return result;
+  return {
+    sql: value.sql,
+    parameters: value.parameters,
+    dialect: value.dialect,
+  };
 }
 
 export function isQueryTemplate(value: unknown): value is QueryTemplate {

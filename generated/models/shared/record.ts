@@ -36,20 +36,21 @@ export interface RecordJson {
 
 export function $decodeRecord(v: unknown, c: $Ctx | null, key?: string | number): Record {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as Record;
-  result.key = v.key === undefined ? $missing(c, "key") : $string(v.key, c, "key");
-  if (v.values != null) result.values = $array(v.values, c, "values", $string);
-  if (v.updatedAt != null) result.updatedAt = $dateTime(v.updatedAt, c, "updatedAt");
+  const result: Record = {
+    key: v.key === undefined ? $missing(c, "key") : $string(v.key, c, "key"),
+    values: v.values == null ? undefined : $array(v.values, c, "values", $string),
+    updatedAt: v.updatedAt == null ? undefined : $dateTime(v.updatedAt, c, "updatedAt"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeRecord(value: Record): RecordJson {
-  const result = {} as RecordJson;
-  result.key = value.key;
-  if (value.values !== undefined) result.values = value.values;
-  if (value.updatedAt !== undefined) result.updatedAt = value.updatedAt.toISOString();
-  return result;
+  return {
+    key: value.key,
+    values: value.values,
+    updatedAt: value.updatedAt === undefined ? undefined : value.updatedAt.toISOString(),
+  };
 }
 
 export function isRecord(value: unknown): value is Record {

@@ -16,7 +16,6 @@ import {
   $record,
   $safeParser,
   $schema,
-  $set,
   $string,
   $unknown,
 } from "../../runtime.js";
@@ -51,56 +50,37 @@ export function $decodeReservedKeys(
   key?: string | number,
 ): ReservedKeys {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as ReservedKeys;
-  result.constructor =
-    $own(v, "constructor") != null ? $string($own(v, "constructor"), c, "constructor") : undefined;
-  $set(
-    result,
-    "__proto__",
-    $own(v, "__proto__") != null
-      ? $record($own(v, "__proto__"), c, "__proto__", $unknown)
-      : undefined,
-  );
-  result.toString =
-    $own(v, "toString") != null ? $boolean($own(v, "toString"), c, "toString") : undefined;
-  if (v.then != null) result.then = $number(v.then, c, "then");
-  result.hasOwnProperty =
-    $own(v, "hasOwnProperty") != null
-      ? $string($own(v, "hasOwnProperty"), c, "hasOwnProperty")
-      : undefined;
-  result.valueOf =
-    $own(v, "valueOf") != null ? $number($own(v, "valueOf"), c, "valueOf") : undefined;
+  const result: ReservedKeys = {
+    constructor:
+      $own(v, "constructor") == null
+        ? undefined
+        : $string($own(v, "constructor"), c, "constructor"),
+    ["__proto__"]:
+      $own(v, "__proto__") == null
+        ? undefined
+        : $record($own(v, "__proto__"), c, "__proto__", $unknown),
+    toString:
+      $own(v, "toString") == null ? undefined : $boolean($own(v, "toString"), c, "toString"),
+    then: v.then == null ? undefined : $number(v.then, c, "then"),
+    hasOwnProperty:
+      $own(v, "hasOwnProperty") == null
+        ? undefined
+        : $string($own(v, "hasOwnProperty"), c, "hasOwnProperty"),
+    valueOf: $own(v, "valueOf") == null ? undefined : $number($own(v, "valueOf"), c, "valueOf"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeReservedKeys(value: ReservedKeys): ReservedKeysJson {
-  const result = {} as ReservedKeysJson;
-  result.constructor =
-    ($own(value, "constructor") as string | undefined) === undefined
-      ? undefined
-      : ($own(value, "constructor") as string | undefined);
-  $set(
-    result,
-    "__proto__",
-    ($own(value, "__proto__") as { [key: string]: unknown } | undefined) === undefined
-      ? undefined
-      : ($own(value, "__proto__") as { [key: string]: unknown } | undefined),
-  );
-  result.toString =
-    ($own(value, "toString") as boolean | undefined) === undefined
-      ? undefined
-      : ($own(value, "toString") as boolean | undefined);
-  if (value.then !== undefined) result.then = value.then;
-  result.hasOwnProperty =
-    ($own(value, "hasOwnProperty") as string | undefined) === undefined
-      ? undefined
-      : ($own(value, "hasOwnProperty") as string | undefined);
-  result.valueOf =
-    ($own(value, "valueOf") as number | undefined) === undefined
-      ? undefined
-      : ($own(value, "valueOf") as number | undefined);
-  return result;
+  return {
+    constructor: $own(value, "constructor") as string | undefined,
+    ["__proto__"]: $own(value, "__proto__") as { [key: string]: unknown } | undefined,
+    toString: $own(value, "toString") as boolean | undefined,
+    then: value.then,
+    hasOwnProperty: $own(value, "hasOwnProperty") as string | undefined,
+    valueOf: $own(value, "valueOf") as number | undefined,
+  };
 }
 
 export function isReservedKeys(value: unknown): value is ReservedKeys {

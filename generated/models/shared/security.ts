@@ -26,20 +26,23 @@ export interface SecurityJson {
 
 export function $decodeSecurity(v: unknown, c: $Ctx | null, key?: string | number): Security {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as Security;
-  result.bearerAuth =
-    v.bearerAuth === undefined ? $missing(c, "bearerAuth") : $string(v.bearerAuth, c, "bearerAuth");
-  if (v.workspaceToken != null)
-    result.workspaceToken = $string(v.workspaceToken, c, "workspaceToken");
+  const result: Security = {
+    bearerAuth:
+      v.bearerAuth === undefined
+        ? $missing(c, "bearerAuth")
+        : $string(v.bearerAuth, c, "bearerAuth"),
+    workspaceToken:
+      v.workspaceToken == null ? undefined : $string(v.workspaceToken, c, "workspaceToken"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeSecurity(value: Security): SecurityJson {
-  const result = {} as SecurityJson;
-  result.bearerAuth = value.bearerAuth;
-  if (value.workspaceToken !== undefined) result.workspaceToken = value.workspaceToken;
-  return result;
+  return {
+    bearerAuth: value.bearerAuth,
+    workspaceToken: value.workspaceToken,
+  };
 }
 
 export function isSecurity(value: unknown): value is Security {

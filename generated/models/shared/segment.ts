@@ -41,20 +41,21 @@ export interface SegmentJson {
 
 export function $decodeSegment(v: unknown, c: $Ctx | null, key?: string | number): Segment {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as Segment;
-  result.id = v.id === undefined ? $missing(c, "id") : $number(v.id, c, "id");
-  result.name = v.name === undefined ? $missing(c, "name") : $string(v.name, c, "name");
-  if (v.rules != null) result.rules = $array(v.rules, c, "rules", $decodeSegmentRule);
+  const result: Segment = {
+    id: v.id === undefined ? $missing(c, "id") : $number(v.id, c, "id"),
+    name: v.name === undefined ? $missing(c, "name") : $string(v.name, c, "name"),
+    rules: v.rules == null ? undefined : $array(v.rules, c, "rules", $decodeSegmentRule),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeSegment(value: Segment): SegmentJson {
-  const result = {} as SegmentJson;
-  result.id = value.id;
-  result.name = value.name;
-  if (value.rules !== undefined) result.rules = value.rules.map((e) => serializeSegmentRule(e));
-  return result;
+  return {
+    id: value.id,
+    name: value.name,
+    rules: value.rules === undefined ? undefined : value.rules.map((e) => serializeSegmentRule(e)),
+  };
 }
 
 export function isSegment(value: unknown): value is Segment {

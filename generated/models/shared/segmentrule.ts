@@ -41,23 +41,24 @@ export interface SegmentRuleJson {
 
 export function $decodeSegmentRule(v: unknown, c: $Ctx | null, key?: string | number): SegmentRule {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as SegmentRule;
-  result.field = v.field === undefined ? $missing(c, "field") : $string(v.field, c, "field");
-  result.operator =
-    v.operator === undefined ? $missing(c, "operator") : $string(v.operator, c, "operator");
-  if (v.value !== undefined) result.value = v.value;
-  if (v.subSegment != null) result.subSegment = $decodeSegment(v.subSegment, c, "subSegment");
+  const result: SegmentRule = {
+    field: v.field === undefined ? $missing(c, "field") : $string(v.field, c, "field"),
+    operator:
+      v.operator === undefined ? $missing(c, "operator") : $string(v.operator, c, "operator"),
+    value: v.value,
+    subSegment: v.subSegment == null ? undefined : $decodeSegment(v.subSegment, c, "subSegment"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeSegmentRule(value: SegmentRule): SegmentRuleJson {
-  const result = {} as SegmentRuleJson;
-  result.field = value.field;
-  result.operator = value.operator;
-  if (value.value !== undefined) result.value = value.value;
-  if (value.subSegment !== undefined) result.subSegment = serializeSegment(value.subSegment);
-  return result;
+  return {
+    field: value.field,
+    operator: value.operator,
+    value: value.value,
+    subSegment: value.subSegment === undefined ? undefined : serializeSegment(value.subSegment),
+  };
 }
 
 export function isSegmentRule(value: unknown): value is SegmentRule {

@@ -59,21 +59,22 @@ export interface SyncPolicyJson {
 
 export function $decodeSyncPolicy(v: unknown, c: $Ctx | null, key?: string | number): SyncPolicy {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as SyncPolicy;
-  if (v.retryState != null) result.retryState = $string(v.retryState, c, "retryState");
-  if (v.overlapBehaviour != null)
-    result.overlapBehaviour = $string(v.overlapBehaviour, c, "overlapBehaviour");
-  if (v.maxRetries != null) result.maxRetries = $number(v.maxRetries, c, "maxRetries");
+  const result: SyncPolicy = {
+    retryState: v.retryState == null ? undefined : $string(v.retryState, c, "retryState"),
+    overlapBehaviour:
+      v.overlapBehaviour == null ? undefined : $string(v.overlapBehaviour, c, "overlapBehaviour"),
+    maxRetries: v.maxRetries == null ? undefined : $number(v.maxRetries, c, "maxRetries"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeSyncPolicy(value: SyncPolicy): SyncPolicyJson {
-  const result = {} as SyncPolicyJson;
-  if (value.retryState !== undefined) result.retryState = value.retryState;
-  if (value.overlapBehaviour !== undefined) result.overlapBehaviour = value.overlapBehaviour;
-  if (value.maxRetries !== undefined) result.maxRetries = value.maxRetries;
-  return result;
+  return {
+    retryState: value.retryState,
+    overlapBehaviour: value.overlapBehaviour,
+    maxRetries: value.maxRetries,
+  };
 }
 
 export function isSyncPolicy(value: unknown): value is SyncPolicy {

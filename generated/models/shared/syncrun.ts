@@ -143,61 +143,65 @@ export interface SyncRunJson {
 
 export function $decodeSyncRun(v: unknown, c: $Ctx | null, key?: string | number): SyncRun {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as SyncRun;
-  if (v.canceled != null) result.canceled = $boolean(v.canceled, c, "canceled");
-  if (v.completedAt != null) result.completedAt = $dateTime(v.completedAt, c, "completedAt");
-  if (v.createdAt != null) result.createdAt = $dateTime(v.createdAt, c, "createdAt");
-  if (v.currentStep != null)
-    result.currentStep = $decodeCurrentStep(v.currentStep, c, "currentStep");
-  if (v.errorCode != null) result.errorCode = $string(v.errorCode, c, "errorCode");
-  if (v.errorDetail != null) result.errorDetail = $string(v.errorDetail, c, "errorDetail");
-  if (v.errorMessage != null) result.errorMessage = $string(v.errorMessage, c, "errorMessage");
-  if (v.fullSync != null) result.fullSync = $decodeSyncTriggerReason(v.fullSync, c, "fullSync");
-  if (v.id != null) result.id = $number(v.id, c, "id");
-  if (v.recordsFailed != null) result.recordsFailed = $number(v.recordsFailed, c, "recordsFailed");
-  if (v.recordsInvalid != null)
-    result.recordsInvalid = $number(v.recordsInvalid, c, "recordsInvalid");
-  if (v.recordsProcessed != null)
-    result.recordsProcessed = $number(v.recordsProcessed, c, "recordsProcessed");
-  if (v.recordsUpdated != null)
-    result.recordsUpdated = $number(v.recordsUpdated, c, "recordsUpdated");
-  if (v.scheduledExecutionTime != null)
-    result.scheduledExecutionTime = $dateTime(
-      v.scheduledExecutionTime,
-      c,
-      "scheduledExecutionTime",
-    );
-  if (v.sourceRecordCount != null)
-    result.sourceRecordCount = $number(v.sourceRecordCount, c, "sourceRecordCount");
-  if (v.status != null) result.status = $decodeSyncRunStatus(v.status, c, "status");
-  if (v.syncId != null) result.syncId = $number(v.syncId, c, "syncId");
-  if (v.updatedAt != null) result.updatedAt = $dateTime(v.updatedAt, c, "updatedAt");
+  const result: SyncRun = {
+    canceled: v.canceled == null ? undefined : $boolean(v.canceled, c, "canceled"),
+    completedAt: v.completedAt == null ? undefined : $dateTime(v.completedAt, c, "completedAt"),
+    createdAt: v.createdAt == null ? undefined : $dateTime(v.createdAt, c, "createdAt"),
+    currentStep:
+      v.currentStep == null ? undefined : $decodeCurrentStep(v.currentStep, c, "currentStep"),
+    errorCode: v.errorCode == null ? undefined : $string(v.errorCode, c, "errorCode"),
+    errorDetail: v.errorDetail == null ? undefined : $string(v.errorDetail, c, "errorDetail"),
+    errorMessage: v.errorMessage == null ? undefined : $string(v.errorMessage, c, "errorMessage"),
+    fullSync: v.fullSync == null ? undefined : $decodeSyncTriggerReason(v.fullSync, c, "fullSync"),
+    id: v.id == null ? undefined : $number(v.id, c, "id"),
+    recordsFailed:
+      v.recordsFailed == null ? undefined : $number(v.recordsFailed, c, "recordsFailed"),
+    recordsInvalid:
+      v.recordsInvalid == null ? undefined : $number(v.recordsInvalid, c, "recordsInvalid"),
+    recordsProcessed:
+      v.recordsProcessed == null ? undefined : $number(v.recordsProcessed, c, "recordsProcessed"),
+    recordsUpdated:
+      v.recordsUpdated == null ? undefined : $number(v.recordsUpdated, c, "recordsUpdated"),
+    scheduledExecutionTime:
+      v.scheduledExecutionTime == null
+        ? undefined
+        : $dateTime(v.scheduledExecutionTime, c, "scheduledExecutionTime"),
+    sourceRecordCount:
+      v.sourceRecordCount == null
+        ? undefined
+        : $number(v.sourceRecordCount, c, "sourceRecordCount"),
+    status: v.status == null ? undefined : $decodeSyncRunStatus(v.status, c, "status"),
+    syncId: v.syncId == null ? undefined : $number(v.syncId, c, "syncId"),
+    updatedAt: v.updatedAt == null ? undefined : $dateTime(v.updatedAt, c, "updatedAt"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeSyncRun(value: SyncRun): SyncRunJson {
-  const result = {} as SyncRunJson;
-  if (value.canceled !== undefined) result.canceled = value.canceled;
-  if (value.completedAt !== undefined) result.completedAt = value.completedAt.toISOString();
-  if (value.createdAt !== undefined) result.createdAt = value.createdAt.toISOString();
-  if (value.currentStep !== undefined) result.currentStep = value.currentStep;
-  if (value.errorCode !== undefined) result.errorCode = value.errorCode;
-  if (value.errorDetail !== undefined) result.errorDetail = value.errorDetail;
-  if (value.errorMessage !== undefined) result.errorMessage = value.errorMessage;
-  if (value.fullSync !== undefined) result.fullSync = serializeSyncTriggerReason(value.fullSync);
-  if (value.id !== undefined) result.id = value.id;
-  if (value.recordsFailed !== undefined) result.recordsFailed = value.recordsFailed;
-  if (value.recordsInvalid !== undefined) result.recordsInvalid = value.recordsInvalid;
-  if (value.recordsProcessed !== undefined) result.recordsProcessed = value.recordsProcessed;
-  if (value.recordsUpdated !== undefined) result.recordsUpdated = value.recordsUpdated;
-  if (value.scheduledExecutionTime !== undefined)
-    result.scheduledExecutionTime = value.scheduledExecutionTime.toISOString();
-  if (value.sourceRecordCount !== undefined) result.sourceRecordCount = value.sourceRecordCount;
-  if (value.status !== undefined) result.status = value.status;
-  if (value.syncId !== undefined) result.syncId = value.syncId;
-  if (value.updatedAt !== undefined) result.updatedAt = value.updatedAt.toISOString();
-  return result;
+  return {
+    canceled: value.canceled,
+    completedAt: value.completedAt === undefined ? undefined : value.completedAt.toISOString(),
+    createdAt: value.createdAt === undefined ? undefined : value.createdAt.toISOString(),
+    currentStep: value.currentStep,
+    errorCode: value.errorCode,
+    errorDetail: value.errorDetail,
+    errorMessage: value.errorMessage,
+    fullSync: value.fullSync === undefined ? undefined : serializeSyncTriggerReason(value.fullSync),
+    id: value.id,
+    recordsFailed: value.recordsFailed,
+    recordsInvalid: value.recordsInvalid,
+    recordsProcessed: value.recordsProcessed,
+    recordsUpdated: value.recordsUpdated,
+    scheduledExecutionTime:
+      value.scheduledExecutionTime === undefined
+        ? undefined
+        : value.scheduledExecutionTime.toISOString(),
+    sourceRecordCount: value.sourceRecordCount,
+    status: value.status,
+    syncId: value.syncId,
+    updatedAt: value.updatedAt === undefined ? undefined : value.updatedAt.toISOString(),
+  };
 }
 
 export function isSyncRun(value: unknown): value is SyncRun {

@@ -59,48 +59,54 @@ export function $decodeSyncRunMetrics(
   key?: string | number,
 ): SyncRunMetrics {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as SyncRunMetrics;
-  if (v.countersByStep != null)
-    result.countersByStep = $record(v.countersByStep, c, "countersByStep", $decodeMetricCounter);
-  if (v.countersByStepAndDestination != null)
-    result.countersByStepAndDestination = $record(
-      v.countersByStepAndDestination,
-      c,
-      "countersByStepAndDestination",
-      (e: unknown, c: $Ctx | null, k?: string | number) => $record(e, c, k, $decodeMetricCounter),
-    );
-  if (v.stepDurations != null)
-    result.stepDurations = $record(v.stepDurations, c, "stepDurations", $number);
-  if (v.rowSamples != null)
-    result.rowSamples = $array(
-      v.rowSamples,
-      c,
-      "rowSamples",
-      (e: unknown, c: $Ctx | null, k?: string | number) => $array(e, c, k, $string),
-    );
-  if (v.latenciesMs != null) result.latenciesMs = $array(v.latenciesMs, c, "latenciesMs", $number);
-  if (v.rawStats !== undefined) result.rawStats = v.rawStats;
+  const result: SyncRunMetrics = {
+    countersByStep:
+      v.countersByStep == null
+        ? undefined
+        : $record(v.countersByStep, c, "countersByStep", $decodeMetricCounter),
+    countersByStepAndDestination:
+      v.countersByStepAndDestination == null
+        ? undefined
+        : $record(
+            v.countersByStepAndDestination,
+            c,
+            "countersByStepAndDestination",
+            (e: unknown, c: $Ctx | null, k?: string | number) =>
+              $record(e, c, k, $decodeMetricCounter),
+          ),
+    stepDurations:
+      v.stepDurations == null ? undefined : $record(v.stepDurations, c, "stepDurations", $number),
+    rowSamples:
+      v.rowSamples == null
+        ? undefined
+        : $array(v.rowSamples, c, "rowSamples", (e: unknown, c: $Ctx | null, k?: string | number) =>
+            $array(e, c, k, $string),
+          ),
+    latenciesMs:
+      v.latenciesMs == null ? undefined : $array(v.latenciesMs, c, "latenciesMs", $number),
+    rawStats: v.rawStats,
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeSyncRunMetrics(value: SyncRunMetrics): SyncRunMetricsJson {
-  const result = {} as SyncRunMetricsJson;
-  if (value.countersByStep !== undefined)
-    result.countersByStep = $mapRecord(value.countersByStep, (e: MetricCounter) =>
-      serializeMetricCounter(e),
-    );
-  if (value.countersByStepAndDestination !== undefined)
-    result.countersByStepAndDestination = $mapRecord(
-      value.countersByStepAndDestination,
-      (e: { [key: string]: MetricCounter }) =>
-        $mapRecord(e, (e: MetricCounter) => serializeMetricCounter(e)),
-    );
-  if (value.stepDurations !== undefined) result.stepDurations = value.stepDurations;
-  if (value.rowSamples !== undefined) result.rowSamples = value.rowSamples;
-  if (value.latenciesMs !== undefined) result.latenciesMs = value.latenciesMs;
-  if (value.rawStats !== undefined) result.rawStats = value.rawStats;
-  return result;
+  return {
+    countersByStep:
+      value.countersByStep === undefined
+        ? undefined
+        : $mapRecord(value.countersByStep, (e: MetricCounter) => serializeMetricCounter(e)),
+    countersByStepAndDestination:
+      value.countersByStepAndDestination === undefined
+        ? undefined
+        : $mapRecord(value.countersByStepAndDestination, (e: { [key: string]: MetricCounter }) =>
+            $mapRecord(e, (e: MetricCounter) => serializeMetricCounter(e)),
+          ),
+    stepDurations: value.stepDurations,
+    rowSamples: value.rowSamples,
+    latenciesMs: value.latenciesMs,
+    rawStats: value.rawStats,
+  };
 }
 
 export function isSyncRunMetrics(value: unknown): value is SyncRunMetrics {

@@ -83,41 +83,48 @@ export function $decodeSyncSchedule(
   key?: string | number,
 ): SyncSchedule {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as SyncSchedule;
-  result.cronExpression =
-    v.cronExpression === undefined
-      ? $missing(c, "cronExpression")
-      : $string(v.cronExpression, c, "cronExpression");
-  result.frequency =
-    v.frequency === undefined
-      ? $missing(c, "frequency")
-      : $decodeScheduleFrequency(v.frequency, c, "frequency");
-  if (v.hourOfDay != null) result.hourOfDay = $number(v.hourOfDay, c, "hourOfDay");
-  if (v.dayOfWeek != null) result.dayOfWeek = $string(v.dayOfWeek, c, "dayOfWeek");
-  if (v.timezone != null) result.timezone = $string(v.timezone, c, "timezone");
-  if (v.pausedUntil != null) result.pausedUntil = $dateTime(v.pausedUntil, c, "pausedUntil");
-  if (v.blackoutWindows != null)
-    result.blackoutWindows = $array(v.blackoutWindows, c, "blackoutWindows", $decodeBlackoutWindow);
-  if (v.priority != null) result.priority = $decodeSyncPriority(v.priority, c, "priority");
-  if (v.deliveryWindow != null)
-    result.deliveryWindow = $decodeDeliveryWindow(v.deliveryWindow, c, "deliveryWindow");
+  const result: SyncSchedule = {
+    cronExpression:
+      v.cronExpression === undefined
+        ? $missing(c, "cronExpression")
+        : $string(v.cronExpression, c, "cronExpression"),
+    frequency:
+      v.frequency === undefined
+        ? $missing(c, "frequency")
+        : $decodeScheduleFrequency(v.frequency, c, "frequency"),
+    hourOfDay: v.hourOfDay == null ? undefined : $number(v.hourOfDay, c, "hourOfDay"),
+    dayOfWeek: v.dayOfWeek == null ? undefined : $string(v.dayOfWeek, c, "dayOfWeek"),
+    timezone: v.timezone == null ? undefined : $string(v.timezone, c, "timezone"),
+    pausedUntil: v.pausedUntil == null ? undefined : $dateTime(v.pausedUntil, c, "pausedUntil"),
+    blackoutWindows:
+      v.blackoutWindows == null
+        ? undefined
+        : $array(v.blackoutWindows, c, "blackoutWindows", $decodeBlackoutWindow),
+    priority: v.priority == null ? undefined : $decodeSyncPriority(v.priority, c, "priority"),
+    deliveryWindow:
+      v.deliveryWindow == null
+        ? undefined
+        : $decodeDeliveryWindow(v.deliveryWindow, c, "deliveryWindow"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeSyncSchedule(value: SyncSchedule): SyncScheduleJson {
-  const result = {} as SyncScheduleJson;
-  result.cronExpression = value.cronExpression;
-  result.frequency = value.frequency;
-  if (value.hourOfDay !== undefined) result.hourOfDay = value.hourOfDay;
-  if (value.dayOfWeek !== undefined) result.dayOfWeek = value.dayOfWeek;
-  if (value.timezone !== undefined) result.timezone = value.timezone;
-  if (value.pausedUntil !== undefined) result.pausedUntil = value.pausedUntil.toISOString();
-  if (value.blackoutWindows !== undefined)
-    result.blackoutWindows = value.blackoutWindows.map((e) => serializeBlackoutWindow(e));
-  if (value.priority !== undefined) result.priority = value.priority;
-  if (value.deliveryWindow !== undefined) result.deliveryWindow = value.deliveryWindow;
-  return result;
+  return {
+    cronExpression: value.cronExpression,
+    frequency: value.frequency,
+    hourOfDay: value.hourOfDay,
+    dayOfWeek: value.dayOfWeek,
+    timezone: value.timezone,
+    pausedUntil: value.pausedUntil === undefined ? undefined : value.pausedUntil.toISOString(),
+    blackoutWindows:
+      value.blackoutWindows === undefined
+        ? undefined
+        : value.blackoutWindows.map((e) => serializeBlackoutWindow(e)),
+    priority: value.priority,
+    deliveryWindow: value.deliveryWindow,
+  };
 }
 
 export function isSyncSchedule(value: unknown): value is SyncSchedule {

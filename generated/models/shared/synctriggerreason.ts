@@ -59,26 +59,30 @@ export function $decodeSyncTriggerReason(
   key?: string | number,
 ): SyncTriggerReason {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as SyncTriggerReason;
-  if (v.uiTag != null) result.uiTag = $string(v.uiTag, c, "uiTag");
-  if (v.uiDetail != null) result.uiDetail = $string(v.uiDetail, c, "uiDetail");
-  if (v.triggerSource != null) result.triggerSource = $string(v.triggerSource, c, "triggerSource");
-  if (v.requestedBy != null) result.requestedBy = $string(v.requestedBy, c, "requestedBy");
-  if (v.forceFullSync != null) result.forceFullSync = $boolean(v.forceFullSync, c, "forceFullSync");
-  if (v.upstreamJobId != null) result.upstreamJobId = $string(v.upstreamJobId, c, "upstreamJobId");
+  const result: SyncTriggerReason = {
+    uiTag: v.uiTag == null ? undefined : $string(v.uiTag, c, "uiTag"),
+    uiDetail: v.uiDetail == null ? undefined : $string(v.uiDetail, c, "uiDetail"),
+    triggerSource:
+      v.triggerSource == null ? undefined : $string(v.triggerSource, c, "triggerSource"),
+    requestedBy: v.requestedBy == null ? undefined : $string(v.requestedBy, c, "requestedBy"),
+    forceFullSync:
+      v.forceFullSync == null ? undefined : $boolean(v.forceFullSync, c, "forceFullSync"),
+    upstreamJobId:
+      v.upstreamJobId == null ? undefined : $string(v.upstreamJobId, c, "upstreamJobId"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeSyncTriggerReason(value: SyncTriggerReason): SyncTriggerReasonJson {
-  const result = {} as SyncTriggerReasonJson;
-  if (value.uiTag !== undefined) result.uiTag = value.uiTag;
-  if (value.uiDetail !== undefined) result.uiDetail = value.uiDetail;
-  if (value.triggerSource !== undefined) result.triggerSource = value.triggerSource;
-  if (value.requestedBy !== undefined) result.requestedBy = value.requestedBy;
-  if (value.forceFullSync !== undefined) result.forceFullSync = value.forceFullSync;
-  if (value.upstreamJobId !== undefined) result.upstreamJobId = value.upstreamJobId;
-  return result;
+  return {
+    uiTag: value.uiTag,
+    uiDetail: value.uiDetail,
+    triggerSource: value.triggerSource,
+    requestedBy: value.requestedBy,
+    forceFullSync: value.forceFullSync,
+    upstreamJobId: value.upstreamJobId,
+  };
 }
 
 export function isSyncTriggerReason(value: unknown): value is SyncTriggerReason {

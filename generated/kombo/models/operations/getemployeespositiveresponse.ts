@@ -40,10 +40,10 @@ export function $decodeGetEmployeesPositiveResponse(
   key?: string | number,
 ): GetEmployeesPositiveResponse {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as GetEmployeesPositiveResponse;
-  result.data =
-    v.data === undefined ? $missing(c, "data") : $array(v.data, c, "data", $decodeEmployee);
-  if (v.next != null) result.next = $string(v.next, c, "next");
+  const result: GetEmployeesPositiveResponse = {
+    data: v.data === undefined ? $missing(c, "data") : $array(v.data, c, "data", $decodeEmployee),
+    next: v.next == null ? undefined : $string(v.next, c, "next"),
+  };
   $leave(c, key);
   return result;
 }
@@ -51,10 +51,10 @@ export function $decodeGetEmployeesPositiveResponse(
 export function serializeGetEmployeesPositiveResponse(
   value: GetEmployeesPositiveResponse,
 ): GetEmployeesPositiveResponseJson {
-  const result = {} as GetEmployeesPositiveResponseJson;
-  result.data = value.data.map((e) => serializeEmployee(e));
-  if (value.next !== undefined) result.next = value.next;
-  return result;
+  return {
+    data: value.data.map((e) => serializeEmployee(e)),
+    next: value.next,
+  };
 }
 
 export function isGetEmployeesPositiveResponse(

@@ -40,20 +40,21 @@ export function $decodeGetEmployeesRequest(
   key?: string | number,
 ): GetEmployeesRequest {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as GetEmployeesRequest;
-  if (v.cursor != null) result.cursor = $string(v.cursor, c, "cursor");
-  if (v.pageSize != null) result.pageSize = $number(v.pageSize, c, "pageSize");
-  if (v.status != null) result.status = $decodeEmploymentStatus(v.status, c, "status");
+  const result: GetEmployeesRequest = {
+    cursor: v.cursor == null ? undefined : $string(v.cursor, c, "cursor"),
+    pageSize: v.pageSize == null ? undefined : $number(v.pageSize, c, "pageSize"),
+    status: v.status == null ? undefined : $decodeEmploymentStatus(v.status, c, "status"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeGetEmployeesRequest(value: GetEmployeesRequest): GetEmployeesRequestJson {
-  const result = {} as GetEmployeesRequestJson;
-  if (value.cursor !== undefined) result.cursor = value.cursor;
-  if (value.pageSize !== undefined) result.pageSize = value.pageSize;
-  if (value.status !== undefined) result.status = value.status;
-  return result;
+  return {
+    cursor: value.cursor,
+    pageSize: value.pageSize,
+    status: value.status,
+  };
 }
 
 export function isGetEmployeesRequest(value: unknown): value is GetEmployeesRequest {

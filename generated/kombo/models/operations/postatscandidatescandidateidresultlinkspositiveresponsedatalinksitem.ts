@@ -34,9 +34,10 @@ export function $decodePostAtsCandidatesCandidateIdResultLinksPositiveResponseDa
   key?: string | number,
 ): PostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItem {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as PostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItem;
-  result.url = v.url === undefined ? $missing(c, "url") : $string(v.url, c, "url");
-  result.label = v.label === undefined ? $missing(c, "label") : $string(v.label, c, "label");
+  const result: PostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItem = {
+    url: v.url === undefined ? $missing(c, "url") : $string(v.url, c, "url"),
+    label: v.label === undefined ? $missing(c, "label") : $string(v.label, c, "label"),
+  };
   $leave(c, key);
   return result;
 }
@@ -44,10 +45,10 @@ export function $decodePostAtsCandidatesCandidateIdResultLinksPositiveResponseDa
 export function serializePostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItem(
   value: PostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItem,
 ): PostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItemJson {
-  const result = {} as PostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItemJson;
-  result.url = value.url;
-  result.label = value.label;
-  return result;
+  return {
+    url: value.url,
+    label: value.label,
+  };
 }
 
 export function isPostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItem(

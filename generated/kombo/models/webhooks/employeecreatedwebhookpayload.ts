@@ -46,12 +46,13 @@ export function $decodeEmployeeCreatedWebhookPayload(
   key?: string | number,
 ): EmployeeCreatedWebhookPayload {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as EmployeeCreatedWebhookPayload;
-  result.id = v.id === undefined ? $missing(c, "id") : $string(v.id, c, "id");
-  result.type =
-    v.type === undefined ? $missing(c, "type") : $literal(v.type, c, "type", "employee.created");
-  result.data = v.data === undefined ? $missing(c, "data") : $decodeEmployee(v.data, c, "data");
-  result.sentAt = v.sentAt === undefined ? $missing(c, "sentAt") : $dateTime(v.sentAt, c, "sentAt");
+  const result: EmployeeCreatedWebhookPayload = {
+    id: v.id === undefined ? $missing(c, "id") : $string(v.id, c, "id"),
+    type:
+      v.type === undefined ? $missing(c, "type") : $literal(v.type, c, "type", "employee.created"),
+    data: v.data === undefined ? $missing(c, "data") : $decodeEmployee(v.data, c, "data"),
+    sentAt: v.sentAt === undefined ? $missing(c, "sentAt") : $dateTime(v.sentAt, c, "sentAt"),
+  };
   $leave(c, key);
   return result;
 }
@@ -59,12 +60,12 @@ export function $decodeEmployeeCreatedWebhookPayload(
 export function serializeEmployeeCreatedWebhookPayload(
   value: EmployeeCreatedWebhookPayload,
 ): EmployeeCreatedWebhookPayloadJson {
-  const result = {} as EmployeeCreatedWebhookPayloadJson;
-  result.id = value.id;
-  result.type = value.type;
-  result.data = serializeEmployee(value.data);
-  result.sentAt = value.sentAt.toISOString();
-  return result;
+  return {
+    id: value.id,
+    type: value.type,
+    data: serializeEmployee(value.data),
+    sentAt: value.sentAt.toISOString(),
+  };
 }
 
 export function isEmployeeCreatedWebhookPayload(

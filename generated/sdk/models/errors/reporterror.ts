@@ -41,21 +41,21 @@ export interface ReportErrorJson {
 
 export function $decodeReportError(v: unknown, c: $Ctx | null, key?: string | number): ReportError {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as ReportError;
-  result.code = v.code === undefined ? $missing(c, "code") : $string(v.code, c, "code");
-  result.message =
-    v.message === undefined ? $missing(c, "message") : $string(v.message, c, "message");
-  if (v.retryable != null) result.retryable = $boolean(v.retryable, c, "retryable");
+  const result: ReportError = {
+    code: v.code === undefined ? $missing(c, "code") : $string(v.code, c, "code"),
+    message: v.message === undefined ? $missing(c, "message") : $string(v.message, c, "message"),
+    retryable: v.retryable == null ? undefined : $boolean(v.retryable, c, "retryable"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeReportError(value: ReportError): ReportErrorJson {
-  const result = {} as ReportErrorJson;
-  result.code = value.code;
-  result.message = value.message;
-  if (value.retryable !== undefined) result.retryable = value.retryable;
-  return result;
+  return {
+    code: value.code,
+    message: value.message,
+    retryable: value.retryable,
+  };
 }
 
 export function isReportError(value: unknown): value is ReportError {

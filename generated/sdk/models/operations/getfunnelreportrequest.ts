@@ -47,11 +47,12 @@ export function $decodeGetFunnelReportRequest(
   key?: string | number,
 ): GetFunnelReportRequest {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as GetFunnelReportRequest;
-  result.funnelId =
-    v.funnelId === undefined ? $missing(c, "funnelId") : $string(v.funnelId, c, "funnelId");
-  result.day = v.day === undefined ? $missing(c, "day") : $dateOnly(v.day, c, "day");
-  if (v.order != null) result.order = $decodeSortOrder(v.order, c, "order");
+  const result: GetFunnelReportRequest = {
+    funnelId:
+      v.funnelId === undefined ? $missing(c, "funnelId") : $string(v.funnelId, c, "funnelId"),
+    day: v.day === undefined ? $missing(c, "day") : $dateOnly(v.day, c, "day"),
+    order: v.order == null ? undefined : $decodeSortOrder(v.order, c, "order"),
+  };
   $leave(c, key);
   return result;
 }
@@ -59,11 +60,11 @@ export function $decodeGetFunnelReportRequest(
 export function serializeGetFunnelReportRequest(
   value: GetFunnelReportRequest,
 ): GetFunnelReportRequestJson {
-  const result = {} as GetFunnelReportRequestJson;
-  result.funnelId = value.funnelId;
-  result.day = value.day;
-  if (value.order !== undefined) result.order = value.order;
-  return result;
+  return {
+    funnelId: value.funnelId,
+    day: value.day,
+    order: value.order,
+  };
 }
 
 export function isGetFunnelReportRequest(value: unknown): value is GetFunnelReportRequest {

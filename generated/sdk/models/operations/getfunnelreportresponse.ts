@@ -59,19 +59,24 @@ export function $decodeGetFunnelReportResponse(
   key?: string | number,
 ): GetFunnelReportResponse {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as GetFunnelReportResponse;
-  result.contentType =
-    v.contentType === undefined
-      ? $missing(c, "contentType")
-      : $string(v.contentType, c, "contentType");
-  if (v.funnelReport != null)
-    result.funnelReport = $decodeFunnelReport(v.funnelReport, c, "funnelReport");
-  if (v.reportError != null)
-    result.reportError = $decodeReportError(v.reportError, c, "reportError");
-  result.statusCode =
-    v.statusCode === undefined ? $missing(c, "statusCode") : $number(v.statusCode, c, "statusCode");
-  if (v.rawResponse != null)
-    result.rawResponse = $axiosResponse(v.rawResponse, c, "rawResponse") as AxiosResponseLike;
+  const result: GetFunnelReportResponse = {
+    contentType:
+      v.contentType === undefined
+        ? $missing(c, "contentType")
+        : $string(v.contentType, c, "contentType"),
+    funnelReport:
+      v.funnelReport == null ? undefined : $decodeFunnelReport(v.funnelReport, c, "funnelReport"),
+    reportError:
+      v.reportError == null ? undefined : $decodeReportError(v.reportError, c, "reportError"),
+    statusCode:
+      v.statusCode === undefined
+        ? $missing(c, "statusCode")
+        : $number(v.statusCode, c, "statusCode"),
+    rawResponse:
+      v.rawResponse == null
+        ? undefined
+        : ($axiosResponse(v.rawResponse, c, "rawResponse") as AxiosResponseLike),
+  };
   $leave(c, key);
   return result;
 }
@@ -79,14 +84,15 @@ export function $decodeGetFunnelReportResponse(
 export function serializeGetFunnelReportResponse(
   value: GetFunnelReportResponse,
 ): GetFunnelReportResponseJson {
-  const result = {} as GetFunnelReportResponseJson;
-  result.contentType = value.contentType;
-  if (value.funnelReport !== undefined)
-    result.funnelReport = serializeFunnelReport(value.funnelReport);
-  if (value.reportError !== undefined) result.reportError = serializeReportError(value.reportError);
-  result.statusCode = value.statusCode;
-  if (value.rawResponse !== undefined) result.rawResponse = value.rawResponse;
-  return result;
+  return {
+    contentType: value.contentType,
+    funnelReport:
+      value.funnelReport === undefined ? undefined : serializeFunnelReport(value.funnelReport),
+    reportError:
+      value.reportError === undefined ? undefined : serializeReportError(value.reportError),
+    statusCode: value.statusCode,
+    rawResponse: value.rawResponse,
+  };
 }
 
 export function isGetFunnelReportResponse(value: unknown): value is GetFunnelReportResponse {

@@ -40,21 +40,22 @@ export function $decodeTrackEventsRequest(
   key?: string | number,
 ): TrackEventsRequest {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as TrackEventsRequest;
-  result.events =
-    v.events === undefined
-      ? $missing(c, "events")
-      : $array(v.events, c, "events", $decodeTrackedEvent);
-  if (v.dryRun != null) result.dryRun = $boolean(v.dryRun, c, "dryRun");
+  const result: TrackEventsRequest = {
+    events:
+      v.events === undefined
+        ? $missing(c, "events")
+        : $array(v.events, c, "events", $decodeTrackedEvent),
+    dryRun: v.dryRun == null ? undefined : $boolean(v.dryRun, c, "dryRun"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeTrackEventsRequest(value: TrackEventsRequest): TrackEventsRequestJson {
-  const result = {} as TrackEventsRequestJson;
-  result.events = value.events.map((e) => serializeTrackedEvent(e));
-  if (value.dryRun !== undefined) result.dryRun = value.dryRun;
-  return result;
+  return {
+    events: value.events.map((e) => serializeTrackedEvent(e)),
+    dryRun: value.dryRun,
+  };
 }
 
 export function isTrackEventsRequest(value: unknown): value is TrackEventsRequest {

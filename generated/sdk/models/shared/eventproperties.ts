@@ -104,68 +104,78 @@ export function $decodeEventProperties(
   key?: string | number,
 ): EventProperties {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as EventProperties;
-  if (v.stringProps != null) result.stringProps = $record(v.stringProps, c, "stringProps", $string);
-  if (v.numericProps != null)
-    result.numericProps = $record(v.numericProps, c, "numericProps", $number);
-  if (v.flags != null) result.flags = $record(v.flags, c, "flags", $boolean);
-  if (v.listProps != null)
-    result.listProps = $record(
-      v.listProps,
-      c,
-      "listProps",
-      (e: unknown, c: $Ctx | null, k?: string | number) => $array(e, c, k, $string),
-    );
-  if (v.nestedLabels != null)
-    result.nestedLabels = $record(
-      v.nestedLabels,
-      c,
-      "nestedLabels",
-      (e: unknown, c: $Ctx | null, k?: string | number) => $record(e, c, k, $string),
-    );
-  if (v.histogramBuckets != null)
-    result.histogramBuckets = $record(
-      v.histogramBuckets,
-      c,
-      "histogramBuckets",
-      (e: unknown, c: $Ctx | null, k?: string | number) => $record(e, c, k, $number),
-    );
-  if (v.hourlyBuckets != null)
-    result.hourlyBuckets = $array(
-      v.hourlyBuckets,
-      c,
-      "hourlyBuckets",
-      (e: unknown, c: $Ctx | null, k?: string | number) =>
-        $record(e, c, k, (e: unknown, c: $Ctx | null, k?: string | number) =>
-          $record(e, c, k, $number),
-        ),
-    );
-  if (v.rawContext != null)
-    result.rawContext = $array(
-      v.rawContext,
-      c,
-      "rawContext",
-      (e: unknown, c: $Ctx | null, k?: string | number) => $record(e, c, k, $unknown),
-    );
-  if (v.firstSeenByChannel != null)
-    result.firstSeenByChannel = $record(v.firstSeenByChannel, c, "firstSeenByChannel", $dateTime);
+  const result: EventProperties = {
+    stringProps:
+      v.stringProps == null ? undefined : $record(v.stringProps, c, "stringProps", $string),
+    numericProps:
+      v.numericProps == null ? undefined : $record(v.numericProps, c, "numericProps", $number),
+    flags: v.flags == null ? undefined : $record(v.flags, c, "flags", $boolean),
+    listProps:
+      v.listProps == null
+        ? undefined
+        : $record(v.listProps, c, "listProps", (e: unknown, c: $Ctx | null, k?: string | number) =>
+            $array(e, c, k, $string),
+          ),
+    nestedLabels:
+      v.nestedLabels == null
+        ? undefined
+        : $record(
+            v.nestedLabels,
+            c,
+            "nestedLabels",
+            (e: unknown, c: $Ctx | null, k?: string | number) => $record(e, c, k, $string),
+          ),
+    histogramBuckets:
+      v.histogramBuckets == null
+        ? undefined
+        : $record(
+            v.histogramBuckets,
+            c,
+            "histogramBuckets",
+            (e: unknown, c: $Ctx | null, k?: string | number) => $record(e, c, k, $number),
+          ),
+    hourlyBuckets:
+      v.hourlyBuckets == null
+        ? undefined
+        : $array(
+            v.hourlyBuckets,
+            c,
+            "hourlyBuckets",
+            (e: unknown, c: $Ctx | null, k?: string | number) =>
+              $record(e, c, k, (e: unknown, c: $Ctx | null, k?: string | number) =>
+                $record(e, c, k, $number),
+              ),
+          ),
+    rawContext:
+      v.rawContext == null
+        ? undefined
+        : $array(v.rawContext, c, "rawContext", (e: unknown, c: $Ctx | null, k?: string | number) =>
+            $record(e, c, k, $unknown),
+          ),
+    firstSeenByChannel:
+      v.firstSeenByChannel == null
+        ? undefined
+        : $record(v.firstSeenByChannel, c, "firstSeenByChannel", $dateTime),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeEventProperties(value: EventProperties): EventPropertiesJson {
-  const result = {} as EventPropertiesJson;
-  if (value.stringProps !== undefined) result.stringProps = value.stringProps;
-  if (value.numericProps !== undefined) result.numericProps = value.numericProps;
-  if (value.flags !== undefined) result.flags = value.flags;
-  if (value.listProps !== undefined) result.listProps = value.listProps;
-  if (value.nestedLabels !== undefined) result.nestedLabels = value.nestedLabels;
-  if (value.histogramBuckets !== undefined) result.histogramBuckets = value.histogramBuckets;
-  if (value.hourlyBuckets !== undefined) result.hourlyBuckets = value.hourlyBuckets;
-  if (value.rawContext !== undefined) result.rawContext = value.rawContext;
-  if (value.firstSeenByChannel !== undefined)
-    result.firstSeenByChannel = $mapRecord(value.firstSeenByChannel, (e: Date) => e.toISOString());
-  return result;
+  return {
+    stringProps: value.stringProps,
+    numericProps: value.numericProps,
+    flags: value.flags,
+    listProps: value.listProps,
+    nestedLabels: value.nestedLabels,
+    histogramBuckets: value.histogramBuckets,
+    hourlyBuckets: value.hourlyBuckets,
+    rawContext: value.rawContext,
+    firstSeenByChannel:
+      value.firstSeenByChannel === undefined
+        ? undefined
+        : $mapRecord(value.firstSeenByChannel, (e: Date) => e.toISOString()),
+  };
 }
 
 export function isEventProperties(value: unknown): value is EventProperties {

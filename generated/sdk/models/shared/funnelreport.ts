@@ -62,66 +62,81 @@ export function $decodeFunnelReport(
   key?: string | number,
 ): FunnelReport {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as FunnelReport;
-  result.reportDate =
-    v.reportDate === undefined
-      ? $missing(c, "reportDate")
-      : $dateOnly(v.reportDate, c, "reportDate");
-  result.generatedAt =
-    v.generatedAt === undefined
-      ? $missing(c, "generatedAt")
-      : $dateTime(v.generatedAt, c, "generatedAt");
-  if (v.stepsByName != null)
-    result.stepsByName = $record(v.stepsByName, c, "stepsByName", $decodeFunnelStep);
-  if (v.stepVariants != null)
-    result.stepVariants = $record(
-      v.stepVariants,
-      c,
-      "stepVariants",
-      (e: unknown, c: $Ctx | null, k?: string | number) => $array(e, c, k, $decodeFunnelStep),
-    );
-  if (v.cohortSnapshots != null)
-    result.cohortSnapshots = $array(
-      v.cohortSnapshots,
-      c,
-      "cohortSnapshots",
-      (e: unknown, c: $Ctx | null, k?: string | number) => $record(e, c, k, $decodeFunnelStep),
-    );
-  if (v.stepsBySegmentAndName != null)
-    result.stepsBySegmentAndName = $record(
-      v.stepsBySegmentAndName,
-      c,
-      "stepsBySegmentAndName",
-      (e: unknown, c: $Ctx | null, k?: string | number) => $record(e, c, k, $decodeFunnelStep),
-    );
-  if (v.comparedDays != null)
-    result.comparedDays = $array(v.comparedDays, c, "comparedDays", $dateOnly);
+  const result: FunnelReport = {
+    reportDate:
+      v.reportDate === undefined
+        ? $missing(c, "reportDate")
+        : $dateOnly(v.reportDate, c, "reportDate"),
+    generatedAt:
+      v.generatedAt === undefined
+        ? $missing(c, "generatedAt")
+        : $dateTime(v.generatedAt, c, "generatedAt"),
+    stepsByName:
+      v.stepsByName == null
+        ? undefined
+        : $record(v.stepsByName, c, "stepsByName", $decodeFunnelStep),
+    stepVariants:
+      v.stepVariants == null
+        ? undefined
+        : $record(
+            v.stepVariants,
+            c,
+            "stepVariants",
+            (e: unknown, c: $Ctx | null, k?: string | number) => $array(e, c, k, $decodeFunnelStep),
+          ),
+    cohortSnapshots:
+      v.cohortSnapshots == null
+        ? undefined
+        : $array(
+            v.cohortSnapshots,
+            c,
+            "cohortSnapshots",
+            (e: unknown, c: $Ctx | null, k?: string | number) =>
+              $record(e, c, k, $decodeFunnelStep),
+          ),
+    stepsBySegmentAndName:
+      v.stepsBySegmentAndName == null
+        ? undefined
+        : $record(
+            v.stepsBySegmentAndName,
+            c,
+            "stepsBySegmentAndName",
+            (e: unknown, c: $Ctx | null, k?: string | number) =>
+              $record(e, c, k, $decodeFunnelStep),
+          ),
+    comparedDays:
+      v.comparedDays == null ? undefined : $array(v.comparedDays, c, "comparedDays", $dateOnly),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeFunnelReport(value: FunnelReport): FunnelReportJson {
-  const result = {} as FunnelReportJson;
-  result.reportDate = value.reportDate;
-  result.generatedAt = value.generatedAt.toISOString();
-  if (value.stepsByName !== undefined)
-    result.stepsByName = $mapRecord(value.stepsByName, (e: FunnelStep) => serializeFunnelStep(e));
-  if (value.stepVariants !== undefined)
-    result.stepVariants = $mapRecord(value.stepVariants, (e: FunnelStep[]) =>
-      e.map((e) => serializeFunnelStep(e)),
-    );
-  if (value.cohortSnapshots !== undefined)
-    result.cohortSnapshots = value.cohortSnapshots.map((e) =>
-      $mapRecord(e, (e: FunnelStep) => serializeFunnelStep(e)),
-    );
-  if (value.stepsBySegmentAndName !== undefined)
-    result.stepsBySegmentAndName = $mapRecord(
-      value.stepsBySegmentAndName,
-      (e: { [key: string]: FunnelStep }) =>
-        $mapRecord(e, (e: FunnelStep) => serializeFunnelStep(e)),
-    );
-  if (value.comparedDays !== undefined) result.comparedDays = value.comparedDays;
-  return result;
+  return {
+    reportDate: value.reportDate,
+    generatedAt: value.generatedAt.toISOString(),
+    stepsByName:
+      value.stepsByName === undefined
+        ? undefined
+        : $mapRecord(value.stepsByName, (e: FunnelStep) => serializeFunnelStep(e)),
+    stepVariants:
+      value.stepVariants === undefined
+        ? undefined
+        : $mapRecord(value.stepVariants, (e: FunnelStep[]) => e.map((e) => serializeFunnelStep(e))),
+    cohortSnapshots:
+      value.cohortSnapshots === undefined
+        ? undefined
+        : value.cohortSnapshots.map((e) =>
+            $mapRecord(e, (e: FunnelStep) => serializeFunnelStep(e)),
+          ),
+    stepsBySegmentAndName:
+      value.stepsBySegmentAndName === undefined
+        ? undefined
+        : $mapRecord(value.stepsBySegmentAndName, (e: { [key: string]: FunnelStep }) =>
+            $mapRecord(e, (e: FunnelStep) => serializeFunnelStep(e)),
+          ),
+    comparedDays: value.comparedDays,
+  };
 }
 
 export function isFunnelReport(value: unknown): value is FunnelReport {

@@ -35,26 +35,27 @@ export interface FunnelStepJson {
 
 export function $decodeFunnelStep(v: unknown, c: $Ctx | null, key?: string | number): FunnelStep {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as FunnelStep;
-  result.name = v.name === undefined ? $missing(c, "name") : $string(v.name, c, "name");
-  result.entered =
-    v.entered === undefined ? $missing(c, "entered") : $number(v.entered, c, "entered");
-  result.converted =
-    v.converted === undefined ? $missing(c, "converted") : $number(v.converted, c, "converted");
-  if (v.medianSecondsToConvert != null)
-    result.medianSecondsToConvert = $number(v.medianSecondsToConvert, c, "medianSecondsToConvert");
+  const result: FunnelStep = {
+    name: v.name === undefined ? $missing(c, "name") : $string(v.name, c, "name"),
+    entered: v.entered === undefined ? $missing(c, "entered") : $number(v.entered, c, "entered"),
+    converted:
+      v.converted === undefined ? $missing(c, "converted") : $number(v.converted, c, "converted"),
+    medianSecondsToConvert:
+      v.medianSecondsToConvert == null
+        ? undefined
+        : $number(v.medianSecondsToConvert, c, "medianSecondsToConvert"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeFunnelStep(value: FunnelStep): FunnelStepJson {
-  const result = {} as FunnelStepJson;
-  result.name = value.name;
-  result.entered = value.entered;
-  result.converted = value.converted;
-  if (value.medianSecondsToConvert !== undefined)
-    result.medianSecondsToConvert = value.medianSecondsToConvert;
-  return result;
+  return {
+    name: value.name,
+    entered: value.entered,
+    converted: value.converted,
+    medianSecondsToConvert: value.medianSecondsToConvert,
+  };
 }
 
 export function isFunnelStep(value: unknown): value is FunnelStep {

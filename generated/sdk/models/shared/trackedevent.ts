@@ -56,25 +56,26 @@ export function $decodeTrackedEvent(
   key?: string | number,
 ): TrackedEvent {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as TrackedEvent;
-  result.name = v.name === undefined ? $missing(c, "name") : $string(v.name, c, "name");
-  result.timestamp =
-    v.timestamp === undefined ? $missing(c, "timestamp") : $dateTime(v.timestamp, c, "timestamp");
-  if (v.userId != null) result.userId = $string(v.userId, c, "userId");
-  if (v.properties != null)
-    result.properties = $decodeEventProperties(v.properties, c, "properties");
+  const result: TrackedEvent = {
+    name: v.name === undefined ? $missing(c, "name") : $string(v.name, c, "name"),
+    timestamp:
+      v.timestamp === undefined ? $missing(c, "timestamp") : $dateTime(v.timestamp, c, "timestamp"),
+    userId: v.userId == null ? undefined : $string(v.userId, c, "userId"),
+    properties:
+      v.properties == null ? undefined : $decodeEventProperties(v.properties, c, "properties"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeTrackedEvent(value: TrackedEvent): TrackedEventJson {
-  const result = {} as TrackedEventJson;
-  result.name = value.name;
-  result.timestamp = value.timestamp.toISOString();
-  if (value.userId !== undefined) result.userId = value.userId;
-  if (value.properties !== undefined)
-    result.properties = serializeEventProperties(value.properties);
-  return result;
+  return {
+    name: value.name,
+    timestamp: value.timestamp.toISOString(),
+    userId: value.userId,
+    properties:
+      value.properties === undefined ? undefined : serializeEventProperties(value.properties),
+  };
 }
 
 export function isTrackedEvent(value: unknown): value is TrackedEvent {

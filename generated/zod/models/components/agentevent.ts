@@ -48,36 +48,36 @@ export interface AgentEventJson {
 
 export function $decodeAgentEvent(v: unknown, c: $Ctx | null, key?: string | number): AgentEvent {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as AgentEvent;
-  result.type =
-    v.type === undefined ? $missing(c, "type") : $literal(v.type, c, "type", "agent.handoff.done");
-  result.trigger =
-    v.trigger === undefined ? $missing(c, "trigger") : $literal(v.trigger, c, "trigger", "click");
-  result.stream =
-    v.stream === undefined ? $missing(c, "stream") : $literal(v.stream, c, "stream", true);
-  result.final =
-    v.final === undefined ? $missing(c, "final") : $literal(v.final, c, "final", false);
-  result.agentId =
-    v.agentId === undefined ? $missing(c, "agentId") : $string(v.agentId, c, "agentId");
-  result.occurredAt =
-    v.occurredAt === undefined
-      ? $missing(c, "occurredAt")
-      : $dateTime(v.occurredAt, c, "occurredAt");
-  if (v.payload != null) result.payload = $decodeToolResultPayload(v.payload, c, "payload");
+  const result: AgentEvent = {
+    type:
+      v.type === undefined
+        ? $missing(c, "type")
+        : $literal(v.type, c, "type", "agent.handoff.done"),
+    trigger:
+      v.trigger === undefined ? $missing(c, "trigger") : $literal(v.trigger, c, "trigger", "click"),
+    stream: v.stream === undefined ? $missing(c, "stream") : $literal(v.stream, c, "stream", true),
+    final: v.final === undefined ? $missing(c, "final") : $literal(v.final, c, "final", false),
+    agentId: v.agentId === undefined ? $missing(c, "agentId") : $string(v.agentId, c, "agentId"),
+    occurredAt:
+      v.occurredAt === undefined
+        ? $missing(c, "occurredAt")
+        : $dateTime(v.occurredAt, c, "occurredAt"),
+    payload: v.payload == null ? undefined : $decodeToolResultPayload(v.payload, c, "payload"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeAgentEvent(value: AgentEvent): AgentEventJson {
-  const result = {} as AgentEventJson;
-  result.type = value.type;
-  result.trigger = value.trigger;
-  result.stream = value.stream;
-  result.final = value.final;
-  result.agentId = value.agentId;
-  result.occurredAt = value.occurredAt.toISOString();
-  if (value.payload !== undefined) result.payload = value.payload;
-  return result;
+  return {
+    type: value.type,
+    trigger: value.trigger,
+    stream: value.stream,
+    final: value.final,
+    agentId: value.agentId,
+    occurredAt: value.occurredAt.toISOString(),
+    payload: value.payload,
+  };
 }
 
 export function isAgentEvent(value: unknown): value is AgentEvent {

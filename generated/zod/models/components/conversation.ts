@@ -122,57 +122,60 @@ export function $decodeConversation(
   key?: string | number,
 ): Conversation {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as Conversation;
-  result.id = v.id === undefined ? $missing(c, "id") : $string(v.id, c, "id");
-  result.agentId =
-    v.agentId === undefined ? $missing(c, "agentId") : $string(v.agentId, c, "agentId");
-  result.inputs =
-    v.inputs === undefined
-      ? $missing(c, "inputs")
-      : $decodeConversationInput(v.inputs, c, "inputs");
-  if (v.messages != null)
-    result.messages = $array(v.messages, c, "messages", $decodeMessageContent);
-  result.createdAt =
-    v.createdAt === undefined ? $missing(c, "createdAt") : $dateTime(v.createdAt, c, "createdAt");
-  if (v.closedAt != null) result.closedAt = $dateTime(v.closedAt, c, "closedAt");
-  result.status =
-    v.status === undefined
-      ? $missing(c, "status")
-      : $decodeConversationStatus(v.status, c, "status");
-  if (v.metadata != null)
-    result.metadata = $record(v.metadata, c, "metadata", $decodeMetadataValue);
-  if (v.labels != null)
-    result.labels = $record(
-      v.labels,
-      c,
-      "labels",
-      (e: unknown, c: $Ctx | null, k?: string | number) => $array(e, c, k, $decodeMetadataValue),
-    );
-  if (v.prompt != null) result.prompt = $decodeLegacyPrompt(v.prompt, c, "prompt");
-  if (v.title != null) result.title = $string(v.title, c, "title");
+  const result: Conversation = {
+    id: v.id === undefined ? $missing(c, "id") : $string(v.id, c, "id"),
+    agentId: v.agentId === undefined ? $missing(c, "agentId") : $string(v.agentId, c, "agentId"),
+    inputs:
+      v.inputs === undefined
+        ? $missing(c, "inputs")
+        : $decodeConversationInput(v.inputs, c, "inputs"),
+    messages:
+      v.messages == null ? undefined : $array(v.messages, c, "messages", $decodeMessageContent),
+    createdAt:
+      v.createdAt === undefined ? $missing(c, "createdAt") : $dateTime(v.createdAt, c, "createdAt"),
+    closedAt: v.closedAt == null ? undefined : $dateTime(v.closedAt, c, "closedAt"),
+    status:
+      v.status === undefined
+        ? $missing(c, "status")
+        : $decodeConversationStatus(v.status, c, "status"),
+    metadata:
+      v.metadata == null ? undefined : $record(v.metadata, c, "metadata", $decodeMetadataValue),
+    labels:
+      v.labels == null
+        ? undefined
+        : $record(v.labels, c, "labels", (e: unknown, c: $Ctx | null, k?: string | number) =>
+            $array(e, c, k, $decodeMetadataValue),
+          ),
+    prompt: v.prompt == null ? undefined : $decodeLegacyPrompt(v.prompt, c, "prompt"),
+    title: v.title == null ? undefined : $string(v.title, c, "title"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeConversation(value: Conversation): ConversationJson {
-  const result = {} as ConversationJson;
-  result.id = value.id;
-  result.agentId = value.agentId;
-  result.inputs = serializeConversationInput(value.inputs);
-  if (value.messages !== undefined)
-    result.messages = value.messages.map((e) => serializeMessageContent(e));
-  result.createdAt = value.createdAt.toISOString();
-  if (value.closedAt !== undefined) result.closedAt = value.closedAt.toISOString();
-  result.status = value.status;
-  if (value.metadata !== undefined)
-    result.metadata = $mapRecord(value.metadata, (e: MetadataValue) => serializeMetadataValue(e));
-  if (value.labels !== undefined)
-    result.labels = $mapRecord(value.labels, (e: MetadataValue[]) =>
-      e.map((e) => serializeMetadataValue(e)),
-    );
-  if (value.prompt !== undefined) result.prompt = serializeLegacyPrompt(value.prompt);
-  if (value.title !== undefined) result.title = value.title;
-  return result;
+  return {
+    id: value.id,
+    agentId: value.agentId,
+    inputs: serializeConversationInput(value.inputs),
+    messages:
+      value.messages === undefined
+        ? undefined
+        : value.messages.map((e) => serializeMessageContent(e)),
+    createdAt: value.createdAt.toISOString(),
+    closedAt: value.closedAt === undefined ? undefined : value.closedAt.toISOString(),
+    status: value.status,
+    metadata:
+      value.metadata === undefined
+        ? undefined
+        : $mapRecord(value.metadata, (e: MetadataValue) => serializeMetadataValue(e)),
+    labels:
+      value.labels === undefined
+        ? undefined
+        : $mapRecord(value.labels, (e: MetadataValue[]) => e.map((e) => serializeMetadataValue(e))),
+    prompt: value.prompt === undefined ? undefined : serializeLegacyPrompt(value.prompt),
+    title: value.title,
+  };
 }
 
 export function isConversation(value: unknown): value is Conversation {

@@ -50,23 +50,24 @@ export interface DomainsJson {
 
 export function $decodeDomains(v: unknown, c: $Ctx | null, key?: string | number): Domains {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as Domains;
-  result.slug = v.slug === undefined ? $missing(c, "slug") : $string(v.slug, c, "slug");
-  result.verified =
-    v.verified === undefined ? $missing(c, "verified") : $boolean(v.verified, c, "verified");
-  if (v.primary != null) result.primary = $boolean(v.primary, c, "primary");
-  if (v.expiresOn != null) result.expiresOn = $dateOnly(v.expiresOn, c, "expiresOn");
+  const result: Domains = {
+    slug: v.slug === undefined ? $missing(c, "slug") : $string(v.slug, c, "slug"),
+    verified:
+      v.verified === undefined ? $missing(c, "verified") : $boolean(v.verified, c, "verified"),
+    primary: v.primary == null ? undefined : $boolean(v.primary, c, "primary"),
+    expiresOn: v.expiresOn == null ? undefined : $dateOnly(v.expiresOn, c, "expiresOn"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeDomains(value: Domains): DomainsJson {
-  const result = {} as DomainsJson;
-  result.slug = value.slug;
-  result.verified = value.verified;
-  if (value.primary !== undefined) result.primary = value.primary;
-  if (value.expiresOn !== undefined) result.expiresOn = value.expiresOn;
-  return result;
+  return {
+    slug: value.slug,
+    verified: value.verified,
+    primary: value.primary,
+    expiresOn: value.expiresOn,
+  };
 }
 
 export function isDomains(value: unknown): value is Domains {

@@ -27,22 +27,23 @@ export interface FileTJson {
 
 export function $decodeFileT(v: unknown, c: $Ctx | null, key?: string | number): FileT {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as FileT;
-  result.fileName =
-    v.fileName === undefined ? $missing(c, "fileName") : $string(v.fileName, c, "fileName");
-  result.content =
-    v.content === undefined
-      ? $missing(c, "content")
-      : ($external(v.content, c, "content", "ReadableStream") as ReadableStream<Uint8Array>);
+  const result: FileT = {
+    fileName:
+      v.fileName === undefined ? $missing(c, "fileName") : $string(v.fileName, c, "fileName"),
+    content:
+      v.content === undefined
+        ? $missing(c, "content")
+        : ($external(v.content, c, "content", "ReadableStream") as ReadableStream<Uint8Array>),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeFileT(value: FileT): FileTJson {
-  const result = {} as FileTJson;
-  result.fileName = value.fileName;
-  result.content = value.content;
-  return result;
+  return {
+    fileName: value.fileName,
+    content: value.content,
+  };
 }
 
 export function isFileT(value: unknown): value is FileT {

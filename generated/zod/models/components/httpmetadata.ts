@@ -32,24 +32,25 @@ export function $decodeHTTPMetadata(
   key?: string | number,
 ): HTTPMetadata {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as HTTPMetadata;
-  result.response =
-    v.response === undefined
-      ? $missing(c, "response")
-      : ($external(v.response, c, "response", "Response") as Response);
-  result.request =
-    v.request === undefined
-      ? $missing(c, "request")
-      : ($external(v.request, c, "request", "Request") as Request);
+  const result: HTTPMetadata = {
+    response:
+      v.response === undefined
+        ? $missing(c, "response")
+        : ($external(v.response, c, "response", "Response") as Response),
+    request:
+      v.request === undefined
+        ? $missing(c, "request")
+        : ($external(v.request, c, "request", "Request") as Request),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeHTTPMetadata(value: HTTPMetadata): HTTPMetadataJson {
-  const result = {} as HTTPMetadataJson;
-  result.response = value.response;
-  result.request = value.request;
-  return result;
+  return {
+    response: value.response,
+    request: value.request,
+  };
 }
 
 export function isHTTPMetadata(value: unknown): value is HTTPMetadata {

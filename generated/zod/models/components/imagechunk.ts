@@ -27,20 +27,20 @@ export interface ImageChunkJson {
 
 export function $decodeImageChunk(v: unknown, c: $Ctx | null, key?: string | number): ImageChunk {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as ImageChunk;
-  result.type =
-    v.type === undefined ? $missing(c, "type") : $literal(v.type, c, "type", "image_url");
-  result.imageUrl =
-    v.imageUrl === undefined ? $missing(c, "imageUrl") : $string(v.imageUrl, c, "imageUrl");
+  const result: ImageChunk = {
+    type: v.type === undefined ? $missing(c, "type") : $literal(v.type, c, "type", "image_url"),
+    imageUrl:
+      v.imageUrl === undefined ? $missing(c, "imageUrl") : $string(v.imageUrl, c, "imageUrl"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeImageChunk(value: ImageChunk): ImageChunkJson {
-  const result = {} as ImageChunkJson;
-  result.type = value.type;
-  result.imageUrl = value.imageUrl;
-  return result;
+  return {
+    type: value.type,
+    imageUrl: value.imageUrl,
+  };
 }
 
 export function isImageChunk(value: unknown): value is ImageChunk {

@@ -35,21 +35,21 @@ export function $decodeInputMessage(
   key?: string | number,
 ): InputMessage {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as InputMessage;
-  result.role = v.role === undefined ? $missing(c, "role") : $decodeMessageRole(v.role, c, "role");
-  result.content =
-    v.content === undefined ? $missing(c, "content") : $string(v.content, c, "content");
-  if (v.name != null) result.name = $string(v.name, c, "name");
+  const result: InputMessage = {
+    role: v.role === undefined ? $missing(c, "role") : $decodeMessageRole(v.role, c, "role"),
+    content: v.content === undefined ? $missing(c, "content") : $string(v.content, c, "content"),
+    name: v.name == null ? undefined : $string(v.name, c, "name"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeInputMessage(value: InputMessage): InputMessageJson {
-  const result = {} as InputMessageJson;
-  result.role = value.role;
-  result.content = value.content;
-  if (value.name !== undefined) result.name = value.name;
-  return result;
+  return {
+    role: value.role,
+    content: value.content,
+    name: value.name,
+  };
 }
 
 export function isInputMessage(value: unknown): value is InputMessage {

@@ -32,18 +32,19 @@ export function $decodeMetricSample(
   key?: string | number,
 ): MetricSample {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as MetricSample;
-  result.value = v.value === undefined ? $missing(c, "value") : $number(v.value, c, "value");
-  result.at = v.at === undefined ? $missing(c, "at") : $dateTime(v.at, c, "at");
+  const result: MetricSample = {
+    value: v.value === undefined ? $missing(c, "value") : $number(v.value, c, "value"),
+    at: v.at === undefined ? $missing(c, "at") : $dateTime(v.at, c, "at"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeMetricSample(value: MetricSample): MetricSampleJson {
-  const result = {} as MetricSampleJson;
-  result.value = value.value;
-  result.at = value.at.toISOString();
-  return result;
+  return {
+    value: value.value,
+    at: value.at.toISOString(),
+  };
 }
 
 export function isMetricSample(value: unknown): value is MetricSample {

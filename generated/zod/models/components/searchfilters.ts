@@ -60,41 +60,39 @@ export function $decodeSearchFilters(
   key?: string | number,
 ): SearchFilters {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as SearchFilters;
-  result.query = v.query === undefined ? $missing(c, "query") : $string(v.query, c, "query");
-  if (v.cursor != null) result.cursor = $string(v.cursor, c, "cursor");
-  if (v.onlyPinned != null) result.onlyPinned = $array(v.onlyPinned, c, "onlyPinned", $boolean);
-  if (v.facets != null)
-    result.facets = $array(
-      v.facets,
-      c,
-      "facets",
-      (e: unknown, c: $Ctx | null, k?: string | number) =>
-        $record(e, c, k, (e: unknown, c: $Ctx | null, k?: string | number) =>
-          $array(e, c, k, $string),
-        ),
-    );
-  if (v.scoring != null)
-    result.scoring = $record(
-      v.scoring,
-      c,
-      "scoring",
-      (e: unknown, c: $Ctx | null, k?: string | number) => $record(e, c, k, $unknown),
-    );
-  if (v.boosts != null) result.boosts = $array(v.boosts, c, "boosts", $number);
+  const result: SearchFilters = {
+    query: v.query === undefined ? $missing(c, "query") : $string(v.query, c, "query"),
+    cursor: v.cursor == null ? undefined : $string(v.cursor, c, "cursor"),
+    onlyPinned: v.onlyPinned == null ? undefined : $array(v.onlyPinned, c, "onlyPinned", $boolean),
+    facets:
+      v.facets == null
+        ? undefined
+        : $array(v.facets, c, "facets", (e: unknown, c: $Ctx | null, k?: string | number) =>
+            $record(e, c, k, (e: unknown, c: $Ctx | null, k?: string | number) =>
+              $array(e, c, k, $string),
+            ),
+          ),
+    scoring:
+      v.scoring == null
+        ? undefined
+        : $record(v.scoring, c, "scoring", (e: unknown, c: $Ctx | null, k?: string | number) =>
+            $record(e, c, k, $unknown),
+          ),
+    boosts: v.boosts == null ? undefined : $array(v.boosts, c, "boosts", $number),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeSearchFilters(value: SearchFilters): SearchFiltersJson {
-  const result = {} as SearchFiltersJson;
-  result.query = value.query;
-  if (value.cursor !== undefined) result.cursor = value.cursor;
-  if (value.onlyPinned !== undefined) result.onlyPinned = value.onlyPinned;
-  if (value.facets !== undefined) result.facets = value.facets;
-  if (value.scoring !== undefined) result.scoring = value.scoring;
-  if (value.boosts !== undefined) result.boosts = value.boosts;
-  return result;
+  return {
+    query: value.query,
+    cursor: value.cursor,
+    onlyPinned: value.onlyPinned,
+    facets: value.facets,
+    scoring: value.scoring,
+    boosts: value.boosts,
+  };
 }
 
 export function isSearchFilters(value: unknown): value is SearchFilters {

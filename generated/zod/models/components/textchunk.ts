@@ -26,18 +26,19 @@ export interface TextChunkJson {
 
 export function $decodeTextChunk(v: unknown, c: $Ctx | null, key?: string | number): TextChunk {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as TextChunk;
-  result.type = v.type === undefined ? $missing(c, "type") : $literal(v.type, c, "type", "text");
-  result.text = v.text === undefined ? $missing(c, "text") : $string(v.text, c, "text");
+  const result: TextChunk = {
+    type: v.type === undefined ? $missing(c, "type") : $literal(v.type, c, "type", "text"),
+    text: v.text === undefined ? $missing(c, "text") : $string(v.text, c, "text"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeTextChunk(value: TextChunk): TextChunkJson {
-  const result = {} as TextChunkJson;
-  result.type = value.type;
-  result.text = value.text;
-  return result;
+  return {
+    type: value.type,
+    text: value.text,
+  };
 }
 
 export function isTextChunk(value: unknown): value is TextChunk {

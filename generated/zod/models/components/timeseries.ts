@@ -36,23 +36,24 @@ export interface TimeSeriesJson {
 
 export function $decodeTimeSeries(v: unknown, c: $Ctx | null, key?: string | number): TimeSeries {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as TimeSeries;
-  result.name = v.name === undefined ? $missing(c, "name") : $string(v.name, c, "name");
-  result.points =
-    v.points === undefined
-      ? $missing(c, "points")
-      : $array(v.points, c, "points", (e: unknown, c: $Ctx | null, k?: string | number) =>
-          $array(e, c, k, $decodeMetricPoint),
-        );
+  const result: TimeSeries = {
+    name: v.name === undefined ? $missing(c, "name") : $string(v.name, c, "name"),
+    points:
+      v.points === undefined
+        ? $missing(c, "points")
+        : $array(v.points, c, "points", (e: unknown, c: $Ctx | null, k?: string | number) =>
+            $array(e, c, k, $decodeMetricPoint),
+          ),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeTimeSeries(value: TimeSeries): TimeSeriesJson {
-  const result = {} as TimeSeriesJson;
-  result.name = value.name;
-  result.points = value.points.map((e) => e.map((e) => serializeMetricPoint(e)));
-  return result;
+  return {
+    name: value.name,
+    points: value.points.map((e) => e.map((e) => serializeMetricPoint(e))),
+  };
 }
 
 export function isTimeSeries(value: unknown): value is TimeSeries {

@@ -67,27 +67,30 @@ export interface ToolSpecJson {
 
 export function $decodeToolSpec(v: unknown, c: $Ctx | null, key?: string | number): ToolSpec {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as ToolSpec;
-  result.name = v.name === undefined ? $missing(c, "name") : $string(v.name, c, "name");
-  if (v.description != null) result.description = $string(v.description, c, "description");
-  if (v.parameters != null) result.parameters = $record(v.parameters, c, "parameters", $unknown);
-  if (v.strict != null) result.strict = $boolean(v.strict, c, "strict");
-  if (v.outputSchema != null)
-    result.outputSchema = $decodeResponseFormatSchema(v.outputSchema, c, "outputSchema");
-  if (v.kind != null) result.kind = $decodeToolKind(v.kind, c, "kind");
+  const result: ToolSpec = {
+    name: v.name === undefined ? $missing(c, "name") : $string(v.name, c, "name"),
+    description: v.description == null ? undefined : $string(v.description, c, "description"),
+    parameters: v.parameters == null ? undefined : $record(v.parameters, c, "parameters", $unknown),
+    strict: v.strict == null ? undefined : $boolean(v.strict, c, "strict"),
+    outputSchema:
+      v.outputSchema == null
+        ? undefined
+        : $decodeResponseFormatSchema(v.outputSchema, c, "outputSchema"),
+    kind: v.kind == null ? undefined : $decodeToolKind(v.kind, c, "kind"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeToolSpec(value: ToolSpec): ToolSpecJson {
-  const result = {} as ToolSpecJson;
-  result.name = value.name;
-  if (value.description !== undefined) result.description = value.description;
-  if (value.parameters !== undefined) result.parameters = value.parameters;
-  if (value.strict !== undefined) result.strict = value.strict;
-  if (value.outputSchema !== undefined) result.outputSchema = value.outputSchema;
-  if (value.kind !== undefined) result.kind = value.kind;
-  return result;
+  return {
+    name: value.name,
+    description: value.description,
+    parameters: value.parameters,
+    strict: value.strict,
+    outputSchema: value.outputSchema,
+    kind: value.kind,
+  };
 }
 
 export function isToolSpec(value: unknown): value is ToolSpec {

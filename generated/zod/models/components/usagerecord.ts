@@ -77,43 +77,51 @@ export interface UsageRecordJson {
 
 export function $decodeUsageRecord(v: unknown, c: $Ctx | null, key?: string | number): UsageRecord {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as UsageRecord;
-  result.workspaceId =
-    v.workspaceId === undefined
-      ? $missing(c, "workspaceId")
-      : $string(v.workspaceId, c, "workspaceId");
-  result.day = v.day === undefined ? $missing(c, "day") : $dateOnly(v.day, c, "day");
-  if (v.billedOn != null) result.billedOn = $dateOnly(v.billedOn, c, "billedOn");
-  result.tokensIn =
-    v.tokensIn === undefined ? $missing(c, "tokensIn") : $bigint(v.tokensIn, c, "tokensIn");
-  if (v.tokensOutPerModel != null)
-    result.tokensOutPerModel = $record(v.tokensOutPerModel, c, "tokensOutPerModel", $bigint);
-  if (v.tokenHistory != null)
-    result.tokenHistory = $array(v.tokenHistory, c, "tokenHistory", $bigint);
-  result.cost = v.cost === undefined ? $missing(c, "cost") : $decimal(v.cost, c, "cost");
-  if (v.costPerModel != null)
-    result.costPerModel = $record(v.costPerModel, c, "costPerModel", $decimal);
-  if (v.costHistory != null) result.costHistory = $array(v.costHistory, c, "costHistory", $decimal);
+  const result: UsageRecord = {
+    workspaceId:
+      v.workspaceId === undefined
+        ? $missing(c, "workspaceId")
+        : $string(v.workspaceId, c, "workspaceId"),
+    day: v.day === undefined ? $missing(c, "day") : $dateOnly(v.day, c, "day"),
+    billedOn: v.billedOn == null ? undefined : $dateOnly(v.billedOn, c, "billedOn"),
+    tokensIn:
+      v.tokensIn === undefined ? $missing(c, "tokensIn") : $bigint(v.tokensIn, c, "tokensIn"),
+    tokensOutPerModel:
+      v.tokensOutPerModel == null
+        ? undefined
+        : $record(v.tokensOutPerModel, c, "tokensOutPerModel", $bigint),
+    tokenHistory:
+      v.tokenHistory == null ? undefined : $array(v.tokenHistory, c, "tokenHistory", $bigint),
+    cost: v.cost === undefined ? $missing(c, "cost") : $decimal(v.cost, c, "cost"),
+    costPerModel:
+      v.costPerModel == null ? undefined : $record(v.costPerModel, c, "costPerModel", $decimal),
+    costHistory:
+      v.costHistory == null ? undefined : $array(v.costHistory, c, "costHistory", $decimal),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeUsageRecord(value: UsageRecord): UsageRecordJson {
-  const result = {} as UsageRecordJson;
-  result.workspaceId = value.workspaceId;
-  result.day = value.day;
-  if (value.billedOn !== undefined) result.billedOn = value.billedOn;
-  result.tokensIn = value.tokensIn.toString();
-  if (value.tokensOutPerModel !== undefined)
-    result.tokensOutPerModel = $mapRecord(value.tokensOutPerModel, (e: bigint) => e.toString());
-  if (value.tokenHistory !== undefined)
-    result.tokenHistory = value.tokenHistory.map((e) => e.toString());
-  result.cost = value.cost.toString();
-  if (value.costPerModel !== undefined)
-    result.costPerModel = $mapRecord(value.costPerModel, (e: Decimal) => e.toString());
-  if (value.costHistory !== undefined)
-    result.costHistory = value.costHistory.map((e) => e.toString());
-  return result;
+  return {
+    workspaceId: value.workspaceId,
+    day: value.day,
+    billedOn: value.billedOn,
+    tokensIn: value.tokensIn.toString(),
+    tokensOutPerModel:
+      value.tokensOutPerModel === undefined
+        ? undefined
+        : $mapRecord(value.tokensOutPerModel, (e: bigint) => e.toString()),
+    tokenHistory:
+      value.tokenHistory === undefined ? undefined : value.tokenHistory.map((e) => e.toString()),
+    cost: value.cost.toString(),
+    costPerModel:
+      value.costPerModel === undefined
+        ? undefined
+        : $mapRecord(value.costPerModel, (e: Decimal) => e.toString()),
+    costHistory:
+      value.costHistory === undefined ? undefined : value.costHistory.map((e) => e.toString()),
+  };
 }
 
 export function isUsageRecord(value: unknown): value is UsageRecord {

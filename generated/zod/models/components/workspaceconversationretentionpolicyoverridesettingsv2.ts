@@ -36,9 +36,10 @@ export function $decodeWorkspaceConversationRetentionPolicyOverrideSettingsV2(
   key?: string | number,
 ): WorkspaceConversationRetentionPolicyOverrideSettingsV2 {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as WorkspaceConversationRetentionPolicyOverrideSettingsV2;
-  result.days = v.days === undefined ? $missing(c, "days") : $number(v.days, c, "days");
-  if (v.appliesTo != null) result.appliesTo = $array(v.appliesTo, c, "appliesTo", $string);
+  const result: WorkspaceConversationRetentionPolicyOverrideSettingsV2 = {
+    days: v.days === undefined ? $missing(c, "days") : $number(v.days, c, "days"),
+    appliesTo: v.appliesTo == null ? undefined : $array(v.appliesTo, c, "appliesTo", $string),
+  };
   $leave(c, key);
   return result;
 }
@@ -46,10 +47,10 @@ export function $decodeWorkspaceConversationRetentionPolicyOverrideSettingsV2(
 export function serializeWorkspaceConversationRetentionPolicyOverrideSettingsV2(
   value: WorkspaceConversationRetentionPolicyOverrideSettingsV2,
 ): WorkspaceConversationRetentionPolicyOverrideSettingsV2Json {
-  const result = {} as WorkspaceConversationRetentionPolicyOverrideSettingsV2Json;
-  result.days = value.days;
-  if (value.appliesTo !== undefined) result.appliesTo = value.appliesTo;
-  return result;
+  return {
+    days: value.days,
+    appliesTo: value.appliesTo,
+  };
 }
 
 export function isWorkspaceConversationRetentionPolicyOverrideSettingsV2(

@@ -63,31 +63,33 @@ export function $decodeRateLimitError(
   key?: string | number,
 ): RateLimitError {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as RateLimitError;
-  result.message =
-    v.message === undefined ? $missing(c, "message") : $string(v.message, c, "message");
-  result.code = v.code === undefined ? $missing(c, "code") : $decodeErrorCode(v.code, c, "code");
-  if (v.retryAfterSeconds != null)
-    result.retryAfterSeconds = $number(v.retryAfterSeconds, c, "retryAfterSeconds");
-  if (v.tier != null) result.tier = $decodeRatelimitTier(v.tier, c, "tier");
-  if (v.detail != null) result.detail = $decodeErrorDetail(v.detail, c, "detail");
-  result.httpMeta =
-    v.httpMeta === undefined
-      ? $missing(c, "httpMeta")
-      : $decodeHTTPMetadata(v.httpMeta, c, "httpMeta");
+  const result: RateLimitError = {
+    message: v.message === undefined ? $missing(c, "message") : $string(v.message, c, "message"),
+    code: v.code === undefined ? $missing(c, "code") : $decodeErrorCode(v.code, c, "code"),
+    retryAfterSeconds:
+      v.retryAfterSeconds == null
+        ? undefined
+        : $number(v.retryAfterSeconds, c, "retryAfterSeconds"),
+    tier: v.tier == null ? undefined : $decodeRatelimitTier(v.tier, c, "tier"),
+    detail: v.detail == null ? undefined : $decodeErrorDetail(v.detail, c, "detail"),
+    httpMeta:
+      v.httpMeta === undefined
+        ? $missing(c, "httpMeta")
+        : $decodeHTTPMetadata(v.httpMeta, c, "httpMeta"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeRateLimitError(value: RateLimitError): RateLimitErrorJson {
-  const result = {} as RateLimitErrorJson;
-  result.message = value.message;
-  result.code = value.code;
-  if (value.retryAfterSeconds !== undefined) result.retryAfterSeconds = value.retryAfterSeconds;
-  if (value.tier !== undefined) result.tier = value.tier;
-  if (value.detail !== undefined) result.detail = serializeErrorDetail(value.detail);
-  result.httpMeta = serializeHTTPMetadata(value.httpMeta);
-  return result;
+  return {
+    message: value.message,
+    code: value.code,
+    retryAfterSeconds: value.retryAfterSeconds,
+    tier: value.tier,
+    detail: value.detail === undefined ? undefined : serializeErrorDetail(value.detail),
+    httpMeta: serializeHTTPMetadata(value.httpMeta),
+  };
 }
 
 export function isRateLimitError(value: unknown): value is RateLimitError {

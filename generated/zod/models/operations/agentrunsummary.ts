@@ -38,23 +38,24 @@ export function $decodeAgentRunSummary(
   key?: string | number,
 ): AgentRunSummary {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as AgentRunSummary;
-  result.runId = v.runId === undefined ? $missing(c, "runId") : $string(v.runId, c, "runId");
-  result.finishedAt =
-    v.finishedAt === undefined
-      ? $missing(c, "finishedAt")
-      : $dateTime(v.finishedAt, c, "finishedAt");
-  if (v.outputTokens != null) result.outputTokens = $number(v.outputTokens, c, "outputTokens");
+  const result: AgentRunSummary = {
+    runId: v.runId === undefined ? $missing(c, "runId") : $string(v.runId, c, "runId"),
+    finishedAt:
+      v.finishedAt === undefined
+        ? $missing(c, "finishedAt")
+        : $dateTime(v.finishedAt, c, "finishedAt"),
+    outputTokens: v.outputTokens == null ? undefined : $number(v.outputTokens, c, "outputTokens"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeAgentRunSummary(value: AgentRunSummary): AgentRunSummaryJson {
-  const result = {} as AgentRunSummaryJson;
-  result.runId = value.runId;
-  result.finishedAt = value.finishedAt.toISOString();
-  if (value.outputTokens !== undefined) result.outputTokens = value.outputTokens;
-  return result;
+  return {
+    runId: value.runId,
+    finishedAt: value.finishedAt.toISOString(),
+    outputTokens: value.outputTokens,
+  };
 }
 
 export function isAgentRunSummary(value: unknown): value is AgentRunSummary {

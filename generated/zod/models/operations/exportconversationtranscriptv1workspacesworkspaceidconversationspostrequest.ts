@@ -41,13 +41,14 @@ export function $decodeExportConversationTranscriptV1WorkspacesWorkspaceIdConver
   key?: string | number,
 ): ExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequest {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as ExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequest;
-  result.workspaceId =
-    v.workspaceId === undefined
-      ? $missing(c, "workspaceId")
-      : $string(v.workspaceId, c, "workspaceId");
-  result.since = v.since === undefined ? $missing(c, "since") : $dateOnly(v.since, c, "since");
-  if (v.format != null) result.format = $decodeTranscriptFormat(v.format, c, "format");
+  const result: ExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequest = {
+    workspaceId:
+      v.workspaceId === undefined
+        ? $missing(c, "workspaceId")
+        : $string(v.workspaceId, c, "workspaceId"),
+    since: v.since === undefined ? $missing(c, "since") : $dateOnly(v.since, c, "since"),
+    format: v.format == null ? undefined : $decodeTranscriptFormat(v.format, c, "format"),
+  };
   $leave(c, key);
   return result;
 }
@@ -55,12 +56,11 @@ export function $decodeExportConversationTranscriptV1WorkspacesWorkspaceIdConver
 export function serializeExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequest(
   value: ExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequest,
 ): ExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequestJson {
-  const result =
-    {} as ExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequestJson;
-  result.workspaceId = value.workspaceId;
-  result.since = value.since;
-  if (value.format !== undefined) result.format = value.format;
-  return result;
+  return {
+    workspaceId: value.workspaceId,
+    since: value.since,
+    format: value.format,
+  };
 }
 
 export function isExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequest(

@@ -48,19 +48,22 @@ export function $decodeGetConversationResponse(
   key?: string | number,
 ): GetConversationResponse {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as GetConversationResponse;
-  result.contentType =
-    v.contentType === undefined
-      ? $missing(c, "contentType")
-      : $string(v.contentType, c, "contentType");
-  result.statusCode =
-    v.statusCode === undefined ? $missing(c, "statusCode") : $number(v.statusCode, c, "statusCode");
-  result.rawResponse =
-    v.rawResponse === undefined
-      ? $missing(c, "rawResponse")
-      : ($external(v.rawResponse, c, "rawResponse", "Response") as Response);
-  if (v.conversation != null)
-    result.conversation = $decodeConversation(v.conversation, c, "conversation");
+  const result: GetConversationResponse = {
+    contentType:
+      v.contentType === undefined
+        ? $missing(c, "contentType")
+        : $string(v.contentType, c, "contentType"),
+    statusCode:
+      v.statusCode === undefined
+        ? $missing(c, "statusCode")
+        : $number(v.statusCode, c, "statusCode"),
+    rawResponse:
+      v.rawResponse === undefined
+        ? $missing(c, "rawResponse")
+        : ($external(v.rawResponse, c, "rawResponse", "Response") as Response),
+    conversation:
+      v.conversation == null ? undefined : $decodeConversation(v.conversation, c, "conversation"),
+  };
   $leave(c, key);
   return result;
 }
@@ -68,13 +71,13 @@ export function $decodeGetConversationResponse(
 export function serializeGetConversationResponse(
   value: GetConversationResponse,
 ): GetConversationResponseJson {
-  const result = {} as GetConversationResponseJson;
-  result.contentType = value.contentType;
-  result.statusCode = value.statusCode;
-  result.rawResponse = value.rawResponse;
-  if (value.conversation !== undefined)
-    result.conversation = serializeConversation(value.conversation);
-  return result;
+  return {
+    contentType: value.contentType,
+    statusCode: value.statusCode,
+    rawResponse: value.rawResponse,
+    conversation:
+      value.conversation === undefined ? undefined : serializeConversation(value.conversation),
+  };
 }
 
 export function isGetConversationResponse(value: unknown): value is GetConversationResponse {

@@ -53,26 +53,26 @@ export function $decodeListDomainsResponse(
   key?: string | number,
 ): ListDomainsResponse {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as ListDomainsResponse;
-  result.httpMeta =
-    v.httpMeta === undefined
-      ? $missing(c, "httpMeta")
-      : $decodeHTTPMetadata(v.httpMeta, c, "httpMeta");
-  result.result =
-    v.result === undefined ? $missing(c, "result") : $decodeDomains(v.result, c, "result");
-  if (v.primaryDomain != null)
-    result.primaryDomain = $decodeDomains2(v.primaryDomain, c, "primaryDomain");
+  const result: ListDomainsResponse = {
+    httpMeta:
+      v.httpMeta === undefined
+        ? $missing(c, "httpMeta")
+        : $decodeHTTPMetadata(v.httpMeta, c, "httpMeta"),
+    result: v.result === undefined ? $missing(c, "result") : $decodeDomains(v.result, c, "result"),
+    primaryDomain:
+      v.primaryDomain == null ? undefined : $decodeDomains2(v.primaryDomain, c, "primaryDomain"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeListDomainsResponse(value: ListDomainsResponse): ListDomainsResponseJson {
-  const result = {} as ListDomainsResponseJson;
-  result.httpMeta = serializeHTTPMetadata(value.httpMeta);
-  result.result = serializeDomains(value.result);
-  if (value.primaryDomain !== undefined)
-    result.primaryDomain = serializeDomains2(value.primaryDomain);
-  return result;
+  return {
+    httpMeta: serializeHTTPMetadata(value.httpMeta),
+    result: serializeDomains(value.result),
+    primaryDomain:
+      value.primaryDomain === undefined ? undefined : serializeDomains2(value.primaryDomain),
+  };
 }
 
 export function isListDomainsResponse(value: unknown): value is ListDomainsResponse {

@@ -119,42 +119,43 @@ export function $decodeSetRetentionRequest(
   key?: string | number,
 ): SetRetentionRequest {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as SetRetentionRequest;
-  result.workspaceId =
-    v.workspaceId === undefined
-      ? $missing(c, "workspaceId")
-      : $string(v.workspaceId, c, "workspaceId");
-  result.setting =
-    v.setting === undefined
-      ? $missing(c, "setting")
-      : $decodeRetentionSetting(v.setting, c, "setting");
-  if (v.chunking != null) result.chunking = $decodeChunkingStrategy(v.chunking, c, "chunking");
-  if (v.body != null) result.body = $decodePayloadBody(v.body, c, "body");
-  if (v.tools != null) result.tools = $decodeToolRegistry(v.tools, c, "tools");
-  if (v.toolChoice != null) result.toolChoice = $decodeToolChoice(v.toolChoice, c, "toolChoice");
-  if (v.priority != null) result.priority = $decodeRetryPriority(v.priority, c, "priority");
-  if (v.family != null) result.family = $decodeModelFamily(v.family, c, "family");
-  if (v.usage != null) result.usage = $decodeUsageRecord(v.usage, c, "usage");
-  if (v.filters != null) result.filters = $decodeSearchFilters(v.filters, c, "filters");
-  if (v.latency != null) result.latency = $decodeTimeSeries(v.latency, c, "latency");
+  const result: SetRetentionRequest = {
+    workspaceId:
+      v.workspaceId === undefined
+        ? $missing(c, "workspaceId")
+        : $string(v.workspaceId, c, "workspaceId"),
+    setting:
+      v.setting === undefined
+        ? $missing(c, "setting")
+        : $decodeRetentionSetting(v.setting, c, "setting"),
+    chunking: v.chunking == null ? undefined : $decodeChunkingStrategy(v.chunking, c, "chunking"),
+    body: v.body == null ? undefined : $decodePayloadBody(v.body, c, "body"),
+    tools: v.tools == null ? undefined : $decodeToolRegistry(v.tools, c, "tools"),
+    toolChoice: v.toolChoice == null ? undefined : $decodeToolChoice(v.toolChoice, c, "toolChoice"),
+    priority: v.priority == null ? undefined : $decodeRetryPriority(v.priority, c, "priority"),
+    family: v.family == null ? undefined : $decodeModelFamily(v.family, c, "family"),
+    usage: v.usage == null ? undefined : $decodeUsageRecord(v.usage, c, "usage"),
+    filters: v.filters == null ? undefined : $decodeSearchFilters(v.filters, c, "filters"),
+    latency: v.latency == null ? undefined : $decodeTimeSeries(v.latency, c, "latency"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeSetRetentionRequest(value: SetRetentionRequest): SetRetentionRequestJson {
-  const result = {} as SetRetentionRequestJson;
-  result.workspaceId = value.workspaceId;
-  result.setting = serializeRetentionSetting(value.setting);
-  if (value.chunking !== undefined) result.chunking = serializeChunkingStrategy(value.chunking);
-  if (value.body !== undefined) result.body = serializePayloadBody(value.body);
-  if (value.tools !== undefined) result.tools = serializeToolRegistry(value.tools);
-  if (value.toolChoice !== undefined) result.toolChoice = serializeToolChoice(value.toolChoice);
-  if (value.priority !== undefined) result.priority = value.priority;
-  if (value.family !== undefined) result.family = value.family;
-  if (value.usage !== undefined) result.usage = serializeUsageRecord(value.usage);
-  if (value.filters !== undefined) result.filters = serializeSearchFilters(value.filters);
-  if (value.latency !== undefined) result.latency = serializeTimeSeries(value.latency);
-  return result;
+  return {
+    workspaceId: value.workspaceId,
+    setting: serializeRetentionSetting(value.setting),
+    chunking: value.chunking === undefined ? undefined : serializeChunkingStrategy(value.chunking),
+    body: value.body === undefined ? undefined : serializePayloadBody(value.body),
+    tools: value.tools === undefined ? undefined : serializeToolRegistry(value.tools),
+    toolChoice: value.toolChoice === undefined ? undefined : serializeToolChoice(value.toolChoice),
+    priority: value.priority,
+    family: value.family,
+    usage: value.usage === undefined ? undefined : serializeUsageRecord(value.usage),
+    filters: value.filters === undefined ? undefined : serializeSearchFilters(value.filters),
+    latency: value.latency === undefined ? undefined : serializeTimeSeries(value.latency),
+  };
 }
 
 export function isSetRetentionRequest(value: unknown): value is SetRetentionRequest {

@@ -39,22 +39,25 @@ export function $decodeStreamAgentResponse(
   key?: string | number,
 ): StreamAgentResponse {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as StreamAgentResponse;
-  result.httpMeta =
-    v.httpMeta === undefined
-      ? $missing(c, "httpMeta")
-      : $decodeHTTPMetadata(v.httpMeta, c, "httpMeta");
-  if (v.result != null)
-    result.result = $external(v.result, c, "result", "AsyncIterable") as AsyncIterable<AgentEvent>;
+  const result: StreamAgentResponse = {
+    httpMeta:
+      v.httpMeta === undefined
+        ? $missing(c, "httpMeta")
+        : $decodeHTTPMetadata(v.httpMeta, c, "httpMeta"),
+    result:
+      v.result == null
+        ? undefined
+        : ($external(v.result, c, "result", "AsyncIterable") as AsyncIterable<AgentEvent>),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeStreamAgentResponse(value: StreamAgentResponse): StreamAgentResponseJson {
-  const result = {} as StreamAgentResponseJson;
-  result.httpMeta = serializeHTTPMetadata(value.httpMeta);
-  if (value.result !== undefined) result.result = value.result;
-  return result;
+  return {
+    httpMeta: serializeHTTPMetadata(value.httpMeta),
+    result: value.result,
+  };
 }
 
 export function isStreamAgentResponse(value: unknown): value is StreamAgentResponse {

@@ -67,15 +67,16 @@ export function $decodeUploadAttachmentRequest(
   key?: string | number,
 ): UploadAttachmentRequest {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as UploadAttachmentRequest;
-  result.conversationId =
-    v.conversationId === undefined
-      ? $missing(c, "conversationId")
-      : $string(v.conversationId, c, "conversationId");
-  result.file =
-    v.file === undefined
-      ? $missing(c, "file")
-      : ($union(v.file, c, "file", $union0) as File | Blob | FileT);
+  const result: UploadAttachmentRequest = {
+    conversationId:
+      v.conversationId === undefined
+        ? $missing(c, "conversationId")
+        : $string(v.conversationId, c, "conversationId"),
+    file:
+      v.file === undefined
+        ? $missing(c, "file")
+        : ($union(v.file, c, "file", $union0) as File | Blob | FileT),
+  };
   $leave(c, key);
   return result;
 }
@@ -83,10 +84,10 @@ export function $decodeUploadAttachmentRequest(
 export function serializeUploadAttachmentRequest(
   value: UploadAttachmentRequest,
 ): UploadAttachmentRequestJson {
-  const result = {} as UploadAttachmentRequestJson;
-  result.conversationId = value.conversationId;
-  result.file = $encodeUnion(value.file, $union0) as File | Blob | FileTJson;
-  return result;
+  return {
+    conversationId: value.conversationId,
+    file: $encodeUnion(value.file, $union0) as File | Blob | FileTJson,
+  };
 }
 
 export function isUploadAttachmentRequest(value: unknown): value is UploadAttachmentRequest {

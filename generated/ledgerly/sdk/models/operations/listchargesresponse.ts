@@ -70,34 +70,40 @@ export function $decodeListChargesResponse(
   key?: string | number,
 ): ListChargesResponse {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as ListChargesResponse;
-  result.contentType =
-    v.contentType === undefined
-      ? $missing(c, "contentType")
-      : $string(v.contentType, c, "contentType");
-  result.statusCode =
-    v.statusCode === undefined ? $missing(c, "statusCode") : $number(v.statusCode, c, "statusCode");
-  result.rawResponse =
-    v.rawResponse === undefined
-      ? $missing(c, "rawResponse")
-      : ($external(v.rawResponse, c, "rawResponse", "Response") as Response);
-  if (v.cursor != null) result.cursor = $decodeCursor(v.cursor, c, "cursor");
-  if (v.data != null) result.data = $array(v.data, c, "data", $decodeCharge);
-  if (v.postings != null) result.postings = $array(v.postings, c, "postings", $decodeLedgerPosting);
+  const result: ListChargesResponse = {
+    contentType:
+      v.contentType === undefined
+        ? $missing(c, "contentType")
+        : $string(v.contentType, c, "contentType"),
+    statusCode:
+      v.statusCode === undefined
+        ? $missing(c, "statusCode")
+        : $number(v.statusCode, c, "statusCode"),
+    rawResponse:
+      v.rawResponse === undefined
+        ? $missing(c, "rawResponse")
+        : ($external(v.rawResponse, c, "rawResponse", "Response") as Response),
+    cursor: v.cursor == null ? undefined : $decodeCursor(v.cursor, c, "cursor"),
+    data: v.data == null ? undefined : $array(v.data, c, "data", $decodeCharge),
+    postings:
+      v.postings == null ? undefined : $array(v.postings, c, "postings", $decodeLedgerPosting),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeListChargesResponse(value: ListChargesResponse): ListChargesResponseJson {
-  const result = {} as ListChargesResponseJson;
-  result.contentType = value.contentType;
-  result.statusCode = value.statusCode;
-  result.rawResponse = value.rawResponse;
-  if (value.cursor !== undefined) result.cursor = serializeCursor(value.cursor);
-  if (value.data !== undefined) result.data = value.data.map((e) => serializeCharge(e));
-  if (value.postings !== undefined)
-    result.postings = value.postings.map((e) => serializeLedgerPosting(e));
-  return result;
+  return {
+    contentType: value.contentType,
+    statusCode: value.statusCode,
+    rawResponse: value.rawResponse,
+    cursor: value.cursor === undefined ? undefined : serializeCursor(value.cursor),
+    data: value.data === undefined ? undefined : value.data.map((e) => serializeCharge(e)),
+    postings:
+      value.postings === undefined
+        ? undefined
+        : value.postings.map((e) => serializeLedgerPosting(e)),
+  };
 }
 
 export function isListChargesResponse(value: unknown): value is ListChargesResponse {

@@ -27,18 +27,19 @@ export interface BalanceJson {
 
 export function $decodeBalance(v: unknown, c: $Ctx | null, key?: string | number): Balance {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as Balance;
-  result.asset = v.asset === undefined ? $missing(c, "asset") : $string(v.asset, c, "asset");
-  result.amount = v.amount === undefined ? $missing(c, "amount") : $bigint(v.amount, c, "amount");
+  const result: Balance = {
+    asset: v.asset === undefined ? $missing(c, "asset") : $string(v.asset, c, "asset"),
+    amount: v.amount === undefined ? $missing(c, "amount") : $bigint(v.amount, c, "amount"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeBalance(value: Balance): BalanceJson {
-  const result = {} as BalanceJson;
-  result.asset = value.asset;
-  result.amount = value.amount.toString();
-  return result;
+  return {
+    asset: value.asset,
+    amount: value.amount.toString(),
+  };
 }
 
 export function isBalance(value: unknown): value is Balance {

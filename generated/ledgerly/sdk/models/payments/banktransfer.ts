@@ -31,19 +31,19 @@ export function $decodeBankTransfer(
   key?: string | number,
 ): BankTransfer {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as BankTransfer;
-  result.type =
-    v.type === undefined ? $missing(c, "type") : $literal(v.type, c, "type", "bank_transfer");
-  result.iban = v.iban === undefined ? $missing(c, "iban") : $string(v.iban, c, "iban");
+  const result: BankTransfer = {
+    type: v.type === undefined ? $missing(c, "type") : $literal(v.type, c, "type", "bank_transfer"),
+    iban: v.iban === undefined ? $missing(c, "iban") : $string(v.iban, c, "iban"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeBankTransfer(value: BankTransfer): BankTransferJson {
-  const result = {} as BankTransferJson;
-  result.type = value.type;
-  result.iban = value.iban;
-  return result;
+  return {
+    type: value.type,
+    iban: value.iban,
+  };
 }
 
 export function isBankTransfer(value: unknown): value is BankTransfer {

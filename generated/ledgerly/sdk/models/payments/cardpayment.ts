@@ -30,20 +30,21 @@ export interface CardPaymentJson {
 
 export function $decodeCardPayment(v: unknown, c: $Ctx | null, key?: string | number): CardPayment {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as CardPayment;
-  result.type = v.type === undefined ? $missing(c, "type") : $literal(v.type, c, "type", "card");
-  result.last4 = v.last4 === undefined ? $missing(c, "last4") : $string(v.last4, c, "last4");
-  if (v.brand != null) result.brand = $string(v.brand, c, "brand");
+  const result: CardPayment = {
+    type: v.type === undefined ? $missing(c, "type") : $literal(v.type, c, "type", "card"),
+    last4: v.last4 === undefined ? $missing(c, "last4") : $string(v.last4, c, "last4"),
+    brand: v.brand == null ? undefined : $string(v.brand, c, "brand"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeCardPayment(value: CardPayment): CardPaymentJson {
-  const result = {} as CardPaymentJson;
-  result.type = value.type;
-  result.last4 = value.last4;
-  if (value.brand !== undefined) result.brand = value.brand;
-  return result;
+  return {
+    type: value.type,
+    last4: value.last4,
+    brand: value.brand,
+  };
 }
 
 export function isCardPayment(value: unknown): value is CardPayment {

@@ -95,35 +95,38 @@ export interface ChargeJson {
 
 export function $decodeCharge(v: unknown, c: $Ctx | null, key?: string | number): Charge {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as Charge;
-  result.id = v.id === undefined ? $missing(c, "id") : $string(v.id, c, "id");
-  result.amount = v.amount === undefined ? $missing(c, "amount") : $bigint(v.amount, c, "amount");
-  result.currency =
-    v.currency === undefined ? $missing(c, "currency") : $decodeCurrency(v.currency, c, "currency");
-  result.status =
-    v.status === undefined ? $missing(c, "status") : $decodeChargeStatus(v.status, c, "status");
-  result.method =
-    v.method === undefined ? $missing(c, "method") : $decodePaymentMethod(v.method, c, "method");
-  if (v.capturedAt != null) result.capturedAt = $dateTime(v.capturedAt, c, "capturedAt");
-  if (v.metadata != null) result.metadata = $record(v.metadata, c, "metadata", $string);
-  if (v.reference != null) result.reference = $string(v.reference, c, "reference");
-  if (v.refunds != null) result.refunds = $array(v.refunds, c, "refunds", $decodeRefund);
+  const result: Charge = {
+    id: v.id === undefined ? $missing(c, "id") : $string(v.id, c, "id"),
+    amount: v.amount === undefined ? $missing(c, "amount") : $bigint(v.amount, c, "amount"),
+    currency:
+      v.currency === undefined
+        ? $missing(c, "currency")
+        : $decodeCurrency(v.currency, c, "currency"),
+    status:
+      v.status === undefined ? $missing(c, "status") : $decodeChargeStatus(v.status, c, "status"),
+    method:
+      v.method === undefined ? $missing(c, "method") : $decodePaymentMethod(v.method, c, "method"),
+    capturedAt: v.capturedAt == null ? undefined : $dateTime(v.capturedAt, c, "capturedAt"),
+    metadata: v.metadata == null ? undefined : $record(v.metadata, c, "metadata", $string),
+    reference: v.reference == null ? undefined : $string(v.reference, c, "reference"),
+    refunds: v.refunds == null ? undefined : $array(v.refunds, c, "refunds", $decodeRefund),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeCharge(value: Charge): ChargeJson {
-  const result = {} as ChargeJson;
-  result.id = value.id;
-  result.amount = value.amount.toString();
-  result.currency = value.currency;
-  result.status = value.status;
-  result.method = serializePaymentMethod(value.method);
-  if (value.capturedAt !== undefined) result.capturedAt = value.capturedAt.toISOString();
-  if (value.metadata !== undefined) result.metadata = value.metadata;
-  if (value.reference !== undefined) result.reference = value.reference;
-  if (value.refunds !== undefined) result.refunds = value.refunds.map((e) => serializeRefund(e));
-  return result;
+  return {
+    id: value.id,
+    amount: value.amount.toString(),
+    currency: value.currency,
+    status: value.status,
+    method: serializePaymentMethod(value.method),
+    capturedAt: value.capturedAt === undefined ? undefined : value.capturedAt.toISOString(),
+    metadata: value.metadata,
+    reference: value.reference,
+    refunds: value.refunds === undefined ? undefined : value.refunds.map((e) => serializeRefund(e)),
+  };
 }
 
 export function isCharge(value: unknown): value is Charge {

@@ -43,29 +43,32 @@ export function $decodeLedgerPosting(
   key?: string | number,
 ): LedgerPosting {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as LedgerPosting;
-  result.postingId =
-    v.postingId === undefined ? $missing(c, "postingId") : $string(v.postingId, c, "postingId");
-  result.balances =
-    v.balances === undefined
-      ? $missing(c, "balances")
-      : $record(v.balances, c, "balances", (e: unknown, c: $Ctx | null, k?: string | number) =>
-          $record(e, c, k, $decodeBalance),
-        );
-  if (v.volumes != null) result.volumes = $record(v.volumes, c, "volumes", $decodeBalance);
+  const result: LedgerPosting = {
+    postingId:
+      v.postingId === undefined ? $missing(c, "postingId") : $string(v.postingId, c, "postingId"),
+    balances:
+      v.balances === undefined
+        ? $missing(c, "balances")
+        : $record(v.balances, c, "balances", (e: unknown, c: $Ctx | null, k?: string | number) =>
+            $record(e, c, k, $decodeBalance),
+          ),
+    volumes: v.volumes == null ? undefined : $record(v.volumes, c, "volumes", $decodeBalance),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeLedgerPosting(value: LedgerPosting): LedgerPostingJson {
-  const result = {} as LedgerPostingJson;
-  result.postingId = value.postingId;
-  result.balances = $mapRecord(value.balances, (e: { [key: string]: Balance }) =>
-    $mapRecord(e, (e: Balance) => serializeBalance(e)),
-  );
-  if (value.volumes !== undefined)
-    result.volumes = $mapRecord(value.volumes, (e: Balance) => serializeBalance(e));
-  return result;
+  return {
+    postingId: value.postingId,
+    balances: $mapRecord(value.balances, (e: { [key: string]: Balance }) =>
+      $mapRecord(e, (e: Balance) => serializeBalance(e)),
+    ),
+    volumes:
+      value.volumes === undefined
+        ? undefined
+        : $mapRecord(value.volumes, (e: Balance) => serializeBalance(e)),
+  };
 }
 
 export function isLedgerPosting(value: unknown): value is LedgerPosting {

@@ -35,23 +35,24 @@ export interface RefundJson {
 
 export function $decodeRefund(v: unknown, c: $Ctx | null, key?: string | number): Refund {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as Refund;
-  result.id = v.id === undefined ? $missing(c, "id") : $string(v.id, c, "id");
-  result.amount = v.amount === undefined ? $missing(c, "amount") : $bigint(v.amount, c, "amount");
-  if (v.reason != null) result.reason = $string(v.reason, c, "reason");
-  result.createdAt =
-    v.createdAt === undefined ? $missing(c, "createdAt") : $dateTime(v.createdAt, c, "createdAt");
+  const result: Refund = {
+    id: v.id === undefined ? $missing(c, "id") : $string(v.id, c, "id"),
+    amount: v.amount === undefined ? $missing(c, "amount") : $bigint(v.amount, c, "amount"),
+    reason: v.reason == null ? undefined : $string(v.reason, c, "reason"),
+    createdAt:
+      v.createdAt === undefined ? $missing(c, "createdAt") : $dateTime(v.createdAt, c, "createdAt"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeRefund(value: Refund): RefundJson {
-  const result = {} as RefundJson;
-  result.id = value.id;
-  result.amount = value.amount.toString();
-  if (value.reason !== undefined) result.reason = value.reason;
-  result.createdAt = value.createdAt.toISOString();
-  return result;
+  return {
+    id: value.id,
+    amount: value.amount.toString(),
+    reason: value.reason,
+    createdAt: value.createdAt.toISOString(),
+  };
 }
 
 export function isRefund(value: unknown): value is Refund {

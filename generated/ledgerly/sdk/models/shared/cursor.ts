@@ -33,22 +33,22 @@ export interface CursorJson {
 
 export function $decodeCursor(v: unknown, c: $Ctx | null, key?: string | number): Cursor {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result = {} as Cursor;
-  result.pageSize =
-    v.pageSize === undefined ? $missing(c, "pageSize") : $number(v.pageSize, c, "pageSize");
-  result.hasMore =
-    v.hasMore === undefined ? $missing(c, "hasMore") : $boolean(v.hasMore, c, "hasMore");
-  if (v.next != null) result.next = $string(v.next, c, "next");
+  const result: Cursor = {
+    pageSize:
+      v.pageSize === undefined ? $missing(c, "pageSize") : $number(v.pageSize, c, "pageSize"),
+    hasMore: v.hasMore === undefined ? $missing(c, "hasMore") : $boolean(v.hasMore, c, "hasMore"),
+    next: v.next == null ? undefined : $string(v.next, c, "next"),
+  };
   $leave(c, key);
   return result;
 }
 
 export function serializeCursor(value: Cursor): CursorJson {
-  const result = {} as CursorJson;
-  result.pageSize = value.pageSize;
-  result.hasMore = value.hasMore;
-  if (value.next !== undefined) result.next = value.next;
-  return result;
+  return {
+    pageSize: value.pageSize,
+    hasMore: value.hasMore,
+    next: value.next,
+  };
 }
 
 export function isCursor(value: unknown): value is Cursor {
