@@ -8,6 +8,9 @@ export function indexFileStructure(plan: IndexPlan): SourceFileStructure {
     kind: StructureKind.ExportDeclaration,
     moduleSpecifier: entry.module,
     ...(entry.namespace ? { namespaceExport: entry.namespace } : {}),
+    ...(entry.names
+      ? { namedExports: entry.names.map((name) => ({ kind: StructureKind.ExportSpecifier, name: name.name, isTypeOnly: name.typeOnly })) }
+      : {}),
   }));
   return {
     kind: StructureKind.SourceFile,

@@ -4,11 +4,19 @@ import { modelName } from "../ir/naming.js";
 import type { Diagnostic, Model } from "../ir/types.js";
 import { isIdentifier } from "./identifiers.js";
 import { moduleSpecifier, outputPathOf } from "./paths.js";
+import { exportedNames } from "./symbols.js";
 
-/** What one folder index re-exports: model modules, and subfolder indexes as namespaces. */
+/**
+ * What one folder index re-exports: model modules (all of a module's names, or the listed ones
+ * when some clash with another module's), and subfolder indexes as namespaces.
+ */
 export interface IndexPlan {
   readonly path: string;
-  readonly exports: ReadonlyArray<{ readonly module: string; readonly namespace?: string }>;
+  readonly exports: ReadonlyArray<{
+    readonly module: string;
+    readonly namespace?: string;
+    readonly names?: ReadonlyArray<{ readonly name: string; readonly typeOnly: boolean }>;
+  }>;
 }
 
 /**
@@ -40,17 +48,25 @@ export function planIndexes(models: readonly Model[]): { readonly indexes: Index
       diagnostics.push(warning(occupant, `the doc's output ${indexPath} takes the place of the folder index; the folder has no index`));
       continue;
     }
-    const exports: Array<{ module: string; namespace?: string }> = [];
+    const exports: Array<IndexPlan["exports"][number]> = [];
     const names = new Set<string>();
+    const owners = new Map<string, Model>();
     for (const model of entry.models) {
+      const exported = exportedNames(model);
+      const free = exported.filter((entry) => !owners.has(entry.name));
+      for (const clash of exported.filter((entry) => owners.has(entry.name))) {
+        diagnostics.push(warning(model, `${indexPath} leaves out ${clash.name} of this doc: ${owners.get(clash.name)!.id} exports the same name`));
+      }
+      for (const entry of free) owners.set(entry.name, model);
       names.add(modelName(model.title));
-      exports.push({ module: moduleSpecifier(indexPath, outputPathOf(model.id)) });
+      const module = moduleSpecifier(indexPath, outputPathOf(model.id));
+      exports.push(free.length === exported.length ? { module } : { module, names: free });
     }
     for (const sub of [...entry.subfolders].sort()) {
       const alias = namespaceName(sub);
       const target = path === "." ? `${sub}/index.ts` : `${path}/${sub}/index.ts`;
-      if (names.has(alias)) {
-        const clash = entry.models.find((model) => modelName(model.title) === alias)!;
+      if (names.has(alias) || owners.has(alias)) {
+        const clash = owners.get(alias) ?? entry.models.find((model) => modelName(model.title) === alias)!;
         diagnostics.push(warning(clash, `the folder ${sub}/ is not re-exported from ${indexPath}: its namespace name ${alias} is this model's name`));
         continue;
       }

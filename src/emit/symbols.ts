@@ -64,6 +64,33 @@ export function declaredNames(model: Model): string[] {
 }
 
 /**
+ * The names a model's module exports, each marked type-only when it names only a type (the
+ * index must then re-export it with `type` under `isolatedModules`).
+ */
+export function exportedNames(model: Model): Array<{ readonly name: string; readonly typeOnly: boolean }> {
+  const symbols = modelSymbols(model);
+  const values = [symbols.decode, symbols.guard, symbols.parse, symbols.safeParse, symbols.schema].map((name) => ({ name, typeOnly: false }));
+  switch (model.kind) {
+    case "object":
+    case "union":
+      return [
+        { name: symbols.type, typeOnly: true },
+        { name: symbols.json, typeOnly: true },
+        { name: symbols.serialize, typeOnly: false },
+        ...values,
+      ];
+    case "enum":
+      return [{ name: symbols.type, typeOnly: false }, ...values];
+    case "opaque":
+      return [{ name: symbols.type, typeOnly: true }, ...values];
+    default: {
+      const unreachable: never = model;
+      return unreachable;
+    }
+  }
+}
+
+/**
  * The local name of symbol `which` of the model `target` in the file being emitted: the model's
  * own declaration, or an import of the other model's module (aliased when the name is taken).
  */
