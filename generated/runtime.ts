@@ -658,6 +658,22 @@ export function $mapRecord<T, U>(
   return result;
 }
 
+/** The fields an object model's guard checks: property name, value check, required. */
+export type $Shape = ReadonlyArray<readonly [string, (value: unknown) => boolean, boolean]>;
+
+/**
+ * Whether an in-memory value is an object whose fields pass their checks (absent optional fields
+ * pass). Fields are read as own properties, so `constructor` or `toString` fields work.
+ */
+export function $hasShape(value: unknown, shape: $Shape): boolean {
+  if (!$isObject(value)) return false;
+  for (const [key, check, required] of shape) {
+    const field = Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+    if (field === undefined ? required && !check(undefined) : !check(field)) return false;
+  }
+  return true;
+}
+
 /** Whether a value is an array whose elements all satisfy `is`. */
 export function $isArrayOf(value: unknown, is: (element: unknown) => boolean): boolean {
   if (!Array.isArray(value)) return false;

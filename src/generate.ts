@@ -11,7 +11,7 @@ import { type CachedDoc, type GenerateCache, hashText, indexInputHash, modelInpu
 import type { GeneratedFile } from "./pipeline/emit-stage.js";
 import { parseInWorker } from "./pipeline/parse-pool.js";
 import { generatorFingerprint } from "./write/fingerprint.js";
-import { type DocFile, readDocs } from "./write/read-docs.js";
+import { type DocFile, normalizeText, readDocs } from "./write/read-docs.js";
 
 export type { GeneratedFile } from "./pipeline/emit-stage.js";
 export type { GenerateCache } from "./pipeline/cache.js";
@@ -115,6 +115,8 @@ export async function generateFromDocs(docs: readonly DocFile[], options: Genera
   const cache = usableCache(options.cache, fingerprint);
   const started = performance.now();
 
+  // Same text whatever the platform wrote: no BOM, LF line ends.
+  docs = docs.map((doc) => (/^\uFEFF|\r/.test(doc.text) ? { ...doc, text: normalizeText(doc.text) } : doc));
   // Parse what the cache does not already hold.
   const docEntries: Record<string, CachedDoc> = {};
   const misses: DocFile[] = [];

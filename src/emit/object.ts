@@ -5,7 +5,7 @@ import { literalKey, readProperty } from "./access.js";
 import { decoderSignature, parseApiStatements } from "./api.js";
 import { decodeExpr } from "./codec/decode.js";
 import { encodeExpr, isIdentityEncoded } from "./codec/encode.js";
-import { guardExpr } from "./codec/guard.js";
+import { guardRef } from "./codec/guard.js";
 import type { EmitContext } from "./context.js";
 import { propertyKey, quote } from "./identifiers.js";
 import { jsDocOf } from "./jsdoc.js";
@@ -41,7 +41,7 @@ export function objectStatements(context: EmitContext, model: ObjectModel): Stat
   });
   if (context.options.unknownKeys !== "strip") statements.push(set(symbols.keys, wire));
   if (context.options.unknownKeys === "passthrough") statements.push(set(symbols.props, model.fields.map((field) => field.name)));
-  statements.push(decoder(context, model, wire), serializer(context, model, wire), guard(context, model));
+  statements.push(decoder(context, model, wire), serializer(context, model, wire), ...guard(context, model));
   statements.push(...parseApiStatements(context, symbols.type, symbols.json));
   return statements;
 }
@@ -130,21 +130,34 @@ function serializer(context: EmitContext, model: ObjectModel, wire: readonly str
   };
 }
 
-function guard(context: EmitContext, model: ObjectModel): StatementStructures {
+function guard(context: EmitContext, model: ObjectModel): StatementStructures[] {
   const symbols = modelSymbols(model);
-  const checks = [`${runtimeSymbol(context, "$isObject")}(value)`];
-  for (const field of model.fields) {
-    if (field.type.kind === "primitive" && field.type.name === "any") continue;
-    const read = readProperty("value", field.name, () => runtimeSymbol(context, "$own"));
-    const check = guardExpr(context, field.type, read);
-    checks.push(field.required ? `(${check})` : `(${read} === undefined || ${check})`);
-  }
-  return {
-    kind: StructureKind.Function,
-    isExported: true,
-    name: symbols.guard,
-    parameters: [{ name: "value", type: "unknown" }],
-    returnType: `value is ${symbols.type}`,
-    statements: [`return ${checks.join(" && ")};`],
-  };
+  // A table the runtime walks, not one statement per field: thousands of statements exceed what
+  // TypeScript's control-flow analysis accepts in one function, and a `&&` chain of thousands of
+  // operands nests thousands deep in every parser that reads the output.
+  const rows = model.fields
+    .filter((field) => !(field.type.kind === "primitive" && field.type.name === "any"))
+    .map((field) => `[${quote(field.name)}, ${guardRef(context, field.type)}, ${field.required}],`);
+  return [
+    {
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [
+        {
+          kind: StructureKind.VariableDeclaration,
+          name: symbols.shape,
+          type: `${runtimeSymbol(context, "$Shape", true)}`,
+          initializer: `[\n${rows.join("\n")}\n]`,
+        },
+      ],
+    },
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: symbols.guard,
+      parameters: [{ name: "value", type: "unknown" }],
+      returnType: `value is ${symbols.type}`,
+      statements: [`return ${runtimeSymbol(context, "$hasShape")}(value, ${symbols.shape});`],
+    },
+  ];
 }

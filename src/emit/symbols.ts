@@ -22,6 +22,7 @@ export interface ModelSymbols {
   readonly values: string;
   readonly keys: string;
   readonly props: string;
+  readonly shape: string;
 }
 
 /** The symbols of a model. Names with `$` cannot clash with titles, which have none. */
@@ -40,6 +41,7 @@ export function modelSymbols(model: Model): ModelSymbols {
     values: `$values${name}`,
     keys: `$keys${name}`,
     props: `$props${name}`,
+    shape: `$shape${name}`,
   };
 }
 
@@ -49,7 +51,7 @@ export function declaredNames(model: Model): string[] {
   const common = [symbols.type, symbols.decode, symbols.guard, symbols.parse, symbols.safeParse, symbols.schema];
   switch (model.kind) {
     case "object":
-      return [...common, symbols.json, symbols.serialize, symbols.keys, symbols.props];
+      return [...common, symbols.json, symbols.serialize, symbols.keys, symbols.props, symbols.shape];
     case "union":
       return [...common, symbols.json, symbols.serialize, symbols.members];
     case "enum":

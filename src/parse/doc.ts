@@ -1,5 +1,5 @@
 import { CODES } from "../ir/codes.js";
-import type { Diagnostic, Model } from "../ir/types.js";
+import type { Diagnostic, Model, Point } from "../ir/types.js";
 import { readEnum } from "./enum.js";
 import { readFields } from "./fields.js";
 import { parseMarkdown } from "./markdown.js";
@@ -34,6 +34,11 @@ export interface DocParse {
  */
 export function parseDoc(path: string, text: string): DocParse {
   const source: DocSource = { path, text, diagnostics: [] };
+  const nested = deepNesting(text);
+  if (nested) {
+    report(source, nested, "error", CODES.tooDeep, "the doc nests blockquotes, lists or indentation too deeply to parse");
+    return { model: null, diagnostics: source.diagnostics };
+  }
   try {
     const model = readModel(source);
     return { model, diagnostics: source.diagnostics };
@@ -45,6 +50,30 @@ export function parseDoc(path: string, text: string): DocParse {
     ];
     return { model: null, diagnostics };
   }
+}
+
+/** How long the container prefix of a line (indentation, `>`, list markers) may be. */
+const MAX_PREFIX = 400;
+
+/**
+ * Finds a line whose leading container prefix (spaces, `>` quote markers, list bullets) is
+ * absurdly long: markdown parsers take quadratic time or overflow the stack on such nesting, and
+ * no model doc has it.
+ */
+function deepNesting(text: string): Point | null {
+  let line = 1;
+  let start = 0;
+  while (start <= text.length) {
+    const end = text.indexOf("\n", start);
+    const stop = end < 0 ? text.length : end;
+    let index = start;
+    while (index < stop && index - start <= MAX_PREFIX && " \t>-*+".includes(text[index]!)) index += 1;
+    if (index - start > MAX_PREFIX) return { line, column: 1, offset: start };
+    if (end < 0) break;
+    start = end + 1;
+    line += 1;
+  }
+  return null;
 }
 
 function readModel(source: DocSource): Model | null {

@@ -83,7 +83,9 @@ function parseUnion(state: State): TypeNode {
 function parsePostfix(state: State): TypeNode {
   const from = state.at;
   let type = parseAtom(state);
+  let arrays = 0;
   while (state.text.startsWith("[]", state.at)) {
+    if (state.depth + ++arrays > MAX_TYPE_DEPTH) fail(state, `types nest more than ${MAX_TYPE_DEPTH} levels deep`);
     state.at += 2;
     type = { kind: "array", element: type, span: span(state, from) };
   }
@@ -159,23 +161,31 @@ function parseEmphasis(state: State): TypeNode {
   if (close < 0) fail({ ...state, at: from }, "unterminated *emphasis*");
   const word = text.slice(state.at, close);
   const wordStart = state.at;
+  const streams = /^(?:EventStream<)*/.exec(word)![0].length / "EventStream<".length;
+  if (state.depth + streams > MAX_TYPE_DEPTH) {
+    fail({ ...state, at: wordStart + (MAX_TYPE_DEPTH - state.depth) * "EventStream<".length }, `types nest more than ${MAX_TYPE_DEPTH} levels deep`);
+  }
   state.at = close + 1;
-  return wordType(word, (offset, length) => spanAt(state.cellStart, wordStart + offset, length), span(state, from)) ?? fail({ ...state, at: from }, `unknown type "${word}"`);
+  return (
+    wordType(word, (offset, length) => spanAt(state.cellStart, wordStart + offset, length), span(state, from), state.depth) ??
+    fail({ ...state, at: from }, `unknown type "${word}"`)
+  );
 }
 
 /**
  * Resolves the word inside `*…*`: a built-in, a number literal, `EventStream<…>`, or a name.
  * `nodeSpan` covers the whole emphasis; `spanOf` gives the span of a part of the word.
  */
-function wordType(word: string, spanOf: (offset: number, length: number) => Span, nodeSpan: Span): TypeNode | null {
+function wordType(word: string, spanOf: (offset: number, length: number) => Span, nodeSpan: Span, depth: number): TypeNode | null {
   const builtin = builtinType(word, nodeSpan);
   if (builtin) return builtin;
   if (/^-?\d+(\.\d+)?$/.test(word)) return { kind: "literal", value: Number(word), span: nodeSpan };
   const stream = /^EventStream<(.+)>$/.exec(word);
   if (stream) {
+    if (depth >= MAX_TYPE_DEPTH) return null;
     const inner = stream[1]!;
     const offset = "EventStream<".length;
-    const event = wordType(inner, (at, length) => spanOf(offset + at, length), spanOf(offset, inner.length));
+    const event = wordType(inner, (at, length) => spanOf(offset + at, length), spanOf(offset, inner.length), depth + 1);
     return event ? { kind: "event-stream", event, span: nodeSpan } : null;
   }
   const name = QUALIFIED_NAME.exec(word);

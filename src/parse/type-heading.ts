@@ -82,7 +82,9 @@ function parsePostfix(state: State): TypeNode {
   skip(state);
   const from = state.at;
   let type = parseAtom(state);
+  let arrays = 0;
   while (state.text.startsWith("[]", state.at)) {
+    if (state.depth + ++arrays > MAX_TYPE_DEPTH) fail(state, `types nest more than ${MAX_TYPE_DEPTH} levels deep`);
     state.at += 2;
     type = { kind: "array", element: type, span: span(state, from) };
   }

@@ -1,3 +1,4 @@
+import { CODES } from "../ir/codes.js";
 import type { Diagnostic, Model } from "../ir/types.js";
 import { parseDoc } from "../parse/doc.js";
 import type { DocFile } from "../write/read-docs.js";
@@ -16,6 +17,16 @@ export function parseBatch(docs: readonly DocFile[]): ParsedBatch {
   const models: Model[] = [];
   const skipped: string[] = [];
   for (const doc of docs) {
+    if (doc.invalidUtf8) {
+      diagnostics.push({
+        file: doc.path,
+        ...doc.invalidUtf8,
+        severity: "error",
+        code: CODES.unreadable,
+        message: "the file is not valid UTF-8 text",
+      });
+      continue;
+    }
     const parsed = parseDoc(doc.path, doc.text);
     diagnostics.push(...parsed.diagnostics);
     if (parsed.model) models.push(parsed.model);

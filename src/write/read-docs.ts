@@ -5,6 +5,8 @@ import { join, relative, sep } from "node:path";
 export interface DocFile {
   readonly path: string;
   readonly text: string;
+  /** Where the first byte sequence that is not UTF-8 is, when the file is not valid UTF-8. */
+  readonly invalidUtf8?: { readonly line: number; readonly column: number };
 }
 
 /**
@@ -18,9 +20,21 @@ export async function readDocs(root: string): Promise<DocFile[]> {
     .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith(".md"))
     .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join("/"))
     .sort();
-  return Promise.all(
-    paths.map(async (path) => ({ path, text: normalizeText(await readFile(join(root, path), "utf8")) })),
-  );
+  return Promise.all(paths.map(async (path) => decodeDoc(path, await readFile(join(root, path)))));
+}
+
+/** Decodes a doc's bytes as UTF-8, recording where the first invalid sequence is, if any. */
+export function decodeDoc(path: string, bytes: Uint8Array): DocFile {
+  const lossy = normalizeText(new TextDecoder("utf-8").decode(bytes));
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return { path, text: lossy };
+  } catch {
+    const at = Math.max(0, lossy.indexOf("\uFFFD"));
+    const before = lossy.slice(0, at);
+    const line = before.split("\n").length;
+    return { path, text: lossy, invalidUtf8: { line, column: at - before.lastIndexOf("\n") } };
+  }
 }
 
 /** Removes a BOM and turns CRLF / CR line ends into LF. */

@@ -3,13 +3,16 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $boolean,
   $dateTime,
   $enter,
+  $hasShape,
+  $isBoolean,
   $isDate,
   $isNumber,
-  $isObject,
   $isRecordOf,
+  $isString,
   $isUnknown,
   $leave,
   $number,
@@ -113,17 +116,18 @@ export function serializeDestinationConnectLink(
   };
 }
 
+const $shapeDestinationConnectLink: $Shape = [
+  ["id", $isNumber, false],
+  ["url", $isString, false],
+  ["status", isConnectLinkStatus, false],
+  ["expiresAt", $isDate, false],
+  ["revoked", $isBoolean, false],
+  ["connectionSettings", (e: unknown) => $isRecordOf(e, $isUnknown), false],
+  ["notes", $isString, false],
+];
+
 export function isDestinationConnectLink(value: unknown): value is DestinationConnectLink {
-  return (
-    $isObject(value) &&
-    (value.id === undefined || $isNumber(value.id)) &&
-    (value.url === undefined || typeof value.url === "string") &&
-    (value.status === undefined || isConnectLinkStatus(value.status)) &&
-    (value.expiresAt === undefined || $isDate(value.expiresAt)) &&
-    (value.revoked === undefined || typeof value.revoked === "boolean") &&
-    (value.connectionSettings === undefined || $isRecordOf(value.connectionSettings, $isUnknown)) &&
-    (value.notes === undefined || typeof value.notes === "string")
-  );
+  return $hasShape(value, $shapeDestinationConnectLink);
 }
 
 export const parseDestinationConnectLink = $parser($decodeDestinationConnectLink);

@@ -3,13 +3,15 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $array,
   $dateOnly,
   $enter,
+  $hasShape,
   $isArrayOf,
   $isDateOnly,
   $isNumber,
-  $isObject,
+  $isString,
   $leave,
   $missing,
   $number,
@@ -79,15 +81,16 @@ export function serializeWarehouseSource(value: WarehouseSource): WarehouseSourc
   };
 }
 
+const $shapeWarehouseSource: $Shape = [
+  ["id", $isNumber, true],
+  ["name", $isString, true],
+  ["kind", isSourceKind, true],
+  ["links", (e: unknown) => $isArrayOf(e, isDestinationConnectLink), false],
+  ["createdOn", $isDateOnly, false],
+];
+
 export function isWarehouseSource(value: unknown): value is WarehouseSource {
-  return (
-    $isObject(value) &&
-    $isNumber(value.id) &&
-    typeof value.name === "string" &&
-    isSourceKind(value.kind) &&
-    (value.links === undefined || $isArrayOf(value.links, isDestinationConnectLink)) &&
-    (value.createdOn === undefined || $isDateOnly(value.createdOn))
-  );
+  return $hasShape(value, $shapeWarehouseSource);
 }
 
 export const parseWarehouseSource = $parser($decodeWarehouseSource);

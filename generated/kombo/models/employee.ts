@@ -3,9 +3,11 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $enter,
-  $isObject,
+  $hasShape,
   $isRecordOf,
+  $isString,
   $isUnknown,
   $leave,
   $missing,
@@ -89,16 +91,17 @@ export function serializeEmployee(value: Employee): EmployeeJson {
   };
 }
 
+const $shapeEmployee: $Shape = [
+  ["id", $isString, true],
+  ["firstName", $isString, true],
+  ["lastName", $isString, false],
+  ["status", isEmploymentStatus, true],
+  ["manager", isEmployeeReference, false],
+  ["customFields", (e: unknown) => $isRecordOf(e, $isUnknown), false],
+];
+
 export function isEmployee(value: unknown): value is Employee {
-  return (
-    $isObject(value) &&
-    typeof value.id === "string" &&
-    typeof value.firstName === "string" &&
-    (value.lastName === undefined || typeof value.lastName === "string") &&
-    isEmploymentStatus(value.status) &&
-    (value.manager === undefined || isEmployeeReference(value.manager)) &&
-    (value.customFields === undefined || $isRecordOf(value.customFields, $isUnknown))
-  );
+  return $hasShape(value, $shapeEmployee);
 }
 
 export const parseEmployee = $parser($decodeEmployee);

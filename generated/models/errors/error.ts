@@ -3,8 +3,10 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $enter,
-  $isObject,
+  $hasShape,
+  $isString,
   $leave,
   $missing,
   $parser,
@@ -48,8 +50,13 @@ export function serializeError(value: Error): ErrorJson {
   };
 }
 
+const $shapeError: $Shape = [
+  ["code", $isString, true],
+  ["message", $isString, true],
+];
+
 export function isError(value: unknown): value is Error {
-  return $isObject(value) && typeof value.code === "string" && typeof value.message === "string";
+  return $hasShape(value, $shapeError);
 }
 
 export const parseError = $parser($decodeError);

@@ -3,10 +3,11 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $array,
   $enter,
+  $hasShape,
   $isArrayOf,
-  $isObject,
   $leave,
   $parser,
   $safeParser,
@@ -49,10 +50,12 @@ export function serializeHTTPValidationError(value: HTTPValidationError): HTTPVa
   };
 }
 
+const $shapeHTTPValidationError: $Shape = [
+  ["detail", (e: unknown) => $isArrayOf(e, isValidationIssue), false],
+];
+
 export function isHTTPValidationError(value: unknown): value is HTTPValidationError {
-  return (
-    $isObject(value) && (value.detail === undefined || $isArrayOf(value.detail, isValidationIssue))
-  );
+  return $hasShape(value, $shapeHTTPValidationError);
 }
 
 export const parseHTTPValidationError = $parser($decodeHTTPValidationError);

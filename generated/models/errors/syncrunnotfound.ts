@@ -3,8 +3,10 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $enter,
-  $isObject,
+  $hasShape,
+  $isString,
   $leave,
   $parser,
   $safeParser,
@@ -57,12 +59,13 @@ export function serializeSyncRunNotFound(value: SyncRunNotFound): SyncRunNotFoun
   };
 }
 
+const $shapeSyncRunNotFound: $Shape = [
+  ["message", $isString, false],
+  ["status", isSyncRunNotFoundStatus, false],
+];
+
 export function isSyncRunNotFound(value: unknown): value is SyncRunNotFound {
-  return (
-    $isObject(value) &&
-    (value.message === undefined || typeof value.message === "string") &&
-    (value.status === undefined || isSyncRunNotFoundStatus(value.status))
-  );
+  return $hasShape(value, $shapeSyncRunNotFound);
 }
 
 export const parseSyncRunNotFound = $parser($decodeSyncRunNotFound);

@@ -3,10 +3,11 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $array,
   $enter,
+  $hasShape,
   $isArrayOf,
-  $isObject,
   $isString,
   $leave,
   $missing,
@@ -54,13 +55,14 @@ export function serializeValidationIssue(value: ValidationIssue): ValidationIssu
   };
 }
 
+const $shapeValidationIssue: $Shape = [
+  ["loc", (e: unknown) => $isArrayOf(e, $isString), true],
+  ["msg", $isString, true],
+  ["type", $isString, true],
+];
+
 export function isValidationIssue(value: unknown): value is ValidationIssue {
-  return (
-    $isObject(value) &&
-    $isArrayOf(value.loc, $isString) &&
-    typeof value.msg === "string" &&
-    typeof value.type === "string"
-  );
+  return $hasShape(value, $shapeValidationIssue);
 }
 
 export const parseValidationIssue = $parser($decodeValidationIssue);

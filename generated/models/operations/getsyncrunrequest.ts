@@ -3,9 +3,10 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $enter,
+  $hasShape,
   $isNumber,
-  $isObject,
   $leave,
   $missing,
   $number,
@@ -54,8 +55,13 @@ export function serializeGetSyncRunRequest(value: GetSyncRunRequest): GetSyncRun
   };
 }
 
+const $shapeGetSyncRunRequest: $Shape = [
+  ["syncId", $isNumber, true],
+  ["syncRunId", $isNumber, true],
+];
+
 export function isGetSyncRunRequest(value: unknown): value is GetSyncRunRequest {
-  return $isObject(value) && $isNumber(value.syncId) && $isNumber(value.syncRunId);
+  return $hasShape(value, $shapeGetSyncRunRequest);
 }
 
 export const parseGetSyncRunRequest = $parser($decodeGetSyncRunRequest);

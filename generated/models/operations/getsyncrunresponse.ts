@@ -3,11 +3,13 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $axiosResponse,
   $enter,
+  $hasShape,
   $isAxiosResponse,
   $isNumber,
-  $isObject,
+  $isString,
   $leave,
   $missing,
   $number,
@@ -89,15 +91,16 @@ export function serializeGetSyncRunResponse(value: GetSyncRunResponse): GetSyncR
   };
 }
 
+const $shapeGetSyncRunResponse: $Shape = [
+  ["contentType", $isString, true],
+  ["statusCode", $isNumber, true],
+  ["rawResponse", (e: unknown) => $isAxiosResponse(e), false],
+  ["syncRun", isSyncRun, false],
+  ["notFound", isSyncRunNotFound, false],
+];
+
 export function isGetSyncRunResponse(value: unknown): value is GetSyncRunResponse {
-  return (
-    $isObject(value) &&
-    typeof value.contentType === "string" &&
-    $isNumber(value.statusCode) &&
-    (value.rawResponse === undefined || $isAxiosResponse(value.rawResponse)) &&
-    (value.syncRun === undefined || isSyncRun(value.syncRun)) &&
-    (value.notFound === undefined || isSyncRunNotFound(value.notFound))
-  );
+  return $hasShape(value, $shapeGetSyncRunResponse);
 }
 
 export const parseGetSyncRunResponse = $parser($decodeGetSyncRunResponse);

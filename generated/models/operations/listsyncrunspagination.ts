@@ -3,10 +3,12 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $boolean,
   $enter,
+  $hasShape,
+  $isBoolean,
   $isNumber,
-  $isObject,
   $leave,
   $missing,
   $number,
@@ -60,14 +62,15 @@ export function serializeListSyncRunsPagination(
   };
 }
 
+const $shapeListSyncRunsPagination: $Shape = [
+  ["page", $isNumber, true],
+  ["perPage", $isNumber, true],
+  ["nextPage", $isNumber, false],
+  ["lastPage", $isBoolean, false],
+];
+
 export function isListSyncRunsPagination(value: unknown): value is ListSyncRunsPagination {
-  return (
-    $isObject(value) &&
-    $isNumber(value.page) &&
-    $isNumber(value.perPage) &&
-    (value.nextPage === undefined || $isNumber(value.nextPage)) &&
-    (value.lastPage === undefined || typeof value.lastPage === "boolean")
-  );
+  return $hasShape(value, $shapeListSyncRunsPagination);
 }
 
 export const parseListSyncRunsPagination = $parser($decodeListSyncRunsPagination);

@@ -3,9 +3,10 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $enter,
+  $hasShape,
   $isNumber,
-  $isObject,
   $leave,
   $missing,
   $number,
@@ -66,13 +67,14 @@ export function serializeListSyncRunsRequest(value: ListSyncRunsRequest): ListSy
   };
 }
 
+const $shapeListSyncRunsRequest: $Shape = [
+  ["syncId", $isNumber, true],
+  ["status", isSyncRunStatus, false],
+  ["page", $isNumber, false],
+];
+
 export function isListSyncRunsRequest(value: unknown): value is ListSyncRunsRequest {
-  return (
-    $isObject(value) &&
-    $isNumber(value.syncId) &&
-    (value.status === undefined || isSyncRunStatus(value.status)) &&
-    (value.page === undefined || $isNumber(value.page))
-  );
+  return $hasShape(value, $shapeListSyncRunsRequest);
 }
 
 export const parseListSyncRunsRequest = $parser($decodeListSyncRunsRequest);

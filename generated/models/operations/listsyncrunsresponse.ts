@@ -3,11 +3,13 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $axiosResponse,
   $enter,
+  $hasShape,
   $isAxiosResponse,
   $isNumber,
-  $isObject,
+  $isString,
   $leave,
   $missing,
   $number,
@@ -89,15 +91,15 @@ export function serializeListSyncRunsResponse(
   };
 }
 
+const $shapeListSyncRunsResponse: $Shape = [
+  ["contentType", $isString, true],
+  ["listSyncRunsResponseBody", isListSyncRunsResponseBody, false],
+  ["statusCode", $isNumber, true],
+  ["rawResponse", (e: unknown) => $isAxiosResponse(e), false],
+];
+
 export function isListSyncRunsResponse(value: unknown): value is ListSyncRunsResponse {
-  return (
-    $isObject(value) &&
-    typeof value.contentType === "string" &&
-    (value.listSyncRunsResponseBody === undefined ||
-      isListSyncRunsResponseBody(value.listSyncRunsResponseBody)) &&
-    $isNumber(value.statusCode) &&
-    (value.rawResponse === undefined || $isAxiosResponse(value.rawResponse))
-  );
+  return $hasShape(value, $shapeListSyncRunsResponse);
 }
 
 export const parseListSyncRunsResponse = $parser($decodeListSyncRunsResponse);

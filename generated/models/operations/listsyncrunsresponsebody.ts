@@ -3,10 +3,11 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $array,
   $enter,
+  $hasShape,
   $isArrayOf,
-  $isObject,
   $leave,
   $missing,
   $parser,
@@ -92,15 +93,15 @@ export function serializeListSyncRunsResponseBody(
   };
 }
 
+const $shapeListSyncRunsResponseBody: $Shape = [
+  ["data", (e: unknown) => $isArrayOf(e, isSyncRun), true],
+  ["pagination", isListSyncRunsPagination, true],
+  ["runsByDay", (e: unknown) => $isArrayOf(e, (e: unknown) => $isArrayOf(e, isSyncRun)), false],
+  ["cursor", isLegacyCursor, false],
+];
+
 export function isListSyncRunsResponseBody(value: unknown): value is ListSyncRunsResponseBody {
-  return (
-    $isObject(value) &&
-    $isArrayOf(value.data, isSyncRun) &&
-    isListSyncRunsPagination(value.pagination) &&
-    (value.runsByDay === undefined ||
-      $isArrayOf(value.runsByDay, (e: unknown) => $isArrayOf(e, isSyncRun))) &&
-    (value.cursor === undefined || isLegacyCursor(value.cursor))
-  );
+  return $hasShape(value, $shapeListSyncRunsResponseBody);
 }
 
 export const parseListSyncRunsResponseBody = $parser($decodeListSyncRunsResponseBody);

@@ -3,9 +3,10 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $enter,
+  $hasShape,
   $isNumber,
-  $isObject,
   $isRecordOf,
   $isString,
   $leave,
@@ -53,13 +54,14 @@ export function serializeResponse(value: Response): ResponseJson {
   };
 }
 
+const $shapeResponse: $Shape = [
+  ["status", $isNumber, true],
+  ["headers", (e: unknown) => $isRecordOf(e, $isString), false],
+  ["body", $isString, false],
+];
+
 export function isResponse(value: unknown): value is Response {
-  return (
-    $isObject(value) &&
-    $isNumber(value.status) &&
-    (value.headers === undefined || $isRecordOf(value.headers, $isString)) &&
-    (value.body === undefined || typeof value.body === "string")
-  );
+  return $hasShape(value, $shapeResponse);
 }
 
 export const parseResponse = $parser($decodeResponse);

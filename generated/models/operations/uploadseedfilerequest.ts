@@ -3,9 +3,10 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $enter,
+  $hasShape,
   $isNumber,
-  $isObject,
   $leave,
   $missing,
   $number,
@@ -59,10 +60,13 @@ export function serializeUploadSeedFileRequest(
   };
 }
 
+const $shapeUploadSeedFileRequest: $Shape = [
+  ["requestBody", isUploadSeedFileRequestBody, true],
+  ["syncId", $isNumber, true],
+];
+
 export function isUploadSeedFileRequest(value: unknown): value is UploadSeedFileRequest {
-  return (
-    $isObject(value) && isUploadSeedFileRequestBody(value.requestBody) && $isNumber(value.syncId)
-  );
+  return $hasShape(value, $shapeUploadSeedFileRequest);
 }
 
 export const parseUploadSeedFileRequest = $parser($decodeUploadSeedFileRequest);

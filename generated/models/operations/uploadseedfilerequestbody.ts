@@ -3,10 +3,12 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $enter,
   $external,
+  $hasShape,
   $isExternal,
-  $isObject,
+  $isString,
   $leave,
   $missing,
   $parser,
@@ -52,12 +54,13 @@ export function serializeUploadSeedFileRequestBody(
   };
 }
 
+const $shapeUploadSeedFileRequestBody: $Shape = [
+  ["content", (e: unknown) => $isExternal(e, "Uint8Array"), true],
+  ["fileName", $isString, true],
+];
+
 export function isUploadSeedFileRequestBody(value: unknown): value is UploadSeedFileRequestBody {
-  return (
-    $isObject(value) &&
-    $isExternal(value.content, "Uint8Array") &&
-    typeof value.fileName === "string"
-  );
+  return $hasShape(value, $shapeUploadSeedFileRequestBody);
 }
 
 export const parseUploadSeedFileRequestBody = $parser($decodeUploadSeedFileRequestBody);

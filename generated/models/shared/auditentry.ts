@@ -3,12 +3,14 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $dateTime,
   $enter,
+  $hasShape,
   $isDate,
   $isNumber,
-  $isObject,
   $isRecordOf,
+  $isString,
   $leave,
   $mapRecord,
   $missing,
@@ -127,19 +129,20 @@ export function serializeAuditEntry(value: AuditEntry): AuditEntryJson {
   };
 }
 
+const $shapeAuditEntry: $Shape = [
+  ["id", $isNumber, true],
+  ["occurredAt", $isDate, true],
+  ["businessDate", isDate, false],
+  ["calendarDate", isDate, false],
+  ["record", isRecord, false],
+  ["recordsByKey", (e: unknown) => $isRecordOf(e, isRecord), false],
+  ["error", isError, false],
+  ["response", isResponse, false],
+  ["actor", $isString, false],
+];
+
 export function isAuditEntry(value: unknown): value is AuditEntry {
-  return (
-    $isObject(value) &&
-    $isNumber(value.id) &&
-    $isDate(value.occurredAt) &&
-    (value.businessDate === undefined || isDate(value.businessDate)) &&
-    (value.calendarDate === undefined || isDate(value.calendarDate)) &&
-    (value.record === undefined || isRecord(value.record)) &&
-    (value.recordsByKey === undefined || $isRecordOf(value.recordsByKey, isRecord)) &&
-    (value.error === undefined || isError(value.error)) &&
-    (value.response === undefined || isResponse(value.response)) &&
-    (value.actor === undefined || typeof value.actor === "string")
-  );
+  return $hasShape(value, $shapeAuditEntry);
 }
 
 export const parseAuditEntry = $parser($decodeAuditEntry);

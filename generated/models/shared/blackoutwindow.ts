@@ -3,13 +3,15 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $array,
   $dateOnly,
   $enter,
+  $hasShape,
   $isArrayOf,
   $isDateOnly,
-  $isObject,
   $isRecordOf,
+  $isString,
   $leave,
   $missing,
   $parser,
@@ -72,15 +74,16 @@ export function serializeBlackoutWindow(value: BlackoutWindow): BlackoutWindowJs
   };
 }
 
+const $shapeBlackoutWindow: $Shape = [
+  ["startsOn", $isDateOnly, true],
+  ["endsOn", $isDateOnly, true],
+  ["extraDays", (e: unknown) => $isArrayOf(e, $isDateOnly), false],
+  ["holidayCalendar", (e: unknown) => $isRecordOf(e, $isDateOnly), false],
+  ["reason", $isString, false],
+];
+
 export function isBlackoutWindow(value: unknown): value is BlackoutWindow {
-  return (
-    $isObject(value) &&
-    $isDateOnly(value.startsOn) &&
-    $isDateOnly(value.endsOn) &&
-    (value.extraDays === undefined || $isArrayOf(value.extraDays, $isDateOnly)) &&
-    (value.holidayCalendar === undefined || $isRecordOf(value.holidayCalendar, $isDateOnly)) &&
-    (value.reason === undefined || typeof value.reason === "string")
-  );
+  return $hasShape(value, $shapeBlackoutWindow);
 }
 
 export const parseBlackoutWindow = $parser($decodeBlackoutWindow);

@@ -3,10 +3,13 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $boolean,
   $enter,
+  $hasShape,
+  $isBoolean,
   $isNumber,
-  $isObject,
+  $isString,
   $leave,
   $missing,
   $number,
@@ -57,14 +60,15 @@ export function serializeColumnSpec(value: ColumnSpec): ColumnSpecJson {
   };
 }
 
+const $shapeColumnSpec: $Shape = [
+  ["name", $isString, true],
+  ["type", isTypeT, true],
+  ["nullable", $isBoolean, false],
+  ["precision", $isNumber, false],
+];
+
 export function isColumnSpec(value: unknown): value is ColumnSpec {
-  return (
-    $isObject(value) &&
-    typeof value.name === "string" &&
-    isTypeT(value.type) &&
-    (value.nullable === undefined || typeof value.nullable === "boolean") &&
-    (value.precision === undefined || $isNumber(value.precision))
-  );
+  return $hasShape(value, $shapeColumnSpec);
 }
 
 export const parseColumnSpec = $parser($decodeColumnSpec);

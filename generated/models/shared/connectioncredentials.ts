@@ -3,8 +3,9 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $enter,
-  $isObject,
+  $hasShape,
   $leave,
   $parser,
   $safeParser,
@@ -33,8 +34,10 @@ export function serializeConnectionCredentials(
   return {};
 }
 
+const $shapeConnectionCredentials: $Shape = [];
+
 export function isConnectionCredentials(value: unknown): value is ConnectionCredentials {
-  return $isObject(value);
+  return $hasShape(value, $shapeConnectionCredentials);
 }
 
 export const parseConnectionCredentials = $parser($decodeConnectionCredentials);

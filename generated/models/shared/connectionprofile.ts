@@ -3,16 +3,18 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $array,
   $boolean,
   $dateOnly,
   $dateTime,
   $enter,
+  $hasShape,
   $isArrayOf,
+  $isBoolean,
   $isDate,
   $isDateOnly,
   $isNumber,
-  $isObject,
   $isRecordOf,
   $isString,
   $isUnknown,
@@ -231,27 +233,28 @@ export function serializeConnectionProfile(value: ConnectionProfile): Connection
   };
 }
 
+const $shapeConnectionProfile: $Shape = [
+  ["id", $isNumber, true],
+  ["name", $isString, true],
+  ["credentials", isConnectionCredentials, false],
+  ["columns", (e: unknown) => $isArrayOf(e, isColumnSpec), false],
+  ["allowedOperations", (e: unknown) => $isArrayOf(e, $isString), false],
+  ["testQuery", $isString, false],
+  ["hostPattern", $isString, false],
+  ["lastTestedAt", $isDate, false],
+  ["createdOn", $isDateOnly, false],
+  ["compiledQuery", $isString, false],
+  ["sslMode", isSslMode, false],
+  ["timeoutSeconds", $isNumber, false],
+  ["maxConnections", $isNumber, false],
+  ["readOnly", $isBoolean, true],
+  ["connectionDetails", (e: unknown) => $isRecordOf(e, $isUnknown), false],
+  ["replicas", (e: unknown) => $isArrayOf(e, $isUnknown), false],
+  ["region", $isString, false],
+];
+
 export function isConnectionProfile(value: unknown): value is ConnectionProfile {
-  return (
-    $isObject(value) &&
-    $isNumber(value.id) &&
-    typeof value.name === "string" &&
-    (value.credentials === undefined || isConnectionCredentials(value.credentials)) &&
-    (value.columns === undefined || $isArrayOf(value.columns, isColumnSpec)) &&
-    (value.allowedOperations === undefined || $isArrayOf(value.allowedOperations, $isString)) &&
-    (value.testQuery === undefined || typeof value.testQuery === "string") &&
-    (value.hostPattern === undefined || typeof value.hostPattern === "string") &&
-    (value.lastTestedAt === undefined || $isDate(value.lastTestedAt)) &&
-    (value.createdOn === undefined || $isDateOnly(value.createdOn)) &&
-    (value.compiledQuery === undefined || typeof value.compiledQuery === "string") &&
-    (value.sslMode === undefined || isSslMode(value.sslMode)) &&
-    (value.timeoutSeconds === undefined || $isNumber(value.timeoutSeconds)) &&
-    (value.maxConnections === undefined || $isNumber(value.maxConnections)) &&
-    typeof value.readOnly === "boolean" &&
-    (value.connectionDetails === undefined || $isRecordOf(value.connectionDetails, $isUnknown)) &&
-    (value.replicas === undefined || $isArrayOf(value.replicas, $isUnknown)) &&
-    (value.region === undefined || typeof value.region === "string")
-  );
+  return $hasShape(value, $shapeConnectionProfile);
 }
 
 export const parseConnectionProfile = $parser($decodeConnectionProfile);

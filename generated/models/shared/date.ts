@@ -3,9 +3,10 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $enter,
+  $hasShape,
   $isNumber,
-  $isObject,
   $leave,
   $missing,
   $number,
@@ -49,10 +50,14 @@ export function serializeDate(value: Date): DateJson {
   };
 }
 
+const $shapeDate: $Shape = [
+  ["year", $isNumber, true],
+  ["month", $isNumber, true],
+  ["day", $isNumber, true],
+];
+
 export function isDate(value: unknown): value is Date {
-  return (
-    $isObject(value) && $isNumber(value.year) && $isNumber(value.month) && $isNumber(value.day)
-  );
+  return $hasShape(value, $shapeDate);
 }
 
 export const parseDate = $parser($decodeDate);

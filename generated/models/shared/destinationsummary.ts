@@ -3,11 +3,13 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $array,
   $enter,
+  $hasShape,
   $isArrayOf,
   $isNumber,
-  $isObject,
+  $isString,
   $leave,
   $missing,
   $number,
@@ -202,24 +204,25 @@ export function serializeDestinationSummary(value: DestinationSummary): Destinat
   };
 }
 
+const $shapeDestinationSummary: $Shape = [
+  ["id", $isNumber, true],
+  ["name", $isString, true],
+  ["object", isObjectT, false],
+  ["connectionProfile", isConnectionProfile, false],
+  ["schedule", isSyncSchedule, false],
+  ["mappings", (e: unknown) => $isArrayOf(e, isFieldMapping), false],
+  ["policy", isSyncPolicy, false],
+  ["metrics", isSyncRunMetrics, false],
+  ["template", isQueryTemplate, false],
+  ["cursor", isLegacyCursor, false],
+  ["legacyMode", isLegacySyncMode, false],
+  ["rootFolder", isFolderNode, false],
+  ["audience", isSegment, false],
+  ["builtinClash", isReservedKeys, false],
+];
+
 export function isDestinationSummary(value: unknown): value is DestinationSummary {
-  return (
-    $isObject(value) &&
-    $isNumber(value.id) &&
-    typeof value.name === "string" &&
-    (value.object === undefined || isObjectT(value.object)) &&
-    (value.connectionProfile === undefined || isConnectionProfile(value.connectionProfile)) &&
-    (value.schedule === undefined || isSyncSchedule(value.schedule)) &&
-    (value.mappings === undefined || $isArrayOf(value.mappings, isFieldMapping)) &&
-    (value.policy === undefined || isSyncPolicy(value.policy)) &&
-    (value.metrics === undefined || isSyncRunMetrics(value.metrics)) &&
-    (value.template === undefined || isQueryTemplate(value.template)) &&
-    (value.cursor === undefined || isLegacyCursor(value.cursor)) &&
-    (value.legacyMode === undefined || isLegacySyncMode(value.legacyMode)) &&
-    (value.rootFolder === undefined || isFolderNode(value.rootFolder)) &&
-    (value.audience === undefined || isSegment(value.audience)) &&
-    (value.builtinClash === undefined || isReservedKeys(value.builtinClash))
-  );
+  return $hasShape(value, $shapeDestinationSummary);
 }
 
 export const parseDestinationSummary = $parser($decodeDestinationSummary);

@@ -3,10 +3,13 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $boolean,
   $enter,
+  $hasShape,
+  $isBoolean,
   $isNumber,
-  $isObject,
+  $isString,
   $leave,
   $missing,
   $number,
@@ -145,24 +148,25 @@ export function serializeFieldMapping(value: FieldMapping): FieldMappingJson {
   };
 }
 
+const $shapeFieldMapping: $Shape = [
+  ["sourceColumn", $isString, true],
+  ["destinationField", $isString, true],
+  ["transform", $isString, false],
+  ["writeMode", $isString, false],
+  ["matchWeight", $isNumber, false],
+  ["isPrimaryIdentifier", $isBoolean, false],
+  ["lookupTarget", $isString, false],
+  ["valuePattern", $isString, false],
+  ["label", $isString, false],
+  ["helpText", $isString, false],
+  ["castRules", $isString, false],
+  ["docsLink", $isString, false],
+  ["joinSeparator", $isString, false],
+  ["legacyFieldId", $isNumber, false],
+];
+
 export function isFieldMapping(value: unknown): value is FieldMapping {
-  return (
-    $isObject(value) &&
-    typeof value.sourceColumn === "string" &&
-    typeof value.destinationField === "string" &&
-    (value.transform === undefined || typeof value.transform === "string") &&
-    (value.writeMode === undefined || typeof value.writeMode === "string") &&
-    (value.matchWeight === undefined || $isNumber(value.matchWeight)) &&
-    (value.isPrimaryIdentifier === undefined || typeof value.isPrimaryIdentifier === "boolean") &&
-    (value.lookupTarget === undefined || typeof value.lookupTarget === "string") &&
-    (value.valuePattern === undefined || typeof value.valuePattern === "string") &&
-    (value.label === undefined || typeof value.label === "string") &&
-    (value.helpText === undefined || typeof value.helpText === "string") &&
-    (value.castRules === undefined || typeof value.castRules === "string") &&
-    (value.docsLink === undefined || typeof value.docsLink === "string") &&
-    (value.joinSeparator === undefined || typeof value.joinSeparator === "string") &&
-    (value.legacyFieldId === undefined || $isNumber(value.legacyFieldId))
-  );
+  return $hasShape(value, $shapeFieldMapping);
 }
 
 export const parseFieldMapping = $parser($decodeFieldMapping);

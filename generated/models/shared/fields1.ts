@@ -3,9 +3,12 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $boolean,
   $enter,
-  $isObject,
+  $hasShape,
+  $isBoolean,
+  $isString,
   $leave,
   $missing,
   $parser,
@@ -73,15 +76,16 @@ export function serializeFields1(value: Fields1): Fields1Json {
   };
 }
 
+const $shapeFields1: $Shape = [
+  ["id", $isString, true],
+  ["label", $isString, false],
+  ["type", $isString, false],
+  ["required", $isBoolean, false],
+  ["createable", $isBoolean, false],
+];
+
 export function isFields1(value: unknown): value is Fields1 {
-  return (
-    $isObject(value) &&
-    typeof value.id === "string" &&
-    (value.label === undefined || typeof value.label === "string") &&
-    (value.type === undefined || typeof value.type === "string") &&
-    (value.required === undefined || typeof value.required === "boolean") &&
-    (value.createable === undefined || typeof value.createable === "boolean")
-  );
+  return $hasShape(value, $shapeFields1);
 }
 
 export const parseFields1 = $parser($decodeFields1);

@@ -3,9 +3,12 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $boolean,
   $enter,
-  $isObject,
+  $hasShape,
+  $isBoolean,
+  $isString,
   $leave,
   $missing,
   $parser,
@@ -52,12 +55,13 @@ export function serializeFields2(value: Fields2): Fields2Json {
   };
 }
 
+const $shapeFields2: $Shape = [
+  ["id", $isString, true],
+  ["matchCaseSensitive", $isBoolean, false],
+];
+
 export function isFields2(value: unknown): value is Fields2 {
-  return (
-    $isObject(value) &&
-    typeof value.id === "string" &&
-    (value.matchCaseSensitive === undefined || typeof value.matchCaseSensitive === "boolean")
-  );
+  return $hasShape(value, $shapeFields2);
 }
 
 export const parseFields2 = $parser($decodeFields2);

@@ -3,11 +3,13 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $array,
   $enter,
+  $hasShape,
   $isArrayOf,
   $isNumber,
-  $isObject,
+  $isString,
   $leave,
   $missing,
   $number,
@@ -58,14 +60,15 @@ export function serializeFolderNode(value: FolderNode): FolderNodeJson {
   };
 }
 
+const $shapeFolderNode: $Shape = [
+  ["id", $isNumber, true],
+  ["name", $isString, true],
+  ["parent", isFolderNode, false],
+  ["children", (e: unknown) => $isArrayOf(e, isFolderNode), false],
+];
+
 export function isFolderNode(value: unknown): value is FolderNode {
-  return (
-    $isObject(value) &&
-    $isNumber(value.id) &&
-    typeof value.name === "string" &&
-    (value.parent === undefined || isFolderNode(value.parent)) &&
-    (value.children === undefined || $isArrayOf(value.children, isFolderNode))
-  );
+  return $hasShape(value, $shapeFolderNode);
 }
 
 export const parseFolderNode = $parser($decodeFolderNode);

@@ -3,9 +3,11 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $enter,
+  $hasShape,
   $isNumber,
-  $isObject,
+  $isString,
   $leave,
   $number,
   $parser,
@@ -66,13 +68,14 @@ export function serializeLegacyCursor(value: LegacyCursor): LegacyCursorJson {
   };
 }
 
+const $shapeLegacyCursor: $Shape = [
+  ["offset", $isNumber, false],
+  ["limit", $isNumber, false],
+  ["pageToken", $isString, false],
+];
+
 export function isLegacyCursor(value: unknown): value is LegacyCursor {
-  return (
-    $isObject(value) &&
-    (value.offset === undefined || $isNumber(value.offset)) &&
-    (value.limit === undefined || $isNumber(value.limit)) &&
-    (value.pageToken === undefined || typeof value.pageToken === "string")
-  );
+  return $hasShape(value, $shapeLegacyCursor);
 }
 
 export const parseLegacyCursor = $parser($decodeLegacyCursor);

@@ -3,9 +3,11 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $enter,
+  $hasShape,
   $isNumber,
-  $isObject,
+  $isString,
   $leave,
   $missing,
   $number,
@@ -53,13 +55,14 @@ export function serializeMetricCounter(value: MetricCounter): MetricCounterJson 
   };
 }
 
+const $shapeMetricCounter: $Shape = [
+  ["name", $isString, true],
+  ["value", $isNumber, true],
+  ["unit", $isString, false],
+];
+
 export function isMetricCounter(value: unknown): value is MetricCounter {
-  return (
-    $isObject(value) &&
-    typeof value.name === "string" &&
-    $isNumber(value.value) &&
-    (value.unit === undefined || typeof value.unit === "string")
-  );
+  return $hasShape(value, $shapeMetricCounter);
 }
 
 export const parseMetricCounter = $parser($decodeMetricCounter);

@@ -3,11 +3,13 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $array,
   $boolean,
   $enter,
+  $hasShape,
   $isArrayOf,
-  $isObject,
+  $isBoolean,
   $isString,
   $leave,
   $missing,
@@ -106,16 +108,17 @@ export function serializeObjectT(value: ObjectT): ObjectTJson {
   };
 }
 
+const $shapeObjectT: $Shape = [
+  ["fullName", $isString, true],
+  ["label", $isString, false],
+  ["allowCustomFields", $isBoolean, false],
+  ["fields", (e: unknown) => $isArrayOf(e, isFields1), false],
+  ["identifierFields", (e: unknown) => $isArrayOf(e, isFields2), false],
+  ["supportedOperations", (e: unknown) => $isArrayOf(e, $isString), false],
+];
+
 export function isObjectT(value: unknown): value is ObjectT {
-  return (
-    $isObject(value) &&
-    typeof value.fullName === "string" &&
-    (value.label === undefined || typeof value.label === "string") &&
-    (value.allowCustomFields === undefined || typeof value.allowCustomFields === "boolean") &&
-    (value.fields === undefined || $isArrayOf(value.fields, isFields1)) &&
-    (value.identifierFields === undefined || $isArrayOf(value.identifierFields, isFields2)) &&
-    (value.supportedOperations === undefined || $isArrayOf(value.supportedOperations, $isString))
-  );
+  return $hasShape(value, $shapeObjectT);
 }
 
 export const parseObjectT = $parser($decodeObjectT);

@@ -3,9 +3,11 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $enter,
-  $isObject,
+  $hasShape,
   $isRecordOf,
+  $isString,
   $isUnknown,
   $leave,
   $missing,
@@ -77,13 +79,14 @@ export function serializeQueryTemplate(value: QueryTemplate): QueryTemplateJson 
   };
 }
 
+const $shapeQueryTemplate: $Shape = [
+  ["sql", $isString, true],
+  ["parameters", (e: unknown) => $isRecordOf(e, $isUnknown), false],
+  ["dialect", $isString, false],
+];
+
 export function isQueryTemplate(value: unknown): value is QueryTemplate {
-  return (
-    $isObject(value) &&
-    typeof value.sql === "string" &&
-    (value.parameters === undefined || $isRecordOf(value.parameters, $isUnknown)) &&
-    (value.dialect === undefined || typeof value.dialect === "string")
-  );
+  return $hasShape(value, $shapeQueryTemplate);
 }
 
 export const parseQueryTemplate = $parser($decodeQueryTemplate);

@@ -3,12 +3,13 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $array,
   $dateTime,
   $enter,
+  $hasShape,
   $isArrayOf,
   $isDate,
-  $isObject,
   $isString,
   $leave,
   $missing,
@@ -53,13 +54,14 @@ export function serializeRecord(value: Record): RecordJson {
   };
 }
 
+const $shapeRecord: $Shape = [
+  ["key", $isString, true],
+  ["values", (e: unknown) => $isArrayOf(e, $isString), false],
+  ["updatedAt", $isDate, false],
+];
+
 export function isRecord(value: unknown): value is Record {
-  return (
-    $isObject(value) &&
-    typeof value.key === "string" &&
-    (value.values === undefined || $isArrayOf(value.values, $isString)) &&
-    (value.updatedAt === undefined || $isDate(value.updatedAt))
-  );
+  return $hasShape(value, $shapeRecord);
 }
 
 export const parseRecord = $parser($decodeRecord);

@@ -3,11 +3,14 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $boolean,
   $enter,
+  $hasShape,
+  $isBoolean,
   $isNumber,
-  $isObject,
   $isRecordOf,
+  $isString,
   $isUnknown,
   $leave,
   $number,
@@ -83,17 +86,17 @@ export function serializeReservedKeys(value: ReservedKeys): ReservedKeysJson {
   };
 }
 
+const $shapeReservedKeys: $Shape = [
+  ["constructor", $isString, false],
+  ["__proto__", (e: unknown) => $isRecordOf(e, $isUnknown), false],
+  ["toString", $isBoolean, false],
+  ["then", $isNumber, false],
+  ["hasOwnProperty", $isString, false],
+  ["valueOf", $isNumber, false],
+];
+
 export function isReservedKeys(value: unknown): value is ReservedKeys {
-  return (
-    $isObject(value) &&
-    ($own(value, "constructor") === undefined || typeof $own(value, "constructor") === "string") &&
-    ($own(value, "__proto__") === undefined || $isRecordOf($own(value, "__proto__"), $isUnknown)) &&
-    ($own(value, "toString") === undefined || typeof $own(value, "toString") === "boolean") &&
-    (value.then === undefined || $isNumber(value.then)) &&
-    ($own(value, "hasOwnProperty") === undefined ||
-      typeof $own(value, "hasOwnProperty") === "string") &&
-    ($own(value, "valueOf") === undefined || $isNumber($own(value, "valueOf")))
-  );
+  return $hasShape(value, $shapeReservedKeys);
 }
 
 export const parseReservedKeys = $parser($decodeReservedKeys);

@@ -3,8 +3,10 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $enter,
-  $isObject,
+  $hasShape,
+  $isString,
   $leave,
   $missing,
   $parser,
@@ -45,12 +47,13 @@ export function serializeSecurity(value: Security): SecurityJson {
   };
 }
 
+const $shapeSecurity: $Shape = [
+  ["bearerAuth", $isString, true],
+  ["workspaceToken", $isString, false],
+];
+
 export function isSecurity(value: unknown): value is Security {
-  return (
-    $isObject(value) &&
-    typeof value.bearerAuth === "string" &&
-    (value.workspaceToken === undefined || typeof value.workspaceToken === "string")
-  );
+  return $hasShape(value, $shapeSecurity);
 }
 
 export const parseSecurity = $parser($decodeSecurity);

@@ -3,11 +3,13 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $array,
   $enter,
+  $hasShape,
   $isArrayOf,
   $isNumber,
-  $isObject,
+  $isString,
   $leave,
   $missing,
   $number,
@@ -58,13 +60,14 @@ export function serializeSegment(value: Segment): SegmentJson {
   };
 }
 
+const $shapeSegment: $Shape = [
+  ["id", $isNumber, true],
+  ["name", $isString, true],
+  ["rules", (e: unknown) => $isArrayOf(e, isSegmentRule), false],
+];
+
 export function isSegment(value: unknown): value is Segment {
-  return (
-    $isObject(value) &&
-    $isNumber(value.id) &&
-    typeof value.name === "string" &&
-    (value.rules === undefined || $isArrayOf(value.rules, isSegmentRule))
-  );
+  return $hasShape(value, $shapeSegment);
 }
 
 export const parseSegment = $parser($decodeSegment);

@@ -3,8 +3,10 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $enter,
-  $isObject,
+  $hasShape,
+  $isString,
   $leave,
   $missing,
   $parser,
@@ -61,13 +63,14 @@ export function serializeSegmentRule(value: SegmentRule): SegmentRuleJson {
   };
 }
 
+const $shapeSegmentRule: $Shape = [
+  ["field", $isString, true],
+  ["operator", $isString, true],
+  ["subSegment", isSegment, false],
+];
+
 export function isSegmentRule(value: unknown): value is SegmentRule {
-  return (
-    $isObject(value) &&
-    typeof value.field === "string" &&
-    typeof value.operator === "string" &&
-    (value.subSegment === undefined || isSegment(value.subSegment))
-  );
+  return $hasShape(value, $shapeSegmentRule);
 }
 
 export const parseSegmentRule = $parser($decodeSegmentRule);

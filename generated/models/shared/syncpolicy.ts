@@ -3,9 +3,11 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $enter,
+  $hasShape,
   $isNumber,
-  $isObject,
+  $isString,
   $leave,
   $number,
   $parser,
@@ -77,13 +79,14 @@ export function serializeSyncPolicy(value: SyncPolicy): SyncPolicyJson {
   };
 }
 
+const $shapeSyncPolicy: $Shape = [
+  ["retryState", $isString, false],
+  ["overlapBehaviour", $isString, false],
+  ["maxRetries", $isNumber, false],
+];
+
 export function isSyncPolicy(value: unknown): value is SyncPolicy {
-  return (
-    $isObject(value) &&
-    (value.retryState === undefined || typeof value.retryState === "string") &&
-    (value.overlapBehaviour === undefined || typeof value.overlapBehaviour === "string") &&
-    (value.maxRetries === undefined || $isNumber(value.maxRetries))
-  );
+  return $hasShape(value, $shapeSyncPolicy);
 }
 
 export const parseSyncPolicy = $parser($decodeSyncPolicy);

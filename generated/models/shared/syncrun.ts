@@ -3,12 +3,15 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $boolean,
   $dateTime,
   $enter,
+  $hasShape,
+  $isBoolean,
   $isDate,
   $isNumber,
-  $isObject,
+  $isString,
   $leave,
   $number,
   $parser,
@@ -204,28 +207,29 @@ export function serializeSyncRun(value: SyncRun): SyncRunJson {
   };
 }
 
+const $shapeSyncRun: $Shape = [
+  ["canceled", $isBoolean, false],
+  ["completedAt", $isDate, false],
+  ["createdAt", $isDate, false],
+  ["currentStep", isCurrentStep, false],
+  ["errorCode", $isString, false],
+  ["errorDetail", $isString, false],
+  ["errorMessage", $isString, false],
+  ["fullSync", isSyncTriggerReason, false],
+  ["id", $isNumber, false],
+  ["recordsFailed", $isNumber, false],
+  ["recordsInvalid", $isNumber, false],
+  ["recordsProcessed", $isNumber, false],
+  ["recordsUpdated", $isNumber, false],
+  ["scheduledExecutionTime", $isDate, false],
+  ["sourceRecordCount", $isNumber, false],
+  ["status", isSyncRunStatus, false],
+  ["syncId", $isNumber, false],
+  ["updatedAt", $isDate, false],
+];
+
 export function isSyncRun(value: unknown): value is SyncRun {
-  return (
-    $isObject(value) &&
-    (value.canceled === undefined || typeof value.canceled === "boolean") &&
-    (value.completedAt === undefined || $isDate(value.completedAt)) &&
-    (value.createdAt === undefined || $isDate(value.createdAt)) &&
-    (value.currentStep === undefined || isCurrentStep(value.currentStep)) &&
-    (value.errorCode === undefined || typeof value.errorCode === "string") &&
-    (value.errorDetail === undefined || typeof value.errorDetail === "string") &&
-    (value.errorMessage === undefined || typeof value.errorMessage === "string") &&
-    (value.fullSync === undefined || isSyncTriggerReason(value.fullSync)) &&
-    (value.id === undefined || $isNumber(value.id)) &&
-    (value.recordsFailed === undefined || $isNumber(value.recordsFailed)) &&
-    (value.recordsInvalid === undefined || $isNumber(value.recordsInvalid)) &&
-    (value.recordsProcessed === undefined || $isNumber(value.recordsProcessed)) &&
-    (value.recordsUpdated === undefined || $isNumber(value.recordsUpdated)) &&
-    (value.scheduledExecutionTime === undefined || $isDate(value.scheduledExecutionTime)) &&
-    (value.sourceRecordCount === undefined || $isNumber(value.sourceRecordCount)) &&
-    (value.status === undefined || isSyncRunStatus(value.status)) &&
-    (value.syncId === undefined || $isNumber(value.syncId)) &&
-    (value.updatedAt === undefined || $isDate(value.updatedAt))
-  );
+  return $hasShape(value, $shapeSyncRun);
 }
 
 export const parseSyncRun = $parser($decodeSyncRun);

@@ -3,11 +3,12 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $array,
   $enter,
+  $hasShape,
   $isArrayOf,
   $isNumber,
-  $isObject,
   $isRecordOf,
   $isString,
   $leave,
@@ -109,19 +110,20 @@ export function serializeSyncRunMetrics(value: SyncRunMetrics): SyncRunMetricsJs
   };
 }
 
+const $shapeSyncRunMetrics: $Shape = [
+  ["countersByStep", (e: unknown) => $isRecordOf(e, isMetricCounter), false],
+  [
+    "countersByStepAndDestination",
+    (e: unknown) => $isRecordOf(e, (e: unknown) => $isRecordOf(e, isMetricCounter)),
+    false,
+  ],
+  ["stepDurations", (e: unknown) => $isRecordOf(e, $isNumber), false],
+  ["rowSamples", (e: unknown) => $isArrayOf(e, (e: unknown) => $isArrayOf(e, $isString)), false],
+  ["latenciesMs", (e: unknown) => $isArrayOf(e, $isNumber), false],
+];
+
 export function isSyncRunMetrics(value: unknown): value is SyncRunMetrics {
-  return (
-    $isObject(value) &&
-    (value.countersByStep === undefined || $isRecordOf(value.countersByStep, isMetricCounter)) &&
-    (value.countersByStepAndDestination === undefined ||
-      $isRecordOf(value.countersByStepAndDestination, (e: unknown) =>
-        $isRecordOf(e, isMetricCounter),
-      )) &&
-    (value.stepDurations === undefined || $isRecordOf(value.stepDurations, $isNumber)) &&
-    (value.rowSamples === undefined ||
-      $isArrayOf(value.rowSamples, (e: unknown) => $isArrayOf(e, $isString))) &&
-    (value.latenciesMs === undefined || $isArrayOf(value.latenciesMs, $isNumber))
-  );
+  return $hasShape(value, $shapeSyncRunMetrics);
 }
 
 export const parseSyncRunMetrics = $parser($decodeSyncRunMetrics);

@@ -3,13 +3,15 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $array,
   $dateTime,
   $enter,
+  $hasShape,
   $isArrayOf,
   $isDate,
   $isNumber,
-  $isObject,
+  $isString,
   $leave,
   $missing,
   $number,
@@ -127,19 +129,20 @@ export function serializeSyncSchedule(value: SyncSchedule): SyncScheduleJson {
   };
 }
 
+const $shapeSyncSchedule: $Shape = [
+  ["cronExpression", $isString, true],
+  ["frequency", isScheduleFrequency, true],
+  ["hourOfDay", $isNumber, false],
+  ["dayOfWeek", $isString, false],
+  ["timezone", $isString, false],
+  ["pausedUntil", $isDate, false],
+  ["blackoutWindows", (e: unknown) => $isArrayOf(e, isBlackoutWindow), false],
+  ["priority", isSyncPriority, false],
+  ["deliveryWindow", isDeliveryWindow, false],
+];
+
 export function isSyncSchedule(value: unknown): value is SyncSchedule {
-  return (
-    $isObject(value) &&
-    typeof value.cronExpression === "string" &&
-    isScheduleFrequency(value.frequency) &&
-    (value.hourOfDay === undefined || $isNumber(value.hourOfDay)) &&
-    (value.dayOfWeek === undefined || typeof value.dayOfWeek === "string") &&
-    (value.timezone === undefined || typeof value.timezone === "string") &&
-    (value.pausedUntil === undefined || $isDate(value.pausedUntil)) &&
-    (value.blackoutWindows === undefined || $isArrayOf(value.blackoutWindows, isBlackoutWindow)) &&
-    (value.priority === undefined || isSyncPriority(value.priority)) &&
-    (value.deliveryWindow === undefined || isDeliveryWindow(value.deliveryWindow))
-  );
+  return $hasShape(value, $shapeSyncSchedule);
 }
 
 export const parseSyncSchedule = $parser($decodeSyncSchedule);

@@ -3,9 +3,12 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $boolean,
   $enter,
-  $isObject,
+  $hasShape,
+  $isBoolean,
+  $isString,
   $leave,
   $parser,
   $safeParser,
@@ -85,16 +88,17 @@ export function serializeSyncTriggerReason(value: SyncTriggerReason): SyncTrigge
   };
 }
 
+const $shapeSyncTriggerReason: $Shape = [
+  ["uiTag", $isString, false],
+  ["uiDetail", $isString, false],
+  ["triggerSource", $isString, false],
+  ["requestedBy", $isString, false],
+  ["forceFullSync", $isBoolean, false],
+  ["upstreamJobId", $isString, false],
+];
+
 export function isSyncTriggerReason(value: unknown): value is SyncTriggerReason {
-  return (
-    $isObject(value) &&
-    (value.uiTag === undefined || typeof value.uiTag === "string") &&
-    (value.uiDetail === undefined || typeof value.uiDetail === "string") &&
-    (value.triggerSource === undefined || typeof value.triggerSource === "string") &&
-    (value.requestedBy === undefined || typeof value.requestedBy === "string") &&
-    (value.forceFullSync === undefined || typeof value.forceFullSync === "boolean") &&
-    (value.upstreamJobId === undefined || typeof value.upstreamJobId === "string")
-  );
+  return $hasShape(value, $shapeSyncTriggerReason);
 }
 
 export const parseSyncTriggerReason = $parser($decodeSyncTriggerReason);

@@ -3,10 +3,12 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $array,
   $enter,
+  $hasShape,
   $isArrayOf,
-  $isObject,
+  $isString,
   $leave,
   $missing,
   $parser,
@@ -57,14 +59,15 @@ export function serializeGetEmployeesPositiveResponse(
   };
 }
 
+const $shapeGetEmployeesPositiveResponse: $Shape = [
+  ["data", (e: unknown) => $isArrayOf(e, isEmployee), true],
+  ["next", $isString, false],
+];
+
 export function isGetEmployeesPositiveResponse(
   value: unknown,
 ): value is GetEmployeesPositiveResponse {
-  return (
-    $isObject(value) &&
-    $isArrayOf(value.data, isEmployee) &&
-    (value.next === undefined || typeof value.next === "string")
-  );
+  return $hasShape(value, $shapeGetEmployeesPositiveResponse);
 }
 
 export const parseGetEmployeesPositiveResponse = $parser($decodeGetEmployeesPositiveResponse);

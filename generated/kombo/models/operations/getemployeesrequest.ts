@@ -3,9 +3,11 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $enter,
+  $hasShape,
   $isNumber,
-  $isObject,
+  $isString,
   $leave,
   $number,
   $parser,
@@ -57,13 +59,14 @@ export function serializeGetEmployeesRequest(value: GetEmployeesRequest): GetEmp
   };
 }
 
+const $shapeGetEmployeesRequest: $Shape = [
+  ["cursor", $isString, false],
+  ["pageSize", $isNumber, false],
+  ["status", isEmploymentStatus, false],
+];
+
 export function isGetEmployeesRequest(value: unknown): value is GetEmployeesRequest {
-  return (
-    $isObject(value) &&
-    (value.cursor === undefined || typeof value.cursor === "string") &&
-    (value.pageSize === undefined || $isNumber(value.pageSize)) &&
-    (value.status === undefined || isEmploymentStatus(value.status))
-  );
+  return $hasShape(value, $shapeGetEmployeesRequest);
 }
 
 export const parseGetEmployeesRequest = $parser($decodeGetEmployeesRequest);

@@ -3,8 +3,10 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $enter,
-  $isObject,
+  $hasShape,
+  $isString,
   $leave,
   $missing,
   $parser,
@@ -51,10 +53,18 @@ export function serializePostAtsCandidatesCandidateIdResultLinksPositiveResponse
   };
 }
 
+const $shapePostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItem: $Shape = [
+  ["url", $isString, true],
+  ["label", $isString, true],
+];
+
 export function isPostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItem(
   value: unknown,
 ): value is PostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItem {
-  return $isObject(value) && typeof value.url === "string" && typeof value.label === "string";
+  return $hasShape(
+    value,
+    $shapePostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItem,
+  );
 }
 
 export const parsePostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItem = $parser(

@@ -3,10 +3,12 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $dateTime,
   $enter,
+  $hasShape,
   $isDate,
-  $isObject,
+  $isString,
   $leave,
   $literal,
   $missing,
@@ -68,16 +70,17 @@ export function serializeEmployeeCreatedWebhookPayload(
   };
 }
 
+const $shapeEmployeeCreatedWebhookPayload: $Shape = [
+  ["id", $isString, true],
+  ["type", (e: unknown) => e === "employee.created", true],
+  ["data", isEmployee, true],
+  ["sentAt", $isDate, true],
+];
+
 export function isEmployeeCreatedWebhookPayload(
   value: unknown,
 ): value is EmployeeCreatedWebhookPayload {
-  return (
-    $isObject(value) &&
-    typeof value.id === "string" &&
-    value.type === "employee.created" &&
-    isEmployee(value.data) &&
-    $isDate(value.sentAt)
-  );
+  return $hasShape(value, $shapeEmployeeCreatedWebhookPayload);
 }
 
 export const parseEmployeeCreatedWebhookPayload = $parser($decodeEmployeeCreatedWebhookPayload);

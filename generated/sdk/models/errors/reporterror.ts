@@ -3,9 +3,12 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $boolean,
   $enter,
-  $isObject,
+  $hasShape,
+  $isBoolean,
+  $isString,
   $leave,
   $missing,
   $parser,
@@ -58,13 +61,14 @@ export function serializeReportError(value: ReportError): ReportErrorJson {
   };
 }
 
+const $shapeReportError: $Shape = [
+  ["code", $isString, true],
+  ["message", $isString, true],
+  ["retryable", $isBoolean, false],
+];
+
 export function isReportError(value: unknown): value is ReportError {
-  return (
-    $isObject(value) &&
-    typeof value.code === "string" &&
-    typeof value.message === "string" &&
-    (value.retryable === undefined || typeof value.retryable === "boolean")
-  );
+  return $hasShape(value, $shapeReportError);
 }
 
 export const parseReportError = $parser($decodeReportError);

@@ -3,10 +3,12 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $dateOnly,
   $enter,
+  $hasShape,
   $isDateOnly,
-  $isObject,
+  $isString,
   $leave,
   $missing,
   $parser,
@@ -67,13 +69,14 @@ export function serializeGetFunnelReportRequest(
   };
 }
 
+const $shapeGetFunnelReportRequest: $Shape = [
+  ["funnelId", $isString, true],
+  ["day", $isDateOnly, true],
+  ["order", isSortOrder, false],
+];
+
 export function isGetFunnelReportRequest(value: unknown): value is GetFunnelReportRequest {
-  return (
-    $isObject(value) &&
-    typeof value.funnelId === "string" &&
-    $isDateOnly(value.day) &&
-    (value.order === undefined || isSortOrder(value.order))
-  );
+  return $hasShape(value, $shapeGetFunnelReportRequest);
 }
 
 export const parseGetFunnelReportRequest = $parser($decodeGetFunnelReportRequest);

@@ -3,11 +3,13 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $axiosResponse,
   $enter,
+  $hasShape,
   $isAxiosResponse,
   $isNumber,
-  $isObject,
+  $isString,
   $leave,
   $missing,
   $number,
@@ -95,15 +97,16 @@ export function serializeGetFunnelReportResponse(
   };
 }
 
+const $shapeGetFunnelReportResponse: $Shape = [
+  ["contentType", $isString, true],
+  ["funnelReport", isFunnelReport, false],
+  ["reportError", isReportError, false],
+  ["statusCode", $isNumber, true],
+  ["rawResponse", (e: unknown) => $isAxiosResponse(e), false],
+];
+
 export function isGetFunnelReportResponse(value: unknown): value is GetFunnelReportResponse {
-  return (
-    $isObject(value) &&
-    typeof value.contentType === "string" &&
-    (value.funnelReport === undefined || isFunnelReport(value.funnelReport)) &&
-    (value.reportError === undefined || isReportError(value.reportError)) &&
-    $isNumber(value.statusCode) &&
-    (value.rawResponse === undefined || $isAxiosResponse(value.rawResponse))
-  );
+  return $hasShape(value, $shapeGetFunnelReportResponse);
 }
 
 export const parseGetFunnelReportResponse = $parser($decodeGetFunnelReportResponse);

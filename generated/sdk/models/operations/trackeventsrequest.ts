@@ -3,11 +3,13 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $array,
   $boolean,
   $enter,
+  $hasShape,
   $isArrayOf,
-  $isObject,
+  $isBoolean,
   $leave,
   $missing,
   $parser,
@@ -58,12 +60,13 @@ export function serializeTrackEventsRequest(value: TrackEventsRequest): TrackEve
   };
 }
 
+const $shapeTrackEventsRequest: $Shape = [
+  ["events", (e: unknown) => $isArrayOf(e, isTrackedEvent), true],
+  ["dryRun", $isBoolean, false],
+];
+
 export function isTrackEventsRequest(value: unknown): value is TrackEventsRequest {
-  return (
-    $isObject(value) &&
-    $isArrayOf(value.events, isTrackedEvent) &&
-    (value.dryRun === undefined || typeof value.dryRun === "boolean")
-  );
+  return $hasShape(value, $shapeTrackEventsRequest);
 }
 
 export const parseTrackEventsRequest = $parser($decodeTrackEventsRequest);

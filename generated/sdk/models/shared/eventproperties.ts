@@ -3,15 +3,16 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $array,
   $boolean,
   $dateTime,
   $enter,
+  $hasShape,
   $isArrayOf,
   $isBoolean,
   $isDate,
   $isNumber,
-  $isObject,
   $isRecordOf,
   $isString,
   $isUnknown,
@@ -178,26 +179,33 @@ export function serializeEventProperties(value: EventProperties): EventPropertie
   };
 }
 
+const $shapeEventProperties: $Shape = [
+  ["stringProps", (e: unknown) => $isRecordOf(e, $isString), false],
+  ["numericProps", (e: unknown) => $isRecordOf(e, $isNumber), false],
+  ["flags", (e: unknown) => $isRecordOf(e, $isBoolean), false],
+  ["listProps", (e: unknown) => $isRecordOf(e, (e: unknown) => $isArrayOf(e, $isString)), false],
+  [
+    "nestedLabels",
+    (e: unknown) => $isRecordOf(e, (e: unknown) => $isRecordOf(e, $isString)),
+    false,
+  ],
+  [
+    "histogramBuckets",
+    (e: unknown) => $isRecordOf(e, (e: unknown) => $isRecordOf(e, $isNumber)),
+    false,
+  ],
+  [
+    "hourlyBuckets",
+    (e: unknown) =>
+      $isArrayOf(e, (e: unknown) => $isRecordOf(e, (e: unknown) => $isRecordOf(e, $isNumber))),
+    false,
+  ],
+  ["rawContext", (e: unknown) => $isArrayOf(e, (e: unknown) => $isRecordOf(e, $isUnknown)), false],
+  ["firstSeenByChannel", (e: unknown) => $isRecordOf(e, $isDate), false],
+];
+
 export function isEventProperties(value: unknown): value is EventProperties {
-  return (
-    $isObject(value) &&
-    (value.stringProps === undefined || $isRecordOf(value.stringProps, $isString)) &&
-    (value.numericProps === undefined || $isRecordOf(value.numericProps, $isNumber)) &&
-    (value.flags === undefined || $isRecordOf(value.flags, $isBoolean)) &&
-    (value.listProps === undefined ||
-      $isRecordOf(value.listProps, (e: unknown) => $isArrayOf(e, $isString))) &&
-    (value.nestedLabels === undefined ||
-      $isRecordOf(value.nestedLabels, (e: unknown) => $isRecordOf(e, $isString))) &&
-    (value.histogramBuckets === undefined ||
-      $isRecordOf(value.histogramBuckets, (e: unknown) => $isRecordOf(e, $isNumber))) &&
-    (value.hourlyBuckets === undefined ||
-      $isArrayOf(value.hourlyBuckets, (e: unknown) =>
-        $isRecordOf(e, (e: unknown) => $isRecordOf(e, $isNumber)),
-      )) &&
-    (value.rawContext === undefined ||
-      $isArrayOf(value.rawContext, (e: unknown) => $isRecordOf(e, $isUnknown))) &&
-    (value.firstSeenByChannel === undefined || $isRecordOf(value.firstSeenByChannel, $isDate))
-  );
+  return $hasShape(value, $shapeEventProperties);
 }
 
 export const parseEventProperties = $parser($decodeEventProperties);

@@ -3,14 +3,15 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $array,
   $dateOnly,
   $dateTime,
   $enter,
+  $hasShape,
   $isArrayOf,
   $isDate,
   $isDateOnly,
-  $isObject,
   $isRecordOf,
   $leave,
   $mapRecord,
@@ -139,20 +140,30 @@ export function serializeFunnelReport(value: FunnelReport): FunnelReportJson {
   };
 }
 
+const $shapeFunnelReport: $Shape = [
+  ["reportDate", $isDateOnly, true],
+  ["generatedAt", $isDate, true],
+  ["stepsByName", (e: unknown) => $isRecordOf(e, isFunnelStep), false],
+  [
+    "stepVariants",
+    (e: unknown) => $isRecordOf(e, (e: unknown) => $isArrayOf(e, isFunnelStep)),
+    false,
+  ],
+  [
+    "cohortSnapshots",
+    (e: unknown) => $isArrayOf(e, (e: unknown) => $isRecordOf(e, isFunnelStep)),
+    false,
+  ],
+  [
+    "stepsBySegmentAndName",
+    (e: unknown) => $isRecordOf(e, (e: unknown) => $isRecordOf(e, isFunnelStep)),
+    false,
+  ],
+  ["comparedDays", (e: unknown) => $isArrayOf(e, $isDateOnly), false],
+];
+
 export function isFunnelReport(value: unknown): value is FunnelReport {
-  return (
-    $isObject(value) &&
-    $isDateOnly(value.reportDate) &&
-    $isDate(value.generatedAt) &&
-    (value.stepsByName === undefined || $isRecordOf(value.stepsByName, isFunnelStep)) &&
-    (value.stepVariants === undefined ||
-      $isRecordOf(value.stepVariants, (e: unknown) => $isArrayOf(e, isFunnelStep))) &&
-    (value.cohortSnapshots === undefined ||
-      $isArrayOf(value.cohortSnapshots, (e: unknown) => $isRecordOf(e, isFunnelStep))) &&
-    (value.stepsBySegmentAndName === undefined ||
-      $isRecordOf(value.stepsBySegmentAndName, (e: unknown) => $isRecordOf(e, isFunnelStep))) &&
-    (value.comparedDays === undefined || $isArrayOf(value.comparedDays, $isDateOnly))
-  );
+  return $hasShape(value, $shapeFunnelReport);
 }
 
 export const parseFunnelReport = $parser($decodeFunnelReport);

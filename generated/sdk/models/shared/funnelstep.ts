@@ -3,9 +3,11 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $enter,
+  $hasShape,
   $isNumber,
-  $isObject,
+  $isString,
   $leave,
   $missing,
   $number,
@@ -58,14 +60,15 @@ export function serializeFunnelStep(value: FunnelStep): FunnelStepJson {
   };
 }
 
+const $shapeFunnelStep: $Shape = [
+  ["name", $isString, true],
+  ["entered", $isNumber, true],
+  ["converted", $isNumber, true],
+  ["medianSecondsToConvert", $isNumber, false],
+];
+
 export function isFunnelStep(value: unknown): value is FunnelStep {
-  return (
-    $isObject(value) &&
-    typeof value.name === "string" &&
-    $isNumber(value.entered) &&
-    $isNumber(value.converted) &&
-    (value.medianSecondsToConvert === undefined || $isNumber(value.medianSecondsToConvert))
-  );
+  return $hasShape(value, $shapeFunnelStep);
 }
 
 export const parseFunnelStep = $parser($decodeFunnelStep);

@@ -3,10 +3,12 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $dateTime,
   $enter,
+  $hasShape,
   $isDate,
-  $isObject,
+  $isString,
   $leave,
   $missing,
   $parser,
@@ -78,14 +80,15 @@ export function serializeTrackedEvent(value: TrackedEvent): TrackedEventJson {
   };
 }
 
+const $shapeTrackedEvent: $Shape = [
+  ["name", $isString, true],
+  ["timestamp", $isDate, true],
+  ["userId", $isString, false],
+  ["properties", isEventProperties, false],
+];
+
 export function isTrackedEvent(value: unknown): value is TrackedEvent {
-  return (
-    $isObject(value) &&
-    typeof value.name === "string" &&
-    $isDate(value.timestamp) &&
-    (value.userId === undefined || typeof value.userId === "string") &&
-    (value.properties === undefined || isEventProperties(value.properties))
-  );
+  return $hasShape(value, $shapeTrackedEvent);
 }
 
 export const parseTrackedEvent = $parser($decodeTrackedEvent);

@@ -3,10 +3,12 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $dateTime,
   $enter,
+  $hasShape,
   $isDate,
-  $isObject,
+  $isString,
   $leave,
   $literal,
   $missing,
@@ -80,17 +82,18 @@ export function serializeAgentEvent(value: AgentEvent): AgentEventJson {
   };
 }
 
+const $shapeAgentEvent: $Shape = [
+  ["type", (e: unknown) => e === "agent.handoff.done", true],
+  ["trigger", (e: unknown) => e === "click", true],
+  ["stream", (e: unknown) => e === true, true],
+  ["final", (e: unknown) => e === false, true],
+  ["agentId", $isString, true],
+  ["occurredAt", $isDate, true],
+  ["payload", isToolResultPayload, false],
+];
+
 export function isAgentEvent(value: unknown): value is AgentEvent {
-  return (
-    $isObject(value) &&
-    value.type === "agent.handoff.done" &&
-    value.trigger === "click" &&
-    value.stream === true &&
-    value.final === false &&
-    typeof value.agentId === "string" &&
-    $isDate(value.occurredAt) &&
-    (value.payload === undefined || isToolResultPayload(value.payload))
-  );
+  return $hasShape(value, $shapeAgentEvent);
 }
 
 export const parseAgentEvent = $parser($decodeAgentEvent);

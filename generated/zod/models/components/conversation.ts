@@ -3,13 +3,15 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $array,
   $dateTime,
   $enter,
+  $hasShape,
   $isArrayOf,
   $isDate,
-  $isObject,
   $isRecordOf,
+  $isString,
   $leave,
   $mapRecord,
   $missing,
@@ -178,22 +180,22 @@ export function serializeConversation(value: Conversation): ConversationJson {
   };
 }
 
+const $shapeConversation: $Shape = [
+  ["id", $isString, true],
+  ["agentId", $isString, true],
+  ["inputs", isConversationInput, true],
+  ["messages", (e: unknown) => $isArrayOf(e, isMessageContent), false],
+  ["createdAt", $isDate, true],
+  ["closedAt", $isDate, false],
+  ["status", isConversationStatus, true],
+  ["metadata", (e: unknown) => $isRecordOf(e, isMetadataValue), false],
+  ["labels", (e: unknown) => $isRecordOf(e, (e: unknown) => $isArrayOf(e, isMetadataValue)), false],
+  ["prompt", isLegacyPrompt, false],
+  ["title", $isString, false],
+];
+
 export function isConversation(value: unknown): value is Conversation {
-  return (
-    $isObject(value) &&
-    typeof value.id === "string" &&
-    typeof value.agentId === "string" &&
-    isConversationInput(value.inputs) &&
-    (value.messages === undefined || $isArrayOf(value.messages, isMessageContent)) &&
-    $isDate(value.createdAt) &&
-    (value.closedAt === undefined || $isDate(value.closedAt)) &&
-    isConversationStatus(value.status) &&
-    (value.metadata === undefined || $isRecordOf(value.metadata, isMetadataValue)) &&
-    (value.labels === undefined ||
-      $isRecordOf(value.labels, (e: unknown) => $isArrayOf(e, isMetadataValue))) &&
-    (value.prompt === undefined || isLegacyPrompt(value.prompt)) &&
-    (value.title === undefined || typeof value.title === "string")
-  );
+  return $hasShape(value, $shapeConversation);
 }
 
 export const parseConversation = $parser($decodeConversation);

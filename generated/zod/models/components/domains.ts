@@ -3,11 +3,14 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $boolean,
   $dateOnly,
   $enter,
+  $hasShape,
+  $isBoolean,
   $isDateOnly,
-  $isObject,
+  $isString,
   $leave,
   $missing,
   $parser,
@@ -70,14 +73,15 @@ export function serializeDomains(value: Domains): DomainsJson {
   };
 }
 
+const $shapeDomains: $Shape = [
+  ["slug", $isString, true],
+  ["verified", $isBoolean, true],
+  ["primary", $isBoolean, false],
+  ["expiresOn", $isDateOnly, false],
+];
+
 export function isDomains(value: unknown): value is Domains {
-  return (
-    $isObject(value) &&
-    typeof value.slug === "string" &&
-    typeof value.verified === "boolean" &&
-    (value.primary === undefined || typeof value.primary === "boolean") &&
-    (value.expiresOn === undefined || $isDateOnly(value.expiresOn))
-  );
+  return $hasShape(value, $shapeDomains);
 }
 
 export const parseDomains = $parser($decodeDomains);

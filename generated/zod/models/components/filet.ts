@@ -3,10 +3,12 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $enter,
   $external,
+  $hasShape,
   $isExternal,
-  $isObject,
+  $isString,
   $leave,
   $missing,
   $parser,
@@ -46,12 +48,13 @@ export function serializeFileT(value: FileT): FileTJson {
   };
 }
 
+const $shapeFileT: $Shape = [
+  ["fileName", $isString, true],
+  ["content", (e: unknown) => $isExternal(e, "ReadableStream"), true],
+];
+
 export function isFileT(value: unknown): value is FileT {
-  return (
-    $isObject(value) &&
-    typeof value.fileName === "string" &&
-    $isExternal(value.content, "ReadableStream")
-  );
+  return $hasShape(value, $shapeFileT);
 }
 
 export const parseFileT = $parser($decodeFileT);

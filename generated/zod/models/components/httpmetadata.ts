@@ -3,10 +3,11 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $enter,
   $external,
+  $hasShape,
   $isExternal,
-  $isObject,
   $leave,
   $missing,
   $parser,
@@ -53,12 +54,13 @@ export function serializeHTTPMetadata(value: HTTPMetadata): HTTPMetadataJson {
   };
 }
 
+const $shapeHTTPMetadata: $Shape = [
+  ["response", (e: unknown) => $isExternal(e, "Response"), true],
+  ["request", (e: unknown) => $isExternal(e, "Request"), true],
+];
+
 export function isHTTPMetadata(value: unknown): value is HTTPMetadata {
-  return (
-    $isObject(value) &&
-    $isExternal(value.response, "Response") &&
-    $isExternal(value.request, "Request")
-  );
+  return $hasShape(value, $shapeHTTPMetadata);
 }
 
 export const parseHTTPMetadata = $parser($decodeHTTPMetadata);

@@ -3,8 +3,10 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $enter,
-  $isObject,
+  $hasShape,
+  $isString,
   $leave,
   $literal,
   $missing,
@@ -43,8 +45,13 @@ export function serializeImageChunk(value: ImageChunk): ImageChunkJson {
   };
 }
 
+const $shapeImageChunk: $Shape = [
+  ["type", (e: unknown) => e === "image_url", true],
+  ["imageUrl", $isString, true],
+];
+
 export function isImageChunk(value: unknown): value is ImageChunk {
-  return $isObject(value) && value.type === "image_url" && typeof value.imageUrl === "string";
+  return $hasShape(value, $shapeImageChunk);
 }
 
 export const parseImageChunk = $parser($decodeImageChunk);

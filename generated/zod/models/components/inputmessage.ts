@@ -3,8 +3,10 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $enter,
-  $isObject,
+  $hasShape,
+  $isString,
   $leave,
   $missing,
   $parser,
@@ -52,13 +54,14 @@ export function serializeInputMessage(value: InputMessage): InputMessageJson {
   };
 }
 
+const $shapeInputMessage: $Shape = [
+  ["role", isMessageRole, true],
+  ["content", $isString, true],
+  ["name", $isString, false],
+];
+
 export function isInputMessage(value: unknown): value is InputMessage {
-  return (
-    $isObject(value) &&
-    isMessageRole(value.role) &&
-    typeof value.content === "string" &&
-    (value.name === undefined || typeof value.name === "string")
-  );
+  return $hasShape(value, $shapeInputMessage);
 }
 
 export const parseInputMessage = $parser($decodeInputMessage);

@@ -3,11 +3,12 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $dateTime,
   $enter,
+  $hasShape,
   $isDate,
   $isNumber,
-  $isObject,
   $leave,
   $missing,
   $number,
@@ -47,8 +48,13 @@ export function serializeMetricSample(value: MetricSample): MetricSampleJson {
   };
 }
 
+const $shapeMetricSample: $Shape = [
+  ["value", $isNumber, true],
+  ["at", $isDate, true],
+];
+
 export function isMetricSample(value: unknown): value is MetricSample {
-  return $isObject(value) && $isNumber(value.value) && $isDate(value.at);
+  return $hasShape(value, $shapeMetricSample);
 }
 
 export const parseMetricSample = $parser($decodeMetricSample);

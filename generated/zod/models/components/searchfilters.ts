@@ -3,13 +3,14 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $array,
   $boolean,
   $enter,
+  $hasShape,
   $isArrayOf,
   $isBoolean,
   $isNumber,
-  $isObject,
   $isRecordOf,
   $isString,
   $isUnknown,
@@ -95,20 +96,22 @@ export function serializeSearchFilters(value: SearchFilters): SearchFiltersJson 
   };
 }
 
+const $shapeSearchFilters: $Shape = [
+  ["query", $isString, true],
+  ["cursor", $isString, false],
+  ["onlyPinned", (e: unknown) => $isArrayOf(e, $isBoolean), false],
+  [
+    "facets",
+    (e: unknown) =>
+      $isArrayOf(e, (e: unknown) => $isRecordOf(e, (e: unknown) => $isArrayOf(e, $isString))),
+    false,
+  ],
+  ["scoring", (e: unknown) => $isRecordOf(e, (e: unknown) => $isRecordOf(e, $isUnknown)), false],
+  ["boosts", (e: unknown) => $isArrayOf(e, $isNumber), false],
+];
+
 export function isSearchFilters(value: unknown): value is SearchFilters {
-  return (
-    $isObject(value) &&
-    typeof value.query === "string" &&
-    (value.cursor === undefined || typeof value.cursor === "string") &&
-    (value.onlyPinned === undefined || $isArrayOf(value.onlyPinned, $isBoolean)) &&
-    (value.facets === undefined ||
-      $isArrayOf(value.facets, (e: unknown) =>
-        $isRecordOf(e, (e: unknown) => $isArrayOf(e, $isString)),
-      )) &&
-    (value.scoring === undefined ||
-      $isRecordOf(value.scoring, (e: unknown) => $isRecordOf(e, $isUnknown))) &&
-    (value.boosts === undefined || $isArrayOf(value.boosts, $isNumber))
-  );
+  return $hasShape(value, $shapeSearchFilters);
 }
 
 export const parseSearchFilters = $parser($decodeSearchFilters);

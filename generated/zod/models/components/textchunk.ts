@@ -3,8 +3,10 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $enter,
-  $isObject,
+  $hasShape,
+  $isString,
   $leave,
   $literal,
   $missing,
@@ -41,8 +43,13 @@ export function serializeTextChunk(value: TextChunk): TextChunkJson {
   };
 }
 
+const $shapeTextChunk: $Shape = [
+  ["type", (e: unknown) => e === "text", true],
+  ["text", $isString, true],
+];
+
 export function isTextChunk(value: unknown): value is TextChunk {
-  return $isObject(value) && value.type === "text" && typeof value.text === "string";
+  return $hasShape(value, $shapeTextChunk);
 }
 
 export const parseTextChunk = $parser($decodeTextChunk);

@@ -3,10 +3,12 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $array,
   $enter,
+  $hasShape,
   $isArrayOf,
-  $isObject,
+  $isString,
   $leave,
   $missing,
   $parser,
@@ -56,12 +58,13 @@ export function serializeTimeSeries(value: TimeSeries): TimeSeriesJson {
   };
 }
 
+const $shapeTimeSeries: $Shape = [
+  ["name", $isString, true],
+  ["points", (e: unknown) => $isArrayOf(e, (e: unknown) => $isArrayOf(e, isMetricPoint)), true],
+];
+
 export function isTimeSeries(value: unknown): value is TimeSeries {
-  return (
-    $isObject(value) &&
-    typeof value.name === "string" &&
-    $isArrayOf(value.points, (e: unknown) => $isArrayOf(e, isMetricPoint))
-  );
+  return $hasShape(value, $shapeTimeSeries);
 }
 
 export const parseTimeSeries = $parser($decodeTimeSeries);

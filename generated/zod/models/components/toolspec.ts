@@ -3,10 +3,13 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $boolean,
   $enter,
-  $isObject,
+  $hasShape,
+  $isBoolean,
   $isRecordOf,
+  $isString,
   $isUnknown,
   $leave,
   $missing,
@@ -93,16 +96,17 @@ export function serializeToolSpec(value: ToolSpec): ToolSpecJson {
   };
 }
 
+const $shapeToolSpec: $Shape = [
+  ["name", $isString, true],
+  ["description", $isString, false],
+  ["parameters", (e: unknown) => $isRecordOf(e, $isUnknown), false],
+  ["strict", $isBoolean, false],
+  ["outputSchema", isResponseFormatSchema, false],
+  ["kind", isToolKind, false],
+];
+
 export function isToolSpec(value: unknown): value is ToolSpec {
-  return (
-    $isObject(value) &&
-    typeof value.name === "string" &&
-    (value.description === undefined || typeof value.description === "string") &&
-    (value.parameters === undefined || $isRecordOf(value.parameters, $isUnknown)) &&
-    (value.strict === undefined || typeof value.strict === "boolean") &&
-    (value.outputSchema === undefined || isResponseFormatSchema(value.outputSchema)) &&
-    (value.kind === undefined || isToolKind(value.kind))
-  );
+  return $hasShape(value, $shapeToolSpec);
 }
 
 export const parseToolSpec = $parser($decodeToolSpec);

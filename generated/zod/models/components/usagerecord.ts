@@ -3,17 +3,19 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $array,
   $bigint,
   $dateOnly,
   $decimal,
   $enter,
+  $hasShape,
   $isArrayOf,
   $isBigint,
   $isDateOnly,
   $isDecimal,
-  $isObject,
   $isRecordOf,
+  $isString,
   $leave,
   $mapRecord,
   $missing,
@@ -124,19 +126,20 @@ export function serializeUsageRecord(value: UsageRecord): UsageRecordJson {
   };
 }
 
+const $shapeUsageRecord: $Shape = [
+  ["workspaceId", $isString, true],
+  ["day", $isDateOnly, true],
+  ["billedOn", $isDateOnly, false],
+  ["tokensIn", $isBigint, true],
+  ["tokensOutPerModel", (e: unknown) => $isRecordOf(e, $isBigint), false],
+  ["tokenHistory", (e: unknown) => $isArrayOf(e, $isBigint), false],
+  ["cost", $isDecimal, true],
+  ["costPerModel", (e: unknown) => $isRecordOf(e, $isDecimal), false],
+  ["costHistory", (e: unknown) => $isArrayOf(e, $isDecimal), false],
+];
+
 export function isUsageRecord(value: unknown): value is UsageRecord {
-  return (
-    $isObject(value) &&
-    typeof value.workspaceId === "string" &&
-    $isDateOnly(value.day) &&
-    (value.billedOn === undefined || $isDateOnly(value.billedOn)) &&
-    typeof value.tokensIn === "bigint" &&
-    (value.tokensOutPerModel === undefined || $isRecordOf(value.tokensOutPerModel, $isBigint)) &&
-    (value.tokenHistory === undefined || $isArrayOf(value.tokenHistory, $isBigint)) &&
-    $isDecimal(value.cost) &&
-    (value.costPerModel === undefined || $isRecordOf(value.costPerModel, $isDecimal)) &&
-    (value.costHistory === undefined || $isArrayOf(value.costHistory, $isDecimal))
-  );
+  return $hasShape(value, $shapeUsageRecord);
 }
 
 export const parseUsageRecord = $parser($decodeUsageRecord);

@@ -3,11 +3,12 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $array,
   $enter,
+  $hasShape,
   $isArrayOf,
   $isNumber,
-  $isObject,
   $isString,
   $leave,
   $missing,
@@ -53,14 +54,15 @@ export function serializeWorkspaceConversationRetentionPolicyOverrideSettingsV2(
   };
 }
 
+const $shapeWorkspaceConversationRetentionPolicyOverrideSettingsV2: $Shape = [
+  ["days", $isNumber, true],
+  ["appliesTo", (e: unknown) => $isArrayOf(e, $isString), false],
+];
+
 export function isWorkspaceConversationRetentionPolicyOverrideSettingsV2(
   value: unknown,
 ): value is WorkspaceConversationRetentionPolicyOverrideSettingsV2 {
-  return (
-    $isObject(value) &&
-    $isNumber(value.days) &&
-    (value.appliesTo === undefined || $isArrayOf(value.appliesTo, $isString))
-  );
+  return $hasShape(value, $shapeWorkspaceConversationRetentionPolicyOverrideSettingsV2);
 }
 
 export const parseWorkspaceConversationRetentionPolicyOverrideSettingsV2 = $parser(

@@ -3,9 +3,11 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $enter,
+  $hasShape,
   $isNumber,
-  $isObject,
+  $isString,
   $leave,
   $missing,
   $number,
@@ -92,16 +94,17 @@ export function serializeRateLimitError(value: RateLimitError): RateLimitErrorJs
   };
 }
 
+const $shapeRateLimitError: $Shape = [
+  ["message", $isString, true],
+  ["code", isErrorCode, true],
+  ["retryAfterSeconds", $isNumber, false],
+  ["tier", isRatelimitTier, false],
+  ["detail", isErrorDetail, false],
+  ["httpMeta", isHTTPMetadata, true],
+];
+
 export function isRateLimitError(value: unknown): value is RateLimitError {
-  return (
-    $isObject(value) &&
-    typeof value.message === "string" &&
-    isErrorCode(value.code) &&
-    (value.retryAfterSeconds === undefined || $isNumber(value.retryAfterSeconds)) &&
-    (value.tier === undefined || isRatelimitTier(value.tier)) &&
-    (value.detail === undefined || isErrorDetail(value.detail)) &&
-    isHTTPMetadata(value.httpMeta)
-  );
+  return $hasShape(value, $shapeRateLimitError);
 }
 
 export const parseRateLimitError = $parser($decodeRateLimitError);

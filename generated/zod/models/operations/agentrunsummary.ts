@@ -3,11 +3,13 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $dateTime,
   $enter,
+  $hasShape,
   $isDate,
   $isNumber,
-  $isObject,
+  $isString,
   $leave,
   $missing,
   $number,
@@ -58,13 +60,14 @@ export function serializeAgentRunSummary(value: AgentRunSummary): AgentRunSummar
   };
 }
 
+const $shapeAgentRunSummary: $Shape = [
+  ["runId", $isString, true],
+  ["finishedAt", $isDate, true],
+  ["outputTokens", $isNumber, false],
+];
+
 export function isAgentRunSummary(value: unknown): value is AgentRunSummary {
-  return (
-    $isObject(value) &&
-    typeof value.runId === "string" &&
-    $isDate(value.finishedAt) &&
-    (value.outputTokens === undefined || $isNumber(value.outputTokens))
-  );
+  return $hasShape(value, $shapeAgentRunSummary);
 }
 
 export const parseAgentRunSummary = $parser($decodeAgentRunSummary);

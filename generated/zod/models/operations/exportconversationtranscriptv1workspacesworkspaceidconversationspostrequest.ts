@@ -3,10 +3,12 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $dateOnly,
   $enter,
+  $hasShape,
   $isDateOnly,
-  $isObject,
+  $isString,
   $leave,
   $missing,
   $parser,
@@ -63,14 +65,18 @@ export function serializeExportConversationTranscriptV1WorkspacesWorkspaceIdConv
   };
 }
 
+const $shapeExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequest: $Shape = [
+  ["workspaceId", $isString, true],
+  ["since", $isDateOnly, true],
+  ["format", isTranscriptFormat, false],
+];
+
 export function isExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequest(
   value: unknown,
 ): value is ExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequest {
-  return (
-    $isObject(value) &&
-    typeof value.workspaceId === "string" &&
-    $isDateOnly(value.since) &&
-    (value.format === undefined || isTranscriptFormat(value.format))
+  return $hasShape(
+    value,
+    $shapeExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequest,
   );
 }
 

@@ -3,11 +3,13 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $enter,
   $external,
+  $hasShape,
   $isExternal,
   $isNumber,
-  $isObject,
+  $isString,
   $leave,
   $missing,
   $number,
@@ -80,14 +82,15 @@ export function serializeGetConversationResponse(
   };
 }
 
+const $shapeGetConversationResponse: $Shape = [
+  ["contentType", $isString, true],
+  ["statusCode", $isNumber, true],
+  ["rawResponse", (e: unknown) => $isExternal(e, "Response"), true],
+  ["conversation", isConversation, false],
+];
+
 export function isGetConversationResponse(value: unknown): value is GetConversationResponse {
-  return (
-    $isObject(value) &&
-    typeof value.contentType === "string" &&
-    $isNumber(value.statusCode) &&
-    $isExternal(value.rawResponse, "Response") &&
-    (value.conversation === undefined || isConversation(value.conversation))
-  );
+  return $hasShape(value, $shapeGetConversationResponse);
 }
 
 export const parseGetConversationResponse = $parser($decodeGetConversationResponse);

@@ -3,8 +3,9 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $enter,
-  $isObject,
+  $hasShape,
   $leave,
   $missing,
   $parser,
@@ -75,13 +76,14 @@ export function serializeListDomainsResponse(value: ListDomainsResponse): ListDo
   };
 }
 
+const $shapeListDomainsResponse: $Shape = [
+  ["httpMeta", isHTTPMetadata, true],
+  ["result", isDomains, true],
+  ["primaryDomain", isDomains2, false],
+];
+
 export function isListDomainsResponse(value: unknown): value is ListDomainsResponse {
-  return (
-    $isObject(value) &&
-    isHTTPMetadata(value.httpMeta) &&
-    isDomains(value.result) &&
-    (value.primaryDomain === undefined || isDomains2(value.primaryDomain))
-  );
+  return $hasShape(value, $shapeListDomainsResponse);
 }
 
 export const parseListDomainsResponse = $parser($decodeListDomainsResponse);

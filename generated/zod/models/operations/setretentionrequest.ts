@@ -3,8 +3,10 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $enter,
-  $isObject,
+  $hasShape,
+  $isString,
   $leave,
   $missing,
   $parser,
@@ -158,21 +160,22 @@ export function serializeSetRetentionRequest(value: SetRetentionRequest): SetRet
   };
 }
 
+const $shapeSetRetentionRequest: $Shape = [
+  ["workspaceId", $isString, true],
+  ["setting", isRetentionSetting, true],
+  ["chunking", isChunkingStrategy, false],
+  ["body", isPayloadBody, false],
+  ["tools", isToolRegistry, false],
+  ["toolChoice", isToolChoice, false],
+  ["priority", isRetryPriority, false],
+  ["family", isModelFamily, false],
+  ["usage", isUsageRecord, false],
+  ["filters", isSearchFilters, false],
+  ["latency", isTimeSeries, false],
+];
+
 export function isSetRetentionRequest(value: unknown): value is SetRetentionRequest {
-  return (
-    $isObject(value) &&
-    typeof value.workspaceId === "string" &&
-    isRetentionSetting(value.setting) &&
-    (value.chunking === undefined || isChunkingStrategy(value.chunking)) &&
-    (value.body === undefined || isPayloadBody(value.body)) &&
-    (value.tools === undefined || isToolRegistry(value.tools)) &&
-    (value.toolChoice === undefined || isToolChoice(value.toolChoice)) &&
-    (value.priority === undefined || isRetryPriority(value.priority)) &&
-    (value.family === undefined || isModelFamily(value.family)) &&
-    (value.usage === undefined || isUsageRecord(value.usage)) &&
-    (value.filters === undefined || isSearchFilters(value.filters)) &&
-    (value.latency === undefined || isTimeSeries(value.latency))
-  );
+  return $hasShape(value, $shapeSetRetentionRequest);
 }
 
 export const parseSetRetentionRequest = $parser($decodeSetRetentionRequest);

@@ -3,10 +3,11 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $enter,
   $external,
+  $hasShape,
   $isExternal,
-  $isObject,
   $leave,
   $missing,
   $parser,
@@ -60,12 +61,13 @@ export function serializeStreamAgentResponse(value: StreamAgentResponse): Stream
   };
 }
 
+const $shapeStreamAgentResponse: $Shape = [
+  ["httpMeta", isHTTPMetadata, true],
+  ["result", (e: unknown) => $isExternal(e, "AsyncIterable"), false],
+];
+
 export function isStreamAgentResponse(value: unknown): value is StreamAgentResponse {
-  return (
-    $isObject(value) &&
-    isHTTPMetadata(value.httpMeta) &&
-    (value.result === undefined || $isExternal(value.result, "AsyncIterable"))
-  );
+  return $hasShape(value, $shapeStreamAgentResponse);
 }
 
 export const parseStreamAgentResponse = $parser($decodeStreamAgentResponse);

@@ -3,13 +3,15 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   type $UnionMember,
   $encodeUnion,
   $enter,
   $external,
+  $hasShape,
   $identity,
   $isExternal,
-  $isObject,
+  $isString,
   $leave,
   $missing,
   $parser,
@@ -90,12 +92,13 @@ export function serializeUploadAttachmentRequest(
   };
 }
 
+const $shapeUploadAttachmentRequest: $Shape = [
+  ["conversationId", $isString, true],
+  ["file", (e: unknown) => $isExternal(e, "File") || $isExternal(e, "Blob") || isFileT(e), true],
+];
+
 export function isUploadAttachmentRequest(value: unknown): value is UploadAttachmentRequest {
-  return (
-    $isObject(value) &&
-    typeof value.conversationId === "string" &&
-    ($isExternal(value.file, "File") || $isExternal(value.file, "Blob") || isFileT(value.file))
-  );
+  return $hasShape(value, $shapeUploadAttachmentRequest);
 }
 
 export const parseUploadAttachmentRequest = $parser($decodeUploadAttachmentRequest);

@@ -3,13 +3,15 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $array,
   $enter,
   $external,
+  $hasShape,
   $isArrayOf,
   $isExternal,
   $isNumber,
-  $isObject,
+  $isString,
   $leave,
   $missing,
   $number,
@@ -106,16 +108,17 @@ export function serializeListChargesResponse(value: ListChargesResponse): ListCh
   };
 }
 
+const $shapeListChargesResponse: $Shape = [
+  ["contentType", $isString, true],
+  ["statusCode", $isNumber, true],
+  ["rawResponse", (e: unknown) => $isExternal(e, "Response"), true],
+  ["cursor", isCursor, false],
+  ["data", (e: unknown) => $isArrayOf(e, isCharge), false],
+  ["postings", (e: unknown) => $isArrayOf(e, isLedgerPosting), false],
+];
+
 export function isListChargesResponse(value: unknown): value is ListChargesResponse {
-  return (
-    $isObject(value) &&
-    typeof value.contentType === "string" &&
-    $isNumber(value.statusCode) &&
-    $isExternal(value.rawResponse, "Response") &&
-    (value.cursor === undefined || isCursor(value.cursor)) &&
-    (value.data === undefined || $isArrayOf(value.data, isCharge)) &&
-    (value.postings === undefined || $isArrayOf(value.postings, isLedgerPosting))
-  );
+  return $hasShape(value, $shapeListChargesResponse);
 }
 
 export const parseListChargesResponse = $parser($decodeListChargesResponse);

@@ -3,9 +3,12 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $bigint,
   $enter,
-  $isObject,
+  $hasShape,
+  $isBigint,
+  $isString,
   $leave,
   $missing,
   $parser,
@@ -42,8 +45,13 @@ export function serializeBalance(value: Balance): BalanceJson {
   };
 }
 
+const $shapeBalance: $Shape = [
+  ["asset", $isString, true],
+  ["amount", $isBigint, true],
+];
+
 export function isBalance(value: unknown): value is Balance {
-  return $isObject(value) && typeof value.asset === "string" && typeof value.amount === "bigint";
+  return $hasShape(value, $shapeBalance);
 }
 
 export const parseBalance = $parser($decodeBalance);

@@ -3,8 +3,10 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $enter,
-  $isObject,
+  $hasShape,
+  $isString,
   $leave,
   $literal,
   $missing,
@@ -46,8 +48,13 @@ export function serializeBankTransfer(value: BankTransfer): BankTransferJson {
   };
 }
 
+const $shapeBankTransfer: $Shape = [
+  ["type", (e: unknown) => e === "bank_transfer", true],
+  ["iban", $isString, true],
+];
+
 export function isBankTransfer(value: unknown): value is BankTransfer {
-  return $isObject(value) && value.type === "bank_transfer" && typeof value.iban === "string";
+  return $hasShape(value, $shapeBankTransfer);
 }
 
 export const parseBankTransfer = $parser($decodeBankTransfer);

@@ -3,8 +3,10 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $enter,
-  $isObject,
+  $hasShape,
+  $isString,
   $leave,
   $literal,
   $missing,
@@ -47,13 +49,14 @@ export function serializeCardPayment(value: CardPayment): CardPaymentJson {
   };
 }
 
+const $shapeCardPayment: $Shape = [
+  ["type", (e: unknown) => e === "card", true],
+  ["last4", $isString, true],
+  ["brand", $isString, false],
+];
+
 export function isCardPayment(value: unknown): value is CardPayment {
-  return (
-    $isObject(value) &&
-    value.type === "card" &&
-    typeof value.last4 === "string" &&
-    (value.brand === undefined || typeof value.brand === "string")
-  );
+  return $hasShape(value, $shapeCardPayment);
 }
 
 export const parseCardPayment = $parser($decodeCardPayment);

@@ -3,13 +3,15 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $array,
   $bigint,
   $dateTime,
   $enter,
+  $hasShape,
   $isArrayOf,
+  $isBigint,
   $isDate,
-  $isObject,
   $isRecordOf,
   $isString,
   $leave,
@@ -129,19 +131,20 @@ export function serializeCharge(value: Charge): ChargeJson {
   };
 }
 
+const $shapeCharge: $Shape = [
+  ["id", $isString, true],
+  ["amount", $isBigint, true],
+  ["currency", isCurrency, true],
+  ["status", isChargeStatus, true],
+  ["method", isPaymentMethod, true],
+  ["capturedAt", $isDate, false],
+  ["metadata", (e: unknown) => $isRecordOf(e, $isString), false],
+  ["reference", $isString, false],
+  ["refunds", (e: unknown) => $isArrayOf(e, isRefund), false],
+];
+
 export function isCharge(value: unknown): value is Charge {
-  return (
-    $isObject(value) &&
-    typeof value.id === "string" &&
-    typeof value.amount === "bigint" &&
-    isCurrency(value.currency) &&
-    isChargeStatus(value.status) &&
-    isPaymentMethod(value.method) &&
-    (value.capturedAt === undefined || $isDate(value.capturedAt)) &&
-    (value.metadata === undefined || $isRecordOf(value.metadata, $isString)) &&
-    (value.reference === undefined || typeof value.reference === "string") &&
-    (value.refunds === undefined || $isArrayOf(value.refunds, isRefund))
-  );
+  return $hasShape(value, $shapeCharge);
 }
 
 export const parseCharge = $parser($decodeCharge);

@@ -3,9 +3,11 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $enter,
-  $isObject,
+  $hasShape,
   $isRecordOf,
+  $isString,
   $leave,
   $mapRecord,
   $missing,
@@ -71,13 +73,14 @@ export function serializeLedgerPosting(value: LedgerPosting): LedgerPostingJson 
   };
 }
 
+const $shapeLedgerPosting: $Shape = [
+  ["postingId", $isString, true],
+  ["balances", (e: unknown) => $isRecordOf(e, (e: unknown) => $isRecordOf(e, isBalance)), true],
+  ["volumes", (e: unknown) => $isRecordOf(e, isBalance), false],
+];
+
 export function isLedgerPosting(value: unknown): value is LedgerPosting {
-  return (
-    $isObject(value) &&
-    typeof value.postingId === "string" &&
-    $isRecordOf(value.balances, (e: unknown) => $isRecordOf(e, isBalance)) &&
-    (value.volumes === undefined || $isRecordOf(value.volumes, isBalance))
-  );
+  return $hasShape(value, $shapeLedgerPosting);
 }
 
 export const parseLedgerPosting = $parser($decodeLedgerPosting);

@@ -3,11 +3,14 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $bigint,
   $dateTime,
   $enter,
+  $hasShape,
+  $isBigint,
   $isDate,
-  $isObject,
+  $isString,
   $leave,
   $missing,
   $parser,
@@ -55,14 +58,15 @@ export function serializeRefund(value: Refund): RefundJson {
   };
 }
 
+const $shapeRefund: $Shape = [
+  ["id", $isString, true],
+  ["amount", $isBigint, true],
+  ["reason", $isString, false],
+  ["createdAt", $isDate, true],
+];
+
 export function isRefund(value: unknown): value is Refund {
-  return (
-    $isObject(value) &&
-    typeof value.id === "string" &&
-    typeof value.amount === "bigint" &&
-    (value.reason === undefined || typeof value.reason === "string") &&
-    $isDate(value.createdAt)
-  );
+  return $hasShape(value, $shapeRefund);
 }
 
 export const parseRefund = $parser($decodeRefund);

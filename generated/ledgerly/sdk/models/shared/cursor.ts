@@ -3,10 +3,13 @@
 import {
   type $Ctx,
   $REJECTED,
+  type $Shape,
   $boolean,
   $enter,
+  $hasShape,
+  $isBoolean,
   $isNumber,
-  $isObject,
+  $isString,
   $leave,
   $missing,
   $number,
@@ -51,13 +54,14 @@ export function serializeCursor(value: Cursor): CursorJson {
   };
 }
 
+const $shapeCursor: $Shape = [
+  ["pageSize", $isNumber, true],
+  ["hasMore", $isBoolean, true],
+  ["next", $isString, false],
+];
+
 export function isCursor(value: unknown): value is Cursor {
-  return (
-    $isObject(value) &&
-    $isNumber(value.pageSize) &&
-    typeof value.hasMore === "boolean" &&
-    (value.next === undefined || typeof value.next === "string")
-  );
+  return $hasShape(value, $shapeCursor);
 }
 
 export const parseCursor = $parser($decodeCursor);
