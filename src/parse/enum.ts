@@ -115,14 +115,16 @@ function readTableValue(cell: string): string | number {
 
 function readValueCode(source: DocSource, code: Code): MemberList | null {
   const start = toPoint(code.position!.start);
-  // The value line is the line after the opening fence.
-  const lineStart: Point = { line: start.line + 1, column: 1, offset: source.text.indexOf("\n", start.offset) + 1 };
+  // In a fenced block the value line follows the fence; an indented block starts with its value.
+  const fenced = /^ {0,3}(`{3,}|~{3,})/.test(source.text.slice(start.offset, start.offset + 10));
+  const lineStart: Point = fenced ? { line: start.line + 1, column: 1, offset: source.text.indexOf("\n", start.offset) + 1 } : start;
   const text = code.value;
   const values: Array<{ value: string | number; at: number; length: number }> = [];
   let open: "string" | "number" | null = null;
   let at = 0;
   const fail = (message: string): null => {
-    const point = lineOffset(lineStart, text, at);
+    // An empty block has no value line: point at its opening fence instead.
+    const point = text.trim() === "" ? start : lineOffset(lineStart, text, at);
     report(source, point, "error", CODES.badEnumValues, message);
     return null;
   };

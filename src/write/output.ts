@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
+import { lstat, mkdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { ModelShape } from "../ir/shape.js";
 
@@ -107,6 +107,8 @@ export async function writeOutput(
   models: Readonly<Record<string, ModelShape>> = {},
   known?: ReadonlyMap<string, string>,
 ): Promise<WriteSummary> {
+  const outside = files.find((file) => !isInside(file.path));
+  if (outside) throw new Error(`refusing to write ${JSON.stringify(outside.path)}: output paths must stay inside the output folder`);
   const drift = await diffOutput(outDir, files, models, known);
   const toWrite = new Set([...drift.changed, ...drift.missing]);
   await mkdir(outDir, { recursive: true });
@@ -119,6 +121,9 @@ export async function writeOutput(
   const written = pending.map((file) => file.path);
   const removed: string[] = [];
   for (const path of drift.stale) {
+    // Only regular files mdspec wrote: never a folder or a link a hand-edited manifest names.
+    const stats = await lstat(join(outDir, path)).catch(() => null);
+    if (!stats?.isFile()) continue;
     await rm(join(outDir, path), { force: true });
     removed.push(path);
     await removeEmptyParents(outDir, dirname(path));
@@ -165,5 +170,6 @@ async function removeEmptyParents(outDir: string, folder: string): Promise<void>
 
 /** Whether a manifest entry is a plain relative path inside the output folder. */
 function isInside(path: string): boolean {
-  return path !== "" && !path.startsWith("/") && !path.split(/[\\/]/).includes("..") && !/^[A-Za-z]:/.test(path);
+  const segments = path.split(/[\\/]/);
+  return path !== "" && !path.startsWith("/") && !/^[A-Za-z]:/.test(path) && !segments.includes("..") && !segments.every((segment) => segment === "." || segment === "");
 }
