@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { lstat, mkdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { lstat, mkdir, readFile, readdir, rename, rm, rmdir, writeFile } from "node:fs/promises";
+import { dirname, join, sep } from "node:path";
 import type { ModelShape } from "../ir/shape.js";
 
 /** The file in the output folder that lists what mdspec wrote there. */
@@ -129,6 +129,7 @@ export async function writeOutput(
     await removeEmptyParents(outDir, dirname(path));
   }
   if (toWrite.has(MANIFEST_NAME)) await writeAtomically(join(outDir, MANIFEST_NAME), manifestText(files, models));
+  if (pending.length > 0 || removed.length > 0) await removeLeftoverTemporaries(outDir, files);
   return { ...drift, written, removed };
 }
 
@@ -154,6 +155,23 @@ export async function writeAtomically(path: string, content: string, createFolde
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
+  }
+}
+
+/** The name of a temporary file {@link writeAtomically} creates beside `target`: `target.<pid>.<8 hex>.tmp`. */
+const TEMPORARY = /^(.*)\.\d+\.[0-9a-f]{8}\.tmp$/;
+
+/**
+ * Removes the temporary files that an interrupted run (killed between writing and renaming)
+ * left beside the files mdspec writes; only names of exactly that form, for files it produces.
+ */
+async function removeLeftoverTemporaries(outDir: string, files: readonly OutputFile[]): Promise<void> {
+  const produced = new Set([...files.map((file) => file.path), MANIFEST_NAME, CACHE_NAME]);
+  const entries = await readdir(outDir, { recursive: true }).catch(() => [] as string[]);
+  for (const entry of entries) {
+    const path = entry.split(sep).join("/");
+    const target = TEMPORARY.exec(path)?.[1];
+    if (target !== undefined && produced.has(target)) await rm(join(outDir, entry), { force: true });
   }
 }
 
