@@ -3,11 +3,20 @@ import { resolve, sep } from "node:path";
 import { DEFAULT_EMIT_OPTIONS, type EmitOptions } from "./emit/options.js";
 import { checkExamples } from "./ir/examples.js";
 import { resolveSchema } from "./ir/resolve.js";
-import type { Diagnostic, Model, Schema } from "./ir/types.js";
+import type { Diagnostic, Schema } from "./ir/types.js";
 import type { IndexPlan } from "./emit/index-plan.js";
 import { planIndexes } from "./emit/index-plan.js";
 import { outputPathOf } from "./emit/paths.js";
-import { type CachedDoc, type GenerateCache, hashText, indexInputHash, modelInputHash, nextCache, usableCache } from "./pipeline/cache.js";
+import {
+  type CachedDoc,
+  type GenerateCache,
+  hashText,
+  indexInputHash,
+  modelInputHash,
+  nextCache,
+  settingsHash,
+  usableCache,
+} from "./pipeline/cache.js";
 import type { GeneratedFile } from "./pipeline/emit-stage.js";
 import { parseInWorker } from "./pipeline/parse-pool.js";
 import { generatorFingerprint } from "./write/fingerprint.js";
@@ -37,6 +46,8 @@ export interface GenerateResult {
   readonly cache: GenerateCache;
   /** How many docs were parsed and model files emitted (the rest came from the cache). */
   readonly work: { readonly parsed: number; readonly emitted: number };
+  /** Whether `cache` differs from the cache given (a caller may skip saving it when not). */
+  readonly cacheChanged: boolean;
 }
 
 /** The options of {@link generate}. */
@@ -133,8 +144,9 @@ export async function generateFromDocs(docs: readonly DocFile[], options: Genera
   const loadEmitStage = () => (emitStage ??= import("./pipeline/emit-stage.js"));
   const runtimeHash = hashText(`${fingerprint}\u0000${runtimeSource}`);
   const cachedRuntime = cache.files[RUNTIME_FILE];
+  const runtimeReused = cachedRuntime !== undefined && cachedRuntime.inputs === runtimeHash;
   const runtime: Promise<GeneratedFile> =
-    cachedRuntime && cachedRuntime.inputs === runtimeHash
+    runtimeReused && cachedRuntime
       ? Promise.resolve({ path: RUNTIME_FILE, content: cachedRuntime.content })
       : loadEmitStage().then((stage) => stage.formatRuntime(runtimeSource));
   if (inWorker) loadEmitStage();
@@ -169,17 +181,17 @@ export async function generateFromDocs(docs: readonly DocFile[], options: Genera
   const timings = { read: 0, parse, resolve: resolveMs, emit: 0, format: 0, total: 0 };
   if (diagnostics.some((diagnostic) => diagnostic.severity === "error")) {
     await runtime.catch(() => undefined);
-    return result([], diagnostics, resolution.schema, { ...timings, total: performance.now() - started }, cache, { parsed: misses.length, emitted: 0 });
+    return result([], diagnostics, resolution.schema, { ...timings, total: performance.now() - started }, cache, { parsed: misses.length, emitted: 0 }, false);
   }
 
   // Emit what the cache does not already hold.
-  const byId = new Map<string, Model>(resolution.schema.models.map((model) => [model.id, model]));
+  const settings = settingsHash(fingerprint, emitOptions);
   const inputs = new Map<string, string>([[RUNTIME_FILE, runtimeHash]]);
   const reused: GeneratedFile[] = [];
   const toEmit = new Set<string>();
   for (const model of resolution.schema.models) {
     const path = outputPathOf(model.id);
-    const hash = modelInputHash(fingerprint, emitOptions, model, (id) => byId.get(id));
+    const hash = modelInputHash(settings, model, (id) => hashes.get(id));
     inputs.set(path, hash);
     const cached = Object.prototype.hasOwnProperty.call(cache.files, path) ? cache.files[path] : undefined;
     if (cached && cached.inputs === hash) reused.push({ path, content: cached.content });
@@ -206,6 +218,13 @@ export async function generateFromDocs(docs: readonly DocFile[], options: Genera
   const failed = diagnostics.some((diagnostic) => diagnostic.severity === "error");
   const files = failed ? [] : [...reused, ...emitted.files, await runtime];
   const next = nextCache(fingerprint, docEntries, files, inputs);
+  const cacheChanged =
+    misses.length > 0 ||
+    toEmit.size > 0 ||
+    indexes.length > 0 ||
+    !runtimeReused ||
+    Object.keys(cache.docs).length !== docs.length ||
+    Object.keys(cache.files).length !== Object.keys(next.files).length;
   return result(
     files,
     diagnostics,
@@ -213,6 +232,7 @@ export async function generateFromDocs(docs: readonly DocFile[], options: Genera
     { ...timings, emit: emitted.emitMs, format: emitted.formatMs, total: performance.now() - started },
     next,
     { parsed: misses.length, emitted: toEmit.size },
+    cacheChanged,
   );
 }
 
@@ -223,9 +243,10 @@ function result(
   timings: Timings,
   cache: GenerateCache,
   work: GenerateResult["work"],
+  cacheChanged: boolean,
 ): GenerateResult {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files: sorted, diagnostics: sortDiagnostics(diagnostics), schema, timings, cache, work };
+  return { files: sorted, diagnostics: sortDiagnostics(diagnostics), schema, timings, cache, work, cacheChanged };
 }
 
 const RUNTIME_FILE = "runtime.ts";

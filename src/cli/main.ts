@@ -168,10 +168,12 @@ class Session {
     this.written = new Map(result.files.map((file) => [file.path, file.content]));
     // The cache is only a speed-up: it is rewritten when it changed, and losing it costs one slow run.
     this.cache = result.cache;
-    const nextCacheText = JSON.stringify(result.cache);
-    if (nextCacheText !== this.cacheText) {
-      await writeAtomically(join(settings.out, CACHE_NAME), nextCacheText);
-      this.cacheText = nextCacheText;
+    if (result.cacheChanged || this.cacheText === null) {
+      const nextCacheText = JSON.stringify(result.cache);
+      if (nextCacheText !== this.cacheText) {
+        await writeAtomically(join(settings.out, CACHE_NAME), nextCacheText);
+        this.cacheText = nextCacheText;
+      }
     }
     this.report(result, {
       diagnostics: result.diagnostics,

@@ -46,16 +46,18 @@ export function usableCache(cache: GenerateCache | undefined, fingerprint: strin
 }
 
 /**
- * The hash of everything a model's file is generated from: the generator build, the options,
- * the model itself, and the models it references directly (their names, kinds and fields decide
- * imports, wire types and union member keys; nothing further away reaches the file).
+ * The hash of everything a model's file is generated from: the generator build and options
+ * (`settings`, hashed once per run), the text of the model's doc, where its references resolved
+ * to, and the text of the docs it references directly (their names, kinds and fields decide
+ * imports, wire types and union member keys; nothing further away reaches the file). Doc texts
+ * enter as their hashes, so this costs a few string joins per model.
  */
-export function modelInputHash(fingerprint: string, options: EmitOptions, model: Model, lookup: (id: string) => Model | undefined): string {
-  const references = new Set<string>();
+export function modelInputHash(settings: string, model: Model, docHash: (id: string) => string | undefined): string {
+  const references: string[] = [];
   const visit = (type: TypeNode): void => {
     switch (type.kind) {
       case "ref":
-        if (type.target !== null) references.add(type.target);
+        references.push(type.target ?? "");
         return;
       case "array":
         return visit(type.element);
@@ -71,8 +73,13 @@ export function modelInputHash(fingerprint: string, options: EmitOptions, model:
   };
   if (model.kind === "object") model.fields.forEach((field) => visit(field.type));
   if (model.kind === "union") model.members.forEach((member) => visit(member.type));
-  const dependencies = [...references].sort().map((id) => lookup(id) ?? id);
-  return hashText(JSON.stringify([fingerprint, options, model, dependencies]));
+  const dependencies = [...new Set(references)].sort().map((id) => `${id}=${docHash(id) ?? ""}`);
+  return hashText([settings, model.id, docHash(model.id) ?? "", references.join(","), ...dependencies].join("\u0000"));
+}
+
+/** The part of every model's input hash that is the same for the whole run. */
+export function settingsHash(fingerprint: string, options: EmitOptions): string {
+  return hashText(JSON.stringify([fingerprint, options]));
 }
 
 /** The hash the folder indexes depend on: every model's id, title and kind. */
