@@ -27,11 +27,3 @@ export function literalKey(key: string): string {
   return isIdentifier(key) ? key : quote(key);
 }
 
-/**
- * The statement assigning `value` to property `key` of `target`: `t.key = v;`, `t["a-b"] = v;`,
- * or, for `__proto__` (which plain assignment treats as the prototype), the runtime's `$set`.
- */
-export function assignProperty(target: string, key: string, value: string, set: () => string): string {
-  if (key === "__proto__") return `${set()}(${target}, ${quote(key)}, ${value});`;
-  return isIdentifier(key) ? `${target}.${key} = ${value};` : `${target}[${quote(key)}] = ${value};`;
-}

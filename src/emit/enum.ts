@@ -1,6 +1,7 @@
 import type { StatementStructures } from "ts-morph";
 import { StructureKind, VariableDeclarationKind } from "ts-morph";
 import type { EnumModel } from "../ir/types.js";
+import { literalKey } from "./access.js";
 import { decoderSignature, parseApiStatements } from "./api.js";
 import type { EmitContext } from "./context.js";
 import { isIdentifier, quote } from "./identifiers.js";
@@ -63,7 +64,7 @@ export function enumStatements(context: EmitContext, model: EnumModel): Statemen
             {
               kind: StructureKind.VariableDeclaration,
               name,
-              initializer: `{\n${model.members.map((member) => `${memberKey(member.name)}: ${literal(member.value)},`).join("\n")}\n} as const`,
+              initializer: `{\n${model.members.map((member) => `${literalKey(member.name)}: ${literal(member.value)},`).join("\n")}\n} as const`,
             },
           ],
         },
@@ -105,10 +106,4 @@ export function enumStatements(context: EmitContext, model: EnumModel): Statemen
     ...parseApiStatements(context, valueType, valueType),
   );
   return declarations;
-}
-
-function memberKey(name: string): string {
-  // A `__proto__` key in an object literal would set the prototype; a computed key does not.
-  if (name === "__proto__") return `[${quote(name)}]`;
-  return isIdentifier(name) ? name : quote(name);
 }

@@ -1,4 +1,4 @@
-import type { RootContent, Table } from "mdast";
+import type { Table } from "mdast";
 import { CODES } from "../ir/codes.js";
 import type { Field, Point, Span } from "../ir/types.js";
 import type { Section } from "./outline.js";
@@ -131,7 +131,3 @@ export function clip(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-/** Whether a section node is a code block. */
-export function isCode(node: RootContent): node is Extract<RootContent, { type: "code" }> {
-  return node.type === "code";
-}
