@@ -204,6 +204,22 @@ export function $missing(context: $Ctx | null, key: string): never {
   return $issue(context, key, "required", `required field "${key}" is missing`);
 }
 
+/**
+ * Rejects a value a decoder does not accept. Undefined under a field key is an absent field,
+ * reported as a missing required one: optional fields never reach a decoder when absent, so
+ * generated code needs no check of its own before decoding a required field.
+ */
+function $reject(
+  value: unknown,
+  context: $Ctx | null,
+  key: string | number | undefined,
+  code: string,
+  message: string,
+): never {
+  if (value === undefined && typeof key === "string") return $missing(context, key);
+  return $issue(context, key, code, message);
+}
+
 /** Whether a value is a non-null, non-array object. */
 export function $isObject(value: unknown): value is $Wire {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -224,7 +240,7 @@ export function $enter(
   key: string | number | undefined,
 ): value is $Wire {
   if (!$isObject(value)) {
-    $issue(context, key, "invalid_type", `expected an object, got ${describe(value)}`);
+    $reject(value, context, key, "invalid_type", `expected an object, got ${describe(value)}`);
     return false;
   }
   if (context !== null && key !== undefined) context.path.push(key);
@@ -240,21 +256,27 @@ export function $leave(context: $Ctx | null, key: string | number | undefined): 
 export function $string(value: unknown, context: $Ctx | null, key?: string | number): string {
   return typeof value === "string"
     ? value
-    : $issue(context, key, "invalid_type", `expected a string, got ${describe(value)}`);
+    : $reject(value, context, key, "invalid_type", `expected a string, got ${describe(value)}`);
 }
 
 /** Decodes a finite number. */
 export function $number(value: unknown, context: $Ctx | null, key?: string | number): number {
   return typeof value === "number" && Number.isFinite(value)
     ? value
-    : $issue(context, key, "invalid_type", `expected a finite number, got ${describe(value)}`);
+    : $reject(
+        value,
+        context,
+        key,
+        "invalid_type",
+        `expected a finite number, got ${describe(value)}`,
+      );
 }
 
 /** Decodes a boolean. */
 export function $boolean(value: unknown, context: $Ctx | null, key?: string | number): boolean {
   return typeof value === "boolean"
     ? value
-    : $issue(context, key, "invalid_type", `expected a boolean, got ${describe(value)}`);
+    : $reject(value, context, key, "invalid_type", `expected a boolean, got ${describe(value)}`);
 }
 
 /** Accepts any value (`*any*`), as it is. */
@@ -267,7 +289,8 @@ export function $bigint(value: unknown, context: $Ctx | null, key?: string | num
   if (typeof value === "bigint") return value;
   if (typeof value === "number" && Number.isSafeInteger(value)) return BigInt(value);
   if (typeof value === "string" && /^-?\d+$/.test(value)) return BigInt(value);
-  return $issue(
+  return $reject(
+    value,
     context,
     key,
     "invalid_type",
@@ -279,7 +302,8 @@ export function $bigint(value: unknown, context: $Ctx | null, key?: string | num
 export function $decimal(value: unknown, context: $Ctx | null, key?: string | number): Decimal {
   if (typeof value === "string" && DECIMAL_TEXT.test(value)) return new Decimal(value);
   if (typeof value === "number" && Number.isFinite(value)) return new Decimal(String(value));
-  return $issue(
+  return $reject(
+    value,
     context,
     key,
     "invalid_type",
@@ -296,7 +320,8 @@ export function $literal<T extends string | number | boolean>(
 ): T {
   return value === expected
     ? expected
-    : $issue(
+    : $reject(
+        value,
         context,
         key,
         "invalid_literal",
@@ -315,7 +340,8 @@ export function $enumIssue(
     .slice(0, 12)
     .map((member) => JSON.stringify(member))
     .join(", ");
-  return $issue(
+  return $reject(
+    value,
     context,
     key,
     "invalid_enum_value",
@@ -335,7 +361,8 @@ export function $dateTime(value: unknown, context: $Ctx | null, key?: string | n
     const time = isoDateTimeToEpoch(value);
     if (time === time) return new Date(time);
   }
-  return $issue(
+  return $reject(
+    value,
     context,
     key,
     "invalid_date",
@@ -346,7 +373,13 @@ export function $dateTime(value: unknown, context: $Ctx | null, key?: string | n
 /** Decodes a date-only `YYYY-MM-DD` value (a real calendar date), kept as the string. */
 export function $dateOnly(value: unknown, context: $Ctx | null, key?: string | number): DateOnly {
   if ($isDateOnly(value)) return value;
-  return $issue(context, key, "invalid_date", `expected a date YYYY-MM-DD, got ${describe(value)}`);
+  return $reject(
+    value,
+    context,
+    key,
+    "invalid_date",
+    `expected a date YYYY-MM-DD, got ${describe(value)}`,
+  );
 }
 
 /** Whether a value is a valid `YYYY-MM-DD` date. */
@@ -358,9 +391,11 @@ export function $isDateOnly(value: unknown): value is DateOnly {
     value.charCodeAt(7) !== 45
   )
     return false;
-  const year = digits(value, 0, 4);
-  const month = digits(value, 5, 2);
-  const day = digits(value, 8, 2);
+  const century = twoDigits(value, 0);
+  const yearOfCentury = twoDigits(value, 2);
+  const year = century < 0 || yearOfCentury < 0 ? -1 : century * 100 + yearOfCentury;
+  const month = twoDigits(value, 5);
+  const day = twoDigits(value, 8);
   return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
@@ -369,15 +404,11 @@ export function $isDate(value: unknown): value is Date {
   return value instanceof Date && value.getTime() === value.getTime();
 }
 
-/** Parses the digits `text[from, from + count)`; -1 when one is not a digit. */
-function digits(text: string, from: number, count: number): number {
-  let result = 0;
-  for (let index = from; index < from + count; index += 1) {
-    const code = text.charCodeAt(index) - 48;
-    if (code < 0 || code > 9) return -1;
-    result = result * 10 + code;
-  }
-  return result;
+/** Parses the two digits at `text[at]`, `text[at + 1]`; -1 when one is not a digit. */
+function twoDigits(text: string, at: number): number {
+  const tens = text.charCodeAt(at) - 48;
+  const ones = text.charCodeAt(at + 1) - 48;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
 }
 
 function daysInMonth(year: number, month: number): number {
@@ -408,11 +439,13 @@ function isoDateTimeToEpoch(text: string): number {
     return NaN;
   const separator = text.charCodeAt(10);
   if (separator !== 84) return NaN;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  const hour = digits(text, 11, 2);
-  const minute = digits(text, 14, 2);
+  const century = twoDigits(text, 0);
+  const yearOfCentury = twoDigits(text, 2);
+  const year = century < 0 || yearOfCentury < 0 ? -1 : century * 100 + yearOfCentury;
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
   if (
     year < 0 ||
     month < 1 ||
@@ -430,7 +463,7 @@ function isoDateTimeToEpoch(text: string): number {
   let second = 0;
   let millisecond = 0;
   if (text.charCodeAt(index) === 58) {
-    second = digits(text, index + 1, 2);
+    second = twoDigits(text, index + 1);
     if (second < 0 || second > 59) return NaN;
     index += 3;
     if (text.charCodeAt(index) === 46 || text.charCodeAt(index) === 44) {
@@ -453,8 +486,8 @@ function isoDateTimeToEpoch(text: string): number {
   if (zone === 90) {
     index += 1;
   } else if ((zone === 43 || zone === 45) && text.charCodeAt(index + 3) === 58) {
-    const zoneHour = digits(text, index + 1, 2);
-    const zoneMinute = digits(text, index + 4, 2);
+    const zoneHour = twoDigits(text, index + 1);
+    const zoneMinute = twoDigits(text, index + 4);
     index += 6;
     if (zoneHour < 0 || zoneHour > 23 || zoneMinute < 0 || zoneMinute > 59) return NaN;
     offset = (zoneHour * 60 + zoneMinute) * (zone === 43 ? 1 : -1);
@@ -469,6 +502,54 @@ function isoDateTimeToEpoch(text: string): number {
   return Math.abs(epoch) <= 8.64e15 ? epoch : NaN;
 }
 
+/** `"00"` to `"99"`, and `"000"` to `"999"`: the fields of an ISO date-time, ready to join. */
+const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, value) =>
+  String(value).padStart(2, "0"),
+);
+const THREE_DIGITS: readonly string[] = Array.from({ length: 1000 }, (_, value) =>
+  String(value).padStart(3, "0"),
+);
+
+/** The epoch milliseconds of 0000-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z. */
+const FOUR_DIGIT_YEARS_START = -62167219200000;
+const FOUR_DIGIT_YEARS_END = 253402300799999;
+
+/**
+ * Encodes a `Date` exactly as `toISOString()` does (`2021-10-20T02:52:29.234Z`), about four
+ * times faster: the engine's builtin goes through a slow runtime call, while the fields of a
+ * four-digit year follow from the epoch milliseconds by integer arithmetic (H. Hinnant's
+ * civil_from_days). Other years, and Invalid Date (which throws a RangeError), are left to the
+ * builtin.
+ */
+export function $isoDateTime(date: Date): string {
+  const time = date.getTime();
+  if (!(time >= FOUR_DIGIT_YEARS_START && time <= FOUR_DIGIT_YEARS_END)) return date.toISOString();
+  const days = Math.floor(time / 86400000);
+  let rest = time - days * 86400000;
+  const shifted = days + 719468;
+  const era = Math.floor(shifted / 146097);
+  const dayOfEra = shifted - era * 146097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36524) -
+      Math.floor(dayOfEra / 146096)) /
+      365,
+  );
+  const dayOfYear =
+    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const hour = Math.floor(rest / 3600000);
+  rest -= hour * 3600000;
+  const minute = Math.floor(rest / 60000);
+  rest -= minute * 60000;
+  const second = Math.floor(rest / 1000);
+  return `${TWO_DIGITS[Math.floor(year / 100)]}${TWO_DIGITS[year % 100]}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}.${THREE_DIGITS[rest - second * 1000]}Z`;
+}
+
 /** Decodes an array whose elements `element` decodes. */
 export function $array<T>(
   value: unknown,
@@ -477,7 +558,13 @@ export function $array<T>(
   element: $Decoder<T>,
 ): T[] {
   if (!Array.isArray(value))
-    return $issue(context, key, "invalid_type", `expected an array, got ${describe(value)}`);
+    return $reject(
+      value,
+      context,
+      key,
+      "invalid_type",
+      `expected an array, got ${describe(value)}`,
+    );
   if (context !== null && key !== undefined) context.path.push(key);
   const length = value.length;
   const result = new Array<T>(length);
@@ -495,7 +582,13 @@ export function $record<T>(
   element: $Decoder<T>,
 ): { [key: string]: T } {
   if (!$isObject(value))
-    return $issue(context, key, "invalid_type", `expected an object, got ${describe(value)}`);
+    return $reject(
+      value,
+      context,
+      key,
+      "invalid_type",
+      `expected an object, got ${describe(value)}`,
+    );
   if (context !== null && key !== undefined) context.path.push(key);
   const result: { [key: string]: T } = {};
   for (const entry of Object.keys(value))
@@ -525,7 +618,7 @@ export function $external(
 ): unknown {
   return $isExternal(value, name)
     ? value
-    : $issue(context, key, "invalid_type", `expected a ${name}, got ${describe(value)}`);
+    : $reject(value, context, key, "invalid_type", `expected a ${name}, got ${describe(value)}`);
 }
 
 /** Whether a value is an instance of the platform class `name` (any object when it has none). */
@@ -550,7 +643,8 @@ export function $axiosResponse(
 ): unknown {
   return $isAxiosResponse(value)
     ? value
-    : $issue(
+    : $reject(
+        value,
         context,
         key,
         "invalid_type",
@@ -601,6 +695,7 @@ export function $union(
   }
   if (bestScore >= 0) return best;
   if (context === null) throw FAST_FAIL;
+  if (value === undefined && typeof key === "string") return $missing(context, key);
   const reasons = members.map((member, index) => {
     const inner: $Ctx = { path: [], issues: [] };
     member.decode(value, inner);
@@ -672,6 +767,28 @@ export function $hasShape(value: unknown, shape: $Shape): boolean {
     if (field === undefined ? required && !check(undefined) : !check(field)) return false;
   }
   return true;
+}
+
+/** A model object while its decoder fills it in: every field present, possibly undefined. */
+export type $Draft<T> = { -readonly [K in keyof T]-?: T[K] | undefined };
+
+/**
+ * The template a decoder copies its result from: every field of the shape, undefined, in order
+ * (so all decoded objects of a model share one hidden class).
+ */
+export function $template<T>(shape: $Shape): $Draft<T> {
+  const template = {};
+  for (const [key] of shape) $set(template, key, undefined);
+  return template as $Draft<T>;
+}
+
+/**
+ * After a decoder's key loop found fewer required keys than the model has: reports each of
+ * `keys` (the required wire keys) that the input lacks as missing.
+ */
+export function $absent(value: $Wire, context: $Ctx | null, keys: readonly string[]): void {
+  for (const key of keys)
+    if (!Object.prototype.hasOwnProperty.call(value, key)) $missing(context, key);
 }
 
 /** Whether a value is an array whose elements all satisfy `is`. */
@@ -757,6 +874,12 @@ export function $safeParser<T>(decode: $Decoder<T>): (input: unknown) => SafePar
 
 /** Runs a decoder: the fast path first, then the issue-collecting one; throws {@link ValidationError}. */
 export function $parse<T>(input: unknown, decode: $Decoder<T>): T {
+  // The fast path returns the value itself, without the result object of `$safeParse`.
+  try {
+    return decode(input, null);
+  } catch (error) {
+    if (error !== FAST_FAIL && !(error instanceof RangeError)) throw error;
+  }
   const result = $safeParse(input, decode);
   if (result.success) return result.data;
   // A thrown error carries a stack trace from here; `safeParseX` returns its error without one.

@@ -69,7 +69,24 @@ export interface GenerateOptions extends Partial<EmitOptions> {
    * mdspec's compiled code (see `generatorFingerprint`).
    */
   readonly fingerprint?: string;
+  /**
+   * Called at each stage boundary of the generation, so that a caller can show progress on long
+   * runs. The callback runs synchronously on the generating thread; mdspec itself never prints.
+   */
+  readonly onProgress?: (event: ProgressEvent) => void;
 }
+
+/**
+ * A stage boundary of a generation, reported through {@link GenerateOptions.onProgress}. A stage
+ * with nothing to do (every doc or file taken from the cache) is not reported. `parse` counts the
+ * docs actually parsed, `emit` the models actually emitted, and `format` the model and index
+ * files handed to prettier; `done` comes last, also when a doc has an error.
+ */
+export type ProgressEvent =
+  | { readonly stage: "parse"; readonly docs: number }
+  | { readonly stage: "emit"; readonly models: number }
+  | { readonly stage: "format"; readonly files: number }
+  | { readonly stage: "done" };
 
 /** Below this many docs to parse a worker thread costs more to start than it saves. */
 export const PARALLEL_THRESHOLD = 150;
@@ -109,9 +126,10 @@ export type GenerateFromDocsOptions = Partial<EmitOptions> & Omit<GenerateOption
  * the output is the same whether or not a cache was given.
  *
  * Large inputs are parsed on a worker thread while this thread loads the emit stage (ts-morph
- * and prettier take a third of a second to load) and formats the runtime, which also warms
- * prettier up. Splitting the parse or the formatting itself over threads did not pay on the
- * 2-core target machine: both are allocation-bound, and two threads each ran at half speed.
+ * and prettier take a third of a second to load). Splitting the parse or the formatting itself
+ * over threads did not pay on the 2-core target machine: a single thread already keeps the
+ * second core busy with the engine's compiler and garbage collector, and two threads each ran
+ * at half speed; warming prettier up on this thread during the parse slowed the parse as much.
  */
 export async function generateFromDocs(docs: readonly DocFile[], options: GenerateFromDocsOptions, runtimeSource: string): Promise<GenerateResult> {
   const emitOptions: EmitOptions = {
@@ -139,6 +157,7 @@ export async function generateFromDocs(docs: readonly DocFile[], options: Genera
     if (cached && cached.hash === hash) docEntries[doc.path] = cached;
     else misses.push(doc);
   }
+  if (misses.length > 0) options.onProgress?.({ stage: "parse", docs: misses.length });
   const inWorker = misses.length >= PARALLEL_THRESHOLD && (options.parseWorker ?? true) ? parseInWorker(misses) : null;
   let emitStage: Promise<typeof import("./pipeline/emit-stage.js")> | null = null;
   const loadEmitStage = () => (emitStage ??= import("./pipeline/emit-stage.js"));
@@ -148,7 +167,7 @@ export async function generateFromDocs(docs: readonly DocFile[], options: Genera
   const runtime: Promise<GeneratedFile> =
     runtimeReused && cachedRuntime
       ? Promise.resolve({ path: RUNTIME_FILE, content: cachedRuntime.content })
-      : loadEmitStage().then((stage) => stage.formatRuntime(runtimeSource));
+      : loadEmitStage().then((stage) => stage.runtimeOutput(runtimeSource));
   if (inWorker) loadEmitStage();
   if (misses.length > 0) {
     const parsed = inWorker ? await inWorker : (await import("./pipeline/parse-stage.js")).parseBatch(misses);
@@ -181,6 +200,7 @@ export async function generateFromDocs(docs: readonly DocFile[], options: Genera
   const timings = { read: 0, parse, resolve: resolveMs, emit: 0, format: 0, total: 0 };
   if (diagnostics.some((diagnostic) => diagnostic.severity === "error")) {
     await runtime.catch(() => undefined);
+    options.onProgress?.({ stage: "done" });
     return result([], diagnostics, resolution.schema, { ...timings, total: performance.now() - started }, cache, { parsed: misses.length, emitted: 0 }, false);
   }
 
@@ -212,7 +232,11 @@ export async function generateFromDocs(docs: readonly DocFile[], options: Genera
     formatMs: 0,
   };
   if (toEmit.size > 0 || indexes.length > 0) {
-    emitted = await (await loadEmitStage()).emitBatch(resolution.schema, emitOptions, { only: toEmit, indexes });
+    options.onProgress?.({ stage: "emit", models: toEmit.size });
+    const batch = (await loadEmitStage()).emitBatch(resolution.schema, emitOptions, { only: toEmit, indexes });
+    // emitBatch emits synchronously before its first await, so formatting starts about here.
+    options.onProgress?.({ stage: "format", files: toEmit.size + indexes.length });
+    emitted = await batch;
   }
   diagnostics.push(...emitted.diagnostics);
   const failed = diagnostics.some((diagnostic) => diagnostic.severity === "error");
@@ -225,6 +249,7 @@ export async function generateFromDocs(docs: readonly DocFile[], options: Genera
     !runtimeReused ||
     Object.keys(cache.docs).length !== docs.length ||
     Object.keys(cache.files).length !== Object.keys(next.files).length;
+  options.onProgress?.({ stage: "done" });
   return result(
     files,
     diagnostics,

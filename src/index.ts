@@ -10,6 +10,7 @@ export {
   type GenerateFromDocsOptions,
   type GenerateOptions,
   type GenerateResult,
+  type ProgressEvent,
   type Timings,
   generate,
   generateFromDocs,

@@ -28,7 +28,8 @@ export class Decimal {
 
   /** Creates a decimal from its text; throws a `RangeError` for text that is not a decimal. */
   constructor(text: string) {
-    if (!DECIMAL_TEXT.test(text)) throw new RangeError(`not a decimal number: ${JSON.stringify(text)}`);
+    if (!DECIMAL_TEXT.test(text))
+      throw new RangeError(`not a decimal number: ${JSON.stringify(text)}`);
     this.text = text;
   }
 
@@ -76,10 +77,18 @@ export class ValidationError extends Error {
     const errors = Error as ErrorConstructor & { stackTraceLimit?: number };
     const limit = errors.stackTraceLimit;
     if (!captureStack && typeof limit === "number") errors.stackTraceLimit = 0;
-    const shown = issues.slice(0, 10).map((issue) => `  ${formatPath(issue.path)}: ${issue.message}`);
+    const shown = issues
+      .slice(0, 10)
+      .map((issue) => `  ${formatPath(issue.path)}: ${issue.message}`);
     const more = issues.length > 10 ? [`  … and ${issues.length - 10} more`] : [];
     try {
-      super([`invalid input (${issues.length} issue${issues.length === 1 ? "" : "s"}):`, ...shown, ...more].join("\n"));
+      super(
+        [
+          `invalid input (${issues.length} issue${issues.length === 1 ? "" : "s"}):`,
+          ...shown,
+          ...more,
+        ].join("\n"),
+      );
     } finally {
       if (typeof limit === "number") errors.stackTraceLimit = limit;
     }
@@ -90,11 +99,17 @@ export class ValidationError extends Error {
 
 function formatPath(path: readonly (string | number)[]): string {
   if (path.length === 0) return "(root)";
-  return path.map((segment, index) => (typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join("");
+  return path
+    .map((segment, index) =>
+      typeof segment === "number" ? `[${segment}]` : index === 0 ? segment : `.${segment}`,
+    )
+    .join("");
 }
 
 /** The result of a generated `safeParseX`: never throws. */
-export type SafeParseResult<T> = { readonly success: true; readonly data: T } | { readonly success: false; readonly error: ValidationError };
+export type SafeParseResult<T> =
+  | { readonly success: true; readonly data: T }
+  | { readonly success: false; readonly error: ValidationError };
 
 /** The Standard Schema v1 interface (https://standardschema.dev), as its spec asks to copy it. */
 export interface StandardSchemaV1<Input = unknown, Output = Input> {
@@ -169,7 +184,12 @@ export const $REJECTED = undefined as never;
  * Rejects a value: on the fast path throws the fail marker; on the slow path records an issue at
  * the current path plus `key` and returns the placeholder.
  */
-export function $issue(context: $Ctx | null, key: string | number | undefined, code: string, message: string): never {
+export function $issue(
+  context: $Ctx | null,
+  key: string | number | undefined,
+  code: string,
+  message: string,
+): never {
   if (context === null) throw FAST_FAIL;
   const path = context.path.slice();
   if (key !== undefined) path.push(key);
@@ -180,6 +200,22 @@ export function $issue(context: $Ctx | null, key: string | number | undefined, c
 /** Reports a missing required key. */
 export function $missing(context: $Ctx | null, key: string): never {
   return $issue(context, key, "required", `required field "${key}" is missing`);
+}
+
+/**
+ * Rejects a value a decoder does not accept. Undefined under a field key is an absent field,
+ * reported as a missing required one: optional fields never reach a decoder when absent, so
+ * generated code needs no check of its own before decoding a required field.
+ */
+function $reject(
+  value: unknown,
+  context: $Ctx | null,
+  key: string | number | undefined,
+  code: string,
+  message: string,
+): never {
+  if (value === undefined && typeof key === "string") return $missing(context, key);
+  return $issue(context, key, code, message);
 }
 
 /** Whether a value is a non-null, non-array object. */
@@ -196,9 +232,13 @@ export function $own(object: object, key: string): unknown {
  * Starts decoding an object: checks that `value` is an object and pushes `key` onto the path.
  * Returns false (after recording the issue) when it is not an object.
  */
-export function $enter(value: unknown, context: $Ctx | null, key: string | number | undefined): value is $Wire {
+export function $enter(
+  value: unknown,
+  context: $Ctx | null,
+  key: string | number | undefined,
+): value is $Wire {
   if (!$isObject(value)) {
-    $issue(context, key, "invalid_type", `expected an object, got ${describe(value)}`);
+    $reject(value, context, key, "invalid_type", `expected an object, got ${describe(value)}`);
     return false;
   }
   if (context !== null && key !== undefined) context.path.push(key);
@@ -212,19 +252,29 @@ export function $leave(context: $Ctx | null, key: string | number | undefined): 
 
 /** Decodes a string. */
 export function $string(value: unknown, context: $Ctx | null, key?: string | number): string {
-  return typeof value === "string" ? value : $issue(context, key, "invalid_type", `expected a string, got ${describe(value)}`);
+  return typeof value === "string"
+    ? value
+    : $reject(value, context, key, "invalid_type", `expected a string, got ${describe(value)}`);
 }
 
 /** Decodes a finite number. */
 export function $number(value: unknown, context: $Ctx | null, key?: string | number): number {
   return typeof value === "number" && Number.isFinite(value)
     ? value
-    : $issue(context, key, "invalid_type", `expected a finite number, got ${describe(value)}`);
+    : $reject(
+        value,
+        context,
+        key,
+        "invalid_type",
+        `expected a finite number, got ${describe(value)}`,
+      );
 }
 
 /** Decodes a boolean. */
 export function $boolean(value: unknown, context: $Ctx | null, key?: string | number): boolean {
-  return typeof value === "boolean" ? value : $issue(context, key, "invalid_type", `expected a boolean, got ${describe(value)}`);
+  return typeof value === "boolean"
+    ? value
+    : $reject(value, context, key, "invalid_type", `expected a boolean, got ${describe(value)}`);
 }
 
 /** Accepts any value (`*any*`), as it is. */
@@ -237,14 +287,26 @@ export function $bigint(value: unknown, context: $Ctx | null, key?: string | num
   if (typeof value === "bigint") return value;
   if (typeof value === "number" && Number.isSafeInteger(value)) return BigInt(value);
   if (typeof value === "string" && /^-?\d+$/.test(value)) return BigInt(value);
-  return $issue(context, key, "invalid_type", `expected an integer (number or string of digits), got ${describe(value)}`);
+  return $reject(
+    value,
+    context,
+    key,
+    "invalid_type",
+    `expected an integer (number or string of digits), got ${describe(value)}`,
+  );
 }
 
 /** Decodes a decimal from a finite number or a decimal string, keeping its exact text. */
 export function $decimal(value: unknown, context: $Ctx | null, key?: string | number): Decimal {
   if (typeof value === "string" && DECIMAL_TEXT.test(value)) return new Decimal(value);
   if (typeof value === "number" && Number.isFinite(value)) return new Decimal(String(value));
-  return $issue(context, key, "invalid_type", `expected a decimal (number or decimal string), got ${describe(value)}`);
+  return $reject(
+    value,
+    context,
+    key,
+    "invalid_type",
+    `expected a decimal (number or decimal string), got ${describe(value)}`,
+  );
 }
 
 /** Decodes a literal (const) value. */
@@ -254,13 +316,35 @@ export function $literal<T extends string | number | boolean>(
   key: string | number | undefined,
   expected: T,
 ): T {
-  return value === expected ? expected : $issue(context, key, "invalid_literal", `expected ${JSON.stringify(expected)}, got ${describe(value)}`);
+  return value === expected
+    ? expected
+    : $reject(
+        value,
+        context,
+        key,
+        "invalid_literal",
+        `expected ${JSON.stringify(expected)}, got ${describe(value)}`,
+      );
 }
 
 /** Records the issue of a value outside a closed enum. */
-export function $enumIssue(context: $Ctx | null, key: string | number | undefined, value: unknown, allowed: readonly (string | number)[]): never {
-  const listed = allowed.slice(0, 12).map((member) => JSON.stringify(member)).join(", ");
-  return $issue(context, key, "invalid_enum_value", `expected one of ${listed}${allowed.length > 12 ? ", …" : ""}; got ${describe(value)}`);
+export function $enumIssue(
+  context: $Ctx | null,
+  key: string | number | undefined,
+  value: unknown,
+  allowed: readonly (string | number)[],
+): never {
+  const listed = allowed
+    .slice(0, 12)
+    .map((member) => JSON.stringify(member))
+    .join(", ");
+  return $reject(
+    value,
+    context,
+    key,
+    "invalid_enum_value",
+    `expected one of ${listed}${allowed.length > 12 ? ", …" : ""}; got ${describe(value)}`,
+  );
 }
 
 /**
@@ -275,21 +359,41 @@ export function $dateTime(value: unknown, context: $Ctx | null, key?: string | n
     const time = isoDateTimeToEpoch(value);
     if (time === time) return new Date(time);
   }
-  return $issue(context, key, "invalid_date", `expected an ISO 8601 date-time with a time zone, got ${describe(value)}`);
+  return $reject(
+    value,
+    context,
+    key,
+    "invalid_date",
+    `expected an ISO 8601 date-time with a time zone, got ${describe(value)}`,
+  );
 }
 
 /** Decodes a date-only `YYYY-MM-DD` value (a real calendar date), kept as the string. */
 export function $dateOnly(value: unknown, context: $Ctx | null, key?: string | number): DateOnly {
   if ($isDateOnly(value)) return value;
-  return $issue(context, key, "invalid_date", `expected a date YYYY-MM-DD, got ${describe(value)}`);
+  return $reject(
+    value,
+    context,
+    key,
+    "invalid_date",
+    `expected a date YYYY-MM-DD, got ${describe(value)}`,
+  );
 }
 
 /** Whether a value is a valid `YYYY-MM-DD` date. */
 export function $isDateOnly(value: unknown): value is DateOnly {
-  if (typeof value !== "string" || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
-  const year = digits(value, 0, 4);
-  const month = digits(value, 5, 2);
-  const day = digits(value, 8, 2);
+  if (
+    typeof value !== "string" ||
+    value.length !== 10 ||
+    value.charCodeAt(4) !== 45 ||
+    value.charCodeAt(7) !== 45
+  )
+    return false;
+  const century = twoDigits(value, 0);
+  const yearOfCentury = twoDigits(value, 2);
+  const year = century < 0 || yearOfCentury < 0 ? -1 : century * 100 + yearOfCentury;
+  const month = twoDigits(value, 5);
+  const day = twoDigits(value, 8);
   return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
@@ -298,15 +402,11 @@ export function $isDate(value: unknown): value is Date {
   return value instanceof Date && value.getTime() === value.getTime();
 }
 
-/** Parses the digits `text[from, from + count)`; -1 when one is not a digit. */
-function digits(text: string, from: number, count: number): number {
-  let result = 0;
-  for (let index = from; index < from + count; index += 1) {
-    const code = text.charCodeAt(index) - 48;
-    if (code < 0 || code > 9) return -1;
-    result = result * 10 + code;
-  }
-  return result;
+/** Parses the two digits at `text[at]`, `text[at + 1]`; -1 when one is not a digit. */
+function twoDigits(text: string, at: number): number {
+  const tens = text.charCodeAt(at) - 48;
+  const ones = text.charCodeAt(at + 1) - 48;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
 }
 
 function daysInMonth(year: number, month: number): number {
@@ -320,29 +420,48 @@ function daysFromCivil(year: number, month: number, day: number): number {
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;
   const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
   return era * 146097 + dayOfEra - 719468;
 }
 
 /** The epoch milliseconds of an ISO 8601 date-time with a zone, or NaN when it is not one. */
 function isoDateTimeToEpoch(text: string): number {
   const length = text.length;
-  if (length < 17 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(13) !== 58) return NaN;
+  if (
+    length < 17 ||
+    text.charCodeAt(4) !== 45 ||
+    text.charCodeAt(7) !== 45 ||
+    text.charCodeAt(13) !== 58
+  )
+    return NaN;
   const separator = text.charCodeAt(10);
   if (separator !== 84) return NaN;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  const hour = digits(text, 11, 2);
-  const minute = digits(text, 14, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour < 0 || hour > 23 || minute < 0 || minute > 59) {
+  const century = twoDigits(text, 0);
+  const yearOfCentury = twoDigits(text, 2);
+  const year = century < 0 || yearOfCentury < 0 ? -1 : century * 100 + yearOfCentury;
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  if (
+    year < 0 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth(year, month) ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59
+  ) {
     return NaN;
   }
   let index = 16;
   let second = 0;
   let millisecond = 0;
   if (text.charCodeAt(index) === 58) {
-    second = digits(text, index + 1, 2);
+    second = twoDigits(text, index + 1);
     if (second < 0 || second > 59) return NaN;
     index += 3;
     if (text.charCodeAt(index) === 46 || text.charCodeAt(index) === 44) {
@@ -365,8 +484,8 @@ function isoDateTimeToEpoch(text: string): number {
   if (zone === 90) {
     index += 1;
   } else if ((zone === 43 || zone === 45) && text.charCodeAt(index + 3) === 58) {
-    const zoneHour = digits(text, index + 1, 2);
-    const zoneMinute = digits(text, index + 4, 2);
+    const zoneHour = twoDigits(text, index + 1);
+    const zoneMinute = twoDigits(text, index + 4);
     index += 6;
     if (zoneHour < 0 || zoneHour > 23 || zoneMinute < 0 || zoneMinute > 59) return NaN;
     offset = (zoneHour * 60 + zoneMinute) * (zone === 43 ? 1 : -1);
@@ -374,17 +493,81 @@ function isoDateTimeToEpoch(text: string): number {
     return NaN;
   }
   if (index !== length) return NaN;
-  const epoch = ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute - offset) * 60000 + second * 1000 + millisecond;
+  const epoch =
+    ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute - offset) * 60000 +
+    second * 1000 +
+    millisecond;
   return Math.abs(epoch) <= 8.64e15 ? epoch : NaN;
 }
 
+/** `"00"` to `"99"`, and `"000"` to `"999"`: the fields of an ISO date-time, ready to join. */
+const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, value) =>
+  String(value).padStart(2, "0"),
+);
+const THREE_DIGITS: readonly string[] = Array.from({ length: 1000 }, (_, value) =>
+  String(value).padStart(3, "0"),
+);
+
+/** The epoch milliseconds of 0000-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z. */
+const FOUR_DIGIT_YEARS_START = -62167219200000;
+const FOUR_DIGIT_YEARS_END = 253402300799999;
+
+/**
+ * Encodes a `Date` exactly as `toISOString()` does (`2021-10-20T02:52:29.234Z`), about four
+ * times faster: the engine's builtin goes through a slow runtime call, while the fields of a
+ * four-digit year follow from the epoch milliseconds by integer arithmetic (H. Hinnant's
+ * civil_from_days). Other years, and Invalid Date (which throws a RangeError), are left to the
+ * builtin.
+ */
+export function $isoDateTime(date: Date): string {
+  const time = date.getTime();
+  if (!(time >= FOUR_DIGIT_YEARS_START && time <= FOUR_DIGIT_YEARS_END)) return date.toISOString();
+  const days = Math.floor(time / 86400000);
+  let rest = time - days * 86400000;
+  const shifted = days + 719468;
+  const era = Math.floor(shifted / 146097);
+  const dayOfEra = shifted - era * 146097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36524) -
+      Math.floor(dayOfEra / 146096)) /
+      365,
+  );
+  const dayOfYear =
+    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const hour = Math.floor(rest / 3600000);
+  rest -= hour * 3600000;
+  const minute = Math.floor(rest / 60000);
+  rest -= minute * 60000;
+  const second = Math.floor(rest / 1000);
+  return `${TWO_DIGITS[Math.floor(year / 100)]}${TWO_DIGITS[year % 100]}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}.${THREE_DIGITS[rest - second * 1000]}Z`;
+}
+
 /** Decodes an array whose elements `element` decodes. */
-export function $array<T>(value: unknown, context: $Ctx | null, key: string | number | undefined, element: $Decoder<T>): T[] {
-  if (!Array.isArray(value)) return $issue(context, key, "invalid_type", `expected an array, got ${describe(value)}`);
+export function $array<T>(
+  value: unknown,
+  context: $Ctx | null,
+  key: string | number | undefined,
+  element: $Decoder<T>,
+): T[] {
+  if (!Array.isArray(value))
+    return $reject(
+      value,
+      context,
+      key,
+      "invalid_type",
+      `expected an array, got ${describe(value)}`,
+    );
   if (context !== null && key !== undefined) context.path.push(key);
   const length = value.length;
   const result = new Array<T>(length);
-  for (let index = 0; index < length; index += 1) result[index] = element(value[index], context, index);
+  for (let index = 0; index < length; index += 1)
+    result[index] = element(value[index], context, index);
   if (context !== null && key !== undefined) context.path.pop();
   return result;
 }
@@ -396,28 +579,50 @@ export function $record<T>(
   key: string | number | undefined,
   element: $Decoder<T>,
 ): { [key: string]: T } {
-  if (!$isObject(value)) return $issue(context, key, "invalid_type", `expected an object, got ${describe(value)}`);
+  if (!$isObject(value))
+    return $reject(
+      value,
+      context,
+      key,
+      "invalid_type",
+      `expected an object, got ${describe(value)}`,
+    );
   if (context !== null && key !== undefined) context.path.push(key);
   const result: { [key: string]: T } = {};
-  for (const entry of Object.keys(value)) $set(result, entry, element(value[entry], context, entry));
+  for (const entry of Object.keys(value))
+    $set(result, entry, element(value[entry], context, entry));
   if (context !== null && key !== undefined) context.path.pop();
   return result;
 }
 
 /** Sets an own property, also for the key `__proto__` (which plain assignment treats as the prototype). */
 export function $set(target: object, key: string, value: unknown): void {
-  if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === "__proto__")
+    Object.defineProperty(target, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   else (target as { [key: string]: unknown })[key] = value;
 }
 
 /** Decodes a platform object (`Blob`, `Response`, …) by class, where the platform has the class. */
-export function $external(value: unknown, context: $Ctx | null, key: string | number | undefined, name: string): unknown {
-  return $isExternal(value, name) ? value : $issue(context, key, "invalid_type", `expected a ${name}, got ${describe(value)}`);
+export function $external(
+  value: unknown,
+  context: $Ctx | null,
+  key: string | number | undefined,
+  name: string,
+): unknown {
+  return $isExternal(value, name)
+    ? value
+    : $reject(value, context, key, "invalid_type", `expected a ${name}, got ${describe(value)}`);
 }
 
 /** Whether a value is an instance of the platform class `name` (any object when it has none). */
 export function $isExternal(value: unknown, name: string): boolean {
-  if (name === "AsyncIterable") return typeof value === "object" && value !== null && Symbol.asyncIterator in value;
+  if (name === "AsyncIterable")
+    return typeof value === "object" && value !== null && Symbol.asyncIterator in value;
   const constructor = (globalThis as { [key: string]: unknown })[name];
   if (typeof constructor === "function") return value instanceof constructor;
   return typeof value === "object" && value !== null;
@@ -429,8 +634,20 @@ export function $isAxiosResponse(value: unknown): boolean {
 }
 
 /** Decodes an axios-like response object. */
-export function $axiosResponse(value: unknown, context: $Ctx | null, key?: string | number): unknown {
-  return $isAxiosResponse(value) ? value : $issue(context, key, "invalid_type", `expected an HTTP response object, got ${describe(value)}`);
+export function $axiosResponse(
+  value: unknown,
+  context: $Ctx | null,
+  key?: string | number,
+): unknown {
+  return $isAxiosResponse(value)
+    ? value
+    : $reject(
+        value,
+        context,
+        key,
+        "invalid_type",
+        `expected an HTTP response object, got ${describe(value)}`,
+      );
 }
 
 /**
@@ -452,7 +669,12 @@ export interface $UnionMember {
  * not swallow the others' values), ties going to the member listed first. When no member
  * accepts the value, the issue says why for each member.
  */
-export function $union(value: unknown, context: $Ctx | null, key: string | number | undefined, members: readonly $UnionMember[]): unknown {
+export function $union(
+  value: unknown,
+  context: $Ctx | null,
+  key: string | number | undefined,
+  members: readonly $UnionMember[],
+): unknown {
   let best: unknown;
   let bestScore = -1;
   for (const member of members) {
@@ -471,13 +693,19 @@ export function $union(value: unknown, context: $Ctx | null, key: string | numbe
   }
   if (bestScore >= 0) return best;
   if (context === null) throw FAST_FAIL;
+  if (value === undefined && typeof key === "string") return $missing(context, key);
   const reasons = members.map((member, index) => {
     const inner: $Ctx = { path: [], issues: [] };
     member.decode(value, inner);
     const first = inner.issues[0];
     return `member ${index + 1}: ${first ? `${formatPath(first.path)}: ${first.message}` : "rejected"}`;
   });
-  return $issue(context, key, "invalid_union", `no member of the union accepts the value (${reasons.join("; ")})`);
+  return $issue(
+    context,
+    key,
+    "invalid_union",
+    `no member of the union accepts the value (${reasons.join("; ")})`,
+  );
 }
 
 /** Picks the union member of an in-memory value, by the same rule as {@link $union}. */
@@ -514,7 +742,10 @@ export function $encodeUnion(value: unknown, members: readonly $UnionMember[]): 
 }
 
 /** Encodes each value of a record. */
-export function $mapRecord<T, U>(record: { readonly [key: string]: T }, encode: (value: T) => U): { [key: string]: U } {
+export function $mapRecord<T, U>(
+  record: { readonly [key: string]: T },
+  encode: (value: T) => U,
+): { [key: string]: U } {
   const result: { [key: string]: U } = {};
   for (const key of Object.keys(record)) $set(result, key, encode(record[key] as T));
   return result;
@@ -534,6 +765,28 @@ export function $hasShape(value: unknown, shape: $Shape): boolean {
     if (field === undefined ? required && !check(undefined) : !check(field)) return false;
   }
   return true;
+}
+
+/** A model object while its decoder fills it in: every field present, possibly undefined. */
+export type $Draft<T> = { -readonly [K in keyof T]-?: T[K] | undefined };
+
+/**
+ * The template a decoder copies its result from: every field of the shape, undefined, in order
+ * (so all decoded objects of a model share one hidden class).
+ */
+export function $template<T>(shape: $Shape): $Draft<T> {
+  const template = {};
+  for (const [key] of shape) $set(template, key, undefined);
+  return template as $Draft<T>;
+}
+
+/**
+ * After a decoder's key loop found fewer required keys than the model has: reports each of
+ * `keys` (the required wire keys) that the input lacks as missing.
+ */
+export function $absent(value: $Wire, context: $Ctx | null, keys: readonly string[]): void {
+  for (const key of keys)
+    if (!Object.prototype.hasOwnProperty.call(value, key)) $missing(context, key);
 }
 
 /** Whether a value is an array whose elements all satisfy `is`. */
@@ -587,16 +840,22 @@ export function $identity<T>(value: T): T {
 
 /** Reports the keys of an object that its model does not declare (the `strict` policy). */
 export function $strictKeys(value: $Wire, context: $Ctx | null, known: ReadonlySet<string>): void {
-  for (const key of Object.keys(value)) if (!known.has(key)) $issue(context, key, "unrecognized_keys", `unknown key "${key}"`);
+  for (const key of Object.keys(value))
+    if (!known.has(key)) $issue(context, key, "unrecognized_keys", `unknown key "${key}"`);
 }
 
 /**
  * Copies the keys of `value` that its model does not declare onto `target` (the `passthrough`
  * policy), never over a key the model itself set.
  */
-export function $passthrough<T extends object>(value: object, target: T, known: ReadonlySet<string>): T {
+export function $passthrough<T extends object>(
+  value: object,
+  target: T,
+  known: ReadonlySet<string>,
+): T {
   for (const key of Object.keys(value)) {
-    if (!known.has(key) && !Object.prototype.hasOwnProperty.call(target, key)) $set(target, key, (value as $Wire)[key]);
+    if (!known.has(key) && !Object.prototype.hasOwnProperty.call(target, key))
+      $set(target, key, (value as $Wire)[key]);
   }
   return target;
 }
@@ -613,6 +872,12 @@ export function $safeParser<T>(decode: $Decoder<T>): (input: unknown) => SafePar
 
 /** Runs a decoder: the fast path first, then the issue-collecting one; throws {@link ValidationError}. */
 export function $parse<T>(input: unknown, decode: $Decoder<T>): T {
+  // The fast path returns the value itself, without the result object of `$safeParse`.
+  try {
+    return decode(input, null);
+  } catch (error) {
+    if (error !== FAST_FAIL && !(error instanceof RangeError)) throw error;
+  }
   const result = $safeParse(input, decode);
   if (result.success) return result.data;
   // A thrown error carries a stack trace from here; `safeParseX` returns its error without one.
@@ -632,14 +897,20 @@ export function $safeParse<T>(input: unknown, decode: $Decoder<T>): SafeParseRes
   } catch (error) {
     return tooDeep(error);
   }
-  if (context.issues.length === 0) context.issues.push({ path: [], code: "invalid_type", message: "the value was rejected" });
+  if (context.issues.length === 0)
+    context.issues.push({ path: [], code: "invalid_type", message: "the value was rejected" });
   return { success: false, error: new ValidationError(context.issues, false) };
 }
 
 /** Turns a stack overflow on a deeply nested input into an issue; rethrows anything else. */
 function tooDeep(error: unknown): SafeParseResult<never> {
   if (error instanceof RangeError) {
-    return { success: false, error: new ValidationError([{ path: [], code: "too_deep", message: "the input is nested too deeply to decode" }]) };
+    return {
+      success: false,
+      error: new ValidationError([
+        { path: [], code: "too_deep", message: "the input is nested too deeply to decode" },
+      ]),
+    };
   }
   throw error;
 }
@@ -652,7 +923,14 @@ export function $schema<Input, T>(decode: $Decoder<T>): StandardSchemaV1<Input, 
       vendor: "mdspec",
       validate: (value: unknown): StandardSchemaV1.Result<T> => {
         const result = $safeParse(value, decode);
-        return result.success ? { value: result.data } : { issues: result.error.issues.map((issue) => ({ message: issue.message, path: issue.path })) };
+        return result.success
+          ? { value: result.data }
+          : {
+              issues: result.error.issues.map((issue) => ({
+                message: issue.message,
+                path: issue.path,
+              })),
+            };
       },
     },
   };
@@ -664,7 +942,9 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return "an array";
   switch (typeof value) {
     case "string":
-      return value.length > 40 ? `the string ${JSON.stringify(`${value.slice(0, 37)}...`)}` : `the string ${JSON.stringify(value)}`;
+      return value.length > 40
+        ? `the string ${JSON.stringify(`${value.slice(0, 37)}...`)}`
+        : `the string ${JSON.stringify(value)}`;
     case "number":
     case "boolean":
     case "bigint":

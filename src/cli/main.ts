@@ -9,6 +9,7 @@ import { CACHE_NAME, diffOutput, readManifest, writeAtomically, writeOutput } fr
 import { type DocFile, readDocs } from "../write/read-docs.js";
 import { type Command, USAGE, UsageError, parseCommand } from "./args.js";
 import { ConfigError, loadConfig } from "./config-file.js";
+import { type Progress, type ProgressClock, createProgress, describeProgress } from "./progress.js";
 import { countSeverities, formatDiagnostics, formatGitHubAnnotations } from "./report.js";
 import { type Settings, resolveSettings } from "./settings.js";
 
@@ -20,6 +21,8 @@ export interface Streams {
   readonly tty: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /** The clock of the progress line (see `ProgressLine`); tests inject one. Default: the real one. */
+  readonly progressClock?: ProgressClock;
 }
 
 const processStreams: Streams = {
@@ -76,11 +79,14 @@ class Session {
   private readonly command: Command;
   private readonly settings: Settings;
   private readonly streams: Streams;
+  /** The status line of long runs on a terminal; erased before anything else is printed. */
+  private readonly progress: Progress;
 
   constructor(command: Command, settings: Settings, streams: Streams) {
     this.command = command;
     this.settings = settings;
     this.streams = streams;
+    this.progress = createProgress(streams, command.reporter, streams.progressClock ? { clock: streams.progressClock } : {});
   }
 
   /** Generates once (or checks, or prints the IR) and returns the exit code. */
@@ -138,7 +144,17 @@ class Session {
     }
   }
 
+  /** One generation with its progress line, which is gone however the run ends. */
   private async run(docs: readonly DocFile[]): Promise<number> {
+    this.progress.start("generating…");
+    try {
+      return await this.generateAndReport(docs);
+    } finally {
+      this.progress.stop();
+    }
+  }
+
+  private async generateAndReport(docs: readonly DocFile[]): Promise<number> {
     const started = performance.now();
     const { command, settings, streams } = this;
     await this.loadCache();
@@ -149,11 +165,16 @@ class Session {
         rootDir: posixRoot(settings.input),
         fingerprint: await this.fingerprint,
         ...(this.cache ? { cache: this.cache } : {}),
+        onProgress: (event) => {
+          const text = describeProgress(event);
+          if (text !== null) this.progress.set(text);
+        },
       },
       await this.runtime,
     );
     const counts = countSeverities(result.diagnostics);
     if (command.command === "ir") {
+      this.progress.stop();
       streams.stdout(`${JSON.stringify(result.schema, null, 2)}\n`);
       this.printDiagnostics(result.diagnostics);
       return counts.error > 0 ? 1 : 0;
@@ -164,6 +185,7 @@ class Session {
     }
     const shapes = schemaShapes(result.schema);
     if (command.check) return this.check(result, shapes, started);
+    this.progress.set("writing…");
     const summary = await writeOutput(settings.out, result.files, shapes, this.written);
     this.written = new Map(result.files.map((file) => [file.path, file.content]));
     // The cache is only a speed-up: it is rewritten when it changed, and losing it costs one slow run.
@@ -186,6 +208,7 @@ class Session {
 
   private async check(result: GenerateResult, shapes: ReturnType<typeof schemaShapes>, started: number): Promise<number> {
     const { settings } = this;
+    this.progress.set("checking…");
     const drift = await diffOutput(settings.out, result.files, shapes);
     const changes = diffShapes((await readManifest(settings.out)).models, shapes);
     const drifted = drift.changed.length + drift.missing.length + drift.stale.length;
@@ -221,6 +244,8 @@ class Session {
       drift?: unknown;
     },
   ): void {
+    // The progress line goes first, so the report reads as it would without it.
+    this.progress.stop();
     const counts = countSeverities(outcome.diagnostics);
     if (this.command.reporter === "json") {
       this.streams.stdout(
@@ -238,6 +263,7 @@ class Session {
   private printDiagnostics(diagnostics: readonly Diagnostic[]): void {
     const { streams, settings } = this;
     if (diagnostics.length === 0) return;
+    this.progress.stop();
     const displayPath = (file: string) => relative(streams.cwd, join(settings.input, file)) || file;
     if (this.command.reporter === "json") {
       streams.stderr(`${JSON.stringify({ diagnostics }, null, 2)}\n`);

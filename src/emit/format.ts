@@ -51,6 +51,9 @@ export async function formatTypeScriptFiles(texts: readonly string[]): Promise<s
     }
     batch = [];
     size = 0;
+    // Prettier resolves without returning to the event loop; yielding between batches lets
+    // timers (the CLI's progress line, a watcher's debounce) run during a long format.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   };
   for (const text of texts) {
     batch.push(text);

@@ -3,11 +3,11 @@ import { StructureKind, VariableDeclarationKind } from "ts-morph";
 import type { Field, ObjectModel } from "../ir/types.js";
 import { literalKey, readProperty } from "./access.js";
 import { decoderSignature, parseApiStatements } from "./api.js";
-import { decodeExpr } from "./codec/decode.js";
+import { decodeExpr, decodesUndefined } from "./codec/decode.js";
 import { encodeExpr, isIdentityEncoded } from "./codec/encode.js";
 import { guardRef } from "./codec/guard.js";
 import type { EmitContext } from "./context.js";
-import { propertyKey, quote } from "./identifiers.js";
+import { isIdentifier, propertyKey, quote } from "./identifiers.js";
 import { jsDocOf } from "./jsdoc.js";
 import { modelSymbols, runtimeSymbol } from "./symbols.js";
 import { collectTypeImports, typeText } from "./type-text.js";
@@ -76,26 +76,46 @@ function property(field: Field, name: string, type: string, docs: ReturnType<typ
   };
 }
 
+/**
+ * The decoder walks the keys the input has (`for...in`) and switches on them. Real inputs vary
+ * in which optional keys they carry, so their objects have many shapes, and reading each
+ * declared key by name would be a slow generic lookup per field; the keys of a `for...in` loop
+ * come with their values' positions instead, and only present keys cost anything. The result
+ * starts as a copy of a template holding every field (undefined), so all decoded objects of a
+ * model share one shape. Absent required fields are found after the loop.
+ */
 function decoder(context: EmitContext, model: ObjectModel, wire: readonly string[]): StatementStructures {
   const symbols = modelSymbols(model);
   const rt = (name: string) => runtimeSymbol(context, name);
-  const entries = model.fields.map((field, index) => {
-    const key = quote(wire[index]!);
-    const read = readProperty("v", wire[index]!, () => rt("$own"));
+  const absent = context.options.nulls === "absent" ? "t != null" : "t !== undefined";
+  const cases: string[] = [];
+  const required: string[] = [];
+  model.fields.forEach((field, index) => {
+    const target = assignTarget("result", field.name);
     const anyType = field.type.kind === "primitive" && field.type.name === "any";
-    const decoded = anyType ? read : decodeExpr(context, field.type, read, key);
-    let expression: string;
-    if (field.required) expression = `${read} === undefined ? ${rt("$missing")}(c, ${key}) : ${decoded}`;
-    else if (anyType) expression = read;
-    else expression = `${read} ${context.options.nulls === "absent" ? "== null" : "=== undefined"} ? undefined : ${decoded}`;
-    return `${literalKey(field.name)}: ${expression},`;
+    let statement: string;
+    if (!field.required) {
+      statement = anyType ? `${target} = t;` : `if (${absent}) ${target} = ${decodeExpr(context, field.type, "t", "k")};`;
+    } else if (decodesUndefined(context, field.type)) {
+      statement = `${target} = t === undefined ? ${rt("$missing")}(c, k) : ${decodeExpr(context, field.type, "t", "k")};`;
+    } else {
+      // The decoder itself reports undefined under a field key as a missing required field.
+      statement = `${target} = ${decodeExpr(context, field.type, "t", "k")};`;
+    }
+    cases.push(`case ${quote(wire[index]!)}:\n${statement}\n${field.required ? "n++;\n" : ""}break;`);
+    if (field.required) required.push(quote(wire[index]!));
   });
   const statements: string[] = [`if (!${rt("$enter")}(v, c, key)) return ${rt("$REJECTED")};`];
   if (context.options.unknownKeys === "strict") statements.push(`${rt("$strictKeys")}(v, c, ${symbols.keys});`);
-  // Every declared key is set, absent ones to undefined: objects of one model then share one shape,
-  // which keeps decoding (and the caller's code) monomorphic; `?: T | undefined` allows it.
-  statements.push(`const result: ${symbols.type} = {\n${entries.join("\n")}\n};`, `${rt("$leave")}(c, key);`);
-  statements.push(context.options.unknownKeys === "passthrough" ? `return ${rt("$passthrough")}(v, result, ${symbols.keys});` : "return result;");
+  statements.push(`const result = { ...${symbols.empty} };`);
+  // `n` counts the required keys the input has: one comparison after the loop tells whether
+  // any is absent (one check per field would be thousands of branches in a large model).
+  if (required.length > 0) statements.push("let n = 0;");
+  if (cases.length > 0) statements.push(`for (const k in v) {\nconst t = v[k];\nswitch (k) {\n${cases.join("\n")}\n}\n}`);
+  if (required.length > 0) statements.push(`if (n < ${required.length}) ${rt("$absent")}(v, c, [${required.join(", ")}]);`);
+  statements.push(`${rt("$leave")}(c, key);`);
+  const result = `result as ${symbols.type}`;
+  statements.push(context.options.unknownKeys === "passthrough" ? `return ${rt("$passthrough")}(v, ${result}, ${symbols.keys});` : `return ${result};`);
   return {
     kind: StructureKind.Function,
     isExported: true,
@@ -103,6 +123,11 @@ function decoder(context: EmitContext, model: ObjectModel, wire: readonly string
     ...decoderSignature(context, symbols.type),
     statements,
   };
+}
+
+/** The assignment target of property `name` of `object`: `o.name` or `o["a-b"]`. */
+function assignTarget(object: string, name: string): string {
+  return isIdentifier(name) ? `${object}.${name}` : `${object}[${quote(name)}]`;
 }
 
 function serializer(context: EmitContext, model: ObjectModel, wire: readonly string[]): StatementStructures {
@@ -135,22 +160,16 @@ function guard(context: EmitContext, model: ObjectModel): StatementStructures[] 
   // A table the runtime walks, not one statement per field: thousands of statements exceed what
   // TypeScript's control-flow analysis accepts in one function, and a `&&` chain of thousands of
   // operands nests thousands deep in every parser that reads the output.
-  const rows = model.fields
-    .filter((field) => !(field.type.kind === "primitive" && field.type.name === "any"))
-    .map((field) => `[${quote(field.name)}, ${guardRef(context, field.type)}, ${field.required}],`);
+  const rows = model.fields.map((field) => `[${quote(field.name)}, ${guardRef(context, field.type)}, ${field.required}],`);
+  const constant = (name: string, type: string, initializer: string): StatementStructures => ({
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [{ kind: StructureKind.VariableDeclaration, name, type, initializer }],
+  });
   return [
-    {
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      declarations: [
-        {
-          kind: StructureKind.VariableDeclaration,
-          name: symbols.shape,
-          type: `${runtimeSymbol(context, "$Shape", true)}`,
-          initializer: `[\n${rows.join("\n")}\n]`,
-        },
-      ],
-    },
+    constant(symbols.shape, runtimeSymbol(context, "$Shape", true), `[\n${rows.join("\n")}\n]`),
+    // The decoder's starting point: every field of the model, undefined, in the table's order.
+    constant(symbols.empty, `${runtimeSymbol(context, "$Draft", true)}<${symbols.type}>`, `${runtimeSymbol(context, "$template")}(${symbols.shape})`),
     {
       kind: StructureKind.Function,
       isExported: true,

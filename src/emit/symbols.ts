@@ -23,6 +23,7 @@ export interface ModelSymbols {
   readonly keys: string;
   readonly props: string;
   readonly shape: string;
+  readonly empty: string;
 }
 
 /** The symbols of a model. Names with `$` cannot clash with titles, which have none. */
@@ -42,6 +43,7 @@ export function modelSymbols(model: Model): ModelSymbols {
     keys: `$keys${name}`,
     props: `$props${name}`,
     shape: `$shape${name}`,
+    empty: `$empty${name}`,
   };
 }
 
@@ -51,7 +53,7 @@ export function declaredNames(model: Model): string[] {
   const common = [symbols.type, symbols.decode, symbols.guard, symbols.parse, symbols.safeParse, symbols.schema];
   switch (model.kind) {
     case "object":
-      return [...common, symbols.json, symbols.serialize, symbols.keys, symbols.props, symbols.shape];
+      return [...common, symbols.json, symbols.serialize, symbols.keys, symbols.props, symbols.shape, symbols.empty];
     case "union":
       return [...common, symbols.json, symbols.serialize, symbols.members];
     case "enum":

@@ -7,7 +7,7 @@ import { ValidationError } from "../../generated/runtime.js";
 import { type SafeResult, type TempOutput, generateFixtures, issueSummary, issuesOf } from "./support.js";
 
 describe("issues of the committed models", () => {
-  it("lists each bad field once, at every depth, in declaration order", () => {
+  it("lists each bad field once, at every depth: the input's keys in order, then the required fields it lacks", () => {
     const result = safeParseObjectT({
       fullName: 1,
       fields: [{ id: "a" }, { label: 2 }],
@@ -16,8 +16,8 @@ describe("issues of the committed models", () => {
     });
     expect(issueSummary(result)).toEqual([
       { path: ["fullName"], code: "invalid_type" },
-      { path: ["fields", 1, "id"], code: "required" },
       { path: ["fields", 1, "label"], code: "invalid_type" },
+      { path: ["fields", 1, "id"], code: "required" },
       { path: ["identifierFields"], code: "invalid_type" },
       { path: ["supportedOperations", 1], code: "invalid_type" },
       { path: ["supportedOperations", 2], code: "invalid_type" },
@@ -106,8 +106,8 @@ describe("issues with snake_case wire names (fixture Catalog doc)", () => {
     });
     expect(issueSummary(result)).toEqual([
       { path: ["destination_name"], code: "invalid_type" },
-      { path: ["objects", 0, "full_name"], code: "required" },
       { path: ["objects", 0, "fields", 1, "lookup_object"], code: "invalid_type" },
+      { path: ["objects", 0, "full_name"], code: "required" },
     ]);
   });
 

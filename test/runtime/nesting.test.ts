@@ -57,11 +57,12 @@ describe("arrays of arrays and records of records", () => {
       rowSamples: [["a"], ["b", 3], "c"],
       countersByStepAndDestination: { load: { bigquery: { name: "rows", value: "3" } }, extract: [] },
     });
+    // In the order of the input's keys.
     expect(issueSummary(result)).toEqual([
-      { path: ["countersByStepAndDestination", "load", "bigquery", "value"], code: "invalid_type" },
-      { path: ["countersByStepAndDestination", "extract"], code: "invalid_type" },
       { path: ["rowSamples", 1, 1], code: "invalid_type" },
       { path: ["rowSamples", 2], code: "invalid_type" },
+      { path: ["countersByStepAndDestination", "load", "bigquery", "value"], code: "invalid_type" },
+      { path: ["countersByStepAndDestination", "extract"], code: "invalid_type" },
     ]);
   });
 

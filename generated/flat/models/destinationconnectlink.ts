@@ -2,6 +2,7 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
   $boolean,
@@ -14,6 +15,7 @@ import {
   $isRecordOf,
   $isString,
   $isUnknown,
+  $isoDateTime,
   $leave,
   $number,
   $parser,
@@ -21,6 +23,7 @@ import {
   $safeParser,
   $schema,
   $string,
+  $template,
   $unknown,
 } from "../../runtime.js";
 import {
@@ -86,20 +89,36 @@ export function $decodeDestinationConnectLink(
   key?: string | number,
 ): DestinationConnectLink {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: DestinationConnectLink = {
-    id: v.id == null ? undefined : $number(v.id, c, "id"),
-    url: v.url == null ? undefined : $string(v.url, c, "url"),
-    status: v.status == null ? undefined : $decodeConnectLinkStatus(v.status, c, "status"),
-    expiresAt: v.expiresAt == null ? undefined : $dateTime(v.expiresAt, c, "expiresAt"),
-    revoked: v.revoked == null ? undefined : $boolean(v.revoked, c, "revoked"),
-    connectionSettings:
-      v.connectionSettings == null
-        ? undefined
-        : $record(v.connectionSettings, c, "connectionSettings", $unknown),
-    notes: v.notes == null ? undefined : $string(v.notes, c, "notes"),
-  };
+  const result = { ...$emptyDestinationConnectLink };
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "id":
+        if (t != null) result.id = $number(t, c, k);
+        break;
+      case "url":
+        if (t != null) result.url = $string(t, c, k);
+        break;
+      case "status":
+        if (t != null) result.status = $decodeConnectLinkStatus(t, c, k);
+        break;
+      case "expiresAt":
+        if (t != null) result.expiresAt = $dateTime(t, c, k);
+        break;
+      case "revoked":
+        if (t != null) result.revoked = $boolean(t, c, k);
+        break;
+      case "connectionSettings":
+        if (t != null) result.connectionSettings = $record(t, c, k, $unknown);
+        break;
+      case "notes":
+        if (t != null) result.notes = $string(t, c, k);
+        break;
+    }
+  }
+
   $leave(c, key);
-  return result;
+  return result as DestinationConnectLink;
 }
 
 export function serializeDestinationConnectLink(
@@ -109,7 +128,7 @@ export function serializeDestinationConnectLink(
     id: value.id,
     url: value.url,
     status: value.status,
-    expiresAt: value.expiresAt === undefined ? undefined : value.expiresAt.toISOString(),
+    expiresAt: value.expiresAt === undefined ? undefined : $isoDateTime(value.expiresAt),
     revoked: value.revoked,
     connectionSettings: value.connectionSettings,
     notes: value.notes,
@@ -125,6 +144,9 @@ const $shapeDestinationConnectLink: $Shape = [
   ["connectionSettings", (e: unknown) => $isRecordOf(e, $isUnknown), false],
   ["notes", $isString, false],
 ];
+const $emptyDestinationConnectLink: $Draft<DestinationConnectLink> = $template(
+  $shapeDestinationConnectLink,
+);
 
 export function isDestinationConnectLink(value: unknown): value is DestinationConnectLink {
   return $hasShape(value, $shapeDestinationConnectLink);

@@ -2,8 +2,10 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $array,
   $dateOnly,
   $enter,
@@ -13,12 +15,12 @@ import {
   $isNumber,
   $isString,
   $leave,
-  $missing,
   $number,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
   type DateOnly,
 } from "../../runtime.js";
 import {
@@ -57,15 +59,35 @@ export function $decodeWarehouseSource(
   key?: string | number,
 ): WarehouseSource {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: WarehouseSource = {
-    id: v.id === undefined ? $missing(c, "id") : $number(v.id, c, "id"),
-    name: v.name === undefined ? $missing(c, "name") : $string(v.name, c, "name"),
-    kind: v.kind === undefined ? $missing(c, "kind") : $decodeSourceKind(v.kind, c, "kind"),
-    links: v.links == null ? undefined : $array(v.links, c, "links", $decodeDestinationConnectLink),
-    createdOn: v.createdOn == null ? undefined : $dateOnly(v.createdOn, c, "createdOn"),
-  };
+  const result = { ...$emptyWarehouseSource };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "id":
+        result.id = $number(t, c, k);
+        n++;
+        break;
+      case "name":
+        result.name = $string(t, c, k);
+        n++;
+        break;
+      case "kind":
+        result.kind = $decodeSourceKind(t, c, k);
+        n++;
+        break;
+      case "links":
+        if (t != null) result.links = $array(t, c, k, $decodeDestinationConnectLink);
+        break;
+      case "createdOn":
+        if (t != null) result.createdOn = $dateOnly(t, c, k);
+        break;
+    }
+  }
+
+  if (n < 3) $absent(v, c, ["id", "name", "kind"]);
   $leave(c, key);
-  return result;
+  return result as WarehouseSource;
 }
 
 export function serializeWarehouseSource(value: WarehouseSource): WarehouseSourceJson {
@@ -88,6 +110,7 @@ const $shapeWarehouseSource: $Shape = [
   ["links", (e: unknown) => $isArrayOf(e, isDestinationConnectLink), false],
   ["createdOn", $isDateOnly, false],
 ];
+const $emptyWarehouseSource: $Draft<WarehouseSource> = $template($shapeWarehouseSource);
 
 export function isWarehouseSource(value: unknown): value is WarehouseSource {
   return $hasShape(value, $shapeWarehouseSource);

@@ -2,20 +2,22 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $enter,
   $hasShape,
   $isRecordOf,
   $isString,
   $isUnknown,
   $leave,
-  $missing,
   $parser,
   $record,
   $safeParser,
   $schema,
   $string,
+  $template,
   $unknown,
 } from "../../runtime.js";
 import {
@@ -63,21 +65,38 @@ export interface EmployeeJson {
 
 export function $decodeEmployee(v: unknown, c: $Ctx | null, key?: string | number): Employee {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: Employee = {
-    id: v.id === undefined ? $missing(c, "id") : $string(v.id, c, "id"),
-    firstName:
-      v.firstName === undefined ? $missing(c, "firstName") : $string(v.firstName, c, "firstName"),
-    lastName: v.lastName == null ? undefined : $string(v.lastName, c, "lastName"),
-    status:
-      v.status === undefined
-        ? $missing(c, "status")
-        : $decodeEmploymentStatus(v.status, c, "status"),
-    manager: v.manager == null ? undefined : $decodeEmployeeReference(v.manager, c, "manager"),
-    customFields:
-      v.customFields == null ? undefined : $record(v.customFields, c, "customFields", $unknown),
-  };
+  const result = { ...$emptyEmployee };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "id":
+        result.id = $string(t, c, k);
+        n++;
+        break;
+      case "firstName":
+        result.firstName = $string(t, c, k);
+        n++;
+        break;
+      case "lastName":
+        if (t != null) result.lastName = $string(t, c, k);
+        break;
+      case "status":
+        result.status = $decodeEmploymentStatus(t, c, k);
+        n++;
+        break;
+      case "manager":
+        if (t != null) result.manager = $decodeEmployeeReference(t, c, k);
+        break;
+      case "customFields":
+        if (t != null) result.customFields = $record(t, c, k, $unknown);
+        break;
+    }
+  }
+
+  if (n < 3) $absent(v, c, ["id", "firstName", "status"]);
   $leave(c, key);
-  return result;
+  return result as Employee;
 }
 
 export function serializeEmployee(value: Employee): EmployeeJson {
@@ -99,6 +118,7 @@ const $shapeEmployee: $Shape = [
   ["manager", isEmployeeReference, false],
   ["customFields", (e: unknown) => $isRecordOf(e, $isUnknown), false],
 ];
+const $emptyEmployee: $Draft<Employee> = $template($shapeEmployee);
 
 export function isEmployee(value: unknown): value is Employee {
   return $hasShape(value, $shapeEmployee);

@@ -2,17 +2,20 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $enter,
   $hasShape,
   $isString,
+  $isUnknown,
   $leave,
-  $missing,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../runtime.js";
 
 /** An error returned by the API. */
@@ -33,13 +36,28 @@ export interface ErrorJson {
 
 export function $decodeError(v: unknown, c: $Ctx | null, key?: string | number): Error {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: Error = {
-    code: v.code === undefined ? $missing(c, "code") : $string(v.code, c, "code"),
-    message: v.message === undefined ? $missing(c, "message") : $string(v.message, c, "message"),
-    details: v.details,
-  };
+  const result = { ...$emptyError };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "code":
+        result.code = $string(t, c, k);
+        n++;
+        break;
+      case "message":
+        result.message = $string(t, c, k);
+        n++;
+        break;
+      case "details":
+        result.details = t;
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["code", "message"]);
   $leave(c, key);
-  return result;
+  return result as Error;
 }
 
 export function serializeError(value: Error): ErrorJson {
@@ -53,7 +71,9 @@ export function serializeError(value: Error): ErrorJson {
 const $shapeError: $Shape = [
   ["code", $isString, true],
   ["message", $isString, true],
+  ["details", $isUnknown, false],
 ];
+const $emptyError: $Draft<Error> = $template($shapeError);
 
 export function isError(value: unknown): value is Error {
   return $hasShape(value, $shapeError);

@@ -2,6 +2,7 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
   $array,
@@ -12,6 +13,7 @@ import {
   $parser,
   $safeParser,
   $schema,
+  $template,
 } from "../../runtime.js";
 import {
   $decodeValidationIssue,
@@ -36,11 +38,18 @@ export function $decodeHTTPValidationError(
   key?: string | number,
 ): HTTPValidationError {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: HTTPValidationError = {
-    detail: v.detail == null ? undefined : $array(v.detail, c, "detail", $decodeValidationIssue),
-  };
+  const result = { ...$emptyHTTPValidationError };
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "detail":
+        if (t != null) result.detail = $array(t, c, k, $decodeValidationIssue);
+        break;
+    }
+  }
+
   $leave(c, key);
-  return result;
+  return result as HTTPValidationError;
 }
 
 export function serializeHTTPValidationError(value: HTTPValidationError): HTTPValidationErrorJson {
@@ -53,6 +62,7 @@ export function serializeHTTPValidationError(value: HTTPValidationError): HTTPVa
 const $shapeHTTPValidationError: $Shape = [
   ["detail", (e: unknown) => $isArrayOf(e, isValidationIssue), false],
 ];
+const $emptyHTTPValidationError: $Draft<HTTPValidationError> = $template($shapeHTTPValidationError);
 
 export function isHTTPValidationError(value: unknown): value is HTTPValidationError {
   return $hasShape(value, $shapeHTTPValidationError);

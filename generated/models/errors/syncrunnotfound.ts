@@ -2,6 +2,7 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
   $enter,
@@ -12,6 +13,7 @@ import {
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../runtime.js";
 import {
   $decodeSyncRunNotFoundStatus,
@@ -44,12 +46,21 @@ export function $decodeSyncRunNotFound(
   key?: string | number,
 ): SyncRunNotFound {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: SyncRunNotFound = {
-    message: v.message == null ? undefined : $string(v.message, c, "message"),
-    status: v.status == null ? undefined : $decodeSyncRunNotFoundStatus(v.status, c, "status"),
-  };
+  const result = { ...$emptySyncRunNotFound };
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "message":
+        if (t != null) result.message = $string(t, c, k);
+        break;
+      case "status":
+        if (t != null) result.status = $decodeSyncRunNotFoundStatus(t, c, k);
+        break;
+    }
+  }
+
   $leave(c, key);
-  return result;
+  return result as SyncRunNotFound;
 }
 
 export function serializeSyncRunNotFound(value: SyncRunNotFound): SyncRunNotFoundJson {
@@ -63,6 +74,7 @@ const $shapeSyncRunNotFound: $Shape = [
   ["message", $isString, false],
   ["status", isSyncRunNotFoundStatus, false],
 ];
+const $emptySyncRunNotFound: $Draft<SyncRunNotFound> = $template($shapeSyncRunNotFound);
 
 export function isSyncRunNotFound(value: unknown): value is SyncRunNotFound {
   return $hasShape(value, $shapeSyncRunNotFound);

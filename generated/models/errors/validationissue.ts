@@ -2,19 +2,21 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $array,
   $enter,
   $hasShape,
   $isArrayOf,
   $isString,
   $leave,
-  $missing,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../runtime.js";
 
 export interface ValidationIssue {
@@ -38,13 +40,29 @@ export function $decodeValidationIssue(
   key?: string | number,
 ): ValidationIssue {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: ValidationIssue = {
-    loc: v.loc === undefined ? $missing(c, "loc") : $array(v.loc, c, "loc", $string),
-    msg: v.msg === undefined ? $missing(c, "msg") : $string(v.msg, c, "msg"),
-    type: v.type === undefined ? $missing(c, "type") : $string(v.type, c, "type"),
-  };
+  const result = { ...$emptyValidationIssue };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "loc":
+        result.loc = $array(t, c, k, $string);
+        n++;
+        break;
+      case "msg":
+        result.msg = $string(t, c, k);
+        n++;
+        break;
+      case "type":
+        result.type = $string(t, c, k);
+        n++;
+        break;
+    }
+  }
+
+  if (n < 3) $absent(v, c, ["loc", "msg", "type"]);
   $leave(c, key);
-  return result;
+  return result as ValidationIssue;
 }
 
 export function serializeValidationIssue(value: ValidationIssue): ValidationIssueJson {
@@ -60,6 +78,7 @@ const $shapeValidationIssue: $Shape = [
   ["msg", $isString, true],
   ["type", $isString, true],
 ];
+const $emptyValidationIssue: $Draft<ValidationIssue> = $template($shapeValidationIssue);
 
 export function isValidationIssue(value: unknown): value is ValidationIssue {
   return $hasShape(value, $shapeValidationIssue);

@@ -2,17 +2,19 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $enter,
   $hasShape,
   $isNumber,
   $leave,
-  $missing,
   $number,
   $parser,
   $safeParser,
   $schema,
+  $template,
 } from "../../runtime.js";
 
 export interface GetSyncRunRequest {
@@ -39,13 +41,25 @@ export function $decodeGetSyncRunRequest(
   key?: string | number,
 ): GetSyncRunRequest {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: GetSyncRunRequest = {
-    syncId: v.syncId === undefined ? $missing(c, "syncId") : $number(v.syncId, c, "syncId"),
-    syncRunId:
-      v.syncRunId === undefined ? $missing(c, "syncRunId") : $number(v.syncRunId, c, "syncRunId"),
-  };
+  const result = { ...$emptyGetSyncRunRequest };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "syncId":
+        result.syncId = $number(t, c, k);
+        n++;
+        break;
+      case "syncRunId":
+        result.syncRunId = $number(t, c, k);
+        n++;
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["syncId", "syncRunId"]);
   $leave(c, key);
-  return result;
+  return result as GetSyncRunRequest;
 }
 
 export function serializeGetSyncRunRequest(value: GetSyncRunRequest): GetSyncRunRequestJson {
@@ -59,6 +73,7 @@ const $shapeGetSyncRunRequest: $Shape = [
   ["syncId", $isNumber, true],
   ["syncRunId", $isNumber, true],
 ];
+const $emptyGetSyncRunRequest: $Draft<GetSyncRunRequest> = $template($shapeGetSyncRunRequest);
 
 export function isGetSyncRunRequest(value: unknown): value is GetSyncRunRequest {
   return $hasShape(value, $shapeGetSyncRunRequest);

@@ -2,8 +2,10 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $axiosResponse,
   $enter,
   $hasShape,
@@ -11,12 +13,12 @@ import {
   $isNumber,
   $isString,
   $leave,
-  $missing,
   $number,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
   type AxiosResponseLike,
 } from "../../runtime.js";
 import {
@@ -61,24 +63,34 @@ export function $decodeGetSyncRunResponse(
   key?: string | number,
 ): GetSyncRunResponse {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: GetSyncRunResponse = {
-    contentType:
-      v.contentType === undefined
-        ? $missing(c, "contentType")
-        : $string(v.contentType, c, "contentType"),
-    statusCode:
-      v.statusCode === undefined
-        ? $missing(c, "statusCode")
-        : $number(v.statusCode, c, "statusCode"),
-    rawResponse:
-      v.rawResponse == null
-        ? undefined
-        : ($axiosResponse(v.rawResponse, c, "rawResponse") as AxiosResponseLike),
-    syncRun: v.syncRun == null ? undefined : $decodeSyncRun(v.syncRun, c, "syncRun"),
-    notFound: v.notFound == null ? undefined : $decodeSyncRunNotFound(v.notFound, c, "notFound"),
-  };
+  const result = { ...$emptyGetSyncRunResponse };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "contentType":
+        result.contentType = $string(t, c, k);
+        n++;
+        break;
+      case "statusCode":
+        result.statusCode = $number(t, c, k);
+        n++;
+        break;
+      case "rawResponse":
+        if (t != null) result.rawResponse = $axiosResponse(t, c, k) as AxiosResponseLike;
+        break;
+      case "syncRun":
+        if (t != null) result.syncRun = $decodeSyncRun(t, c, k);
+        break;
+      case "notFound":
+        if (t != null) result.notFound = $decodeSyncRunNotFound(t, c, k);
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["contentType", "statusCode"]);
   $leave(c, key);
-  return result;
+  return result as GetSyncRunResponse;
 }
 
 export function serializeGetSyncRunResponse(value: GetSyncRunResponse): GetSyncRunResponseJson {
@@ -98,6 +110,7 @@ const $shapeGetSyncRunResponse: $Shape = [
   ["syncRun", isSyncRun, false],
   ["notFound", isSyncRunNotFound, false],
 ];
+const $emptyGetSyncRunResponse: $Draft<GetSyncRunResponse> = $template($shapeGetSyncRunResponse);
 
 export function isGetSyncRunResponse(value: unknown): value is GetSyncRunResponse {
   return $hasShape(value, $shapeGetSyncRunResponse);

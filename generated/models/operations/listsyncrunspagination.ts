@@ -2,19 +2,21 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $boolean,
   $enter,
   $hasShape,
   $isBoolean,
   $isNumber,
   $leave,
-  $missing,
   $number,
   $parser,
   $safeParser,
   $schema,
+  $template,
 } from "../../runtime.js";
 
 export interface ListSyncRunsPagination {
@@ -41,14 +43,31 @@ export function $decodeListSyncRunsPagination(
   key?: string | number,
 ): ListSyncRunsPagination {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: ListSyncRunsPagination = {
-    page: v.page === undefined ? $missing(c, "page") : $number(v.page, c, "page"),
-    perPage: v.perPage === undefined ? $missing(c, "perPage") : $number(v.perPage, c, "perPage"),
-    nextPage: v.nextPage == null ? undefined : $number(v.nextPage, c, "nextPage"),
-    lastPage: v.lastPage == null ? undefined : $boolean(v.lastPage, c, "lastPage"),
-  };
+  const result = { ...$emptyListSyncRunsPagination };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "page":
+        result.page = $number(t, c, k);
+        n++;
+        break;
+      case "perPage":
+        result.perPage = $number(t, c, k);
+        n++;
+        break;
+      case "nextPage":
+        if (t != null) result.nextPage = $number(t, c, k);
+        break;
+      case "lastPage":
+        if (t != null) result.lastPage = $boolean(t, c, k);
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["page", "perPage"]);
   $leave(c, key);
-  return result;
+  return result as ListSyncRunsPagination;
 }
 
 export function serializeListSyncRunsPagination(
@@ -68,6 +87,9 @@ const $shapeListSyncRunsPagination: $Shape = [
   ["nextPage", $isNumber, false],
   ["lastPage", $isBoolean, false],
 ];
+const $emptyListSyncRunsPagination: $Draft<ListSyncRunsPagination> = $template(
+  $shapeListSyncRunsPagination,
+);
 
 export function isListSyncRunsPagination(value: unknown): value is ListSyncRunsPagination {
   return $hasShape(value, $shapeListSyncRunsPagination);

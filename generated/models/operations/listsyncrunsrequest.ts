@@ -2,17 +2,19 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $enter,
   $hasShape,
   $isNumber,
   $leave,
-  $missing,
   $number,
   $parser,
   $safeParser,
   $schema,
+  $template,
 } from "../../runtime.js";
 import {
   $decodeSyncRunStatus,
@@ -50,13 +52,27 @@ export function $decodeListSyncRunsRequest(
   key?: string | number,
 ): ListSyncRunsRequest {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: ListSyncRunsRequest = {
-    syncId: v.syncId === undefined ? $missing(c, "syncId") : $number(v.syncId, c, "syncId"),
-    status: v.status == null ? undefined : $decodeSyncRunStatus(v.status, c, "status"),
-    page: v.page == null ? undefined : $number(v.page, c, "page"),
-  };
+  const result = { ...$emptyListSyncRunsRequest };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "syncId":
+        result.syncId = $number(t, c, k);
+        n++;
+        break;
+      case "status":
+        if (t != null) result.status = $decodeSyncRunStatus(t, c, k);
+        break;
+      case "page":
+        if (t != null) result.page = $number(t, c, k);
+        break;
+    }
+  }
+
+  if (n < 1) $absent(v, c, ["syncId"]);
   $leave(c, key);
-  return result;
+  return result as ListSyncRunsRequest;
 }
 
 export function serializeListSyncRunsRequest(value: ListSyncRunsRequest): ListSyncRunsRequestJson {
@@ -72,6 +88,7 @@ const $shapeListSyncRunsRequest: $Shape = [
   ["status", isSyncRunStatus, false],
   ["page", $isNumber, false],
 ];
+const $emptyListSyncRunsRequest: $Draft<ListSyncRunsRequest> = $template($shapeListSyncRunsRequest);
 
 export function isListSyncRunsRequest(value: unknown): value is ListSyncRunsRequest {
   return $hasShape(value, $shapeListSyncRunsRequest);

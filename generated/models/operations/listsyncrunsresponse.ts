@@ -2,8 +2,10 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $axiosResponse,
   $enter,
   $hasShape,
@@ -11,12 +13,12 @@ import {
   $isNumber,
   $isString,
   $leave,
-  $missing,
   $number,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
   type AxiosResponseLike,
 } from "../../runtime.js";
 import {
@@ -51,30 +53,31 @@ export function $decodeListSyncRunsResponse(
   key?: string | number,
 ): ListSyncRunsResponse {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: ListSyncRunsResponse = {
-    contentType:
-      v.contentType === undefined
-        ? $missing(c, "contentType")
-        : $string(v.contentType, c, "contentType"),
-    listSyncRunsResponseBody:
-      v.listSyncRunsResponseBody == null
-        ? undefined
-        : $decodeListSyncRunsResponseBody(
-            v.listSyncRunsResponseBody,
-            c,
-            "listSyncRunsResponseBody",
-          ),
-    statusCode:
-      v.statusCode === undefined
-        ? $missing(c, "statusCode")
-        : $number(v.statusCode, c, "statusCode"),
-    rawResponse:
-      v.rawResponse == null
-        ? undefined
-        : ($axiosResponse(v.rawResponse, c, "rawResponse") as AxiosResponseLike),
-  };
+  const result = { ...$emptyListSyncRunsResponse };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "contentType":
+        result.contentType = $string(t, c, k);
+        n++;
+        break;
+      case "listSyncRunsResponseBody":
+        if (t != null) result.listSyncRunsResponseBody = $decodeListSyncRunsResponseBody(t, c, k);
+        break;
+      case "statusCode":
+        result.statusCode = $number(t, c, k);
+        n++;
+        break;
+      case "rawResponse":
+        if (t != null) result.rawResponse = $axiosResponse(t, c, k) as AxiosResponseLike;
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["contentType", "statusCode"]);
   $leave(c, key);
-  return result;
+  return result as ListSyncRunsResponse;
 }
 
 export function serializeListSyncRunsResponse(
@@ -97,6 +100,9 @@ const $shapeListSyncRunsResponse: $Shape = [
   ["statusCode", $isNumber, true],
   ["rawResponse", (e: unknown) => $isAxiosResponse(e), false],
 ];
+const $emptyListSyncRunsResponse: $Draft<ListSyncRunsResponse> = $template(
+  $shapeListSyncRunsResponse,
+);
 
 export function isListSyncRunsResponse(value: unknown): value is ListSyncRunsResponse {
   return $hasShape(value, $shapeListSyncRunsResponse);

@@ -2,17 +2,19 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $array,
   $enter,
   $hasShape,
   $isArrayOf,
   $leave,
-  $missing,
   $parser,
   $safeParser,
   $schema,
+  $template,
 } from "../../runtime.js";
 import {
   $decodeLegacyCursor,
@@ -61,22 +63,34 @@ export function $decodeListSyncRunsResponseBody(
   key?: string | number,
 ): ListSyncRunsResponseBody {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: ListSyncRunsResponseBody = {
-    data: v.data === undefined ? $missing(c, "data") : $array(v.data, c, "data", $decodeSyncRun),
-    pagination:
-      v.pagination === undefined
-        ? $missing(c, "pagination")
-        : $decodeListSyncRunsPagination(v.pagination, c, "pagination"),
-    runsByDay:
-      v.runsByDay == null
-        ? undefined
-        : $array(v.runsByDay, c, "runsByDay", (e: unknown, c: $Ctx | null, k?: string | number) =>
+  const result = { ...$emptyListSyncRunsResponseBody };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "data":
+        result.data = $array(t, c, k, $decodeSyncRun);
+        n++;
+        break;
+      case "pagination":
+        result.pagination = $decodeListSyncRunsPagination(t, c, k);
+        n++;
+        break;
+      case "runsByDay":
+        if (t != null)
+          result.runsByDay = $array(t, c, k, (e: unknown, c: $Ctx | null, k?: string | number) =>
             $array(e, c, k, $decodeSyncRun),
-          ),
-    cursor: v.cursor == null ? undefined : $decodeLegacyCursor(v.cursor, c, "cursor"),
-  };
+          );
+        break;
+      case "cursor":
+        if (t != null) result.cursor = $decodeLegacyCursor(t, c, k);
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["data", "pagination"]);
   $leave(c, key);
-  return result;
+  return result as ListSyncRunsResponseBody;
 }
 
 export function serializeListSyncRunsResponseBody(
@@ -99,6 +113,9 @@ const $shapeListSyncRunsResponseBody: $Shape = [
   ["runsByDay", (e: unknown) => $isArrayOf(e, (e: unknown) => $isArrayOf(e, isSyncRun)), false],
   ["cursor", isLegacyCursor, false],
 ];
+const $emptyListSyncRunsResponseBody: $Draft<ListSyncRunsResponseBody> = $template(
+  $shapeListSyncRunsResponseBody,
+);
 
 export function isListSyncRunsResponseBody(value: unknown): value is ListSyncRunsResponseBody {
   return $hasShape(value, $shapeListSyncRunsResponseBody);

@@ -2,21 +2,23 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $enter,
   $hasShape,
   $isNumber,
   $isRecordOf,
   $isString,
   $leave,
-  $missing,
   $number,
   $parser,
   $record,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../runtime.js";
 
 /** What a destination answered when a batch was delivered. */
@@ -37,13 +39,27 @@ export interface ResponseJson {
 
 export function $decodeResponse(v: unknown, c: $Ctx | null, key?: string | number): Response {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: Response = {
-    status: v.status === undefined ? $missing(c, "status") : $number(v.status, c, "status"),
-    headers: v.headers == null ? undefined : $record(v.headers, c, "headers", $string),
-    body: v.body == null ? undefined : $string(v.body, c, "body"),
-  };
+  const result = { ...$emptyResponse };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "status":
+        result.status = $number(t, c, k);
+        n++;
+        break;
+      case "headers":
+        if (t != null) result.headers = $record(t, c, k, $string);
+        break;
+      case "body":
+        if (t != null) result.body = $string(t, c, k);
+        break;
+    }
+  }
+
+  if (n < 1) $absent(v, c, ["status"]);
   $leave(c, key);
-  return result;
+  return result as Response;
 }
 
 export function serializeResponse(value: Response): ResponseJson {
@@ -59,6 +75,7 @@ const $shapeResponse: $Shape = [
   ["headers", (e: unknown) => $isRecordOf(e, $isString), false],
   ["body", $isString, false],
 ];
+const $emptyResponse: $Draft<Response> = $template($shapeResponse);
 
 export function isResponse(value: unknown): value is Response {
   return $hasShape(value, $shapeResponse);

@@ -2,17 +2,19 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $enter,
   $hasShape,
   $isNumber,
   $leave,
-  $missing,
   $number,
   $parser,
   $safeParser,
   $schema,
+  $template,
 } from "../../runtime.js";
 import {
   $decodeUploadSeedFileRequestBody,
@@ -40,15 +42,25 @@ export function $decodeUploadSeedFileRequest(
   key?: string | number,
 ): UploadSeedFileRequest {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: UploadSeedFileRequest = {
-    requestBody:
-      v.requestBody === undefined
-        ? $missing(c, "requestBody")
-        : $decodeUploadSeedFileRequestBody(v.requestBody, c, "requestBody"),
-    syncId: v.syncId === undefined ? $missing(c, "syncId") : $number(v.syncId, c, "syncId"),
-  };
+  const result = { ...$emptyUploadSeedFileRequest };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "requestBody":
+        result.requestBody = $decodeUploadSeedFileRequestBody(t, c, k);
+        n++;
+        break;
+      case "syncId":
+        result.syncId = $number(t, c, k);
+        n++;
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["requestBody", "syncId"]);
   $leave(c, key);
-  return result;
+  return result as UploadSeedFileRequest;
 }
 
 export function serializeUploadSeedFileRequest(
@@ -64,6 +76,9 @@ const $shapeUploadSeedFileRequest: $Shape = [
   ["requestBody", isUploadSeedFileRequestBody, true],
   ["syncId", $isNumber, true],
 ];
+const $emptyUploadSeedFileRequest: $Draft<UploadSeedFileRequest> = $template(
+  $shapeUploadSeedFileRequest,
+);
 
 export function isUploadSeedFileRequest(value: unknown): value is UploadSeedFileRequest {
   return $hasShape(value, $shapeUploadSeedFileRequest);

@@ -2,19 +2,21 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $enter,
   $external,
   $hasShape,
   $isExternal,
   $isString,
   $leave,
-  $missing,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../runtime.js";
 
 export interface UploadSeedFileRequestBody {
@@ -33,16 +35,25 @@ export function $decodeUploadSeedFileRequestBody(
   key?: string | number,
 ): UploadSeedFileRequestBody {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: UploadSeedFileRequestBody = {
-    content:
-      v.content === undefined
-        ? $missing(c, "content")
-        : ($external(v.content, c, "content", "Uint8Array") as Uint8Array),
-    fileName:
-      v.fileName === undefined ? $missing(c, "fileName") : $string(v.fileName, c, "fileName"),
-  };
+  const result = { ...$emptyUploadSeedFileRequestBody };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "content":
+        result.content = $external(t, c, k, "Uint8Array") as Uint8Array;
+        n++;
+        break;
+      case "fileName":
+        result.fileName = $string(t, c, k);
+        n++;
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["content", "fileName"]);
   $leave(c, key);
-  return result;
+  return result as UploadSeedFileRequestBody;
 }
 
 export function serializeUploadSeedFileRequestBody(
@@ -58,6 +69,9 @@ const $shapeUploadSeedFileRequestBody: $Shape = [
   ["content", (e: unknown) => $isExternal(e, "Uint8Array"), true],
   ["fileName", $isString, true],
 ];
+const $emptyUploadSeedFileRequestBody: $Draft<UploadSeedFileRequestBody> = $template(
+  $shapeUploadSeedFileRequestBody,
+);
 
 export function isUploadSeedFileRequestBody(value: unknown): value is UploadSeedFileRequestBody {
   return $hasShape(value, $shapeUploadSeedFileRequestBody);

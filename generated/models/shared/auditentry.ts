@@ -2,8 +2,10 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $dateTime,
   $enter,
   $hasShape,
@@ -11,15 +13,16 @@ import {
   $isNumber,
   $isRecordOf,
   $isString,
+  $isoDateTime,
   $leave,
   $mapRecord,
-  $missing,
   $number,
   $parser,
   $record,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../runtime.js";
 import {
   $decodeError,
@@ -89,33 +92,52 @@ export interface AuditEntryJson {
 
 export function $decodeAuditEntry(v: unknown, c: $Ctx | null, key?: string | number): AuditEntry {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: AuditEntry = {
-    id: v.id === undefined ? $missing(c, "id") : $number(v.id, c, "id"),
-    occurredAt:
-      v.occurredAt === undefined
-        ? $missing(c, "occurredAt")
-        : $dateTime(v.occurredAt, c, "occurredAt"),
-    businessDate:
-      v.businessDate == null ? undefined : $decodeDate(v.businessDate, c, "businessDate"),
-    calendarDate:
-      v.calendarDate == null ? undefined : $decodeDate(v.calendarDate, c, "calendarDate"),
-    record: v.record == null ? undefined : $decodeRecord(v.record, c, "record"),
-    recordsByKey:
-      v.recordsByKey == null
-        ? undefined
-        : $record(v.recordsByKey, c, "recordsByKey", $decodeRecord),
-    error: v.error == null ? undefined : $decodeError(v.error, c, "error"),
-    response: v.response == null ? undefined : $decodeResponse(v.response, c, "response"),
-    actor: v.actor == null ? undefined : $string(v.actor, c, "actor"),
-  };
+  const result = { ...$emptyAuditEntry };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "id":
+        result.id = $number(t, c, k);
+        n++;
+        break;
+      case "occurredAt":
+        result.occurredAt = $dateTime(t, c, k);
+        n++;
+        break;
+      case "businessDate":
+        if (t != null) result.businessDate = $decodeDate(t, c, k);
+        break;
+      case "calendarDate":
+        if (t != null) result.calendarDate = $decodeDate(t, c, k);
+        break;
+      case "record":
+        if (t != null) result.record = $decodeRecord(t, c, k);
+        break;
+      case "recordsByKey":
+        if (t != null) result.recordsByKey = $record(t, c, k, $decodeRecord);
+        break;
+      case "error":
+        if (t != null) result.error = $decodeError(t, c, k);
+        break;
+      case "response":
+        if (t != null) result.response = $decodeResponse(t, c, k);
+        break;
+      case "actor":
+        if (t != null) result.actor = $string(t, c, k);
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["id", "occurredAt"]);
   $leave(c, key);
-  return result;
+  return result as AuditEntry;
 }
 
 export function serializeAuditEntry(value: AuditEntry): AuditEntryJson {
   return {
     id: value.id,
-    occurredAt: value.occurredAt.toISOString(),
+    occurredAt: $isoDateTime(value.occurredAt),
     businessDate: value.businessDate === undefined ? undefined : serializeDate(value.businessDate),
     calendarDate: value.calendarDate === undefined ? undefined : serializeDate(value.calendarDate),
     record: value.record === undefined ? undefined : serializeRecord(value.record),
@@ -140,6 +162,7 @@ const $shapeAuditEntry: $Shape = [
   ["response", isResponse, false],
   ["actor", $isString, false],
 ];
+const $emptyAuditEntry: $Draft<AuditEntry> = $template($shapeAuditEntry);
 
 export function isAuditEntry(value: unknown): value is AuditEntry {
   return $hasShape(value, $shapeAuditEntry);

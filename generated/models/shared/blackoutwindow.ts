@@ -2,8 +2,10 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $array,
   $dateOnly,
   $enter,
@@ -13,12 +15,12 @@ import {
   $isRecordOf,
   $isString,
   $leave,
-  $missing,
   $parser,
   $record,
   $safeParser,
   $schema,
   $string,
+  $template,
   type DateOnly,
 } from "../../runtime.js";
 
@@ -49,19 +51,34 @@ export function $decodeBlackoutWindow(
   key?: string | number,
 ): BlackoutWindow {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: BlackoutWindow = {
-    startsOn:
-      v.startsOn === undefined ? $missing(c, "startsOn") : $dateOnly(v.startsOn, c, "startsOn"),
-    endsOn: v.endsOn === undefined ? $missing(c, "endsOn") : $dateOnly(v.endsOn, c, "endsOn"),
-    extraDays: v.extraDays == null ? undefined : $array(v.extraDays, c, "extraDays", $dateOnly),
-    holidayCalendar:
-      v.holidayCalendar == null
-        ? undefined
-        : $record(v.holidayCalendar, c, "holidayCalendar", $dateOnly),
-    reason: v.reason == null ? undefined : $string(v.reason, c, "reason"),
-  };
+  const result = { ...$emptyBlackoutWindow };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "startsOn":
+        result.startsOn = $dateOnly(t, c, k);
+        n++;
+        break;
+      case "endsOn":
+        result.endsOn = $dateOnly(t, c, k);
+        n++;
+        break;
+      case "extraDays":
+        if (t != null) result.extraDays = $array(t, c, k, $dateOnly);
+        break;
+      case "holidayCalendar":
+        if (t != null) result.holidayCalendar = $record(t, c, k, $dateOnly);
+        break;
+      case "reason":
+        if (t != null) result.reason = $string(t, c, k);
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["startsOn", "endsOn"]);
   $leave(c, key);
-  return result;
+  return result as BlackoutWindow;
 }
 
 export function serializeBlackoutWindow(value: BlackoutWindow): BlackoutWindowJson {
@@ -81,6 +98,7 @@ const $shapeBlackoutWindow: $Shape = [
   ["holidayCalendar", (e: unknown) => $isRecordOf(e, $isDateOnly), false],
   ["reason", $isString, false],
 ];
+const $emptyBlackoutWindow: $Draft<BlackoutWindow> = $template($shapeBlackoutWindow);
 
 export function isBlackoutWindow(value: unknown): value is BlackoutWindow {
   return $hasShape(value, $shapeBlackoutWindow);

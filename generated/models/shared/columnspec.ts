@@ -2,8 +2,10 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $boolean,
   $enter,
   $hasShape,
@@ -11,12 +13,12 @@ import {
   $isNumber,
   $isString,
   $leave,
-  $missing,
   $number,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../runtime.js";
 import { $decodeTypeT, type TypeT, isTypeT } from "./typet.js";
 
@@ -41,14 +43,31 @@ export interface ColumnSpecJson {
 
 export function $decodeColumnSpec(v: unknown, c: $Ctx | null, key?: string | number): ColumnSpec {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: ColumnSpec = {
-    name: v.name === undefined ? $missing(c, "name") : $string(v.name, c, "name"),
-    type: v.type === undefined ? $missing(c, "type") : $decodeTypeT(v.type, c, "type"),
-    nullable: v.nullable == null ? undefined : $boolean(v.nullable, c, "nullable"),
-    precision: v.precision == null ? undefined : $number(v.precision, c, "precision"),
-  };
+  const result = { ...$emptyColumnSpec };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "name":
+        result.name = $string(t, c, k);
+        n++;
+        break;
+      case "type":
+        result.type = $decodeTypeT(t, c, k);
+        n++;
+        break;
+      case "nullable":
+        if (t != null) result.nullable = $boolean(t, c, k);
+        break;
+      case "precision":
+        if (t != null) result.precision = $number(t, c, k);
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["name", "type"]);
   $leave(c, key);
-  return result;
+  return result as ColumnSpec;
 }
 
 export function serializeColumnSpec(value: ColumnSpec): ColumnSpecJson {
@@ -66,6 +85,7 @@ const $shapeColumnSpec: $Shape = [
   ["nullable", $isBoolean, false],
   ["precision", $isNumber, false],
 ];
+const $emptyColumnSpec: $Draft<ColumnSpec> = $template($shapeColumnSpec);
 
 export function isColumnSpec(value: unknown): value is ColumnSpec {
   return $hasShape(value, $shapeColumnSpec);

@@ -2,6 +2,7 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
   $enter,
@@ -10,6 +11,7 @@ import {
   $parser,
   $safeParser,
   $schema,
+  $template,
 } from "../../runtime.js";
 
 /** Credentials of a connection. The keys depend on the connector: see the connector documentation for the exact list. */
@@ -23,9 +25,9 @@ export function $decodeConnectionCredentials(
   key?: string | number,
 ): ConnectionCredentials {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: ConnectionCredentials = {};
+  const result = { ...$emptyConnectionCredentials };
   $leave(c, key);
-  return result;
+  return result as ConnectionCredentials;
 }
 
 export function serializeConnectionCredentials(
@@ -35,6 +37,9 @@ export function serializeConnectionCredentials(
 }
 
 const $shapeConnectionCredentials: $Shape = [];
+const $emptyConnectionCredentials: $Draft<ConnectionCredentials> = $template(
+  $shapeConnectionCredentials,
+);
 
 export function isConnectionCredentials(value: unknown): value is ConnectionCredentials {
   return $hasShape(value, $shapeConnectionCredentials);

@@ -2,8 +2,10 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $array,
   $boolean,
   $dateOnly,
@@ -18,14 +20,15 @@ import {
   $isRecordOf,
   $isString,
   $isUnknown,
+  $isoDateTime,
   $leave,
-  $missing,
   $number,
   $parser,
   $record,
   $safeParser,
   $schema,
   $string,
+  $template,
   $unknown,
   type DateOnly,
 } from "../../runtime.js";
@@ -171,40 +174,71 @@ export function $decodeConnectionProfile(
   key?: string | number,
 ): ConnectionProfile {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: ConnectionProfile = {
-    id: v.id === undefined ? $missing(c, "id") : $number(v.id, c, "id"),
-    name: v.name === undefined ? $missing(c, "name") : $string(v.name, c, "name"),
-    credentials:
-      v.credentials == null
-        ? undefined
-        : $decodeConnectionCredentials(v.credentials, c, "credentials"),
-    columns: v.columns == null ? undefined : $array(v.columns, c, "columns", $decodeColumnSpec),
-    allowedOperations:
-      v.allowedOperations == null
-        ? undefined
-        : $array(v.allowedOperations, c, "allowedOperations", $string),
-    testQuery: v.testQuery == null ? undefined : $string(v.testQuery, c, "testQuery"),
-    hostPattern: v.hostPattern == null ? undefined : $string(v.hostPattern, c, "hostPattern"),
-    lastTestedAt: v.lastTestedAt == null ? undefined : $dateTime(v.lastTestedAt, c, "lastTestedAt"),
-    createdOn: v.createdOn == null ? undefined : $dateOnly(v.createdOn, c, "createdOn"),
-    compiledQuery:
-      v.compiledQuery == null ? undefined : $string(v.compiledQuery, c, "compiledQuery"),
-    sslMode: v.sslMode == null ? undefined : $decodeSslMode(v.sslMode, c, "sslMode"),
-    timeoutSeconds:
-      v.timeoutSeconds == null ? undefined : $number(v.timeoutSeconds, c, "timeoutSeconds"),
-    maxConnections:
-      v.maxConnections == null ? undefined : $number(v.maxConnections, c, "maxConnections"),
-    readOnly:
-      v.readOnly === undefined ? $missing(c, "readOnly") : $boolean(v.readOnly, c, "readOnly"),
-    connectionDetails:
-      v.connectionDetails == null
-        ? undefined
-        : $record(v.connectionDetails, c, "connectionDetails", $unknown),
-    replicas: v.replicas == null ? undefined : $array(v.replicas, c, "replicas", $unknown),
-    region: v.region == null ? undefined : $string(v.region, c, "region"),
-  };
+  const result = { ...$emptyConnectionProfile };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "id":
+        result.id = $number(t, c, k);
+        n++;
+        break;
+      case "name":
+        result.name = $string(t, c, k);
+        n++;
+        break;
+      case "credentials":
+        if (t != null) result.credentials = $decodeConnectionCredentials(t, c, k);
+        break;
+      case "columns":
+        if (t != null) result.columns = $array(t, c, k, $decodeColumnSpec);
+        break;
+      case "allowedOperations":
+        if (t != null) result.allowedOperations = $array(t, c, k, $string);
+        break;
+      case "testQuery":
+        if (t != null) result.testQuery = $string(t, c, k);
+        break;
+      case "hostPattern":
+        if (t != null) result.hostPattern = $string(t, c, k);
+        break;
+      case "lastTestedAt":
+        if (t != null) result.lastTestedAt = $dateTime(t, c, k);
+        break;
+      case "createdOn":
+        if (t != null) result.createdOn = $dateOnly(t, c, k);
+        break;
+      case "compiledQuery":
+        if (t != null) result.compiledQuery = $string(t, c, k);
+        break;
+      case "sslMode":
+        if (t != null) result.sslMode = $decodeSslMode(t, c, k);
+        break;
+      case "timeoutSeconds":
+        if (t != null) result.timeoutSeconds = $number(t, c, k);
+        break;
+      case "maxConnections":
+        if (t != null) result.maxConnections = $number(t, c, k);
+        break;
+      case "readOnly":
+        result.readOnly = $boolean(t, c, k);
+        n++;
+        break;
+      case "connectionDetails":
+        if (t != null) result.connectionDetails = $record(t, c, k, $unknown);
+        break;
+      case "replicas":
+        if (t != null) result.replicas = $array(t, c, k, $unknown);
+        break;
+      case "region":
+        if (t != null) result.region = $string(t, c, k);
+        break;
+    }
+  }
+
+  if (n < 3) $absent(v, c, ["id", "name", "readOnly"]);
   $leave(c, key);
-  return result;
+  return result as ConnectionProfile;
 }
 
 export function serializeConnectionProfile(value: ConnectionProfile): ConnectionProfileJson {
@@ -220,7 +254,7 @@ export function serializeConnectionProfile(value: ConnectionProfile): Connection
     allowedOperations: value.allowedOperations,
     testQuery: value.testQuery,
     hostPattern: value.hostPattern,
-    lastTestedAt: value.lastTestedAt === undefined ? undefined : value.lastTestedAt.toISOString(),
+    lastTestedAt: value.lastTestedAt === undefined ? undefined : $isoDateTime(value.lastTestedAt),
     createdOn: value.createdOn,
     compiledQuery: value.compiledQuery,
     sslMode: value.sslMode,
@@ -252,6 +286,7 @@ const $shapeConnectionProfile: $Shape = [
   ["replicas", (e: unknown) => $isArrayOf(e, $isUnknown), false],
   ["region", $isString, false],
 ];
+const $emptyConnectionProfile: $Draft<ConnectionProfile> = $template($shapeConnectionProfile);
 
 export function isConnectionProfile(value: unknown): value is ConnectionProfile {
   return $hasShape(value, $shapeConnectionProfile);

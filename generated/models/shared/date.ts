@@ -2,17 +2,19 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $enter,
   $hasShape,
   $isNumber,
   $leave,
-  $missing,
   $number,
   $parser,
   $safeParser,
   $schema,
+  $template,
 } from "../../runtime.js";
 
 /** A calendar day without a time zone, as the booking system stores it. */
@@ -33,13 +35,29 @@ export interface DateJson {
 
 export function $decodeDate(v: unknown, c: $Ctx | null, key?: string | number): Date {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: Date = {
-    year: v.year === undefined ? $missing(c, "year") : $number(v.year, c, "year"),
-    month: v.month === undefined ? $missing(c, "month") : $number(v.month, c, "month"),
-    day: v.day === undefined ? $missing(c, "day") : $number(v.day, c, "day"),
-  };
+  const result = { ...$emptyDate };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "year":
+        result.year = $number(t, c, k);
+        n++;
+        break;
+      case "month":
+        result.month = $number(t, c, k);
+        n++;
+        break;
+      case "day":
+        result.day = $number(t, c, k);
+        n++;
+        break;
+    }
+  }
+
+  if (n < 3) $absent(v, c, ["year", "month", "day"]);
   $leave(c, key);
-  return result;
+  return result as Date;
 }
 
 export function serializeDate(value: Date): DateJson {
@@ -55,6 +73,7 @@ const $shapeDate: $Shape = [
   ["month", $isNumber, true],
   ["day", $isNumber, true],
 ];
+const $emptyDate: $Draft<Date> = $template($shapeDate);
 
 export function isDate(value: unknown): value is Date {
   return $hasShape(value, $shapeDate);

@@ -2,8 +2,10 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $array,
   $enter,
   $hasShape,
@@ -11,12 +13,12 @@ import {
   $isNumber,
   $isString,
   $leave,
-  $missing,
   $number,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../runtime.js";
 import {
   $decodeConnectionProfile,
@@ -152,30 +154,61 @@ export function $decodeDestinationSummary(
   key?: string | number,
 ): DestinationSummary {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: DestinationSummary = {
-    id: v.id === undefined ? $missing(c, "id") : $number(v.id, c, "id"),
-    name: v.name === undefined ? $missing(c, "name") : $string(v.name, c, "name"),
-    object: v.object == null ? undefined : $decodeObjectT(v.object, c, "object"),
-    connectionProfile:
-      v.connectionProfile == null
-        ? undefined
-        : $decodeConnectionProfile(v.connectionProfile, c, "connectionProfile"),
-    schedule: v.schedule == null ? undefined : $decodeSyncSchedule(v.schedule, c, "schedule"),
-    mappings:
-      v.mappings == null ? undefined : $array(v.mappings, c, "mappings", $decodeFieldMapping),
-    policy: v.policy == null ? undefined : $decodeSyncPolicy(v.policy, c, "policy"),
-    metrics: v.metrics == null ? undefined : $decodeSyncRunMetrics(v.metrics, c, "metrics"),
-    template: v.template == null ? undefined : $decodeQueryTemplate(v.template, c, "template"),
-    cursor: v.cursor == null ? undefined : $decodeLegacyCursor(v.cursor, c, "cursor"),
-    legacyMode:
-      v.legacyMode == null ? undefined : $decodeLegacySyncMode(v.legacyMode, c, "legacyMode"),
-    rootFolder: v.rootFolder == null ? undefined : $decodeFolderNode(v.rootFolder, c, "rootFolder"),
-    audience: v.audience == null ? undefined : $decodeSegment(v.audience, c, "audience"),
-    builtinClash:
-      v.builtinClash == null ? undefined : $decodeReservedKeys(v.builtinClash, c, "builtinClash"),
-  };
+  const result = { ...$emptyDestinationSummary };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "id":
+        result.id = $number(t, c, k);
+        n++;
+        break;
+      case "name":
+        result.name = $string(t, c, k);
+        n++;
+        break;
+      case "object":
+        if (t != null) result.object = $decodeObjectT(t, c, k);
+        break;
+      case "connectionProfile":
+        if (t != null) result.connectionProfile = $decodeConnectionProfile(t, c, k);
+        break;
+      case "schedule":
+        if (t != null) result.schedule = $decodeSyncSchedule(t, c, k);
+        break;
+      case "mappings":
+        if (t != null) result.mappings = $array(t, c, k, $decodeFieldMapping);
+        break;
+      case "policy":
+        if (t != null) result.policy = $decodeSyncPolicy(t, c, k);
+        break;
+      case "metrics":
+        if (t != null) result.metrics = $decodeSyncRunMetrics(t, c, k);
+        break;
+      case "template":
+        if (t != null) result.template = $decodeQueryTemplate(t, c, k);
+        break;
+      case "cursor":
+        if (t != null) result.cursor = $decodeLegacyCursor(t, c, k);
+        break;
+      case "legacyMode":
+        if (t != null) result.legacyMode = $decodeLegacySyncMode(t, c, k);
+        break;
+      case "rootFolder":
+        if (t != null) result.rootFolder = $decodeFolderNode(t, c, k);
+        break;
+      case "audience":
+        if (t != null) result.audience = $decodeSegment(t, c, k);
+        break;
+      case "builtinClash":
+        if (t != null) result.builtinClash = $decodeReservedKeys(t, c, k);
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["id", "name"]);
   $leave(c, key);
-  return result;
+  return result as DestinationSummary;
 }
 
 export function serializeDestinationSummary(value: DestinationSummary): DestinationSummaryJson {
@@ -220,6 +253,7 @@ const $shapeDestinationSummary: $Shape = [
   ["audience", isSegment, false],
   ["builtinClash", isReservedKeys, false],
 ];
+const $emptyDestinationSummary: $Draft<DestinationSummary> = $template($shapeDestinationSummary);
 
 export function isDestinationSummary(value: unknown): value is DestinationSummary {
   return $hasShape(value, $shapeDestinationSummary);

@@ -2,8 +2,10 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $boolean,
   $enter,
   $hasShape,
@@ -11,12 +13,12 @@ import {
   $isNumber,
   $isString,
   $leave,
-  $missing,
   $number,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../runtime.js";
 
 /** How one source column is written to one destination field. */
@@ -98,35 +100,61 @@ export function $decodeFieldMapping(
   key?: string | number,
 ): FieldMapping {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: FieldMapping = {
-    sourceColumn:
-      v.sourceColumn === undefined
-        ? $missing(c, "sourceColumn")
-        : $string(v.sourceColumn, c, "sourceColumn"),
-    destinationField:
-      v.destinationField === undefined
-        ? $missing(c, "destinationField")
-        : $string(v.destinationField, c, "destinationField"),
-    transform: v.transform == null ? undefined : $string(v.transform, c, "transform"),
-    writeMode: v.writeMode == null ? undefined : $string(v.writeMode, c, "writeMode"),
-    matchWeight: v.matchWeight == null ? undefined : $number(v.matchWeight, c, "matchWeight"),
-    isPrimaryIdentifier:
-      v.isPrimaryIdentifier == null
-        ? undefined
-        : $boolean(v.isPrimaryIdentifier, c, "isPrimaryIdentifier"),
-    lookupTarget: v.lookupTarget == null ? undefined : $string(v.lookupTarget, c, "lookupTarget"),
-    valuePattern: v.valuePattern == null ? undefined : $string(v.valuePattern, c, "valuePattern"),
-    label: v.label == null ? undefined : $string(v.label, c, "label"),
-    helpText: v.helpText == null ? undefined : $string(v.helpText, c, "helpText"),
-    castRules: v.castRules == null ? undefined : $string(v.castRules, c, "castRules"),
-    docsLink: v.docsLink == null ? undefined : $string(v.docsLink, c, "docsLink"),
-    joinSeparator:
-      v.joinSeparator == null ? undefined : $string(v.joinSeparator, c, "joinSeparator"),
-    legacyFieldId:
-      v.legacyFieldId == null ? undefined : $number(v.legacyFieldId, c, "legacyFieldId"),
-  };
+  const result = { ...$emptyFieldMapping };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "sourceColumn":
+        result.sourceColumn = $string(t, c, k);
+        n++;
+        break;
+      case "destinationField":
+        result.destinationField = $string(t, c, k);
+        n++;
+        break;
+      case "transform":
+        if (t != null) result.transform = $string(t, c, k);
+        break;
+      case "writeMode":
+        if (t != null) result.writeMode = $string(t, c, k);
+        break;
+      case "matchWeight":
+        if (t != null) result.matchWeight = $number(t, c, k);
+        break;
+      case "isPrimaryIdentifier":
+        if (t != null) result.isPrimaryIdentifier = $boolean(t, c, k);
+        break;
+      case "lookupTarget":
+        if (t != null) result.lookupTarget = $string(t, c, k);
+        break;
+      case "valuePattern":
+        if (t != null) result.valuePattern = $string(t, c, k);
+        break;
+      case "label":
+        if (t != null) result.label = $string(t, c, k);
+        break;
+      case "helpText":
+        if (t != null) result.helpText = $string(t, c, k);
+        break;
+      case "castRules":
+        if (t != null) result.castRules = $string(t, c, k);
+        break;
+      case "docsLink":
+        if (t != null) result.docsLink = $string(t, c, k);
+        break;
+      case "joinSeparator":
+        if (t != null) result.joinSeparator = $string(t, c, k);
+        break;
+      case "legacyFieldId":
+        if (t != null) result.legacyFieldId = $number(t, c, k);
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["sourceColumn", "destinationField"]);
   $leave(c, key);
-  return result;
+  return result as FieldMapping;
 }
 
 export function serializeFieldMapping(value: FieldMapping): FieldMappingJson {
@@ -164,6 +192,7 @@ const $shapeFieldMapping: $Shape = [
   ["joinSeparator", $isString, false],
   ["legacyFieldId", $isNumber, false],
 ];
+const $emptyFieldMapping: $Draft<FieldMapping> = $template($shapeFieldMapping);
 
 export function isFieldMapping(value: unknown): value is FieldMapping {
   return $hasShape(value, $shapeFieldMapping);

@@ -2,19 +2,21 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $boolean,
   $enter,
   $hasShape,
   $isBoolean,
   $isString,
   $leave,
-  $missing,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../runtime.js";
 
 export interface Fields1 {
@@ -55,15 +57,33 @@ export interface Fields1Json {
 
 export function $decodeFields1(v: unknown, c: $Ctx | null, key?: string | number): Fields1 {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: Fields1 = {
-    id: v.id === undefined ? $missing(c, "id") : $string(v.id, c, "id"),
-    label: v.label == null ? undefined : $string(v.label, c, "label"),
-    type: v.type == null ? undefined : $string(v.type, c, "type"),
-    required: v.required == null ? undefined : $boolean(v.required, c, "required"),
-    createable: v.createable == null ? undefined : $boolean(v.createable, c, "createable"),
-  };
+  const result = { ...$emptyFields1 };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "id":
+        result.id = $string(t, c, k);
+        n++;
+        break;
+      case "label":
+        if (t != null) result.label = $string(t, c, k);
+        break;
+      case "type":
+        if (t != null) result.type = $string(t, c, k);
+        break;
+      case "required":
+        if (t != null) result.required = $boolean(t, c, k);
+        break;
+      case "createable":
+        if (t != null) result.createable = $boolean(t, c, k);
+        break;
+    }
+  }
+
+  if (n < 1) $absent(v, c, ["id"]);
   $leave(c, key);
-  return result;
+  return result as Fields1;
 }
 
 export function serializeFields1(value: Fields1): Fields1Json {
@@ -83,6 +103,7 @@ const $shapeFields1: $Shape = [
   ["required", $isBoolean, false],
   ["createable", $isBoolean, false],
 ];
+const $emptyFields1: $Draft<Fields1> = $template($shapeFields1);
 
 export function isFields1(value: unknown): value is Fields1 {
   return $hasShape(value, $shapeFields1);

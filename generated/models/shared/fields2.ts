@@ -2,19 +2,21 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $boolean,
   $enter,
   $hasShape,
   $isBoolean,
   $isString,
   $leave,
-  $missing,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../runtime.js";
 
 export interface Fields2 {
@@ -37,15 +39,24 @@ export interface Fields2Json {
 
 export function $decodeFields2(v: unknown, c: $Ctx | null, key?: string | number): Fields2 {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: Fields2 = {
-    id: v.id === undefined ? $missing(c, "id") : $string(v.id, c, "id"),
-    matchCaseSensitive:
-      v.matchCaseSensitive == null
-        ? undefined
-        : $boolean(v.matchCaseSensitive, c, "matchCaseSensitive"),
-  };
+  const result = { ...$emptyFields2 };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "id":
+        result.id = $string(t, c, k);
+        n++;
+        break;
+      case "matchCaseSensitive":
+        if (t != null) result.matchCaseSensitive = $boolean(t, c, k);
+        break;
+    }
+  }
+
+  if (n < 1) $absent(v, c, ["id"]);
   $leave(c, key);
-  return result;
+  return result as Fields2;
 }
 
 export function serializeFields2(value: Fields2): Fields2Json {
@@ -59,6 +70,7 @@ const $shapeFields2: $Shape = [
   ["id", $isString, true],
   ["matchCaseSensitive", $isBoolean, false],
 ];
+const $emptyFields2: $Draft<Fields2> = $template($shapeFields2);
 
 export function isFields2(value: unknown): value is Fields2 {
   return $hasShape(value, $shapeFields2);

@@ -2,8 +2,10 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $array,
   $enter,
   $hasShape,
@@ -11,12 +13,12 @@ import {
   $isNumber,
   $isString,
   $leave,
-  $missing,
   $number,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../runtime.js";
 
 /** A folder of the model catalog. Folders nest. */
@@ -40,14 +42,31 @@ export interface FolderNodeJson {
 
 export function $decodeFolderNode(v: unknown, c: $Ctx | null, key?: string | number): FolderNode {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: FolderNode = {
-    id: v.id === undefined ? $missing(c, "id") : $number(v.id, c, "id"),
-    name: v.name === undefined ? $missing(c, "name") : $string(v.name, c, "name"),
-    parent: v.parent == null ? undefined : $decodeFolderNode(v.parent, c, "parent"),
-    children: v.children == null ? undefined : $array(v.children, c, "children", $decodeFolderNode),
-  };
+  const result = { ...$emptyFolderNode };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "id":
+        result.id = $number(t, c, k);
+        n++;
+        break;
+      case "name":
+        result.name = $string(t, c, k);
+        n++;
+        break;
+      case "parent":
+        if (t != null) result.parent = $decodeFolderNode(t, c, k);
+        break;
+      case "children":
+        if (t != null) result.children = $array(t, c, k, $decodeFolderNode);
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["id", "name"]);
   $leave(c, key);
-  return result;
+  return result as FolderNode;
 }
 
 export function serializeFolderNode(value: FolderNode): FolderNodeJson {
@@ -66,6 +85,7 @@ const $shapeFolderNode: $Shape = [
   ["parent", isFolderNode, false],
   ["children", (e: unknown) => $isArrayOf(e, isFolderNode), false],
 ];
+const $emptyFolderNode: $Draft<FolderNode> = $template($shapeFolderNode);
 
 export function isFolderNode(value: unknown): value is FolderNode {
   return $hasShape(value, $shapeFolderNode);

@@ -2,6 +2,7 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
   $enter,
@@ -14,6 +15,7 @@ import {
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../runtime.js";
 
 /**
@@ -51,13 +53,24 @@ export function $decodeLegacyCursor(
   key?: string | number,
 ): LegacyCursor {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: LegacyCursor = {
-    offset: v.offset == null ? undefined : $number(v.offset, c, "offset"),
-    limit: v.limit == null ? undefined : $number(v.limit, c, "limit"),
-    pageToken: v.pageToken == null ? undefined : $string(v.pageToken, c, "pageToken"),
-  };
+  const result = { ...$emptyLegacyCursor };
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "offset":
+        if (t != null) result.offset = $number(t, c, k);
+        break;
+      case "limit":
+        if (t != null) result.limit = $number(t, c, k);
+        break;
+      case "pageToken":
+        if (t != null) result.pageToken = $string(t, c, k);
+        break;
+    }
+  }
+
   $leave(c, key);
-  return result;
+  return result as LegacyCursor;
 }
 
 export function serializeLegacyCursor(value: LegacyCursor): LegacyCursorJson {
@@ -73,6 +86,7 @@ const $shapeLegacyCursor: $Shape = [
   ["limit", $isNumber, false],
   ["pageToken", $isString, false],
 ];
+const $emptyLegacyCursor: $Draft<LegacyCursor> = $template($shapeLegacyCursor);
 
 export function isLegacyCursor(value: unknown): value is LegacyCursor {
   return $hasShape(value, $shapeLegacyCursor);

@@ -2,19 +2,21 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $enter,
   $hasShape,
   $isNumber,
   $isString,
   $leave,
-  $missing,
   $number,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../runtime.js";
 
 export interface MetricCounter {
@@ -38,13 +40,28 @@ export function $decodeMetricCounter(
   key?: string | number,
 ): MetricCounter {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: MetricCounter = {
-    name: v.name === undefined ? $missing(c, "name") : $string(v.name, c, "name"),
-    value: v.value === undefined ? $missing(c, "value") : $number(v.value, c, "value"),
-    unit: v.unit == null ? undefined : $string(v.unit, c, "unit"),
-  };
+  const result = { ...$emptyMetricCounter };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "name":
+        result.name = $string(t, c, k);
+        n++;
+        break;
+      case "value":
+        result.value = $number(t, c, k);
+        n++;
+        break;
+      case "unit":
+        if (t != null) result.unit = $string(t, c, k);
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["name", "value"]);
   $leave(c, key);
-  return result;
+  return result as MetricCounter;
 }
 
 export function serializeMetricCounter(value: MetricCounter): MetricCounterJson {
@@ -60,6 +77,7 @@ const $shapeMetricCounter: $Shape = [
   ["value", $isNumber, true],
   ["unit", $isString, false],
 ];
+const $emptyMetricCounter: $Draft<MetricCounter> = $template($shapeMetricCounter);
 
 export function isMetricCounter(value: unknown): value is MetricCounter {
   return $hasShape(value, $shapeMetricCounter);

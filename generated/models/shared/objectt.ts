@@ -2,8 +2,10 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $array,
   $boolean,
   $enter,
@@ -12,11 +14,11 @@ import {
   $isBoolean,
   $isString,
   $leave,
-  $missing,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../runtime.js";
 import {
   $decodeFields1,
@@ -72,26 +74,36 @@ export interface ObjectTJson {
 
 export function $decodeObjectT(v: unknown, c: $Ctx | null, key?: string | number): ObjectT {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: ObjectT = {
-    fullName:
-      v.fullName === undefined ? $missing(c, "fullName") : $string(v.fullName, c, "fullName"),
-    label: v.label == null ? undefined : $string(v.label, c, "label"),
-    allowCustomFields:
-      v.allowCustomFields == null
-        ? undefined
-        : $boolean(v.allowCustomFields, c, "allowCustomFields"),
-    fields: v.fields == null ? undefined : $array(v.fields, c, "fields", $decodeFields1),
-    identifierFields:
-      v.identifierFields == null
-        ? undefined
-        : $array(v.identifierFields, c, "identifierFields", $decodeFields2),
-    supportedOperations:
-      v.supportedOperations == null
-        ? undefined
-        : $array(v.supportedOperations, c, "supportedOperations", $string),
-  };
+  const result = { ...$emptyObjectT };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "fullName":
+        result.fullName = $string(t, c, k);
+        n++;
+        break;
+      case "label":
+        if (t != null) result.label = $string(t, c, k);
+        break;
+      case "allowCustomFields":
+        if (t != null) result.allowCustomFields = $boolean(t, c, k);
+        break;
+      case "fields":
+        if (t != null) result.fields = $array(t, c, k, $decodeFields1);
+        break;
+      case "identifierFields":
+        if (t != null) result.identifierFields = $array(t, c, k, $decodeFields2);
+        break;
+      case "supportedOperations":
+        if (t != null) result.supportedOperations = $array(t, c, k, $string);
+        break;
+    }
+  }
+
+  if (n < 1) $absent(v, c, ["fullName"]);
   $leave(c, key);
-  return result;
+  return result as ObjectT;
 }
 
 export function serializeObjectT(value: ObjectT): ObjectTJson {
@@ -116,6 +128,7 @@ const $shapeObjectT: $Shape = [
   ["identifierFields", (e: unknown) => $isArrayOf(e, isFields2), false],
   ["supportedOperations", (e: unknown) => $isArrayOf(e, $isString), false],
 ];
+const $emptyObjectT: $Draft<ObjectT> = $template($shapeObjectT);
 
 export function isObjectT(value: unknown): value is ObjectT {
   return $hasShape(value, $shapeObjectT);

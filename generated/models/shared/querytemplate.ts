@@ -2,20 +2,22 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $enter,
   $hasShape,
   $isRecordOf,
   $isString,
   $isUnknown,
   $leave,
-  $missing,
   $parser,
   $record,
   $safeParser,
   $schema,
   $string,
+  $template,
   $unknown,
 } from "../../runtime.js";
 
@@ -62,13 +64,27 @@ export function $decodeQueryTemplate(
   key?: string | number,
 ): QueryTemplate {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: QueryTemplate = {
-    sql: v.sql === undefined ? $missing(c, "sql") : $string(v.sql, c, "sql"),
-    parameters: v.parameters == null ? undefined : $record(v.parameters, c, "parameters", $unknown),
-    dialect: v.dialect == null ? undefined : $string(v.dialect, c, "dialect"),
-  };
+  const result = { ...$emptyQueryTemplate };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "sql":
+        result.sql = $string(t, c, k);
+        n++;
+        break;
+      case "parameters":
+        if (t != null) result.parameters = $record(t, c, k, $unknown);
+        break;
+      case "dialect":
+        if (t != null) result.dialect = $string(t, c, k);
+        break;
+    }
+  }
+
+  if (n < 1) $absent(v, c, ["sql"]);
   $leave(c, key);
-  return result;
+  return result as QueryTemplate;
 }
 
 export function serializeQueryTemplate(value: QueryTemplate): QueryTemplateJson {
@@ -84,6 +100,7 @@ const $shapeQueryTemplate: $Shape = [
   ["parameters", (e: unknown) => $isRecordOf(e, $isUnknown), false],
   ["dialect", $isString, false],
 ];
+const $emptyQueryTemplate: $Draft<QueryTemplate> = $template($shapeQueryTemplate);
 
 export function isQueryTemplate(value: unknown): value is QueryTemplate {
   return $hasShape(value, $shapeQueryTemplate);

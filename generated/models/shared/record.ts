@@ -2,8 +2,10 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $array,
   $dateTime,
   $enter,
@@ -11,12 +13,13 @@ import {
   $isArrayOf,
   $isDate,
   $isString,
+  $isoDateTime,
   $leave,
-  $missing,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../runtime.js";
 
 /** A single record as read from the source. */
@@ -37,20 +40,34 @@ export interface RecordJson {
 
 export function $decodeRecord(v: unknown, c: $Ctx | null, key?: string | number): Record {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: Record = {
-    key: v.key === undefined ? $missing(c, "key") : $string(v.key, c, "key"),
-    values: v.values == null ? undefined : $array(v.values, c, "values", $string),
-    updatedAt: v.updatedAt == null ? undefined : $dateTime(v.updatedAt, c, "updatedAt"),
-  };
+  const result = { ...$emptyRecord };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "key":
+        result.key = $string(t, c, k);
+        n++;
+        break;
+      case "values":
+        if (t != null) result.values = $array(t, c, k, $string);
+        break;
+      case "updatedAt":
+        if (t != null) result.updatedAt = $dateTime(t, c, k);
+        break;
+    }
+  }
+
+  if (n < 1) $absent(v, c, ["key"]);
   $leave(c, key);
-  return result;
+  return result as Record;
 }
 
 export function serializeRecord(value: Record): RecordJson {
   return {
     key: value.key,
     values: value.values,
-    updatedAt: value.updatedAt === undefined ? undefined : value.updatedAt.toISOString(),
+    updatedAt: value.updatedAt === undefined ? undefined : $isoDateTime(value.updatedAt),
   };
 }
 
@@ -59,6 +76,7 @@ const $shapeRecord: $Shape = [
   ["values", (e: unknown) => $isArrayOf(e, $isString), false],
   ["updatedAt", $isDate, false],
 ];
+const $emptyRecord: $Draft<Record> = $template($shapeRecord);
 
 export function isRecord(value: unknown): value is Record {
   return $hasShape(value, $shapeRecord);

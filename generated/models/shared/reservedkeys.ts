@@ -2,6 +2,7 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
   $boolean,
@@ -20,6 +21,7 @@ import {
   $safeParser,
   $schema,
   $string,
+  $template,
   $unknown,
 } from "../../runtime.js";
 
@@ -53,26 +55,33 @@ export function $decodeReservedKeys(
   key?: string | number,
 ): ReservedKeys {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: ReservedKeys = {
-    constructor:
-      $own(v, "constructor") == null
-        ? undefined
-        : $string($own(v, "constructor"), c, "constructor"),
-    ["__proto__"]:
-      $own(v, "__proto__") == null
-        ? undefined
-        : $record($own(v, "__proto__"), c, "__proto__", $unknown),
-    toString:
-      $own(v, "toString") == null ? undefined : $boolean($own(v, "toString"), c, "toString"),
-    then: v.then == null ? undefined : $number(v.then, c, "then"),
-    hasOwnProperty:
-      $own(v, "hasOwnProperty") == null
-        ? undefined
-        : $string($own(v, "hasOwnProperty"), c, "hasOwnProperty"),
-    valueOf: $own(v, "valueOf") == null ? undefined : $number($own(v, "valueOf"), c, "valueOf"),
-  };
+  const result = { ...$emptyReservedKeys };
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "constructor":
+        if (t != null) result.constructor = $string(t, c, k);
+        break;
+      case "__proto__":
+        if (t != null) result.__proto__ = $record(t, c, k, $unknown);
+        break;
+      case "toString":
+        if (t != null) result.toString = $boolean(t, c, k);
+        break;
+      case "then":
+        if (t != null) result.then = $number(t, c, k);
+        break;
+      case "hasOwnProperty":
+        if (t != null) result.hasOwnProperty = $string(t, c, k);
+        break;
+      case "valueOf":
+        if (t != null) result.valueOf = $number(t, c, k);
+        break;
+    }
+  }
+
   $leave(c, key);
-  return result;
+  return result as ReservedKeys;
 }
 
 export function serializeReservedKeys(value: ReservedKeys): ReservedKeysJson {
@@ -94,6 +103,7 @@ const $shapeReservedKeys: $Shape = [
   ["hasOwnProperty", $isString, false],
   ["valueOf", $isNumber, false],
 ];
+const $emptyReservedKeys: $Draft<ReservedKeys> = $template($shapeReservedKeys);
 
 export function isReservedKeys(value: unknown): value is ReservedKeys {
   return $hasShape(value, $shapeReservedKeys);

@@ -2,17 +2,19 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $enter,
   $hasShape,
   $isString,
   $leave,
-  $missing,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../runtime.js";
 
 export interface Security {
@@ -28,16 +30,24 @@ export interface SecurityJson {
 
 export function $decodeSecurity(v: unknown, c: $Ctx | null, key?: string | number): Security {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: Security = {
-    bearerAuth:
-      v.bearerAuth === undefined
-        ? $missing(c, "bearerAuth")
-        : $string(v.bearerAuth, c, "bearerAuth"),
-    workspaceToken:
-      v.workspaceToken == null ? undefined : $string(v.workspaceToken, c, "workspaceToken"),
-  };
+  const result = { ...$emptySecurity };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "bearerAuth":
+        result.bearerAuth = $string(t, c, k);
+        n++;
+        break;
+      case "workspaceToken":
+        if (t != null) result.workspaceToken = $string(t, c, k);
+        break;
+    }
+  }
+
+  if (n < 1) $absent(v, c, ["bearerAuth"]);
   $leave(c, key);
-  return result;
+  return result as Security;
 }
 
 export function serializeSecurity(value: Security): SecurityJson {
@@ -51,6 +61,7 @@ const $shapeSecurity: $Shape = [
   ["bearerAuth", $isString, true],
   ["workspaceToken", $isString, false],
 ];
+const $emptySecurity: $Draft<Security> = $template($shapeSecurity);
 
 export function isSecurity(value: unknown): value is Security {
   return $hasShape(value, $shapeSecurity);

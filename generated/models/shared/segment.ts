@@ -2,8 +2,10 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $array,
   $enter,
   $hasShape,
@@ -11,12 +13,12 @@ import {
   $isNumber,
   $isString,
   $leave,
-  $missing,
   $number,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../runtime.js";
 import {
   $decodeSegmentRule,
@@ -43,13 +45,28 @@ export interface SegmentJson {
 
 export function $decodeSegment(v: unknown, c: $Ctx | null, key?: string | number): Segment {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: Segment = {
-    id: v.id === undefined ? $missing(c, "id") : $number(v.id, c, "id"),
-    name: v.name === undefined ? $missing(c, "name") : $string(v.name, c, "name"),
-    rules: v.rules == null ? undefined : $array(v.rules, c, "rules", $decodeSegmentRule),
-  };
+  const result = { ...$emptySegment };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "id":
+        result.id = $number(t, c, k);
+        n++;
+        break;
+      case "name":
+        result.name = $string(t, c, k);
+        n++;
+        break;
+      case "rules":
+        if (t != null) result.rules = $array(t, c, k, $decodeSegmentRule);
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["id", "name"]);
   $leave(c, key);
-  return result;
+  return result as Segment;
 }
 
 export function serializeSegment(value: Segment): SegmentJson {
@@ -65,6 +82,7 @@ const $shapeSegment: $Shape = [
   ["name", $isString, true],
   ["rules", (e: unknown) => $isArrayOf(e, isSegmentRule), false],
 ];
+const $emptySegment: $Draft<Segment> = $template($shapeSegment);
 
 export function isSegment(value: unknown): value is Segment {
   return $hasShape(value, $shapeSegment);

@@ -2,17 +2,20 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $enter,
   $hasShape,
   $isString,
+  $isUnknown,
   $leave,
-  $missing,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../runtime.js";
 import {
   $decodeSegment,
@@ -43,15 +46,31 @@ export interface SegmentRuleJson {
 
 export function $decodeSegmentRule(v: unknown, c: $Ctx | null, key?: string | number): SegmentRule {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: SegmentRule = {
-    field: v.field === undefined ? $missing(c, "field") : $string(v.field, c, "field"),
-    operator:
-      v.operator === undefined ? $missing(c, "operator") : $string(v.operator, c, "operator"),
-    value: v.value,
-    subSegment: v.subSegment == null ? undefined : $decodeSegment(v.subSegment, c, "subSegment"),
-  };
+  const result = { ...$emptySegmentRule };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "field":
+        result.field = $string(t, c, k);
+        n++;
+        break;
+      case "operator":
+        result.operator = $string(t, c, k);
+        n++;
+        break;
+      case "value":
+        result.value = t;
+        break;
+      case "subSegment":
+        if (t != null) result.subSegment = $decodeSegment(t, c, k);
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["field", "operator"]);
   $leave(c, key);
-  return result;
+  return result as SegmentRule;
 }
 
 export function serializeSegmentRule(value: SegmentRule): SegmentRuleJson {
@@ -66,8 +85,10 @@ export function serializeSegmentRule(value: SegmentRule): SegmentRuleJson {
 const $shapeSegmentRule: $Shape = [
   ["field", $isString, true],
   ["operator", $isString, true],
+  ["value", $isUnknown, false],
   ["subSegment", isSegment, false],
 ];
+const $emptySegmentRule: $Draft<SegmentRule> = $template($shapeSegmentRule);
 
 export function isSegmentRule(value: unknown): value is SegmentRule {
   return $hasShape(value, $shapeSegmentRule);

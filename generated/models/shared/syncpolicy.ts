@@ -2,6 +2,7 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
   $enter,
@@ -14,6 +15,7 @@ import {
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../runtime.js";
 
 /**
@@ -61,14 +63,24 @@ export interface SyncPolicyJson {
 
 export function $decodeSyncPolicy(v: unknown, c: $Ctx | null, key?: string | number): SyncPolicy {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: SyncPolicy = {
-    retryState: v.retryState == null ? undefined : $string(v.retryState, c, "retryState"),
-    overlapBehaviour:
-      v.overlapBehaviour == null ? undefined : $string(v.overlapBehaviour, c, "overlapBehaviour"),
-    maxRetries: v.maxRetries == null ? undefined : $number(v.maxRetries, c, "maxRetries"),
-  };
+  const result = { ...$emptySyncPolicy };
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "retryState":
+        if (t != null) result.retryState = $string(t, c, k);
+        break;
+      case "overlapBehaviour":
+        if (t != null) result.overlapBehaviour = $string(t, c, k);
+        break;
+      case "maxRetries":
+        if (t != null) result.maxRetries = $number(t, c, k);
+        break;
+    }
+  }
+
   $leave(c, key);
-  return result;
+  return result as SyncPolicy;
 }
 
 export function serializeSyncPolicy(value: SyncPolicy): SyncPolicyJson {
@@ -84,6 +96,7 @@ const $shapeSyncPolicy: $Shape = [
   ["overlapBehaviour", $isString, false],
   ["maxRetries", $isNumber, false],
 ];
+const $emptySyncPolicy: $Draft<SyncPolicy> = $template($shapeSyncPolicy);
 
 export function isSyncPolicy(value: unknown): value is SyncPolicy {
   return $hasShape(value, $shapeSyncPolicy);

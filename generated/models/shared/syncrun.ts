@@ -2,6 +2,7 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
   $boolean,
@@ -12,12 +13,14 @@ import {
   $isDate,
   $isNumber,
   $isString,
+  $isoDateTime,
   $leave,
   $number,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../runtime.js";
 import { $decodeCurrentStep, type CurrentStep, isCurrentStep } from "./currentstep.js";
 import { $decodeSyncRunStatus, type SyncRunStatus, isSyncRunStatus } from "./syncrunstatus.js";
@@ -146,46 +149,76 @@ export interface SyncRunJson {
 
 export function $decodeSyncRun(v: unknown, c: $Ctx | null, key?: string | number): SyncRun {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: SyncRun = {
-    canceled: v.canceled == null ? undefined : $boolean(v.canceled, c, "canceled"),
-    completedAt: v.completedAt == null ? undefined : $dateTime(v.completedAt, c, "completedAt"),
-    createdAt: v.createdAt == null ? undefined : $dateTime(v.createdAt, c, "createdAt"),
-    currentStep:
-      v.currentStep == null ? undefined : $decodeCurrentStep(v.currentStep, c, "currentStep"),
-    errorCode: v.errorCode == null ? undefined : $string(v.errorCode, c, "errorCode"),
-    errorDetail: v.errorDetail == null ? undefined : $string(v.errorDetail, c, "errorDetail"),
-    errorMessage: v.errorMessage == null ? undefined : $string(v.errorMessage, c, "errorMessage"),
-    fullSync: v.fullSync == null ? undefined : $decodeSyncTriggerReason(v.fullSync, c, "fullSync"),
-    id: v.id == null ? undefined : $number(v.id, c, "id"),
-    recordsFailed:
-      v.recordsFailed == null ? undefined : $number(v.recordsFailed, c, "recordsFailed"),
-    recordsInvalid:
-      v.recordsInvalid == null ? undefined : $number(v.recordsInvalid, c, "recordsInvalid"),
-    recordsProcessed:
-      v.recordsProcessed == null ? undefined : $number(v.recordsProcessed, c, "recordsProcessed"),
-    recordsUpdated:
-      v.recordsUpdated == null ? undefined : $number(v.recordsUpdated, c, "recordsUpdated"),
-    scheduledExecutionTime:
-      v.scheduledExecutionTime == null
-        ? undefined
-        : $dateTime(v.scheduledExecutionTime, c, "scheduledExecutionTime"),
-    sourceRecordCount:
-      v.sourceRecordCount == null
-        ? undefined
-        : $number(v.sourceRecordCount, c, "sourceRecordCount"),
-    status: v.status == null ? undefined : $decodeSyncRunStatus(v.status, c, "status"),
-    syncId: v.syncId == null ? undefined : $number(v.syncId, c, "syncId"),
-    updatedAt: v.updatedAt == null ? undefined : $dateTime(v.updatedAt, c, "updatedAt"),
-  };
+  const result = { ...$emptySyncRun };
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "canceled":
+        if (t != null) result.canceled = $boolean(t, c, k);
+        break;
+      case "completedAt":
+        if (t != null) result.completedAt = $dateTime(t, c, k);
+        break;
+      case "createdAt":
+        if (t != null) result.createdAt = $dateTime(t, c, k);
+        break;
+      case "currentStep":
+        if (t != null) result.currentStep = $decodeCurrentStep(t, c, k);
+        break;
+      case "errorCode":
+        if (t != null) result.errorCode = $string(t, c, k);
+        break;
+      case "errorDetail":
+        if (t != null) result.errorDetail = $string(t, c, k);
+        break;
+      case "errorMessage":
+        if (t != null) result.errorMessage = $string(t, c, k);
+        break;
+      case "fullSync":
+        if (t != null) result.fullSync = $decodeSyncTriggerReason(t, c, k);
+        break;
+      case "id":
+        if (t != null) result.id = $number(t, c, k);
+        break;
+      case "recordsFailed":
+        if (t != null) result.recordsFailed = $number(t, c, k);
+        break;
+      case "recordsInvalid":
+        if (t != null) result.recordsInvalid = $number(t, c, k);
+        break;
+      case "recordsProcessed":
+        if (t != null) result.recordsProcessed = $number(t, c, k);
+        break;
+      case "recordsUpdated":
+        if (t != null) result.recordsUpdated = $number(t, c, k);
+        break;
+      case "scheduledExecutionTime":
+        if (t != null) result.scheduledExecutionTime = $dateTime(t, c, k);
+        break;
+      case "sourceRecordCount":
+        if (t != null) result.sourceRecordCount = $number(t, c, k);
+        break;
+      case "status":
+        if (t != null) result.status = $decodeSyncRunStatus(t, c, k);
+        break;
+      case "syncId":
+        if (t != null) result.syncId = $number(t, c, k);
+        break;
+      case "updatedAt":
+        if (t != null) result.updatedAt = $dateTime(t, c, k);
+        break;
+    }
+  }
+
   $leave(c, key);
-  return result;
+  return result as SyncRun;
 }
 
 export function serializeSyncRun(value: SyncRun): SyncRunJson {
   return {
     canceled: value.canceled,
-    completedAt: value.completedAt === undefined ? undefined : value.completedAt.toISOString(),
-    createdAt: value.createdAt === undefined ? undefined : value.createdAt.toISOString(),
+    completedAt: value.completedAt === undefined ? undefined : $isoDateTime(value.completedAt),
+    createdAt: value.createdAt === undefined ? undefined : $isoDateTime(value.createdAt),
     currentStep: value.currentStep,
     errorCode: value.errorCode,
     errorDetail: value.errorDetail,
@@ -199,11 +232,11 @@ export function serializeSyncRun(value: SyncRun): SyncRunJson {
     scheduledExecutionTime:
       value.scheduledExecutionTime === undefined
         ? undefined
-        : value.scheduledExecutionTime.toISOString(),
+        : $isoDateTime(value.scheduledExecutionTime),
     sourceRecordCount: value.sourceRecordCount,
     status: value.status,
     syncId: value.syncId,
-    updatedAt: value.updatedAt === undefined ? undefined : value.updatedAt.toISOString(),
+    updatedAt: value.updatedAt === undefined ? undefined : $isoDateTime(value.updatedAt),
   };
 }
 
@@ -227,6 +260,7 @@ const $shapeSyncRun: $Shape = [
   ["syncId", $isNumber, false],
   ["updatedAt", $isDate, false],
 ];
+const $emptySyncRun: $Draft<SyncRun> = $template($shapeSyncRun);
 
 export function isSyncRun(value: unknown): value is SyncRun {
   return $hasShape(value, $shapeSyncRun);

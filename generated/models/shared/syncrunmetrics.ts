@@ -2,6 +2,7 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
   $array,
@@ -11,6 +12,7 @@ import {
   $isNumber,
   $isRecordOf,
   $isString,
+  $isUnknown,
   $leave,
   $mapRecord,
   $number,
@@ -19,6 +21,7 @@ import {
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../runtime.js";
 import {
   $decodeMetricCounter,
@@ -60,35 +63,43 @@ export function $decodeSyncRunMetrics(
   key?: string | number,
 ): SyncRunMetrics {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: SyncRunMetrics = {
-    countersByStep:
-      v.countersByStep == null
-        ? undefined
-        : $record(v.countersByStep, c, "countersByStep", $decodeMetricCounter),
-    countersByStepAndDestination:
-      v.countersByStepAndDestination == null
-        ? undefined
-        : $record(
-            v.countersByStepAndDestination,
+  const result = { ...$emptySyncRunMetrics };
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "countersByStep":
+        if (t != null) result.countersByStep = $record(t, c, k, $decodeMetricCounter);
+        break;
+      case "countersByStepAndDestination":
+        if (t != null)
+          result.countersByStepAndDestination = $record(
+            t,
             c,
-            "countersByStepAndDestination",
+            k,
             (e: unknown, c: $Ctx | null, k?: string | number) =>
               $record(e, c, k, $decodeMetricCounter),
-          ),
-    stepDurations:
-      v.stepDurations == null ? undefined : $record(v.stepDurations, c, "stepDurations", $number),
-    rowSamples:
-      v.rowSamples == null
-        ? undefined
-        : $array(v.rowSamples, c, "rowSamples", (e: unknown, c: $Ctx | null, k?: string | number) =>
+          );
+        break;
+      case "stepDurations":
+        if (t != null) result.stepDurations = $record(t, c, k, $number);
+        break;
+      case "rowSamples":
+        if (t != null)
+          result.rowSamples = $array(t, c, k, (e: unknown, c: $Ctx | null, k?: string | number) =>
             $array(e, c, k, $string),
-          ),
-    latenciesMs:
-      v.latenciesMs == null ? undefined : $array(v.latenciesMs, c, "latenciesMs", $number),
-    rawStats: v.rawStats,
-  };
+          );
+        break;
+      case "latenciesMs":
+        if (t != null) result.latenciesMs = $array(t, c, k, $number);
+        break;
+      case "rawStats":
+        result.rawStats = t;
+        break;
+    }
+  }
+
   $leave(c, key);
-  return result;
+  return result as SyncRunMetrics;
 }
 
 export function serializeSyncRunMetrics(value: SyncRunMetrics): SyncRunMetricsJson {
@@ -120,7 +131,9 @@ const $shapeSyncRunMetrics: $Shape = [
   ["stepDurations", (e: unknown) => $isRecordOf(e, $isNumber), false],
   ["rowSamples", (e: unknown) => $isArrayOf(e, (e: unknown) => $isArrayOf(e, $isString)), false],
   ["latenciesMs", (e: unknown) => $isArrayOf(e, $isNumber), false],
+  ["rawStats", $isUnknown, false],
 ];
+const $emptySyncRunMetrics: $Draft<SyncRunMetrics> = $template($shapeSyncRunMetrics);
 
 export function isSyncRunMetrics(value: unknown): value is SyncRunMetrics {
   return $hasShape(value, $shapeSyncRunMetrics);

@@ -2,8 +2,10 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $array,
   $dateTime,
   $enter,
@@ -12,13 +14,14 @@ import {
   $isDate,
   $isNumber,
   $isString,
+  $isoDateTime,
   $leave,
-  $missing,
   $number,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../runtime.js";
 import {
   $decodeBlackoutWindow,
@@ -85,31 +88,46 @@ export function $decodeSyncSchedule(
   key?: string | number,
 ): SyncSchedule {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: SyncSchedule = {
-    cronExpression:
-      v.cronExpression === undefined
-        ? $missing(c, "cronExpression")
-        : $string(v.cronExpression, c, "cronExpression"),
-    frequency:
-      v.frequency === undefined
-        ? $missing(c, "frequency")
-        : $decodeScheduleFrequency(v.frequency, c, "frequency"),
-    hourOfDay: v.hourOfDay == null ? undefined : $number(v.hourOfDay, c, "hourOfDay"),
-    dayOfWeek: v.dayOfWeek == null ? undefined : $string(v.dayOfWeek, c, "dayOfWeek"),
-    timezone: v.timezone == null ? undefined : $string(v.timezone, c, "timezone"),
-    pausedUntil: v.pausedUntil == null ? undefined : $dateTime(v.pausedUntil, c, "pausedUntil"),
-    blackoutWindows:
-      v.blackoutWindows == null
-        ? undefined
-        : $array(v.blackoutWindows, c, "blackoutWindows", $decodeBlackoutWindow),
-    priority: v.priority == null ? undefined : $decodeSyncPriority(v.priority, c, "priority"),
-    deliveryWindow:
-      v.deliveryWindow == null
-        ? undefined
-        : $decodeDeliveryWindow(v.deliveryWindow, c, "deliveryWindow"),
-  };
+  const result = { ...$emptySyncSchedule };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "cronExpression":
+        result.cronExpression = $string(t, c, k);
+        n++;
+        break;
+      case "frequency":
+        result.frequency = $decodeScheduleFrequency(t, c, k);
+        n++;
+        break;
+      case "hourOfDay":
+        if (t != null) result.hourOfDay = $number(t, c, k);
+        break;
+      case "dayOfWeek":
+        if (t != null) result.dayOfWeek = $string(t, c, k);
+        break;
+      case "timezone":
+        if (t != null) result.timezone = $string(t, c, k);
+        break;
+      case "pausedUntil":
+        if (t != null) result.pausedUntil = $dateTime(t, c, k);
+        break;
+      case "blackoutWindows":
+        if (t != null) result.blackoutWindows = $array(t, c, k, $decodeBlackoutWindow);
+        break;
+      case "priority":
+        if (t != null) result.priority = $decodeSyncPriority(t, c, k);
+        break;
+      case "deliveryWindow":
+        if (t != null) result.deliveryWindow = $decodeDeliveryWindow(t, c, k);
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["cronExpression", "frequency"]);
   $leave(c, key);
-  return result;
+  return result as SyncSchedule;
 }
 
 export function serializeSyncSchedule(value: SyncSchedule): SyncScheduleJson {
@@ -119,7 +137,7 @@ export function serializeSyncSchedule(value: SyncSchedule): SyncScheduleJson {
     hourOfDay: value.hourOfDay,
     dayOfWeek: value.dayOfWeek,
     timezone: value.timezone,
-    pausedUntil: value.pausedUntil === undefined ? undefined : value.pausedUntil.toISOString(),
+    pausedUntil: value.pausedUntil === undefined ? undefined : $isoDateTime(value.pausedUntil),
     blackoutWindows:
       value.blackoutWindows === undefined
         ? undefined
@@ -140,6 +158,7 @@ const $shapeSyncSchedule: $Shape = [
   ["priority", isSyncPriority, false],
   ["deliveryWindow", isDeliveryWindow, false],
 ];
+const $emptySyncSchedule: $Draft<SyncSchedule> = $template($shapeSyncSchedule);
 
 export function isSyncSchedule(value: unknown): value is SyncSchedule {
   return $hasShape(value, $shapeSyncSchedule);

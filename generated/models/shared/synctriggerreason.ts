@@ -2,6 +2,7 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
   $boolean,
@@ -14,6 +15,7 @@ import {
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../runtime.js";
 
 /** Why a sync run was started. Set by the scheduler, by the API or by a user action in the dashboard. */
@@ -62,19 +64,33 @@ export function $decodeSyncTriggerReason(
   key?: string | number,
 ): SyncTriggerReason {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: SyncTriggerReason = {
-    uiTag: v.uiTag == null ? undefined : $string(v.uiTag, c, "uiTag"),
-    uiDetail: v.uiDetail == null ? undefined : $string(v.uiDetail, c, "uiDetail"),
-    triggerSource:
-      v.triggerSource == null ? undefined : $string(v.triggerSource, c, "triggerSource"),
-    requestedBy: v.requestedBy == null ? undefined : $string(v.requestedBy, c, "requestedBy"),
-    forceFullSync:
-      v.forceFullSync == null ? undefined : $boolean(v.forceFullSync, c, "forceFullSync"),
-    upstreamJobId:
-      v.upstreamJobId == null ? undefined : $string(v.upstreamJobId, c, "upstreamJobId"),
-  };
+  const result = { ...$emptySyncTriggerReason };
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "uiTag":
+        if (t != null) result.uiTag = $string(t, c, k);
+        break;
+      case "uiDetail":
+        if (t != null) result.uiDetail = $string(t, c, k);
+        break;
+      case "triggerSource":
+        if (t != null) result.triggerSource = $string(t, c, k);
+        break;
+      case "requestedBy":
+        if (t != null) result.requestedBy = $string(t, c, k);
+        break;
+      case "forceFullSync":
+        if (t != null) result.forceFullSync = $boolean(t, c, k);
+        break;
+      case "upstreamJobId":
+        if (t != null) result.upstreamJobId = $string(t, c, k);
+        break;
+    }
+  }
+
   $leave(c, key);
-  return result;
+  return result as SyncTriggerReason;
 }
 
 export function serializeSyncTriggerReason(value: SyncTriggerReason): SyncTriggerReasonJson {
@@ -96,6 +112,7 @@ const $shapeSyncTriggerReason: $Shape = [
   ["forceFullSync", $isBoolean, false],
   ["upstreamJobId", $isString, false],
 ];
+const $emptySyncTriggerReason: $Draft<SyncTriggerReason> = $template($shapeSyncTriggerReason);
 
 export function isSyncTriggerReason(value: unknown): value is SyncTriggerReason {
   return $hasShape(value, $shapeSyncTriggerReason);

@@ -35,15 +35,16 @@ export function isIdentityEncoded(context: EmitContext, type: TypeNode): boolean
 
 /**
  * The expression encoding the model value `value` of `type` into its wire form: ISO strings for
- * date-times, decimal text for `bigint` and `Decimal`, `serializeY` for nested objects and
- * unions. Values whose two forms are the same are passed through (arrays of them are shared).
+ * date-times (as `toISOString()` writes them), decimal text for `bigint` and `Decimal`,
+ * `serializeY` for nested objects and unions. Values whose two forms are the same are passed
+ * through (arrays of them are shared).
  */
 export function encodeExpr(context: EmitContext, type: TypeNode, value: string): string {
   if (isIdentityEncoded(context, type)) return value;
   switch (type.kind) {
     case "primitive":
     case "date-time":
-      return type.kind === "date-time" ? `${value}.toISOString()` : `${value}.toString()`;
+      return type.kind === "date-time" ? `${runtimeSymbol(context, "$isoDateTime")}(${value})` : `${value}.toString()`;
     case "ref":
       return `${modelSymbol(context, targetOf(context, type.target), "serialize")}(${value})`;
     case "array":

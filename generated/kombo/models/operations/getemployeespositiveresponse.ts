@@ -2,19 +2,21 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $array,
   $enter,
   $hasShape,
   $isArrayOf,
   $isString,
   $leave,
-  $missing,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../../runtime.js";
 import {
   $decodeEmployee,
@@ -42,12 +44,24 @@ export function $decodeGetEmployeesPositiveResponse(
   key?: string | number,
 ): GetEmployeesPositiveResponse {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: GetEmployeesPositiveResponse = {
-    data: v.data === undefined ? $missing(c, "data") : $array(v.data, c, "data", $decodeEmployee),
-    next: v.next == null ? undefined : $string(v.next, c, "next"),
-  };
+  const result = { ...$emptyGetEmployeesPositiveResponse };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "data":
+        result.data = $array(t, c, k, $decodeEmployee);
+        n++;
+        break;
+      case "next":
+        if (t != null) result.next = $string(t, c, k);
+        break;
+    }
+  }
+
+  if (n < 1) $absent(v, c, ["data"]);
   $leave(c, key);
-  return result;
+  return result as GetEmployeesPositiveResponse;
 }
 
 export function serializeGetEmployeesPositiveResponse(
@@ -63,6 +77,9 @@ const $shapeGetEmployeesPositiveResponse: $Shape = [
   ["data", (e: unknown) => $isArrayOf(e, isEmployee), true],
   ["next", $isString, false],
 ];
+const $emptyGetEmployeesPositiveResponse: $Draft<GetEmployeesPositiveResponse> = $template(
+  $shapeGetEmployeesPositiveResponse,
+);
 
 export function isGetEmployeesPositiveResponse(
   value: unknown,

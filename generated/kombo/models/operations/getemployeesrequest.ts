@@ -2,6 +2,7 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
   $enter,
@@ -14,6 +15,7 @@ import {
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../../runtime.js";
 import {
   $decodeEmploymentStatus,
@@ -42,13 +44,24 @@ export function $decodeGetEmployeesRequest(
   key?: string | number,
 ): GetEmployeesRequest {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: GetEmployeesRequest = {
-    cursor: v.cursor == null ? undefined : $string(v.cursor, c, "cursor"),
-    pageSize: v.pageSize == null ? undefined : $number(v.pageSize, c, "pageSize"),
-    status: v.status == null ? undefined : $decodeEmploymentStatus(v.status, c, "status"),
-  };
+  const result = { ...$emptyGetEmployeesRequest };
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "cursor":
+        if (t != null) result.cursor = $string(t, c, k);
+        break;
+      case "pageSize":
+        if (t != null) result.pageSize = $number(t, c, k);
+        break;
+      case "status":
+        if (t != null) result.status = $decodeEmploymentStatus(t, c, k);
+        break;
+    }
+  }
+
   $leave(c, key);
-  return result;
+  return result as GetEmployeesRequest;
 }
 
 export function serializeGetEmployeesRequest(value: GetEmployeesRequest): GetEmployeesRequestJson {
@@ -64,6 +77,7 @@ const $shapeGetEmployeesRequest: $Shape = [
   ["pageSize", $isNumber, false],
   ["status", isEmploymentStatus, false],
 ];
+const $emptyGetEmployeesRequest: $Draft<GetEmployeesRequest> = $template($shapeGetEmployeesRequest);
 
 export function isGetEmployeesRequest(value: unknown): value is GetEmployeesRequest {
   return $hasShape(value, $shapeGetEmployeesRequest);

@@ -2,17 +2,19 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $enter,
   $hasShape,
   $isString,
   $leave,
-  $missing,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../../runtime.js";
 
 export interface PostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItem {
@@ -36,12 +38,25 @@ export function $decodePostAtsCandidatesCandidateIdResultLinksPositiveResponseDa
   key?: string | number,
 ): PostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItem {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: PostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItem = {
-    url: v.url === undefined ? $missing(c, "url") : $string(v.url, c, "url"),
-    label: v.label === undefined ? $missing(c, "label") : $string(v.label, c, "label"),
-  };
+  const result = { ...$emptyPostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItem };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "url":
+        result.url = $string(t, c, k);
+        n++;
+        break;
+      case "label":
+        result.label = $string(t, c, k);
+        n++;
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["url", "label"]);
   $leave(c, key);
-  return result;
+  return result as PostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItem;
 }
 
 export function serializePostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItem(
@@ -57,6 +72,8 @@ const $shapePostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItem
   ["url", $isString, true],
   ["label", $isString, true],
 ];
+const $emptyPostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItem: $Draft<PostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItem> =
+  $template($shapePostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItem);
 
 export function isPostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItem(
   value: unknown,

@@ -2,20 +2,23 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $dateTime,
   $enter,
   $hasShape,
   $isDate,
   $isString,
+  $isoDateTime,
   $leave,
   $literal,
-  $missing,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../../runtime.js";
 import {
   $decodeEmployee,
@@ -48,15 +51,33 @@ export function $decodeEmployeeCreatedWebhookPayload(
   key?: string | number,
 ): EmployeeCreatedWebhookPayload {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: EmployeeCreatedWebhookPayload = {
-    id: v.id === undefined ? $missing(c, "id") : $string(v.id, c, "id"),
-    type:
-      v.type === undefined ? $missing(c, "type") : $literal(v.type, c, "type", "employee.created"),
-    data: v.data === undefined ? $missing(c, "data") : $decodeEmployee(v.data, c, "data"),
-    sentAt: v.sentAt === undefined ? $missing(c, "sentAt") : $dateTime(v.sentAt, c, "sentAt"),
-  };
+  const result = { ...$emptyEmployeeCreatedWebhookPayload };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "id":
+        result.id = $string(t, c, k);
+        n++;
+        break;
+      case "type":
+        result.type = $literal(t, c, k, "employee.created");
+        n++;
+        break;
+      case "data":
+        result.data = $decodeEmployee(t, c, k);
+        n++;
+        break;
+      case "sentAt":
+        result.sentAt = $dateTime(t, c, k);
+        n++;
+        break;
+    }
+  }
+
+  if (n < 4) $absent(v, c, ["id", "type", "data", "sentAt"]);
   $leave(c, key);
-  return result;
+  return result as EmployeeCreatedWebhookPayload;
 }
 
 export function serializeEmployeeCreatedWebhookPayload(
@@ -66,7 +87,7 @@ export function serializeEmployeeCreatedWebhookPayload(
     id: value.id,
     type: value.type,
     data: serializeEmployee(value.data),
-    sentAt: value.sentAt.toISOString(),
+    sentAt: $isoDateTime(value.sentAt),
   };
 }
 
@@ -76,6 +97,9 @@ const $shapeEmployeeCreatedWebhookPayload: $Shape = [
   ["data", isEmployee, true],
   ["sentAt", $isDate, true],
 ];
+const $emptyEmployeeCreatedWebhookPayload: $Draft<EmployeeCreatedWebhookPayload> = $template(
+  $shapeEmployeeCreatedWebhookPayload,
+);
 
 export function isEmployeeCreatedWebhookPayload(
   value: unknown,

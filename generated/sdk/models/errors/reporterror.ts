@@ -2,19 +2,21 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $boolean,
   $enter,
   $hasShape,
   $isBoolean,
   $isString,
   $leave,
-  $missing,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../../runtime.js";
 
 /** The report could not be computed. */
@@ -44,13 +46,28 @@ export interface ReportErrorJson {
 
 export function $decodeReportError(v: unknown, c: $Ctx | null, key?: string | number): ReportError {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: ReportError = {
-    code: v.code === undefined ? $missing(c, "code") : $string(v.code, c, "code"),
-    message: v.message === undefined ? $missing(c, "message") : $string(v.message, c, "message"),
-    retryable: v.retryable == null ? undefined : $boolean(v.retryable, c, "retryable"),
-  };
+  const result = { ...$emptyReportError };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "code":
+        result.code = $string(t, c, k);
+        n++;
+        break;
+      case "message":
+        result.message = $string(t, c, k);
+        n++;
+        break;
+      case "retryable":
+        if (t != null) result.retryable = $boolean(t, c, k);
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["code", "message"]);
   $leave(c, key);
-  return result;
+  return result as ReportError;
 }
 
 export function serializeReportError(value: ReportError): ReportErrorJson {
@@ -66,6 +83,7 @@ const $shapeReportError: $Shape = [
   ["message", $isString, true],
   ["retryable", $isBoolean, false],
 ];
+const $emptyReportError: $Draft<ReportError> = $template($shapeReportError);
 
 export function isReportError(value: unknown): value is ReportError {
   return $hasShape(value, $shapeReportError);

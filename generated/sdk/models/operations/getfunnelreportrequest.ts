@@ -2,19 +2,21 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $dateOnly,
   $enter,
   $hasShape,
   $isDateOnly,
   $isString,
   $leave,
-  $missing,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
   type DateOnly,
 } from "../../../runtime.js";
 import { $decodeSortOrder, type SortOrder, isSortOrder } from "../shared/sortorder.js";
@@ -49,14 +51,28 @@ export function $decodeGetFunnelReportRequest(
   key?: string | number,
 ): GetFunnelReportRequest {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: GetFunnelReportRequest = {
-    funnelId:
-      v.funnelId === undefined ? $missing(c, "funnelId") : $string(v.funnelId, c, "funnelId"),
-    day: v.day === undefined ? $missing(c, "day") : $dateOnly(v.day, c, "day"),
-    order: v.order == null ? undefined : $decodeSortOrder(v.order, c, "order"),
-  };
+  const result = { ...$emptyGetFunnelReportRequest };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "funnelId":
+        result.funnelId = $string(t, c, k);
+        n++;
+        break;
+      case "day":
+        result.day = $dateOnly(t, c, k);
+        n++;
+        break;
+      case "order":
+        if (t != null) result.order = $decodeSortOrder(t, c, k);
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["funnelId", "day"]);
   $leave(c, key);
-  return result;
+  return result as GetFunnelReportRequest;
 }
 
 export function serializeGetFunnelReportRequest(
@@ -74,6 +90,9 @@ const $shapeGetFunnelReportRequest: $Shape = [
   ["day", $isDateOnly, true],
   ["order", isSortOrder, false],
 ];
+const $emptyGetFunnelReportRequest: $Draft<GetFunnelReportRequest> = $template(
+  $shapeGetFunnelReportRequest,
+);
 
 export function isGetFunnelReportRequest(value: unknown): value is GetFunnelReportRequest {
   return $hasShape(value, $shapeGetFunnelReportRequest);

@@ -2,8 +2,10 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $axiosResponse,
   $enter,
   $hasShape,
@@ -11,12 +13,12 @@ import {
   $isNumber,
   $isString,
   $leave,
-  $missing,
   $number,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
   type AxiosResponseLike,
 } from "../../../runtime.js";
 import {
@@ -61,26 +63,34 @@ export function $decodeGetFunnelReportResponse(
   key?: string | number,
 ): GetFunnelReportResponse {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: GetFunnelReportResponse = {
-    contentType:
-      v.contentType === undefined
-        ? $missing(c, "contentType")
-        : $string(v.contentType, c, "contentType"),
-    funnelReport:
-      v.funnelReport == null ? undefined : $decodeFunnelReport(v.funnelReport, c, "funnelReport"),
-    reportError:
-      v.reportError == null ? undefined : $decodeReportError(v.reportError, c, "reportError"),
-    statusCode:
-      v.statusCode === undefined
-        ? $missing(c, "statusCode")
-        : $number(v.statusCode, c, "statusCode"),
-    rawResponse:
-      v.rawResponse == null
-        ? undefined
-        : ($axiosResponse(v.rawResponse, c, "rawResponse") as AxiosResponseLike),
-  };
+  const result = { ...$emptyGetFunnelReportResponse };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "contentType":
+        result.contentType = $string(t, c, k);
+        n++;
+        break;
+      case "funnelReport":
+        if (t != null) result.funnelReport = $decodeFunnelReport(t, c, k);
+        break;
+      case "reportError":
+        if (t != null) result.reportError = $decodeReportError(t, c, k);
+        break;
+      case "statusCode":
+        result.statusCode = $number(t, c, k);
+        n++;
+        break;
+      case "rawResponse":
+        if (t != null) result.rawResponse = $axiosResponse(t, c, k) as AxiosResponseLike;
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["contentType", "statusCode"]);
   $leave(c, key);
-  return result;
+  return result as GetFunnelReportResponse;
 }
 
 export function serializeGetFunnelReportResponse(
@@ -104,6 +114,9 @@ const $shapeGetFunnelReportResponse: $Shape = [
   ["statusCode", $isNumber, true],
   ["rawResponse", (e: unknown) => $isAxiosResponse(e), false],
 ];
+const $emptyGetFunnelReportResponse: $Draft<GetFunnelReportResponse> = $template(
+  $shapeGetFunnelReportResponse,
+);
 
 export function isGetFunnelReportResponse(value: unknown): value is GetFunnelReportResponse {
   return $hasShape(value, $shapeGetFunnelReportResponse);

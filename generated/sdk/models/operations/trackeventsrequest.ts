@@ -2,8 +2,10 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $array,
   $boolean,
   $enter,
@@ -11,10 +13,10 @@ import {
   $isArrayOf,
   $isBoolean,
   $leave,
-  $missing,
   $parser,
   $safeParser,
   $schema,
+  $template,
 } from "../../../runtime.js";
 import {
   $decodeTrackedEvent,
@@ -42,15 +44,24 @@ export function $decodeTrackEventsRequest(
   key?: string | number,
 ): TrackEventsRequest {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: TrackEventsRequest = {
-    events:
-      v.events === undefined
-        ? $missing(c, "events")
-        : $array(v.events, c, "events", $decodeTrackedEvent),
-    dryRun: v.dryRun == null ? undefined : $boolean(v.dryRun, c, "dryRun"),
-  };
+  const result = { ...$emptyTrackEventsRequest };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "events":
+        result.events = $array(t, c, k, $decodeTrackedEvent);
+        n++;
+        break;
+      case "dryRun":
+        if (t != null) result.dryRun = $boolean(t, c, k);
+        break;
+    }
+  }
+
+  if (n < 1) $absent(v, c, ["events"]);
   $leave(c, key);
-  return result;
+  return result as TrackEventsRequest;
 }
 
 export function serializeTrackEventsRequest(value: TrackEventsRequest): TrackEventsRequestJson {
@@ -64,6 +75,7 @@ const $shapeTrackEventsRequest: $Shape = [
   ["events", (e: unknown) => $isArrayOf(e, isTrackedEvent), true],
   ["dryRun", $isBoolean, false],
 ];
+const $emptyTrackEventsRequest: $Draft<TrackEventsRequest> = $template($shapeTrackEventsRequest);
 
 export function isTrackEventsRequest(value: unknown): value is TrackEventsRequest {
   return $hasShape(value, $shapeTrackEventsRequest);

@@ -2,6 +2,7 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
   $array,
@@ -16,6 +17,7 @@ import {
   $isRecordOf,
   $isString,
   $isUnknown,
+  $isoDateTime,
   $leave,
   $mapRecord,
   $number,
@@ -24,6 +26,7 @@ import {
   $safeParser,
   $schema,
   $string,
+  $template,
   $unknown,
 } from "../../../runtime.js";
 
@@ -105,61 +108,69 @@ export function $decodeEventProperties(
   key?: string | number,
 ): EventProperties {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: EventProperties = {
-    stringProps:
-      v.stringProps == null ? undefined : $record(v.stringProps, c, "stringProps", $string),
-    numericProps:
-      v.numericProps == null ? undefined : $record(v.numericProps, c, "numericProps", $number),
-    flags: v.flags == null ? undefined : $record(v.flags, c, "flags", $boolean),
-    listProps:
-      v.listProps == null
-        ? undefined
-        : $record(v.listProps, c, "listProps", (e: unknown, c: $Ctx | null, k?: string | number) =>
+  const result = { ...$emptyEventProperties };
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "stringProps":
+        if (t != null) result.stringProps = $record(t, c, k, $string);
+        break;
+      case "numericProps":
+        if (t != null) result.numericProps = $record(t, c, k, $number);
+        break;
+      case "flags":
+        if (t != null) result.flags = $record(t, c, k, $boolean);
+        break;
+      case "listProps":
+        if (t != null)
+          result.listProps = $record(t, c, k, (e: unknown, c: $Ctx | null, k?: string | number) =>
             $array(e, c, k, $string),
-          ),
-    nestedLabels:
-      v.nestedLabels == null
-        ? undefined
-        : $record(
-            v.nestedLabels,
+          );
+        break;
+      case "nestedLabels":
+        if (t != null)
+          result.nestedLabels = $record(
+            t,
             c,
-            "nestedLabels",
+            k,
             (e: unknown, c: $Ctx | null, k?: string | number) => $record(e, c, k, $string),
-          ),
-    histogramBuckets:
-      v.histogramBuckets == null
-        ? undefined
-        : $record(
-            v.histogramBuckets,
+          );
+        break;
+      case "histogramBuckets":
+        if (t != null)
+          result.histogramBuckets = $record(
+            t,
             c,
-            "histogramBuckets",
+            k,
             (e: unknown, c: $Ctx | null, k?: string | number) => $record(e, c, k, $number),
-          ),
-    hourlyBuckets:
-      v.hourlyBuckets == null
-        ? undefined
-        : $array(
-            v.hourlyBuckets,
+          );
+        break;
+      case "hourlyBuckets":
+        if (t != null)
+          result.hourlyBuckets = $array(
+            t,
             c,
-            "hourlyBuckets",
+            k,
             (e: unknown, c: $Ctx | null, k?: string | number) =>
               $record(e, c, k, (e: unknown, c: $Ctx | null, k?: string | number) =>
                 $record(e, c, k, $number),
               ),
-          ),
-    rawContext:
-      v.rawContext == null
-        ? undefined
-        : $array(v.rawContext, c, "rawContext", (e: unknown, c: $Ctx | null, k?: string | number) =>
+          );
+        break;
+      case "rawContext":
+        if (t != null)
+          result.rawContext = $array(t, c, k, (e: unknown, c: $Ctx | null, k?: string | number) =>
             $record(e, c, k, $unknown),
-          ),
-    firstSeenByChannel:
-      v.firstSeenByChannel == null
-        ? undefined
-        : $record(v.firstSeenByChannel, c, "firstSeenByChannel", $dateTime),
-  };
+          );
+        break;
+      case "firstSeenByChannel":
+        if (t != null) result.firstSeenByChannel = $record(t, c, k, $dateTime);
+        break;
+    }
+  }
+
   $leave(c, key);
-  return result;
+  return result as EventProperties;
 }
 
 export function serializeEventProperties(value: EventProperties): EventPropertiesJson {
@@ -175,7 +186,7 @@ export function serializeEventProperties(value: EventProperties): EventPropertie
     firstSeenByChannel:
       value.firstSeenByChannel === undefined
         ? undefined
-        : $mapRecord(value.firstSeenByChannel, (e: Date) => e.toISOString()),
+        : $mapRecord(value.firstSeenByChannel, (e: Date) => $isoDateTime(e)),
   };
 }
 
@@ -203,6 +214,7 @@ const $shapeEventProperties: $Shape = [
   ["rawContext", (e: unknown) => $isArrayOf(e, (e: unknown) => $isRecordOf(e, $isUnknown)), false],
   ["firstSeenByChannel", (e: unknown) => $isRecordOf(e, $isDate), false],
 ];
+const $emptyEventProperties: $Draft<EventProperties> = $template($shapeEventProperties);
 
 export function isEventProperties(value: unknown): value is EventProperties {
   return $hasShape(value, $shapeEventProperties);

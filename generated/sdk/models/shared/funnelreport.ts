@@ -2,8 +2,10 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $array,
   $dateOnly,
   $dateTime,
@@ -13,13 +15,14 @@ import {
   $isDate,
   $isDateOnly,
   $isRecordOf,
+  $isoDateTime,
   $leave,
   $mapRecord,
-  $missing,
   $parser,
   $record,
   $safeParser,
   $schema,
+  $template,
   type DateOnly,
 } from "../../../runtime.js";
 import {
@@ -63,59 +66,66 @@ export function $decodeFunnelReport(
   key?: string | number,
 ): FunnelReport {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: FunnelReport = {
-    reportDate:
-      v.reportDate === undefined
-        ? $missing(c, "reportDate")
-        : $dateOnly(v.reportDate, c, "reportDate"),
-    generatedAt:
-      v.generatedAt === undefined
-        ? $missing(c, "generatedAt")
-        : $dateTime(v.generatedAt, c, "generatedAt"),
-    stepsByName:
-      v.stepsByName == null
-        ? undefined
-        : $record(v.stepsByName, c, "stepsByName", $decodeFunnelStep),
-    stepVariants:
-      v.stepVariants == null
-        ? undefined
-        : $record(
-            v.stepVariants,
+  const result = { ...$emptyFunnelReport };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "reportDate":
+        result.reportDate = $dateOnly(t, c, k);
+        n++;
+        break;
+      case "generatedAt":
+        result.generatedAt = $dateTime(t, c, k);
+        n++;
+        break;
+      case "stepsByName":
+        if (t != null) result.stepsByName = $record(t, c, k, $decodeFunnelStep);
+        break;
+      case "stepVariants":
+        if (t != null)
+          result.stepVariants = $record(
+            t,
             c,
-            "stepVariants",
+            k,
             (e: unknown, c: $Ctx | null, k?: string | number) => $array(e, c, k, $decodeFunnelStep),
-          ),
-    cohortSnapshots:
-      v.cohortSnapshots == null
-        ? undefined
-        : $array(
-            v.cohortSnapshots,
+          );
+        break;
+      case "cohortSnapshots":
+        if (t != null)
+          result.cohortSnapshots = $array(
+            t,
             c,
-            "cohortSnapshots",
+            k,
             (e: unknown, c: $Ctx | null, k?: string | number) =>
               $record(e, c, k, $decodeFunnelStep),
-          ),
-    stepsBySegmentAndName:
-      v.stepsBySegmentAndName == null
-        ? undefined
-        : $record(
-            v.stepsBySegmentAndName,
+          );
+        break;
+      case "stepsBySegmentAndName":
+        if (t != null)
+          result.stepsBySegmentAndName = $record(
+            t,
             c,
-            "stepsBySegmentAndName",
+            k,
             (e: unknown, c: $Ctx | null, k?: string | number) =>
               $record(e, c, k, $decodeFunnelStep),
-          ),
-    comparedDays:
-      v.comparedDays == null ? undefined : $array(v.comparedDays, c, "comparedDays", $dateOnly),
-  };
+          );
+        break;
+      case "comparedDays":
+        if (t != null) result.comparedDays = $array(t, c, k, $dateOnly);
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["reportDate", "generatedAt"]);
   $leave(c, key);
-  return result;
+  return result as FunnelReport;
 }
 
 export function serializeFunnelReport(value: FunnelReport): FunnelReportJson {
   return {
     reportDate: value.reportDate,
-    generatedAt: value.generatedAt.toISOString(),
+    generatedAt: $isoDateTime(value.generatedAt),
     stepsByName:
       value.stepsByName === undefined
         ? undefined
@@ -161,6 +171,7 @@ const $shapeFunnelReport: $Shape = [
   ],
   ["comparedDays", (e: unknown) => $isArrayOf(e, $isDateOnly), false],
 ];
+const $emptyFunnelReport: $Draft<FunnelReport> = $template($shapeFunnelReport);
 
 export function isFunnelReport(value: unknown): value is FunnelReport {
   return $hasShape(value, $shapeFunnelReport);

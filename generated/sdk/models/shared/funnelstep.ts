@@ -2,19 +2,21 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $enter,
   $hasShape,
   $isNumber,
   $isString,
   $leave,
-  $missing,
   $number,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../../runtime.js";
 
 /** One step of a funnel. */
@@ -37,18 +39,32 @@ export interface FunnelStepJson {
 
 export function $decodeFunnelStep(v: unknown, c: $Ctx | null, key?: string | number): FunnelStep {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: FunnelStep = {
-    name: v.name === undefined ? $missing(c, "name") : $string(v.name, c, "name"),
-    entered: v.entered === undefined ? $missing(c, "entered") : $number(v.entered, c, "entered"),
-    converted:
-      v.converted === undefined ? $missing(c, "converted") : $number(v.converted, c, "converted"),
-    medianSecondsToConvert:
-      v.medianSecondsToConvert == null
-        ? undefined
-        : $number(v.medianSecondsToConvert, c, "medianSecondsToConvert"),
-  };
+  const result = { ...$emptyFunnelStep };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "name":
+        result.name = $string(t, c, k);
+        n++;
+        break;
+      case "entered":
+        result.entered = $number(t, c, k);
+        n++;
+        break;
+      case "converted":
+        result.converted = $number(t, c, k);
+        n++;
+        break;
+      case "medianSecondsToConvert":
+        if (t != null) result.medianSecondsToConvert = $number(t, c, k);
+        break;
+    }
+  }
+
+  if (n < 3) $absent(v, c, ["name", "entered", "converted"]);
   $leave(c, key);
-  return result;
+  return result as FunnelStep;
 }
 
 export function serializeFunnelStep(value: FunnelStep): FunnelStepJson {
@@ -66,6 +82,7 @@ const $shapeFunnelStep: $Shape = [
   ["converted", $isNumber, true],
   ["medianSecondsToConvert", $isNumber, false],
 ];
+const $emptyFunnelStep: $Draft<FunnelStep> = $template($shapeFunnelStep);
 
 export function isFunnelStep(value: unknown): value is FunnelStep {
   return $hasShape(value, $shapeFunnelStep);

@@ -2,19 +2,22 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $dateTime,
   $enter,
   $hasShape,
   $isDate,
   $isString,
+  $isoDateTime,
   $leave,
-  $missing,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../../runtime.js";
 import {
   $decodeEventProperties,
@@ -58,22 +61,37 @@ export function $decodeTrackedEvent(
   key?: string | number,
 ): TrackedEvent {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: TrackedEvent = {
-    name: v.name === undefined ? $missing(c, "name") : $string(v.name, c, "name"),
-    timestamp:
-      v.timestamp === undefined ? $missing(c, "timestamp") : $dateTime(v.timestamp, c, "timestamp"),
-    userId: v.userId == null ? undefined : $string(v.userId, c, "userId"),
-    properties:
-      v.properties == null ? undefined : $decodeEventProperties(v.properties, c, "properties"),
-  };
+  const result = { ...$emptyTrackedEvent };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "name":
+        result.name = $string(t, c, k);
+        n++;
+        break;
+      case "timestamp":
+        result.timestamp = $dateTime(t, c, k);
+        n++;
+        break;
+      case "userId":
+        if (t != null) result.userId = $string(t, c, k);
+        break;
+      case "properties":
+        if (t != null) result.properties = $decodeEventProperties(t, c, k);
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["name", "timestamp"]);
   $leave(c, key);
-  return result;
+  return result as TrackedEvent;
 }
 
 export function serializeTrackedEvent(value: TrackedEvent): TrackedEventJson {
   return {
     name: value.name,
-    timestamp: value.timestamp.toISOString(),
+    timestamp: $isoDateTime(value.timestamp),
     userId: value.userId,
     properties:
       value.properties === undefined ? undefined : serializeEventProperties(value.properties),
@@ -86,6 +104,7 @@ const $shapeTrackedEvent: $Shape = [
   ["userId", $isString, false],
   ["properties", isEventProperties, false],
 ];
+const $emptyTrackedEvent: $Draft<TrackedEvent> = $template($shapeTrackedEvent);
 
 export function isTrackedEvent(value: unknown): value is TrackedEvent {
   return $hasShape(value, $shapeTrackedEvent);

@@ -2,20 +2,23 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $dateTime,
   $enter,
   $hasShape,
   $isDate,
   $isString,
+  $isoDateTime,
   $leave,
   $literal,
-  $missing,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../../runtime.js";
 import {
   $decodeToolResultPayload,
@@ -50,24 +53,44 @@ export interface AgentEventJson {
 
 export function $decodeAgentEvent(v: unknown, c: $Ctx | null, key?: string | number): AgentEvent {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: AgentEvent = {
-    type:
-      v.type === undefined
-        ? $missing(c, "type")
-        : $literal(v.type, c, "type", "agent.handoff.done"),
-    trigger:
-      v.trigger === undefined ? $missing(c, "trigger") : $literal(v.trigger, c, "trigger", "click"),
-    stream: v.stream === undefined ? $missing(c, "stream") : $literal(v.stream, c, "stream", true),
-    final: v.final === undefined ? $missing(c, "final") : $literal(v.final, c, "final", false),
-    agentId: v.agentId === undefined ? $missing(c, "agentId") : $string(v.agentId, c, "agentId"),
-    occurredAt:
-      v.occurredAt === undefined
-        ? $missing(c, "occurredAt")
-        : $dateTime(v.occurredAt, c, "occurredAt"),
-    payload: v.payload == null ? undefined : $decodeToolResultPayload(v.payload, c, "payload"),
-  };
+  const result = { ...$emptyAgentEvent };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "type":
+        result.type = $literal(t, c, k, "agent.handoff.done");
+        n++;
+        break;
+      case "trigger":
+        result.trigger = $literal(t, c, k, "click");
+        n++;
+        break;
+      case "stream":
+        result.stream = $literal(t, c, k, true);
+        n++;
+        break;
+      case "final":
+        result.final = $literal(t, c, k, false);
+        n++;
+        break;
+      case "agentId":
+        result.agentId = $string(t, c, k);
+        n++;
+        break;
+      case "occurredAt":
+        result.occurredAt = $dateTime(t, c, k);
+        n++;
+        break;
+      case "payload":
+        if (t != null) result.payload = $decodeToolResultPayload(t, c, k);
+        break;
+    }
+  }
+
+  if (n < 6) $absent(v, c, ["type", "trigger", "stream", "final", "agentId", "occurredAt"]);
   $leave(c, key);
-  return result;
+  return result as AgentEvent;
 }
 
 export function serializeAgentEvent(value: AgentEvent): AgentEventJson {
@@ -77,7 +100,7 @@ export function serializeAgentEvent(value: AgentEvent): AgentEventJson {
     stream: value.stream,
     final: value.final,
     agentId: value.agentId,
-    occurredAt: value.occurredAt.toISOString(),
+    occurredAt: $isoDateTime(value.occurredAt),
     payload: value.payload,
   };
 }
@@ -91,6 +114,7 @@ const $shapeAgentEvent: $Shape = [
   ["occurredAt", $isDate, true],
   ["payload", isToolResultPayload, false],
 ];
+const $emptyAgentEvent: $Draft<AgentEvent> = $template($shapeAgentEvent);
 
 export function isAgentEvent(value: unknown): value is AgentEvent {
   return $hasShape(value, $shapeAgentEvent);

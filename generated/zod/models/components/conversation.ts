@@ -2,8 +2,10 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $array,
   $dateTime,
   $enter,
@@ -12,14 +14,15 @@ import {
   $isDate,
   $isRecordOf,
   $isString,
+  $isoDateTime,
   $leave,
   $mapRecord,
-  $missing,
   $parser,
   $record,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../../runtime.js";
 import {
   $decodeConversationInput,
@@ -124,35 +127,58 @@ export function $decodeConversation(
   key?: string | number,
 ): Conversation {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: Conversation = {
-    id: v.id === undefined ? $missing(c, "id") : $string(v.id, c, "id"),
-    agentId: v.agentId === undefined ? $missing(c, "agentId") : $string(v.agentId, c, "agentId"),
-    inputs:
-      v.inputs === undefined
-        ? $missing(c, "inputs")
-        : $decodeConversationInput(v.inputs, c, "inputs"),
-    messages:
-      v.messages == null ? undefined : $array(v.messages, c, "messages", $decodeMessageContent),
-    createdAt:
-      v.createdAt === undefined ? $missing(c, "createdAt") : $dateTime(v.createdAt, c, "createdAt"),
-    closedAt: v.closedAt == null ? undefined : $dateTime(v.closedAt, c, "closedAt"),
-    status:
-      v.status === undefined
-        ? $missing(c, "status")
-        : $decodeConversationStatus(v.status, c, "status"),
-    metadata:
-      v.metadata == null ? undefined : $record(v.metadata, c, "metadata", $decodeMetadataValue),
-    labels:
-      v.labels == null
-        ? undefined
-        : $record(v.labels, c, "labels", (e: unknown, c: $Ctx | null, k?: string | number) =>
+  const result = { ...$emptyConversation };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "id":
+        result.id = $string(t, c, k);
+        n++;
+        break;
+      case "agentId":
+        result.agentId = $string(t, c, k);
+        n++;
+        break;
+      case "inputs":
+        result.inputs = $decodeConversationInput(t, c, k);
+        n++;
+        break;
+      case "messages":
+        if (t != null) result.messages = $array(t, c, k, $decodeMessageContent);
+        break;
+      case "createdAt":
+        result.createdAt = $dateTime(t, c, k);
+        n++;
+        break;
+      case "closedAt":
+        if (t != null) result.closedAt = $dateTime(t, c, k);
+        break;
+      case "status":
+        result.status = $decodeConversationStatus(t, c, k);
+        n++;
+        break;
+      case "metadata":
+        if (t != null) result.metadata = $record(t, c, k, $decodeMetadataValue);
+        break;
+      case "labels":
+        if (t != null)
+          result.labels = $record(t, c, k, (e: unknown, c: $Ctx | null, k?: string | number) =>
             $array(e, c, k, $decodeMetadataValue),
-          ),
-    prompt: v.prompt == null ? undefined : $decodeLegacyPrompt(v.prompt, c, "prompt"),
-    title: v.title == null ? undefined : $string(v.title, c, "title"),
-  };
+          );
+        break;
+      case "prompt":
+        if (t != null) result.prompt = $decodeLegacyPrompt(t, c, k);
+        break;
+      case "title":
+        if (t != null) result.title = $string(t, c, k);
+        break;
+    }
+  }
+
+  if (n < 5) $absent(v, c, ["id", "agentId", "inputs", "createdAt", "status"]);
   $leave(c, key);
-  return result;
+  return result as Conversation;
 }
 
 export function serializeConversation(value: Conversation): ConversationJson {
@@ -164,8 +190,8 @@ export function serializeConversation(value: Conversation): ConversationJson {
       value.messages === undefined
         ? undefined
         : value.messages.map((e) => serializeMessageContent(e)),
-    createdAt: value.createdAt.toISOString(),
-    closedAt: value.closedAt === undefined ? undefined : value.closedAt.toISOString(),
+    createdAt: $isoDateTime(value.createdAt),
+    closedAt: value.closedAt === undefined ? undefined : $isoDateTime(value.closedAt),
     status: value.status,
     metadata:
       value.metadata === undefined
@@ -193,6 +219,7 @@ const $shapeConversation: $Shape = [
   ["prompt", isLegacyPrompt, false],
   ["title", $isString, false],
 ];
+const $emptyConversation: $Draft<Conversation> = $template($shapeConversation);
 
 export function isConversation(value: unknown): value is Conversation {
   return $hasShape(value, $shapeConversation);

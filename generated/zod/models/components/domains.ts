@@ -2,8 +2,10 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $boolean,
   $dateOnly,
   $enter,
@@ -12,11 +14,11 @@ import {
   $isDateOnly,
   $isString,
   $leave,
-  $missing,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
   type DateOnly,
 } from "../../../runtime.js";
 
@@ -53,15 +55,31 @@ export interface DomainsJson {
 
 export function $decodeDomains(v: unknown, c: $Ctx | null, key?: string | number): Domains {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: Domains = {
-    slug: v.slug === undefined ? $missing(c, "slug") : $string(v.slug, c, "slug"),
-    verified:
-      v.verified === undefined ? $missing(c, "verified") : $boolean(v.verified, c, "verified"),
-    primary: v.primary == null ? undefined : $boolean(v.primary, c, "primary"),
-    expiresOn: v.expiresOn == null ? undefined : $dateOnly(v.expiresOn, c, "expiresOn"),
-  };
+  const result = { ...$emptyDomains };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "slug":
+        result.slug = $string(t, c, k);
+        n++;
+        break;
+      case "verified":
+        result.verified = $boolean(t, c, k);
+        n++;
+        break;
+      case "primary":
+        if (t != null) result.primary = $boolean(t, c, k);
+        break;
+      case "expiresOn":
+        if (t != null) result.expiresOn = $dateOnly(t, c, k);
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["slug", "verified"]);
   $leave(c, key);
-  return result;
+  return result as Domains;
 }
 
 export function serializeDomains(value: Domains): DomainsJson {
@@ -79,6 +97,7 @@ const $shapeDomains: $Shape = [
   ["primary", $isBoolean, false],
   ["expiresOn", $isDateOnly, false],
 ];
+const $emptyDomains: $Draft<Domains> = $template($shapeDomains);
 
 export function isDomains(value: unknown): value is Domains {
   return $hasShape(value, $shapeDomains);

@@ -2,19 +2,21 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $enter,
   $external,
   $hasShape,
   $isExternal,
   $isString,
   $leave,
-  $missing,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../../runtime.js";
 
 export interface FileT {
@@ -29,16 +31,25 @@ export interface FileTJson {
 
 export function $decodeFileT(v: unknown, c: $Ctx | null, key?: string | number): FileT {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: FileT = {
-    fileName:
-      v.fileName === undefined ? $missing(c, "fileName") : $string(v.fileName, c, "fileName"),
-    content:
-      v.content === undefined
-        ? $missing(c, "content")
-        : ($external(v.content, c, "content", "ReadableStream") as ReadableStream<Uint8Array>),
-  };
+  const result = { ...$emptyFileT };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "fileName":
+        result.fileName = $string(t, c, k);
+        n++;
+        break;
+      case "content":
+        result.content = $external(t, c, k, "ReadableStream") as ReadableStream<Uint8Array>;
+        n++;
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["fileName", "content"]);
   $leave(c, key);
-  return result;
+  return result as FileT;
 }
 
 export function serializeFileT(value: FileT): FileTJson {
@@ -52,6 +63,7 @@ const $shapeFileT: $Shape = [
   ["fileName", $isString, true],
   ["content", (e: unknown) => $isExternal(e, "ReadableStream"), true],
 ];
+const $emptyFileT: $Draft<FileT> = $template($shapeFileT);
 
 export function isFileT(value: unknown): value is FileT {
   return $hasShape(value, $shapeFileT);

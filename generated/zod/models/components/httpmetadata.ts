@@ -2,17 +2,19 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $enter,
   $external,
   $hasShape,
   $isExternal,
   $leave,
-  $missing,
   $parser,
   $safeParser,
   $schema,
+  $template,
 } from "../../../runtime.js";
 
 export interface HTTPMetadata {
@@ -33,18 +35,25 @@ export function $decodeHTTPMetadata(
   key?: string | number,
 ): HTTPMetadata {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: HTTPMetadata = {
-    response:
-      v.response === undefined
-        ? $missing(c, "response")
-        : ($external(v.response, c, "response", "Response") as Response),
-    request:
-      v.request === undefined
-        ? $missing(c, "request")
-        : ($external(v.request, c, "request", "Request") as Request),
-  };
+  const result = { ...$emptyHTTPMetadata };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "response":
+        result.response = $external(t, c, k, "Response") as Response;
+        n++;
+        break;
+      case "request":
+        result.request = $external(t, c, k, "Request") as Request;
+        n++;
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["response", "request"]);
   $leave(c, key);
-  return result;
+  return result as HTTPMetadata;
 }
 
 export function serializeHTTPMetadata(value: HTTPMetadata): HTTPMetadataJson {
@@ -58,6 +67,7 @@ const $shapeHTTPMetadata: $Shape = [
   ["response", (e: unknown) => $isExternal(e, "Response"), true],
   ["request", (e: unknown) => $isExternal(e, "Request"), true],
 ];
+const $emptyHTTPMetadata: $Draft<HTTPMetadata> = $template($shapeHTTPMetadata);
 
 export function isHTTPMetadata(value: unknown): value is HTTPMetadata {
   return $hasShape(value, $shapeHTTPMetadata);

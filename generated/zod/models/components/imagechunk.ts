@@ -2,18 +2,20 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $enter,
   $hasShape,
   $isString,
   $leave,
   $literal,
-  $missing,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../../runtime.js";
 
 export interface ImageChunk {
@@ -29,13 +31,25 @@ export interface ImageChunkJson {
 
 export function $decodeImageChunk(v: unknown, c: $Ctx | null, key?: string | number): ImageChunk {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: ImageChunk = {
-    type: v.type === undefined ? $missing(c, "type") : $literal(v.type, c, "type", "image_url"),
-    imageUrl:
-      v.imageUrl === undefined ? $missing(c, "imageUrl") : $string(v.imageUrl, c, "imageUrl"),
-  };
+  const result = { ...$emptyImageChunk };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "type":
+        result.type = $literal(t, c, k, "image_url");
+        n++;
+        break;
+      case "imageUrl":
+        result.imageUrl = $string(t, c, k);
+        n++;
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["type", "imageUrl"]);
   $leave(c, key);
-  return result;
+  return result as ImageChunk;
 }
 
 export function serializeImageChunk(value: ImageChunk): ImageChunkJson {
@@ -49,6 +63,7 @@ const $shapeImageChunk: $Shape = [
   ["type", (e: unknown) => e === "image_url", true],
   ["imageUrl", $isString, true],
 ];
+const $emptyImageChunk: $Draft<ImageChunk> = $template($shapeImageChunk);
 
 export function isImageChunk(value: unknown): value is ImageChunk {
   return $hasShape(value, $shapeImageChunk);

@@ -29,6 +29,7 @@ export * from "./timeseries.js";
 export * from "./toolchoice.js";
 export * from "./toolkind.js";
 export * from "./toolregistry.js";
+export * from "./toolresult.js";
 export * from "./toolresultpayload.js";
 export * from "./toolspec.js";
 export * from "./transcriptformat.js";

@@ -2,17 +2,19 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $enter,
   $hasShape,
   $isString,
   $leave,
-  $missing,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../../runtime.js";
 import { $decodeMessageRole, type MessageRole, isMessageRole } from "./messagerole.js";
 
@@ -37,13 +39,28 @@ export function $decodeInputMessage(
   key?: string | number,
 ): InputMessage {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: InputMessage = {
-    role: v.role === undefined ? $missing(c, "role") : $decodeMessageRole(v.role, c, "role"),
-    content: v.content === undefined ? $missing(c, "content") : $string(v.content, c, "content"),
-    name: v.name == null ? undefined : $string(v.name, c, "name"),
-  };
+  const result = { ...$emptyInputMessage };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "role":
+        result.role = $decodeMessageRole(t, c, k);
+        n++;
+        break;
+      case "content":
+        result.content = $string(t, c, k);
+        n++;
+        break;
+      case "name":
+        if (t != null) result.name = $string(t, c, k);
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["role", "content"]);
   $leave(c, key);
-  return result;
+  return result as InputMessage;
 }
 
 export function serializeInputMessage(value: InputMessage): InputMessageJson {
@@ -59,6 +76,7 @@ const $shapeInputMessage: $Shape = [
   ["content", $isString, true],
   ["name", $isString, false],
 ];
+const $emptyInputMessage: $Draft<InputMessage> = $template($shapeInputMessage);
 
 export function isInputMessage(value: unknown): value is InputMessage {
   return $hasShape(value, $shapeInputMessage);

@@ -2,19 +2,22 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $dateTime,
   $enter,
   $hasShape,
   $isDate,
   $isNumber,
+  $isoDateTime,
   $leave,
-  $missing,
   $number,
   $parser,
   $safeParser,
   $schema,
+  $template,
 } from "../../../runtime.js";
 
 export interface MetricSample {
@@ -33,18 +36,31 @@ export function $decodeMetricSample(
   key?: string | number,
 ): MetricSample {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: MetricSample = {
-    value: v.value === undefined ? $missing(c, "value") : $number(v.value, c, "value"),
-    at: v.at === undefined ? $missing(c, "at") : $dateTime(v.at, c, "at"),
-  };
+  const result = { ...$emptyMetricSample };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "value":
+        result.value = $number(t, c, k);
+        n++;
+        break;
+      case "at":
+        result.at = $dateTime(t, c, k);
+        n++;
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["value", "at"]);
   $leave(c, key);
-  return result;
+  return result as MetricSample;
 }
 
 export function serializeMetricSample(value: MetricSample): MetricSampleJson {
   return {
     value: value.value,
-    at: value.at.toISOString(),
+    at: $isoDateTime(value.at),
   };
 }
 
@@ -52,6 +68,7 @@ const $shapeMetricSample: $Shape = [
   ["value", $isNumber, true],
   ["at", $isDate, true],
 ];
+const $emptyMetricSample: $Draft<MetricSample> = $template($shapeMetricSample);
 
 export function isMetricSample(value: unknown): value is MetricSample {
   return $hasShape(value, $shapeMetricSample);

@@ -15,6 +15,7 @@ import {
   $isExternal,
   $isString,
   $isUnion,
+  $isoDateTime,
   $parser,
   $safeParser,
   $schema,
@@ -52,7 +53,7 @@ const $membersPayloadBody: readonly $UnionMember[] = [
   {
     decode: $dateTime,
     is: $isDate,
-    encode: (m: Date) => m.toISOString(),
+    encode: (m: Date) => $isoDateTime(m),
     wireKeys: null,
     keys: null,
   },

@@ -2,8 +2,10 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $array,
   $boolean,
   $enter,
@@ -15,13 +17,13 @@ import {
   $isString,
   $isUnknown,
   $leave,
-  $missing,
   $number,
   $parser,
   $record,
   $safeParser,
   $schema,
   $string,
+  $template,
   $unknown,
 } from "../../../runtime.js";
 
@@ -61,28 +63,44 @@ export function $decodeSearchFilters(
   key?: string | number,
 ): SearchFilters {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: SearchFilters = {
-    query: v.query === undefined ? $missing(c, "query") : $string(v.query, c, "query"),
-    cursor: v.cursor == null ? undefined : $string(v.cursor, c, "cursor"),
-    onlyPinned: v.onlyPinned == null ? undefined : $array(v.onlyPinned, c, "onlyPinned", $boolean),
-    facets:
-      v.facets == null
-        ? undefined
-        : $array(v.facets, c, "facets", (e: unknown, c: $Ctx | null, k?: string | number) =>
+  const result = { ...$emptySearchFilters };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "query":
+        result.query = $string(t, c, k);
+        n++;
+        break;
+      case "cursor":
+        if (t != null) result.cursor = $string(t, c, k);
+        break;
+      case "onlyPinned":
+        if (t != null) result.onlyPinned = $array(t, c, k, $boolean);
+        break;
+      case "facets":
+        if (t != null)
+          result.facets = $array(t, c, k, (e: unknown, c: $Ctx | null, k?: string | number) =>
             $record(e, c, k, (e: unknown, c: $Ctx | null, k?: string | number) =>
               $array(e, c, k, $string),
             ),
-          ),
-    scoring:
-      v.scoring == null
-        ? undefined
-        : $record(v.scoring, c, "scoring", (e: unknown, c: $Ctx | null, k?: string | number) =>
+          );
+        break;
+      case "scoring":
+        if (t != null)
+          result.scoring = $record(t, c, k, (e: unknown, c: $Ctx | null, k?: string | number) =>
             $record(e, c, k, $unknown),
-          ),
-    boosts: v.boosts == null ? undefined : $array(v.boosts, c, "boosts", $number),
-  };
+          );
+        break;
+      case "boosts":
+        if (t != null) result.boosts = $array(t, c, k, $number);
+        break;
+    }
+  }
+
+  if (n < 1) $absent(v, c, ["query"]);
   $leave(c, key);
-  return result;
+  return result as SearchFilters;
 }
 
 export function serializeSearchFilters(value: SearchFilters): SearchFiltersJson {
@@ -109,6 +127,7 @@ const $shapeSearchFilters: $Shape = [
   ["scoring", (e: unknown) => $isRecordOf(e, (e: unknown) => $isRecordOf(e, $isUnknown)), false],
   ["boosts", (e: unknown) => $isArrayOf(e, $isNumber), false],
 ];
+const $emptySearchFilters: $Draft<SearchFilters> = $template($shapeSearchFilters);
 
 export function isSearchFilters(value: unknown): value is SearchFilters {
   return $hasShape(value, $shapeSearchFilters);

@@ -2,18 +2,20 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $enter,
   $hasShape,
   $isString,
   $leave,
   $literal,
-  $missing,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../../runtime.js";
 
 export interface TextChunk {
@@ -28,12 +30,25 @@ export interface TextChunkJson {
 
 export function $decodeTextChunk(v: unknown, c: $Ctx | null, key?: string | number): TextChunk {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: TextChunk = {
-    type: v.type === undefined ? $missing(c, "type") : $literal(v.type, c, "type", "text"),
-    text: v.text === undefined ? $missing(c, "text") : $string(v.text, c, "text"),
-  };
+  const result = { ...$emptyTextChunk };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "type":
+        result.type = $literal(t, c, k, "text");
+        n++;
+        break;
+      case "text":
+        result.text = $string(t, c, k);
+        n++;
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["type", "text"]);
   $leave(c, key);
-  return result;
+  return result as TextChunk;
 }
 
 export function serializeTextChunk(value: TextChunk): TextChunkJson {
@@ -47,6 +62,7 @@ const $shapeTextChunk: $Shape = [
   ["type", (e: unknown) => e === "text", true],
   ["text", $isString, true],
 ];
+const $emptyTextChunk: $Draft<TextChunk> = $template($shapeTextChunk);
 
 export function isTextChunk(value: unknown): value is TextChunk {
   return $hasShape(value, $shapeTextChunk);

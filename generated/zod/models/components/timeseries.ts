@@ -2,19 +2,21 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $array,
   $enter,
   $hasShape,
   $isArrayOf,
   $isString,
   $leave,
-  $missing,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../../runtime.js";
 import {
   $decodeMetricPoint,
@@ -38,17 +40,27 @@ export interface TimeSeriesJson {
 
 export function $decodeTimeSeries(v: unknown, c: $Ctx | null, key?: string | number): TimeSeries {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: TimeSeries = {
-    name: v.name === undefined ? $missing(c, "name") : $string(v.name, c, "name"),
-    points:
-      v.points === undefined
-        ? $missing(c, "points")
-        : $array(v.points, c, "points", (e: unknown, c: $Ctx | null, k?: string | number) =>
-            $array(e, c, k, $decodeMetricPoint),
-          ),
-  };
+  const result = { ...$emptyTimeSeries };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "name":
+        result.name = $string(t, c, k);
+        n++;
+        break;
+      case "points":
+        result.points = $array(t, c, k, (e: unknown, c: $Ctx | null, k?: string | number) =>
+          $array(e, c, k, $decodeMetricPoint),
+        );
+        n++;
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["name", "points"]);
   $leave(c, key);
-  return result;
+  return result as TimeSeries;
 }
 
 export function serializeTimeSeries(value: TimeSeries): TimeSeriesJson {
@@ -62,6 +74,7 @@ const $shapeTimeSeries: $Shape = [
   ["name", $isString, true],
   ["points", (e: unknown) => $isArrayOf(e, (e: unknown) => $isArrayOf(e, isMetricPoint)), true],
 ];
+const $emptyTimeSeries: $Draft<TimeSeries> = $template($shapeTimeSeries);
 
 export function isTimeSeries(value: unknown): value is TimeSeries {
   return $hasShape(value, $shapeTimeSeries);

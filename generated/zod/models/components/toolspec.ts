@@ -2,8 +2,10 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $boolean,
   $enter,
   $hasShape,
@@ -12,12 +14,12 @@ import {
   $isString,
   $isUnknown,
   $leave,
-  $missing,
   $parser,
   $record,
   $safeParser,
   $schema,
   $string,
+  $template,
   $unknown,
 } from "../../../runtime.js";
 import {
@@ -70,19 +72,36 @@ export interface ToolSpecJson {
 
 export function $decodeToolSpec(v: unknown, c: $Ctx | null, key?: string | number): ToolSpec {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: ToolSpec = {
-    name: v.name === undefined ? $missing(c, "name") : $string(v.name, c, "name"),
-    description: v.description == null ? undefined : $string(v.description, c, "description"),
-    parameters: v.parameters == null ? undefined : $record(v.parameters, c, "parameters", $unknown),
-    strict: v.strict == null ? undefined : $boolean(v.strict, c, "strict"),
-    outputSchema:
-      v.outputSchema == null
-        ? undefined
-        : $decodeResponseFormatSchema(v.outputSchema, c, "outputSchema"),
-    kind: v.kind == null ? undefined : $decodeToolKind(v.kind, c, "kind"),
-  };
+  const result = { ...$emptyToolSpec };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "name":
+        result.name = $string(t, c, k);
+        n++;
+        break;
+      case "description":
+        if (t != null) result.description = $string(t, c, k);
+        break;
+      case "parameters":
+        if (t != null) result.parameters = $record(t, c, k, $unknown);
+        break;
+      case "strict":
+        if (t != null) result.strict = $boolean(t, c, k);
+        break;
+      case "outputSchema":
+        if (t != null) result.outputSchema = $decodeResponseFormatSchema(t, c, k);
+        break;
+      case "kind":
+        if (t != null) result.kind = $decodeToolKind(t, c, k);
+        break;
+    }
+  }
+
+  if (n < 1) $absent(v, c, ["name"]);
   $leave(c, key);
-  return result;
+  return result as ToolSpec;
 }
 
 export function serializeToolSpec(value: ToolSpec): ToolSpecJson {
@@ -104,6 +123,7 @@ const $shapeToolSpec: $Shape = [
   ["outputSchema", isResponseFormatSchema, false],
   ["kind", isToolKind, false],
 ];
+const $emptyToolSpec: $Draft<ToolSpec> = $template($shapeToolSpec);
 
 export function isToolSpec(value: unknown): value is ToolSpec {
   return $hasShape(value, $shapeToolSpec);

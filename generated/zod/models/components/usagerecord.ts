@@ -2,8 +2,10 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $array,
   $bigint,
   $dateOnly,
@@ -18,12 +20,12 @@ import {
   $isString,
   $leave,
   $mapRecord,
-  $missing,
   $parser,
   $record,
   $safeParser,
   $schema,
   $string,
+  $template,
   type DateOnly,
   type Decimal,
 } from "../../../runtime.js";
@@ -79,29 +81,48 @@ export interface UsageRecordJson {
 
 export function $decodeUsageRecord(v: unknown, c: $Ctx | null, key?: string | number): UsageRecord {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: UsageRecord = {
-    workspaceId:
-      v.workspaceId === undefined
-        ? $missing(c, "workspaceId")
-        : $string(v.workspaceId, c, "workspaceId"),
-    day: v.day === undefined ? $missing(c, "day") : $dateOnly(v.day, c, "day"),
-    billedOn: v.billedOn == null ? undefined : $dateOnly(v.billedOn, c, "billedOn"),
-    tokensIn:
-      v.tokensIn === undefined ? $missing(c, "tokensIn") : $bigint(v.tokensIn, c, "tokensIn"),
-    tokensOutPerModel:
-      v.tokensOutPerModel == null
-        ? undefined
-        : $record(v.tokensOutPerModel, c, "tokensOutPerModel", $bigint),
-    tokenHistory:
-      v.tokenHistory == null ? undefined : $array(v.tokenHistory, c, "tokenHistory", $bigint),
-    cost: v.cost === undefined ? $missing(c, "cost") : $decimal(v.cost, c, "cost"),
-    costPerModel:
-      v.costPerModel == null ? undefined : $record(v.costPerModel, c, "costPerModel", $decimal),
-    costHistory:
-      v.costHistory == null ? undefined : $array(v.costHistory, c, "costHistory", $decimal),
-  };
+  const result = { ...$emptyUsageRecord };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "workspaceId":
+        result.workspaceId = $string(t, c, k);
+        n++;
+        break;
+      case "day":
+        result.day = $dateOnly(t, c, k);
+        n++;
+        break;
+      case "billedOn":
+        if (t != null) result.billedOn = $dateOnly(t, c, k);
+        break;
+      case "tokensIn":
+        result.tokensIn = $bigint(t, c, k);
+        n++;
+        break;
+      case "tokensOutPerModel":
+        if (t != null) result.tokensOutPerModel = $record(t, c, k, $bigint);
+        break;
+      case "tokenHistory":
+        if (t != null) result.tokenHistory = $array(t, c, k, $bigint);
+        break;
+      case "cost":
+        result.cost = $decimal(t, c, k);
+        n++;
+        break;
+      case "costPerModel":
+        if (t != null) result.costPerModel = $record(t, c, k, $decimal);
+        break;
+      case "costHistory":
+        if (t != null) result.costHistory = $array(t, c, k, $decimal);
+        break;
+    }
+  }
+
+  if (n < 4) $absent(v, c, ["workspaceId", "day", "tokensIn", "cost"]);
   $leave(c, key);
-  return result;
+  return result as UsageRecord;
 }
 
 export function serializeUsageRecord(value: UsageRecord): UsageRecordJson {
@@ -137,6 +158,7 @@ const $shapeUsageRecord: $Shape = [
   ["costPerModel", (e: unknown) => $isRecordOf(e, $isDecimal), false],
   ["costHistory", (e: unknown) => $isArrayOf(e, $isDecimal), false],
 ];
+const $emptyUsageRecord: $Draft<UsageRecord> = $template($shapeUsageRecord);
 
 export function isUsageRecord(value: unknown): value is UsageRecord {
   return $hasShape(value, $shapeUsageRecord);

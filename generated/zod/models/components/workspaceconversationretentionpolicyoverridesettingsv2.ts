@@ -2,8 +2,10 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $array,
   $enter,
   $hasShape,
@@ -11,12 +13,12 @@ import {
   $isNumber,
   $isString,
   $leave,
-  $missing,
   $number,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../../runtime.js";
 
 export interface WorkspaceConversationRetentionPolicyOverrideSettingsV2 {
@@ -37,12 +39,24 @@ export function $decodeWorkspaceConversationRetentionPolicyOverrideSettingsV2(
   key?: string | number,
 ): WorkspaceConversationRetentionPolicyOverrideSettingsV2 {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: WorkspaceConversationRetentionPolicyOverrideSettingsV2 = {
-    days: v.days === undefined ? $missing(c, "days") : $number(v.days, c, "days"),
-    appliesTo: v.appliesTo == null ? undefined : $array(v.appliesTo, c, "appliesTo", $string),
-  };
+  const result = { ...$emptyWorkspaceConversationRetentionPolicyOverrideSettingsV2 };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "days":
+        result.days = $number(t, c, k);
+        n++;
+        break;
+      case "appliesTo":
+        if (t != null) result.appliesTo = $array(t, c, k, $string);
+        break;
+    }
+  }
+
+  if (n < 1) $absent(v, c, ["days"]);
   $leave(c, key);
-  return result;
+  return result as WorkspaceConversationRetentionPolicyOverrideSettingsV2;
 }
 
 export function serializeWorkspaceConversationRetentionPolicyOverrideSettingsV2(
@@ -58,6 +72,8 @@ const $shapeWorkspaceConversationRetentionPolicyOverrideSettingsV2: $Shape = [
   ["days", $isNumber, true],
   ["appliesTo", (e: unknown) => $isArrayOf(e, $isString), false],
 ];
+const $emptyWorkspaceConversationRetentionPolicyOverrideSettingsV2: $Draft<WorkspaceConversationRetentionPolicyOverrideSettingsV2> =
+  $template($shapeWorkspaceConversationRetentionPolicyOverrideSettingsV2);
 
 export function isWorkspaceConversationRetentionPolicyOverrideSettingsV2(
   value: unknown,

@@ -2,19 +2,21 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $enter,
   $hasShape,
   $isNumber,
   $isString,
   $leave,
-  $missing,
   $number,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../../runtime.js";
 import {
   $decodeHTTPMetadata,
@@ -65,22 +67,38 @@ export function $decodeRateLimitError(
   key?: string | number,
 ): RateLimitError {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: RateLimitError = {
-    message: v.message === undefined ? $missing(c, "message") : $string(v.message, c, "message"),
-    code: v.code === undefined ? $missing(c, "code") : $decodeErrorCode(v.code, c, "code"),
-    retryAfterSeconds:
-      v.retryAfterSeconds == null
-        ? undefined
-        : $number(v.retryAfterSeconds, c, "retryAfterSeconds"),
-    tier: v.tier == null ? undefined : $decodeRatelimitTier(v.tier, c, "tier"),
-    detail: v.detail == null ? undefined : $decodeErrorDetail(v.detail, c, "detail"),
-    httpMeta:
-      v.httpMeta === undefined
-        ? $missing(c, "httpMeta")
-        : $decodeHTTPMetadata(v.httpMeta, c, "httpMeta"),
-  };
+  const result = { ...$emptyRateLimitError };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "message":
+        result.message = $string(t, c, k);
+        n++;
+        break;
+      case "code":
+        result.code = $decodeErrorCode(t, c, k);
+        n++;
+        break;
+      case "retryAfterSeconds":
+        if (t != null) result.retryAfterSeconds = $number(t, c, k);
+        break;
+      case "tier":
+        if (t != null) result.tier = $decodeRatelimitTier(t, c, k);
+        break;
+      case "detail":
+        if (t != null) result.detail = $decodeErrorDetail(t, c, k);
+        break;
+      case "httpMeta":
+        result.httpMeta = $decodeHTTPMetadata(t, c, k);
+        n++;
+        break;
+    }
+  }
+
+  if (n < 3) $absent(v, c, ["message", "code", "httpMeta"]);
   $leave(c, key);
-  return result;
+  return result as RateLimitError;
 }
 
 export function serializeRateLimitError(value: RateLimitError): RateLimitErrorJson {
@@ -102,6 +120,7 @@ const $shapeRateLimitError: $Shape = [
   ["detail", isErrorDetail, false],
   ["httpMeta", isHTTPMetadata, true],
 ];
+const $emptyRateLimitError: $Draft<RateLimitError> = $template($shapeRateLimitError);
 
 export function isRateLimitError(value: unknown): value is RateLimitError {
   return $hasShape(value, $shapeRateLimitError);

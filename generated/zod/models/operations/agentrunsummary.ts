@@ -2,21 +2,24 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $dateTime,
   $enter,
   $hasShape,
   $isDate,
   $isNumber,
   $isString,
+  $isoDateTime,
   $leave,
-  $missing,
   $number,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../../runtime.js";
 
 export interface AgentRunSummary {
@@ -40,22 +43,34 @@ export function $decodeAgentRunSummary(
   key?: string | number,
 ): AgentRunSummary {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: AgentRunSummary = {
-    runId: v.runId === undefined ? $missing(c, "runId") : $string(v.runId, c, "runId"),
-    finishedAt:
-      v.finishedAt === undefined
-        ? $missing(c, "finishedAt")
-        : $dateTime(v.finishedAt, c, "finishedAt"),
-    outputTokens: v.outputTokens == null ? undefined : $number(v.outputTokens, c, "outputTokens"),
-  };
+  const result = { ...$emptyAgentRunSummary };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "runId":
+        result.runId = $string(t, c, k);
+        n++;
+        break;
+      case "finishedAt":
+        result.finishedAt = $dateTime(t, c, k);
+        n++;
+        break;
+      case "outputTokens":
+        if (t != null) result.outputTokens = $number(t, c, k);
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["runId", "finishedAt"]);
   $leave(c, key);
-  return result;
+  return result as AgentRunSummary;
 }
 
 export function serializeAgentRunSummary(value: AgentRunSummary): AgentRunSummaryJson {
   return {
     runId: value.runId,
-    finishedAt: value.finishedAt.toISOString(),
+    finishedAt: $isoDateTime(value.finishedAt),
     outputTokens: value.outputTokens,
   };
 }
@@ -65,6 +80,7 @@ const $shapeAgentRunSummary: $Shape = [
   ["finishedAt", $isDate, true],
   ["outputTokens", $isNumber, false],
 ];
+const $emptyAgentRunSummary: $Draft<AgentRunSummary> = $template($shapeAgentRunSummary);
 
 export function isAgentRunSummary(value: unknown): value is AgentRunSummary {
   return $hasShape(value, $shapeAgentRunSummary);

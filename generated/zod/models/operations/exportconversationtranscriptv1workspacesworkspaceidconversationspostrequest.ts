@@ -2,19 +2,21 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $dateOnly,
   $enter,
   $hasShape,
   $isDateOnly,
   $isString,
   $leave,
-  $missing,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
   type DateOnly,
 } from "../../../runtime.js";
 import {
@@ -43,16 +45,30 @@ export function $decodeExportConversationTranscriptV1WorkspacesWorkspaceIdConver
   key?: string | number,
 ): ExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequest {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: ExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequest = {
-    workspaceId:
-      v.workspaceId === undefined
-        ? $missing(c, "workspaceId")
-        : $string(v.workspaceId, c, "workspaceId"),
-    since: v.since === undefined ? $missing(c, "since") : $dateOnly(v.since, c, "since"),
-    format: v.format == null ? undefined : $decodeTranscriptFormat(v.format, c, "format"),
+  const result = {
+    ...$emptyExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequest,
   };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "workspaceId":
+        result.workspaceId = $string(t, c, k);
+        n++;
+        break;
+      case "since":
+        result.since = $dateOnly(t, c, k);
+        n++;
+        break;
+      case "format":
+        if (t != null) result.format = $decodeTranscriptFormat(t, c, k);
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["workspaceId", "since"]);
   $leave(c, key);
-  return result;
+  return result as ExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequest;
 }
 
 export function serializeExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequest(
@@ -70,6 +86,8 @@ const $shapeExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPost
   ["since", $isDateOnly, true],
   ["format", isTranscriptFormat, false],
 ];
+const $emptyExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequest: $Draft<ExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequest> =
+  $template($shapeExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequest);
 
 export function isExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequest(
   value: unknown,

@@ -2,8 +2,10 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $enter,
   $external,
   $hasShape,
@@ -11,12 +13,12 @@ import {
   $isNumber,
   $isString,
   $leave,
-  $missing,
   $number,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../../runtime.js";
 import {
   $decodeConversation,
@@ -50,24 +52,32 @@ export function $decodeGetConversationResponse(
   key?: string | number,
 ): GetConversationResponse {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: GetConversationResponse = {
-    contentType:
-      v.contentType === undefined
-        ? $missing(c, "contentType")
-        : $string(v.contentType, c, "contentType"),
-    statusCode:
-      v.statusCode === undefined
-        ? $missing(c, "statusCode")
-        : $number(v.statusCode, c, "statusCode"),
-    rawResponse:
-      v.rawResponse === undefined
-        ? $missing(c, "rawResponse")
-        : ($external(v.rawResponse, c, "rawResponse", "Response") as Response),
-    conversation:
-      v.conversation == null ? undefined : $decodeConversation(v.conversation, c, "conversation"),
-  };
+  const result = { ...$emptyGetConversationResponse };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "contentType":
+        result.contentType = $string(t, c, k);
+        n++;
+        break;
+      case "statusCode":
+        result.statusCode = $number(t, c, k);
+        n++;
+        break;
+      case "rawResponse":
+        result.rawResponse = $external(t, c, k, "Response") as Response;
+        n++;
+        break;
+      case "conversation":
+        if (t != null) result.conversation = $decodeConversation(t, c, k);
+        break;
+    }
+  }
+
+  if (n < 3) $absent(v, c, ["contentType", "statusCode", "rawResponse"]);
   $leave(c, key);
-  return result;
+  return result as GetConversationResponse;
 }
 
 export function serializeGetConversationResponse(
@@ -88,6 +98,9 @@ const $shapeGetConversationResponse: $Shape = [
   ["rawResponse", (e: unknown) => $isExternal(e, "Response"), true],
   ["conversation", isConversation, false],
 ];
+const $emptyGetConversationResponse: $Draft<GetConversationResponse> = $template(
+  $shapeGetConversationResponse,
+);
 
 export function isGetConversationResponse(value: unknown): value is GetConversationResponse {
   return $hasShape(value, $shapeGetConversationResponse);

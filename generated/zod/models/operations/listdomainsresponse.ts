@@ -2,15 +2,17 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $enter,
   $hasShape,
   $leave,
-  $missing,
   $parser,
   $safeParser,
   $schema,
+  $template,
 } from "../../../runtime.js";
 import {
   $decodeDomains as $decodeDomains2,
@@ -54,17 +56,28 @@ export function $decodeListDomainsResponse(
   key?: string | number,
 ): ListDomainsResponse {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: ListDomainsResponse = {
-    httpMeta:
-      v.httpMeta === undefined
-        ? $missing(c, "httpMeta")
-        : $decodeHTTPMetadata(v.httpMeta, c, "httpMeta"),
-    result: v.result === undefined ? $missing(c, "result") : $decodeDomains(v.result, c, "result"),
-    primaryDomain:
-      v.primaryDomain == null ? undefined : $decodeDomains2(v.primaryDomain, c, "primaryDomain"),
-  };
+  const result = { ...$emptyListDomainsResponse };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "httpMeta":
+        result.httpMeta = $decodeHTTPMetadata(t, c, k);
+        n++;
+        break;
+      case "result":
+        result.result = $decodeDomains(t, c, k);
+        n++;
+        break;
+      case "primaryDomain":
+        if (t != null) result.primaryDomain = $decodeDomains2(t, c, k);
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["httpMeta", "result"]);
   $leave(c, key);
-  return result;
+  return result as ListDomainsResponse;
 }
 
 export function serializeListDomainsResponse(value: ListDomainsResponse): ListDomainsResponseJson {
@@ -81,6 +94,7 @@ const $shapeListDomainsResponse: $Shape = [
   ["result", isDomains, true],
   ["primaryDomain", isDomains2, false],
 ];
+const $emptyListDomainsResponse: $Draft<ListDomainsResponse> = $template($shapeListDomainsResponse);
 
 export function isListDomainsResponse(value: unknown): value is ListDomainsResponse {
   return $hasShape(value, $shapeListDomainsResponse);

@@ -2,17 +2,19 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $enter,
   $hasShape,
   $isString,
   $leave,
-  $missing,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../../runtime.js";
 import {
   $decodeChunkingStrategy,
@@ -121,27 +123,52 @@ export function $decodeSetRetentionRequest(
   key?: string | number,
 ): SetRetentionRequest {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: SetRetentionRequest = {
-    workspaceId:
-      v.workspaceId === undefined
-        ? $missing(c, "workspaceId")
-        : $string(v.workspaceId, c, "workspaceId"),
-    setting:
-      v.setting === undefined
-        ? $missing(c, "setting")
-        : $decodeRetentionSetting(v.setting, c, "setting"),
-    chunking: v.chunking == null ? undefined : $decodeChunkingStrategy(v.chunking, c, "chunking"),
-    body: v.body == null ? undefined : $decodePayloadBody(v.body, c, "body"),
-    tools: v.tools == null ? undefined : $decodeToolRegistry(v.tools, c, "tools"),
-    toolChoice: v.toolChoice == null ? undefined : $decodeToolChoice(v.toolChoice, c, "toolChoice"),
-    priority: v.priority == null ? undefined : $decodeRetryPriority(v.priority, c, "priority"),
-    family: v.family == null ? undefined : $decodeModelFamily(v.family, c, "family"),
-    usage: v.usage == null ? undefined : $decodeUsageRecord(v.usage, c, "usage"),
-    filters: v.filters == null ? undefined : $decodeSearchFilters(v.filters, c, "filters"),
-    latency: v.latency == null ? undefined : $decodeTimeSeries(v.latency, c, "latency"),
-  };
+  const result = { ...$emptySetRetentionRequest };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "workspaceId":
+        result.workspaceId = $string(t, c, k);
+        n++;
+        break;
+      case "setting":
+        result.setting = $decodeRetentionSetting(t, c, k);
+        n++;
+        break;
+      case "chunking":
+        if (t != null) result.chunking = $decodeChunkingStrategy(t, c, k);
+        break;
+      case "body":
+        if (t != null) result.body = $decodePayloadBody(t, c, k);
+        break;
+      case "tools":
+        if (t != null) result.tools = $decodeToolRegistry(t, c, k);
+        break;
+      case "toolChoice":
+        if (t != null) result.toolChoice = $decodeToolChoice(t, c, k);
+        break;
+      case "priority":
+        if (t != null) result.priority = $decodeRetryPriority(t, c, k);
+        break;
+      case "family":
+        if (t != null) result.family = $decodeModelFamily(t, c, k);
+        break;
+      case "usage":
+        if (t != null) result.usage = $decodeUsageRecord(t, c, k);
+        break;
+      case "filters":
+        if (t != null) result.filters = $decodeSearchFilters(t, c, k);
+        break;
+      case "latency":
+        if (t != null) result.latency = $decodeTimeSeries(t, c, k);
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["workspaceId", "setting"]);
   $leave(c, key);
-  return result;
+  return result as SetRetentionRequest;
 }
 
 export function serializeSetRetentionRequest(value: SetRetentionRequest): SetRetentionRequestJson {
@@ -173,6 +200,7 @@ const $shapeSetRetentionRequest: $Shape = [
   ["filters", isSearchFilters, false],
   ["latency", isTimeSeries, false],
 ];
+const $emptySetRetentionRequest: $Draft<SetRetentionRequest> = $template($shapeSetRetentionRequest);
 
 export function isSetRetentionRequest(value: unknown): value is SetRetentionRequest {
   return $hasShape(value, $shapeSetRetentionRequest);

@@ -2,17 +2,19 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $enter,
   $external,
   $hasShape,
   $isExternal,
   $leave,
-  $missing,
   $parser,
   $safeParser,
   $schema,
+  $template,
 } from "../../../runtime.js";
 import type { AgentEvent } from "../components/agentevent.js";
 import {
@@ -40,18 +42,25 @@ export function $decodeStreamAgentResponse(
   key?: string | number,
 ): StreamAgentResponse {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: StreamAgentResponse = {
-    httpMeta:
-      v.httpMeta === undefined
-        ? $missing(c, "httpMeta")
-        : $decodeHTTPMetadata(v.httpMeta, c, "httpMeta"),
-    result:
-      v.result == null
-        ? undefined
-        : ($external(v.result, c, "result", "AsyncIterable") as AsyncIterable<AgentEvent>),
-  };
+  const result = { ...$emptyStreamAgentResponse };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "httpMeta":
+        result.httpMeta = $decodeHTTPMetadata(t, c, k);
+        n++;
+        break;
+      case "result":
+        if (t != null)
+          result.result = $external(t, c, k, "AsyncIterable") as AsyncIterable<AgentEvent>;
+        break;
+    }
+  }
+
+  if (n < 1) $absent(v, c, ["httpMeta"]);
   $leave(c, key);
-  return result;
+  return result as StreamAgentResponse;
 }
 
 export function serializeStreamAgentResponse(value: StreamAgentResponse): StreamAgentResponseJson {
@@ -65,6 +74,7 @@ const $shapeStreamAgentResponse: $Shape = [
   ["httpMeta", isHTTPMetadata, true],
   ["result", (e: unknown) => $isExternal(e, "AsyncIterable"), false],
 ];
+const $emptyStreamAgentResponse: $Draft<StreamAgentResponse> = $template($shapeStreamAgentResponse);
 
 export function isStreamAgentResponse(value: unknown): value is StreamAgentResponse {
   return $hasShape(value, $shapeStreamAgentResponse);

@@ -2,9 +2,11 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
   type $UnionMember,
+  $absent,
   $encodeUnion,
   $enter,
   $external,
@@ -13,11 +15,11 @@ import {
   $isExternal,
   $isString,
   $leave,
-  $missing,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
   $union,
 } from "../../../runtime.js";
 import {
@@ -69,18 +71,25 @@ export function $decodeUploadAttachmentRequest(
   key?: string | number,
 ): UploadAttachmentRequest {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: UploadAttachmentRequest = {
-    conversationId:
-      v.conversationId === undefined
-        ? $missing(c, "conversationId")
-        : $string(v.conversationId, c, "conversationId"),
-    file:
-      v.file === undefined
-        ? $missing(c, "file")
-        : ($union(v.file, c, "file", $union0) as File | Blob | FileT),
-  };
+  const result = { ...$emptyUploadAttachmentRequest };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "conversationId":
+        result.conversationId = $string(t, c, k);
+        n++;
+        break;
+      case "file":
+        result.file = $union(t, c, k, $union0) as File | Blob | FileT;
+        n++;
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["conversationId", "file"]);
   $leave(c, key);
-  return result;
+  return result as UploadAttachmentRequest;
 }
 
 export function serializeUploadAttachmentRequest(
@@ -96,6 +105,9 @@ const $shapeUploadAttachmentRequest: $Shape = [
   ["conversationId", $isString, true],
   ["file", (e: unknown) => $isExternal(e, "File") || $isExternal(e, "Blob") || isFileT(e), true],
 ];
+const $emptyUploadAttachmentRequest: $Draft<UploadAttachmentRequest> = $template(
+  $shapeUploadAttachmentRequest,
+);
 
 export function isUploadAttachmentRequest(value: unknown): value is UploadAttachmentRequest {
   return $hasShape(value, $shapeUploadAttachmentRequest);

@@ -2,8 +2,10 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $array,
   $enter,
   $external,
@@ -13,12 +15,12 @@ import {
   $isNumber,
   $isString,
   $leave,
-  $missing,
   $number,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../../../runtime.js";
 import {
   $decodeCharge,
@@ -72,26 +74,38 @@ export function $decodeListChargesResponse(
   key?: string | number,
 ): ListChargesResponse {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: ListChargesResponse = {
-    contentType:
-      v.contentType === undefined
-        ? $missing(c, "contentType")
-        : $string(v.contentType, c, "contentType"),
-    statusCode:
-      v.statusCode === undefined
-        ? $missing(c, "statusCode")
-        : $number(v.statusCode, c, "statusCode"),
-    rawResponse:
-      v.rawResponse === undefined
-        ? $missing(c, "rawResponse")
-        : ($external(v.rawResponse, c, "rawResponse", "Response") as Response),
-    cursor: v.cursor == null ? undefined : $decodeCursor(v.cursor, c, "cursor"),
-    data: v.data == null ? undefined : $array(v.data, c, "data", $decodeCharge),
-    postings:
-      v.postings == null ? undefined : $array(v.postings, c, "postings", $decodeLedgerPosting),
-  };
+  const result = { ...$emptyListChargesResponse };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "contentType":
+        result.contentType = $string(t, c, k);
+        n++;
+        break;
+      case "statusCode":
+        result.statusCode = $number(t, c, k);
+        n++;
+        break;
+      case "rawResponse":
+        result.rawResponse = $external(t, c, k, "Response") as Response;
+        n++;
+        break;
+      case "cursor":
+        if (t != null) result.cursor = $decodeCursor(t, c, k);
+        break;
+      case "data":
+        if (t != null) result.data = $array(t, c, k, $decodeCharge);
+        break;
+      case "postings":
+        if (t != null) result.postings = $array(t, c, k, $decodeLedgerPosting);
+        break;
+    }
+  }
+
+  if (n < 3) $absent(v, c, ["contentType", "statusCode", "rawResponse"]);
   $leave(c, key);
-  return result;
+  return result as ListChargesResponse;
 }
 
 export function serializeListChargesResponse(value: ListChargesResponse): ListChargesResponseJson {
@@ -116,6 +130,7 @@ const $shapeListChargesResponse: $Shape = [
   ["data", (e: unknown) => $isArrayOf(e, isCharge), false],
   ["postings", (e: unknown) => $isArrayOf(e, isLedgerPosting), false],
 ];
+const $emptyListChargesResponse: $Draft<ListChargesResponse> = $template($shapeListChargesResponse);
 
 export function isListChargesResponse(value: unknown): value is ListChargesResponse {
   return $hasShape(value, $shapeListChargesResponse);

@@ -2,19 +2,21 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $bigint,
   $enter,
   $hasShape,
   $isBigint,
   $isString,
   $leave,
-  $missing,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../../../runtime.js";
 
 export interface Balance {
@@ -30,12 +32,25 @@ export interface BalanceJson {
 
 export function $decodeBalance(v: unknown, c: $Ctx | null, key?: string | number): Balance {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: Balance = {
-    asset: v.asset === undefined ? $missing(c, "asset") : $string(v.asset, c, "asset"),
-    amount: v.amount === undefined ? $missing(c, "amount") : $bigint(v.amount, c, "amount"),
-  };
+  const result = { ...$emptyBalance };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "asset":
+        result.asset = $string(t, c, k);
+        n++;
+        break;
+      case "amount":
+        result.amount = $bigint(t, c, k);
+        n++;
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["asset", "amount"]);
   $leave(c, key);
-  return result;
+  return result as Balance;
 }
 
 export function serializeBalance(value: Balance): BalanceJson {
@@ -49,6 +64,7 @@ const $shapeBalance: $Shape = [
   ["asset", $isString, true],
   ["amount", $isBigint, true],
 ];
+const $emptyBalance: $Draft<Balance> = $template($shapeBalance);
 
 export function isBalance(value: unknown): value is Balance {
   return $hasShape(value, $shapeBalance);

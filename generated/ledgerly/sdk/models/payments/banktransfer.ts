@@ -2,18 +2,20 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $enter,
   $hasShape,
   $isString,
   $leave,
   $literal,
-  $missing,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../../../runtime.js";
 
 export interface BankTransfer {
@@ -33,12 +35,25 @@ export function $decodeBankTransfer(
   key?: string | number,
 ): BankTransfer {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: BankTransfer = {
-    type: v.type === undefined ? $missing(c, "type") : $literal(v.type, c, "type", "bank_transfer"),
-    iban: v.iban === undefined ? $missing(c, "iban") : $string(v.iban, c, "iban"),
-  };
+  const result = { ...$emptyBankTransfer };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "type":
+        result.type = $literal(t, c, k, "bank_transfer");
+        n++;
+        break;
+      case "iban":
+        result.iban = $string(t, c, k);
+        n++;
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["type", "iban"]);
   $leave(c, key);
-  return result;
+  return result as BankTransfer;
 }
 
 export function serializeBankTransfer(value: BankTransfer): BankTransferJson {
@@ -52,6 +67,7 @@ const $shapeBankTransfer: $Shape = [
   ["type", (e: unknown) => e === "bank_transfer", true],
   ["iban", $isString, true],
 ];
+const $emptyBankTransfer: $Draft<BankTransfer> = $template($shapeBankTransfer);
 
 export function isBankTransfer(value: unknown): value is BankTransfer {
   return $hasShape(value, $shapeBankTransfer);

@@ -2,18 +2,20 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $enter,
   $hasShape,
   $isString,
   $leave,
   $literal,
-  $missing,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../../../runtime.js";
 
 export interface CardPayment {
@@ -32,13 +34,28 @@ export interface CardPaymentJson {
 
 export function $decodeCardPayment(v: unknown, c: $Ctx | null, key?: string | number): CardPayment {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: CardPayment = {
-    type: v.type === undefined ? $missing(c, "type") : $literal(v.type, c, "type", "card"),
-    last4: v.last4 === undefined ? $missing(c, "last4") : $string(v.last4, c, "last4"),
-    brand: v.brand == null ? undefined : $string(v.brand, c, "brand"),
-  };
+  const result = { ...$emptyCardPayment };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "type":
+        result.type = $literal(t, c, k, "card");
+        n++;
+        break;
+      case "last4":
+        result.last4 = $string(t, c, k);
+        n++;
+        break;
+      case "brand":
+        if (t != null) result.brand = $string(t, c, k);
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["type", "last4"]);
   $leave(c, key);
-  return result;
+  return result as CardPayment;
 }
 
 export function serializeCardPayment(value: CardPayment): CardPaymentJson {
@@ -54,6 +71,7 @@ const $shapeCardPayment: $Shape = [
   ["last4", $isString, true],
   ["brand", $isString, false],
 ];
+const $emptyCardPayment: $Draft<CardPayment> = $template($shapeCardPayment);
 
 export function isCardPayment(value: unknown): value is CardPayment {
   return $hasShape(value, $shapeCardPayment);

@@ -2,8 +2,10 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $array,
   $bigint,
   $dateTime,
@@ -14,13 +16,14 @@ import {
   $isDate,
   $isRecordOf,
   $isString,
+  $isoDateTime,
   $leave,
-  $missing,
   $parser,
   $record,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../../../runtime.js";
 import { $decodeChargeStatus, type ChargeStatus, isChargeStatus } from "./chargestatus.js";
 import { $decodeCurrency, type Currency, isCurrency } from "./currency.js";
@@ -97,24 +100,49 @@ export interface ChargeJson {
 
 export function $decodeCharge(v: unknown, c: $Ctx | null, key?: string | number): Charge {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: Charge = {
-    id: v.id === undefined ? $missing(c, "id") : $string(v.id, c, "id"),
-    amount: v.amount === undefined ? $missing(c, "amount") : $bigint(v.amount, c, "amount"),
-    currency:
-      v.currency === undefined
-        ? $missing(c, "currency")
-        : $decodeCurrency(v.currency, c, "currency"),
-    status:
-      v.status === undefined ? $missing(c, "status") : $decodeChargeStatus(v.status, c, "status"),
-    method:
-      v.method === undefined ? $missing(c, "method") : $decodePaymentMethod(v.method, c, "method"),
-    capturedAt: v.capturedAt == null ? undefined : $dateTime(v.capturedAt, c, "capturedAt"),
-    metadata: v.metadata == null ? undefined : $record(v.metadata, c, "metadata", $string),
-    reference: v.reference == null ? undefined : $string(v.reference, c, "reference"),
-    refunds: v.refunds == null ? undefined : $array(v.refunds, c, "refunds", $decodeRefund),
-  };
+  const result = { ...$emptyCharge };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "id":
+        result.id = $string(t, c, k);
+        n++;
+        break;
+      case "amount":
+        result.amount = $bigint(t, c, k);
+        n++;
+        break;
+      case "currency":
+        result.currency = $decodeCurrency(t, c, k);
+        n++;
+        break;
+      case "status":
+        result.status = $decodeChargeStatus(t, c, k);
+        n++;
+        break;
+      case "method":
+        result.method = $decodePaymentMethod(t, c, k);
+        n++;
+        break;
+      case "capturedAt":
+        if (t != null) result.capturedAt = $dateTime(t, c, k);
+        break;
+      case "metadata":
+        if (t != null) result.metadata = $record(t, c, k, $string);
+        break;
+      case "reference":
+        if (t != null) result.reference = $string(t, c, k);
+        break;
+      case "refunds":
+        if (t != null) result.refunds = $array(t, c, k, $decodeRefund);
+        break;
+    }
+  }
+
+  if (n < 5) $absent(v, c, ["id", "amount", "currency", "status", "method"]);
   $leave(c, key);
-  return result;
+  return result as Charge;
 }
 
 export function serializeCharge(value: Charge): ChargeJson {
@@ -124,7 +152,7 @@ export function serializeCharge(value: Charge): ChargeJson {
     currency: value.currency,
     status: value.status,
     method: serializePaymentMethod(value.method),
-    capturedAt: value.capturedAt === undefined ? undefined : value.capturedAt.toISOString(),
+    capturedAt: value.capturedAt === undefined ? undefined : $isoDateTime(value.capturedAt),
     metadata: value.metadata,
     reference: value.reference,
     refunds: value.refunds === undefined ? undefined : value.refunds.map((e) => serializeRefund(e)),
@@ -142,6 +170,7 @@ const $shapeCharge: $Shape = [
   ["reference", $isString, false],
   ["refunds", (e: unknown) => $isArrayOf(e, isRefund), false],
 ];
+const $emptyCharge: $Draft<Charge> = $template($shapeCharge);
 
 export function isCharge(value: unknown): value is Charge {
   return $hasShape(value, $shapeCharge);

@@ -2,20 +2,22 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $enter,
   $hasShape,
   $isRecordOf,
   $isString,
   $leave,
   $mapRecord,
-  $missing,
   $parser,
   $record,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../../../runtime.js";
 import {
   $decodeBalance,
@@ -45,19 +47,30 @@ export function $decodeLedgerPosting(
   key?: string | number,
 ): LedgerPosting {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: LedgerPosting = {
-    postingId:
-      v.postingId === undefined ? $missing(c, "postingId") : $string(v.postingId, c, "postingId"),
-    balances:
-      v.balances === undefined
-        ? $missing(c, "balances")
-        : $record(v.balances, c, "balances", (e: unknown, c: $Ctx | null, k?: string | number) =>
-            $record(e, c, k, $decodeBalance),
-          ),
-    volumes: v.volumes == null ? undefined : $record(v.volumes, c, "volumes", $decodeBalance),
-  };
+  const result = { ...$emptyLedgerPosting };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "postingId":
+        result.postingId = $string(t, c, k);
+        n++;
+        break;
+      case "balances":
+        result.balances = $record(t, c, k, (e: unknown, c: $Ctx | null, k?: string | number) =>
+          $record(e, c, k, $decodeBalance),
+        );
+        n++;
+        break;
+      case "volumes":
+        if (t != null) result.volumes = $record(t, c, k, $decodeBalance);
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["postingId", "balances"]);
   $leave(c, key);
-  return result;
+  return result as LedgerPosting;
 }
 
 export function serializeLedgerPosting(value: LedgerPosting): LedgerPostingJson {
@@ -78,6 +91,7 @@ const $shapeLedgerPosting: $Shape = [
   ["balances", (e: unknown) => $isRecordOf(e, (e: unknown) => $isRecordOf(e, isBalance)), true],
   ["volumes", (e: unknown) => $isRecordOf(e, isBalance), false],
 ];
+const $emptyLedgerPosting: $Draft<LedgerPosting> = $template($shapeLedgerPosting);
 
 export function isLedgerPosting(value: unknown): value is LedgerPosting {
   return $hasShape(value, $shapeLedgerPosting);

@@ -2,8 +2,10 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $bigint,
   $dateTime,
   $enter,
@@ -11,12 +13,13 @@ import {
   $isBigint,
   $isDate,
   $isString,
+  $isoDateTime,
   $leave,
-  $missing,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../../../runtime.js";
 
 export interface Refund {
@@ -38,15 +41,32 @@ export interface RefundJson {
 
 export function $decodeRefund(v: unknown, c: $Ctx | null, key?: string | number): Refund {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: Refund = {
-    id: v.id === undefined ? $missing(c, "id") : $string(v.id, c, "id"),
-    amount: v.amount === undefined ? $missing(c, "amount") : $bigint(v.amount, c, "amount"),
-    reason: v.reason == null ? undefined : $string(v.reason, c, "reason"),
-    createdAt:
-      v.createdAt === undefined ? $missing(c, "createdAt") : $dateTime(v.createdAt, c, "createdAt"),
-  };
+  const result = { ...$emptyRefund };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "id":
+        result.id = $string(t, c, k);
+        n++;
+        break;
+      case "amount":
+        result.amount = $bigint(t, c, k);
+        n++;
+        break;
+      case "reason":
+        if (t != null) result.reason = $string(t, c, k);
+        break;
+      case "createdAt":
+        result.createdAt = $dateTime(t, c, k);
+        n++;
+        break;
+    }
+  }
+
+  if (n < 3) $absent(v, c, ["id", "amount", "createdAt"]);
   $leave(c, key);
-  return result;
+  return result as Refund;
 }
 
 export function serializeRefund(value: Refund): RefundJson {
@@ -54,7 +74,7 @@ export function serializeRefund(value: Refund): RefundJson {
     id: value.id,
     amount: value.amount.toString(),
     reason: value.reason,
-    createdAt: value.createdAt.toISOString(),
+    createdAt: $isoDateTime(value.createdAt),
   };
 }
 
@@ -64,6 +84,7 @@ const $shapeRefund: $Shape = [
   ["reason", $isString, false],
   ["createdAt", $isDate, true],
 ];
+const $emptyRefund: $Draft<Refund> = $template($shapeRefund);
 
 export function isRefund(value: unknown): value is Refund {
   return $hasShape(value, $shapeRefund);

@@ -2,8 +2,10 @@
 
 import {
   type $Ctx,
+  type $Draft,
   $REJECTED,
   type $Shape,
+  $absent,
   $boolean,
   $enter,
   $hasShape,
@@ -11,12 +13,12 @@ import {
   $isNumber,
   $isString,
   $leave,
-  $missing,
   $number,
   $parser,
   $safeParser,
   $schema,
   $string,
+  $template,
 } from "../../../../runtime.js";
 
 export interface Cursor {
@@ -36,14 +38,28 @@ export interface CursorJson {
 
 export function $decodeCursor(v: unknown, c: $Ctx | null, key?: string | number): Cursor {
   if (!$enter(v, c, key)) return $REJECTED;
-  const result: Cursor = {
-    pageSize:
-      v.pageSize === undefined ? $missing(c, "pageSize") : $number(v.pageSize, c, "pageSize"),
-    hasMore: v.hasMore === undefined ? $missing(c, "hasMore") : $boolean(v.hasMore, c, "hasMore"),
-    next: v.next == null ? undefined : $string(v.next, c, "next"),
-  };
+  const result = { ...$emptyCursor };
+  let n = 0;
+  for (const k in v) {
+    const t = v[k];
+    switch (k) {
+      case "pageSize":
+        result.pageSize = $number(t, c, k);
+        n++;
+        break;
+      case "hasMore":
+        result.hasMore = $boolean(t, c, k);
+        n++;
+        break;
+      case "next":
+        if (t != null) result.next = $string(t, c, k);
+        break;
+    }
+  }
+
+  if (n < 2) $absent(v, c, ["pageSize", "hasMore"]);
   $leave(c, key);
-  return result;
+  return result as Cursor;
 }
 
 export function serializeCursor(value: Cursor): CursorJson {
@@ -59,6 +75,7 @@ const $shapeCursor: $Shape = [
   ["hasMore", $isBoolean, true],
   ["next", $isString, false],
 ];
+const $emptyCursor: $Draft<Cursor> = $template($shapeCursor);
 
 export function isCursor(value: unknown): value is Cursor {
   return $hasShape(value, $shapeCursor);
