@@ -1,8 +1,9 @@
-// `npm run bench [-- --quick]`: decode/encode/reject throughput of the mdspec generated code for
+// `npm run bench [-- --quick] [-- --all-keys] [-- --check]`: decode/encode/reject throughput of the mdspec generated code for
 // the Census `SyncRun` model, side by side with a hand-written codec, Zod v4, Zod v3 (Speakeasy
 // style), class-transformer, valibot and ajv, in one process. A correctness gate runs first and
 // exits 1 when the implementations disagree. `npm run bench` compiles generated/ into bench/.build
-// first (tsc -p bench/tsconfig.json).
+// first (tsc -p bench/tsconfig.json). With --check it also exits 1 when a ratio misses its target
+// (CI runs it so the ratios never slip back).
 
 import os from "node:os";
 import { IMPLEMENTATIONS } from "./impls.mjs";
@@ -10,9 +11,10 @@ import { expectedModel, expectedWire, makeEdgeAccepted, makeInvalid, makeValid }
 
 const QUICK = process.argv.includes("--quick");
 const ALL_KEYS = process.argv.includes("--all-keys");
+const CHECK = process.argv.includes("--check");
 for (const arg of process.argv.slice(2))
-  if (arg !== "--quick" && arg !== "--all-keys") {
-    console.error(`usage: node bench/decode.mjs [--quick] [--all-keys]\n  unknown argument ${arg}`);
+  if (arg !== "--quick" && arg !== "--all-keys" && arg !== "--check") {
+    console.error(`usage: node bench/decode.mjs [--quick] [--all-keys] [--check]\n  unknown argument ${arg}`);
     process.exit(2);
   }
 const N = QUICK ? 10_000 : 100_000;
@@ -256,8 +258,14 @@ const checks = [
   ["reject", "Zod v3 (Speakeasy)", 3],
 ];
 console.log("Ratios (mdspec median / other median):");
+let missed = 0;
 for (const [op, other, target] of checks) {
   const r = ratio(op, other);
+  if (target !== null && r < target) missed += 1;
   const verdict = target === null ? "" : `  target ≥ ${target.toFixed(1)}x  ${r >= target ? "PASS" : "FAIL"}`;
   console.log(`  mdspec ${op} vs ${other.padEnd(20)} ${r.toFixed(2).padStart(6)}x${verdict}`);
+}
+if (CHECK && missed > 0) {
+  console.log(`\n${missed} ratio(s) below target`);
+  process.exit(1);
 }
