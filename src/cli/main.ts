@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { type GenerateCache, type GenerateResult, generateFromDocs, readRuntimeTemplate } from "../generate.js";
 import { diffShapes, schemaShapes } from "../ir/shape.js";
@@ -136,7 +135,11 @@ class Session {
 
   private async loadCache(): Promise<void> {
     if (this.cache !== undefined || this.cacheText !== null) return;
-    this.cacheText = await readFile(join(this.settings.out, CACHE_NAME), "utf8").catch(() => null);
+    try {
+      this.cacheText = readFileSync(join(this.settings.out, CACHE_NAME), "utf8");
+    } catch {
+      this.cacheText = null;
+    }
     try {
       this.cache = this.cacheText === null ? undefined : (JSON.parse(this.cacheText) as GenerateCache);
     } catch {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFile, readdir } from "node:fs/promises";
+import { readFileSync, readdirSync } from "node:fs";
 
 /**
  * Identifies this build of mdspec: a hash of its compiled code (`dist/**\/*.js`) and its runtime
@@ -9,8 +9,8 @@ import { readFile, readdir } from "node:fs/promises";
 export async function generatorFingerprint(): Promise<string> {
   const hash = createHash("sha1");
   const root = new URL("../", import.meta.url);
-  const files = (await readdir(root, { recursive: true })).filter((file) => file.endsWith(".js")).sort();
-  for (const file of files) hash.update(file).update(await readFile(new URL(file, root)));
-  hash.update(await readFile(new URL("../templates/runtime.ts", root)));
+  const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".js")).sort();
+  for (const file of files) hash.update(file).update(readFileSync(new URL(file, root)));
+  hash.update(readFileSync(new URL("../templates/runtime.ts", root)));
   return `mdspec:${hash.digest("base64url")}`;
 }
