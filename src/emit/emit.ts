@@ -1,12 +1,13 @@
 import { printStructure } from "ts-morph";
 import type { SourceFileStructure } from "ts-morph";
 import { CODES } from "../ir/codes.js";
-import type { Diagnostic, Model, Schema } from "../ir/types.js";
+import type { Diagnostic, Model, ObjectModel, Schema } from "../ir/types.js";
 import { indexFileStructure } from "./index-files.js";
 import type { IndexPlan } from "./index-plan.js";
 import { headerLine, modelFileStructure } from "./model-file.js";
 import type { EmitOptions } from "./options.js";
 import { RUNTIME_PATH, outputPathOf } from "./paths.js";
+import { wireName } from "./wire-names.js";
 
 /** A generated file: its path relative to the output folder and its (unformatted) text. */
 export interface EmittedFile {
@@ -54,9 +55,39 @@ export function emitSchema(
       });
       continue;
     }
+    const clash = model.kind === "object" ? wireNameClash(model, options) : null;
+    if (clash) {
+      diagnostics.push(clash);
+      continue;
+    }
     const { path, structure } = modelFileStructure(model, options, lookup);
     files.push({ path, content: print(path, structure) });
   }
   for (const plan of selection.indexes ?? []) files.push({ path: plan.path, content: print(plan.path, indexFileStructure(plan)) });
   return { files, diagnostics };
+}
+
+/**
+ * The error for the first field of an object model whose wire name another field already has
+ * (`userId` and `user_id` under `--wire-case snake_case`, or an override): the wire object could
+ * hold only one of them.
+ */
+function wireNameClash(model: ObjectModel, options: EmitOptions): Diagnostic | null {
+  const owners = new Map<string, string>();
+  for (const field of model.fields) {
+    const wire = wireName(model.id, field, options.wireNames);
+    const owner = owners.get(wire);
+    if (owner !== undefined) {
+      return {
+        file: model.id,
+        line: field.span.start.line,
+        column: field.span.start.column,
+        severity: "error",
+        code: CODES.wireNameClash,
+        message: `the fields "${owner}" and "${field.name}" both have the wire name "${wire}"; give one another name with a wire override`,
+      };
+    }
+    owners.set(wire, field.name);
+  }
+  return null;
 }

@@ -45,6 +45,8 @@ export const CODES = {
   indexClash: "MDS205",
   /** A doc whose output path is reserved for a file mdspec writes itself (`runtime.ts`). */
   reservedOutput: "MDS206",
+  /** Two fields of one model whose wire names (after the wire case and overrides) are the same. */
+  wireNameClash: "MDS207",
   /** An Example cell that contradicts its own doc (a warning: the code is still generated). */
   exampleContradicts: "MDS301",
   /** A link that leaves the docs root. */

@@ -3,6 +3,7 @@
 // non-default options is generated from docs into a temporary folder and imported from there.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseSyncRun, serializeSyncRun } from "../../generated/models/shared/syncrun.js";
+import { generateFromDocs, readRuntimeTemplate } from "../../src/generate.js";
 import { type SafeResult, SPECS_ROOT, type TempOutput, dataOf, docsOf, generateFixtures, generateToTemp, issueSummary } from "./support.js";
 
 interface Part {
@@ -292,5 +293,22 @@ describe("wire names", () => {
       expect(run).toEqual({ completedAt: new Date("2021-10-20T02:52:29Z"), syncId: 1 });
       expect(json(syncRun().serializeSyncRun(run))).toEqual({ CompletedAt: "2021-10-20T02:52:29.000Z", SyncId: 1 });
     });
+  });
+});
+
+describe("wire names that clash", () => {
+  it("refuse a model whose two fields get one wire name (MDS207 at the second field's row), writing nothing", async () => {
+    const text = "# Account\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `userId` | *string* | :heavy_check_mark: | Camel. |\n| `user_id` | *string* | :heavy_minus_sign: | Snake. |\n";
+    const docs = [{ path: "account.md", text }];
+    const snake = await generateFromDocs(docs, { wireNames: { case: "snake_case", overrides: {} } }, await readRuntimeTemplate());
+    expect(snake.files).toEqual([]);
+    expect(snake.diagnostics.map(({ file, line, column, code, severity }) => ({ file, line, column, code, severity }))).toEqual([
+      { file: "account.md", line: 8, column: 1, code: "MDS207", severity: "error" },
+    ]);
+    expect(snake.diagnostics[0]?.message).toContain('"userId" and "user_id" both have the wire name "user_id"');
+    // An override that tells them apart resolves it; without the case, the names differ anyway.
+    const overridden = await generateFromDocs(docs, { wireNames: { case: "snake_case", overrides: { "account.md": { userId: "uid" } } } }, await readRuntimeTemplate());
+    expect(overridden.diagnostics).toEqual([]);
+    expect((await generateFromDocs(docs, {}, await readRuntimeTemplate())).diagnostics).toEqual([]);
   });
 });
