@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // Scores mdspec against every corpus in ../shared/corpora with the shared conformance tool, checks
-// that each output type-checks under the strict flags of DESIGN.md, and fails when a score drops
-// below the thresholds this project has reached (so CI holds them).
+// that each output type-checks under the strict flags of DESIGN.md and is exactly as prettier
+// formats it (part of it is printed in prettier's layout without prettier, see
+// src/emit/preformat.ts), and fails when a score drops below the thresholds this project has
+// reached (so CI holds them).
 //
 // Usage: node scripts/conformance.mjs [corpus ...]   (default: every corpus found)
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { formatTypeScript } from "../dist/emit/format.js";
 
 const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const shared = resolve(root, "..", "shared");
@@ -80,6 +83,13 @@ for (const name of corpora) {
       const match = new RegExp(`${score} (\\d+\\.\\d)%`).exec(summary);
       if (!match || Number(match[1]) < minimum) failures.push(`${name}: ${score} ${match ? match[1] + "%" : "missing"} is below ${minimum}%`);
     }
+    const unformatted = [];
+    for (const file of readdirSync(out, { recursive: true, encoding: "utf8" }).filter((path) => path.endsWith(".ts")).sort()) {
+      const text = readFileSync(join(out, file), "utf8");
+      if ((await formatTypeScript(text)) !== text) unformatted.push(file);
+    }
+    console.log(`${name}: files prettier would change: ${unformatted.length}`);
+    if (unformatted.length > 0) failures.push(`${name}: not as prettier formats them: ${unformatted.slice(0, 20).join(", ")}`);
     const errors = typecheck(out, work);
     console.log(`${name}: type-check under the strict flags: ${errors.length} error(s)`);
     if (errors.length > 0) failures.push(`${name}: the output does not type-check:\n${errors.slice(0, 20).join("\n")}`);

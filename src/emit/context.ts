@@ -13,4 +13,6 @@ export interface EmitContext {
   readonly lookup: (id: string) => Model | undefined;
   /** Module-level member lists of inline unions: the list literal, then its constant's name. */
   readonly inlineUnions: Map<string, string>;
+  /** Statements printed in prettier's layout, set aside while prettier formats the file. */
+  readonly chunks: string[];
 }

@@ -13,6 +13,8 @@ import { wireName } from "./wire-names.js";
 export interface EmittedFile {
   readonly path: string;
   readonly content: string;
+  /** Chunks already in prettier's layout, put in place of their markers after formatting. */
+  readonly chunks?: readonly string[];
 }
 
 /** The emitted files of a schema and the problems found while emitting. */
@@ -60,8 +62,8 @@ export function emitSchema(
       diagnostics.push(clash);
       continue;
     }
-    const { path, structure } = modelFileStructure(model, options, lookup);
-    files.push({ path, content: print(path, structure) });
+    const { path, structure, chunks } = modelFileStructure(model, options, lookup);
+    files.push({ path, content: print(path, structure), chunks });
   }
   for (const plan of selection.indexes ?? []) files.push({ path: plan.path, content: print(plan.path, indexFileStructure(plan)) });
   return { files, diagnostics };

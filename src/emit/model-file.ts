@@ -28,10 +28,12 @@ export function headerLine(source: string): string {
 export function modelFileStructure(model: Model, options: EmitOptions, lookup: (id: string) => Model | undefined): {
   readonly path: string;
   readonly structure: SourceFileStructure;
+  /** The preformatted chunks the structure's markers stand for (see `preformat.ts`). */
+  readonly chunks: readonly string[];
 } {
   const path = outputPathOf(model.id);
   const scope = createScope(declaredNames(model));
-  const context: EmitContext = { model, path, scope, options, lookup, inlineUnions: new Map() };
+  const context: EmitContext = { model, path, scope, options, lookup, inlineUnions: new Map(), chunks: [] };
   collectImports(context, model);
   const statements = declarations(context, model);
   const inlineUnions: StatementStructures[] = [...context.inlineUnions].map(([literal, name]) => ({
@@ -48,6 +50,7 @@ export function modelFileStructure(model: Model, options: EmitOptions, lookup: (
       leadingTrivia: `${headerLine(model.id)}\n\n`,
       statements: [...importStructures(scope), ...inlineUnions, ...statements],
     },
+    chunks: context.chunks,
   };
 }
 
@@ -68,7 +71,7 @@ function collectImports(context: EmitContext, model: Model): void {
   }
 }
 
-function declarations(context: EmitContext, model: Model): StatementStructures[] {
+function declarations(context: EmitContext, model: Model): (StatementStructures | string)[] {
   switch (model.kind) {
     case "object":
       return objectStatements(context, model);

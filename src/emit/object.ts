@@ -8,6 +8,7 @@ import { encodeExpr, isIdentityEncoded } from "./codec/encode.js";
 import { guardRef } from "./codec/guard.js";
 import type { EmitContext } from "./context.js";
 import { isIdentifier, propertyKey, quote } from "./identifiers.js";
+import { arrayConstant, callDeclaration, caseStatement, functionHead, isPlainString, isSimpleExpression, line, objectEntry, preformatted } from "./preformat.js";
 import { jsDocOf } from "./jsdoc.js";
 import { modelSymbols, runtimeSymbol } from "./symbols.js";
 import { collectTypeImports, typeText } from "./type-text.js";
@@ -30,10 +31,10 @@ export function collectObjectImports(context: EmitContext, model: ObjectModel): 
  * export function parseX / safeParseX; export const XSchema;
  * ```
  */
-export function objectStatements(context: EmitContext, model: ObjectModel): StatementStructures[] {
+export function objectStatements(context: EmitContext, model: ObjectModel): (StatementStructures | string)[] {
   const symbols = modelSymbols(model);
   const wire = model.fields.map((field) => wireName(model.id, field, context.options.wireNames));
-  const statements: StatementStructures[] = [modelInterface(context, model), wireInterface(context, model, wire)];
+  const statements: (StatementStructures | string)[] = [modelInterface(context, model), wireInterface(context, model, wire)];
   const set = (name: string, keys: readonly string[]): StatementStructures => ({
     kind: StructureKind.VariableStatement,
     declarationKind: VariableDeclarationKind.Const,
@@ -41,8 +42,21 @@ export function objectStatements(context: EmitContext, model: ObjectModel): Stat
   });
   if (context.options.unknownKeys !== "strip") statements.push(set(symbols.keys, wire));
   if (context.options.unknownKeys === "passthrough") statements.push(set(symbols.props, model.fields.map((field) => field.name)));
-  statements.push(decoder(context, model, wire), serializer(context, model, wire), ...guard(context, model));
-  statements.push(...parseApiStatements(context, symbols.type, symbols.json));
+  const decoding = decoderParts(context, model, wire);
+  const serializing = serializerParts(context, model, wire);
+  const guarding = guardParts(context, model, wire);
+  const api = parseApiStatements(context, symbols.type, symbols.json);
+  // The codec in prettier's layout when every part of it has a simple form (most models), else
+  // as structures for prettier to format.
+  const decoderLines = decoderText(decoding);
+  const serializerLines = serializerText(serializing);
+  const guardLines = guardText(guarding);
+  const apiLines = apiText(api);
+  if (decoderLines && serializerLines && guardLines && apiLines) {
+    statements.push(preformatted(context.chunks, [...decoderLines, "", ...serializerLines, "", ...guardLines, "", ...apiLines]));
+  } else {
+    statements.push(decoderStructure(decoding), serializerStructure(serializing), ...guardStructures(guarding), ...api);
+  }
   return statements;
 }
 
@@ -82,47 +96,100 @@ function property(field: Field, name: string, type: string, docs: ReturnType<typ
  * declared key by name would be a slow generic lookup per field; the keys of a `for...in` loop
  * come with their values' positions instead, and only present keys cost anything. The result
  * starts as a copy of a template holding every field (undefined), so all decoded objects of a
- * model share one shape. Absent required fields are found after the loop.
+ * model share one shape. Absent required fields are found after the loop: `n` counts the
+ * required keys the input has, so one comparison tells whether any is missing (one check per
+ * field would be thousands of branches in a large model).
  */
-function decoder(context: EmitContext, model: ObjectModel, wire: readonly string[]): StatementStructures {
+interface DecoderParts {
+  readonly head: { readonly name: string; readonly parameters: readonly string[]; readonly returnType: string };
+  /** Statements before the key loop, and after it. */
+  readonly before: readonly string[];
+  readonly cases: readonly { readonly key: string; readonly test: string | null; readonly target: string; readonly value: string; readonly required: boolean }[];
+  readonly after: readonly string[];
+}
+
+function decoderParts(context: EmitContext, model: ObjectModel, wire: readonly string[]): DecoderParts {
   const symbols = modelSymbols(model);
   const rt = (name: string) => runtimeSymbol(context, name);
   const absent = context.options.nulls === "absent" ? "t != null" : "t !== undefined";
-  const cases: string[] = [];
-  const required: string[] = [];
-  model.fields.forEach((field, index) => {
+  const cases = model.fields.map((field, index) => {
     const target = assignTarget("result", field.name);
-    const anyType = field.type.kind === "primitive" && field.type.name === "any";
-    let statement: string;
+    const key = quote(wire[index]!);
+    const decoded = () => decodeExpr(context, field.type, "t", "k");
     if (!field.required) {
-      statement = anyType ? `${target} = t;` : `if (${absent}) ${target} = ${decodeExpr(context, field.type, "t", "k")};`;
-    } else if (decodesUndefined(context, field.type)) {
-      statement = `${target} = t === undefined ? ${rt("$missing")}(c, k) : ${decodeExpr(context, field.type, "t", "k")};`;
-    } else {
-      // The decoder itself reports undefined under a field key as a missing required field.
-      statement = `${target} = ${decodeExpr(context, field.type, "t", "k")};`;
+      if (field.type.kind === "primitive" && field.type.name === "any") return { key, test: null, target, value: "t", required: false };
+      return { key, test: absent, target, value: decoded(), required: false };
     }
-    cases.push(`case ${quote(wire[index]!)}:\n${statement}\n${field.required ? "n++;\n" : ""}break;`);
-    if (field.required) required.push(quote(wire[index]!));
+    // Other decoders report undefined under a field key as a missing required field themselves.
+    const value = decodesUndefined(context, field.type) ? `t === undefined ? ${rt("$missing")}(c, k) : ${decoded()}` : decoded();
+    return { key, test: null, target, value, required: true };
   });
-  const statements: string[] = [`if (!${rt("$enter")}(v, c, key)) return ${rt("$REJECTED")};`];
-  if (context.options.unknownKeys === "strict") statements.push(`${rt("$strictKeys")}(v, c, ${symbols.keys});`);
-  statements.push(`const result = { ...${symbols.empty} };`);
-  // `n` counts the required keys the input has: one comparison after the loop tells whether
-  // any is absent (one check per field would be thousands of branches in a large model).
-  if (required.length > 0) statements.push("let n = 0;");
-  if (cases.length > 0) statements.push(`for (const k in v) {\nconst t = v[k];\nswitch (k) {\n${cases.join("\n")}\n}\n}`);
-  if (required.length > 0) statements.push(`if (n < ${required.length}) ${rt("$absent")}(v, c, [${required.join(", ")}]);`);
-  statements.push(`${rt("$leave")}(c, key);`);
+  const required = cases.filter((entry) => entry.required).length;
+  const before = [`if (!${rt("$enter")}(v, c, key)) return ${rt("$REJECTED")};`];
+  if (context.options.unknownKeys === "strict") before.push(`${rt("$strictKeys")}(v, c, ${symbols.keys});`);
+  before.push(`const result = { ...${symbols.empty} };`);
+  if (required > 0) before.push("let n = 0;");
+  const after: string[] = [];
+  if (required > 0) after.push(`if (n < ${required}) ${rt("$absent")}(v, c, ${symbols.required});`);
+  after.push(`${rt("$leave")}(c, key);`);
   const result = `result as ${symbols.type}`;
-  statements.push(context.options.unknownKeys === "passthrough" ? `return ${rt("$passthrough")}(v, ${result}, ${symbols.keys});` : `return ${result};`);
+  after.push(context.options.unknownKeys === "passthrough" ? `return ${rt("$passthrough")}(v, ${result}, ${symbols.keys});` : `return ${result};`);
+  const signature = decoderSignature(context, symbols.type);
+  const parameters = signature.parameters.map((parameter) => `${parameter.name}${parameter.hasQuestionToken ? "?" : ""}: ${parameter.type}`);
+  return { head: { name: symbols.decode, parameters, returnType: signature.returnType }, before, cases, after };
+}
+
+function decoderStructure(parts: DecoderParts): StatementStructures {
+  const cases = parts.cases.map(
+    (entry) => `case ${entry.key}:\n${entry.test === null ? "" : `if (${entry.test}) `}${entry.target} = ${entry.value};\n${entry.required ? "n++;\n" : ""}break;`,
+  );
+  const loop = cases.length > 0 ? [`for (const k in v) {\nconst t = v[k];\nswitch (k) {\n${cases.join("\n")}\n}\n}`] : [];
   return {
     kind: StructureKind.Function,
     isExported: true,
-    name: symbols.decode,
-    ...decoderSignature(context, symbols.type),
-    statements,
+    name: parts.head.name,
+    parameters: parts.head.parameters.map((parameter) => {
+      const [name, type] = parameter.split(": ") as [string, string];
+      return name.endsWith("?") ? { name: name.slice(0, -1), type, hasQuestionToken: true } : { name, type };
+    }),
+    returnType: parts.head.returnType,
+    statements: [...parts.before, ...loop, ...parts.after],
   };
+}
+
+/** The decoder in prettier's layout, or null when a part of it is outside the simple forms. */
+function decoderText(parts: DecoderParts): string[] | null {
+  const lines = functionHead(parts.head.name, parts.head.parameters, parts.head.returnType);
+  if (lines === null) return null;
+  for (const statement of parts.before) {
+    const printed = line(`  ${statement}`);
+    if (printed === null) return null;
+    lines.push(...printed);
+  }
+  if (parts.cases.length > 0) {
+    lines.push("  for (const k in v) {", "    const t = v[k];", "    switch (k) {");
+    for (const entry of parts.cases) {
+      if (!isPlainString(entry.key) || !/^result\.[A-Za-z_$][\w$]*$/.test(entry.target)) return null;
+      const simple = entry.value.startsWith("t === undefined ? ")
+        ? /^t === undefined \? [\w$]+\(c, k\) : (.*)$/.exec(entry.value)?.[1]
+        : entry.value;
+      if (simple === undefined || !isSimpleExpression(simple)) return null;
+      const statement = caseStatement(4, entry.test, entry.target, entry.value);
+      if (statement === null) return null;
+      lines.push(`      case ${entry.key}:`, ...statement);
+      if (entry.required) lines.push("        n++;");
+      lines.push("        break;");
+    }
+    // The blank line after the loop is the one ts-morph's printer leaves after a block.
+    lines.push("    }", "  }", "");
+  }
+  for (const statement of parts.after) {
+    const printed = line(`  ${statement}`);
+    if (printed === null) return null;
+    lines.push(...printed);
+  }
+  lines.push("}");
+  return lines;
 }
 
 /** The assignment target of property `name` of `object`: `o.name` or `o["a-b"]`. */
@@ -130,53 +197,149 @@ function assignTarget(object: string, name: string): string {
   return isIdentifier(name) ? `${object}.${name}` : `${object}[${quote(name)}]`;
 }
 
-function serializer(context: EmitContext, model: ObjectModel, wire: readonly string[]): StatementStructures {
+interface SerializerParts {
+  readonly name: string;
+  readonly parameter: string;
+  readonly modelType: string;
+  readonly returnType: string;
+  readonly entries: readonly { readonly key: string; readonly value: string; readonly conditional: { test: string; then: string; otherwise: string } | null }[];
+  /** The `$passthrough` call around the literal, or null. */
+  readonly passthrough: { readonly helper: string; readonly props: string } | null;
+}
+
+function serializerParts(context: EmitContext, model: ObjectModel, wire: readonly string[]): SerializerParts {
   const symbols = modelSymbols(model);
   const value = model.fields.length === 0 && context.options.unknownKeys !== "passthrough" ? "_value" : "value";
   const entries = model.fields.map((field, index) => {
     const cast = field.required ? typeText(context, field.type) : `${typeText(context, field.type)} | undefined`;
     const read = readProperty(value, field.name, () => runtimeSymbol(context, "$own"), cast);
     const encoded = encodeExpr(context, field.type, read);
-    const expression = field.required || isIdentityEncoded(context, field.type) ? encoded : `${read} === undefined ? undefined : ${encoded}`;
-    return `${literalKey(wire[index]!)}: ${expression},`;
+    const key = literalKey(wire[index]!);
+    if (field.required || isIdentityEncoded(context, field.type)) return { key, value: encoded, conditional: null };
+    const conditional = { test: `${read} === undefined`, then: "undefined", otherwise: encoded };
+    return { key, value: `${conditional.test} ? undefined : ${encoded}`, conditional };
   });
-  const literal = `{\n${entries.join("\n")}\n}`;
+  const passthrough = context.options.unknownKeys === "passthrough" ? { helper: runtimeSymbol(context, "$passthrough"), props: symbols.props } : null;
+  return { name: symbols.serialize, parameter: value, modelType: symbols.type, returnType: symbols.json, entries, passthrough };
+}
+
+function serializerStructure(parts: SerializerParts): StatementStructures {
+  const literal = `{\n${parts.entries.map((entry) => `${entry.key}: ${entry.value},`).join("\n")}\n}`;
   return {
     kind: StructureKind.Function,
     isExported: true,
-    name: symbols.serialize,
-    parameters: [{ name: value, type: symbols.type }],
-    returnType: symbols.json,
+    name: parts.name,
+    parameters: [{ name: parts.parameter, type: parts.modelType }],
+    returnType: parts.returnType,
     statements: [
-      context.options.unknownKeys === "passthrough"
-        ? `return ${runtimeSymbol(context, "$passthrough")}(${value}, ${literal} as ${symbols.json}, ${symbols.props});`
+      parts.passthrough
+        ? `return ${parts.passthrough.helper}(${parts.parameter}, ${literal} as ${parts.returnType}, ${parts.passthrough.props});`
         : `return ${literal};`,
     ],
   };
 }
 
-function guard(context: EmitContext, model: ObjectModel): StatementStructures[] {
+/** The serializer in prettier's layout, or null when a part of it is outside the simple forms. */
+function serializerText(parts: SerializerParts): string[] | null {
+  if (parts.passthrough) return null;
+  const lines = functionHead(parts.name, [`${parts.parameter}: ${parts.modelType}`], parts.returnType);
+  if (lines === null) return null;
+  if (parts.entries.length === 0) return [...lines, "  return {};", "}"];
+  lines.push("  return {");
+  for (const entry of parts.entries) {
+    if (!isIdentifier(entry.key)) return null;
+    const simple = entry.conditional
+      ? PATH_TEST.test(entry.conditional.test) && isSimpleExpression(entry.conditional.otherwise)
+      : isSimpleExpression(entry.value);
+    if (!simple) return null;
+    const printed = objectEntry(2, entry.key, entry.value, entry.conditional);
+    if (printed === null) return null;
+    lines.push(...printed);
+  }
+  lines.push("  };", "}");
+  return lines;
+}
+
+/** `value.name === undefined`, the test of an optional field's conditional. */
+const PATH_TEST = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)* === undefined$/;
+
+interface GuardParts {
+  readonly shape: { readonly name: string; readonly type: string; readonly rows: readonly string[] };
+  readonly empty: { readonly name: string; readonly type: string; readonly initializer: string };
+  readonly required: { readonly name: string; readonly keys: readonly string[] } | null;
+  readonly guard: { readonly name: string; readonly returnType: string; readonly statement: string };
+}
+
+function guardParts(context: EmitContext, model: ObjectModel, wire: readonly string[]): GuardParts {
   const symbols = modelSymbols(model);
   // A table the runtime walks, not one statement per field: thousands of statements exceed what
   // TypeScript's control-flow analysis accepts in one function, and a `&&` chain of thousands of
   // operands nests thousands deep in every parser that reads the output.
-  const rows = model.fields.map((field) => `[${quote(field.name)}, ${guardRef(context, field.type)}, ${field.required}],`);
+  const rows = model.fields.map((field) => `[${quote(field.name)}, ${guardRef(context, field.type)}, ${field.required}]`);
+  const requiredKeys = model.fields.flatMap((field, index) => (field.required ? [quote(wire[index]!)] : []));
+  return {
+    shape: { name: symbols.shape, type: runtimeSymbol(context, "$Shape", true), rows },
+    // The decoder's starting point: every field of the model, undefined, in the table's order.
+    empty: { name: symbols.empty, type: `${runtimeSymbol(context, "$Draft", true)}<${symbols.type}>`, initializer: `${runtimeSymbol(context, "$template")}(${symbols.shape})` },
+    required: requiredKeys.length > 0 ? { name: symbols.required, keys: requiredKeys } : null,
+    guard: { name: symbols.guard, returnType: `value is ${symbols.type}`, statement: `return ${runtimeSymbol(context, "$hasShape")}(value, ${symbols.shape});` },
+  };
+}
+
+function guardStructures(parts: GuardParts): StatementStructures[] {
   const constant = (name: string, type: string, initializer: string): StatementStructures => ({
     kind: StructureKind.VariableStatement,
     declarationKind: VariableDeclarationKind.Const,
     declarations: [{ kind: StructureKind.VariableDeclaration, name, type, initializer }],
   });
   return [
-    constant(symbols.shape, runtimeSymbol(context, "$Shape", true), `[\n${rows.join("\n")}\n]`),
-    // The decoder's starting point: every field of the model, undefined, in the table's order.
-    constant(symbols.empty, `${runtimeSymbol(context, "$Draft", true)}<${symbols.type}>`, `${runtimeSymbol(context, "$template")}(${symbols.shape})`),
+    constant(parts.shape.name, parts.shape.type, `[\n${parts.shape.rows.map((row) => `${row},`).join("\n")}\n]`),
+    constant(parts.empty.name, parts.empty.type, parts.empty.initializer),
+    ...(parts.required ? [constant(parts.required.name, "readonly string[]", `[${parts.required.keys.join(", ")}]`)] : []),
     {
       kind: StructureKind.Function,
       isExported: true,
-      name: symbols.guard,
+      name: parts.guard.name,
       parameters: [{ name: "value", type: "unknown" }],
-      returnType: `value is ${symbols.type}`,
-      statements: [`return ${runtimeSymbol(context, "$hasShape")}(value, ${symbols.shape});`],
+      returnType: parts.guard.returnType,
+      statements: [parts.guard.statement],
     },
   ];
+}
+
+/** A shape row's check in a simple form: a name, or `(e: unknown) => e === literal` or a simple call. */
+const SIMPLE_GUARD = /^(?:[A-Za-z_$][\w$]*|\(e: unknown\) => (?:e === .*|[\w$]+\(e(?:, [\w$]+)?\)))$/;
+
+/** The shape table, template, required keys and guard in prettier's layout, or null. */
+function guardText(parts: GuardParts): string[] | null {
+  for (const row of parts.shape.rows) {
+    const match = /^\[("[^]*"), (.*), (true|false)\]$/.exec(row);
+    if (!match || !isPlainString(match[1]!) || !SIMPLE_GUARD.test(match[2]!)) return null;
+    const literal = /^\(e: unknown\) => e === (.*)$/.exec(match[2]!)?.[1];
+    if (literal !== undefined && !isSimpleExpression(literal)) return null;
+  }
+  if (parts.required && !parts.required.keys.every(isPlainString)) return null;
+  const shape = arrayConstant(`const ${parts.shape.name}: ${parts.shape.type}`, parts.shape.rows, true);
+  const template = /^([\w$]+)\(([\w$]+)\)$/.exec(parts.empty.initializer);
+  const empty = template ? callDeclaration(`const ${parts.empty.name}: ${parts.empty.type}`, template[1]!, null, template[2]!) : null;
+  const required = parts.required ? arrayConstant(`const ${parts.required.name}: readonly string[]`, parts.required.keys, false) : [];
+  const head = functionHead(parts.guard.name, ["value: unknown"], parts.guard.returnType);
+  const body = line(`  ${parts.guard.statement}`);
+  if (!shape || !empty || !required || !head || !body) return null;
+  return [...shape, ...empty, ...required, "", ...head, ...body, "}"];
+}
+
+/** The three API constants in prettier's layout, or null when one is outside the known forms. */
+function apiText(statements: readonly StatementStructures[]): string[] | null {
+  const lines: string[] = [];
+  for (const statement of statements) {
+    if (statement.kind !== StructureKind.VariableStatement) return null;
+    const declaration = statement.declarations[0]!;
+    const call = /^([\w$]+)(?:<(.*)>)?\(([\w$]+)\)$/.exec(String(declaration.initializer));
+    if (!call) return null;
+    const printed = callDeclaration(`export const ${declaration.name}`, call[1]!, call[2] === undefined ? null : call[2].split(", "), call[3]!);
+    if (printed === null) return null;
+    lines.push(...printed);
+  }
+  return lines;
 }

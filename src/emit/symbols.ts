@@ -24,6 +24,7 @@ export interface ModelSymbols {
   readonly props: string;
   readonly shape: string;
   readonly empty: string;
+  readonly required: string;
 }
 
 /** The symbols of a model. Names with `$` cannot clash with titles, which have none. */
@@ -44,6 +45,7 @@ export function modelSymbols(model: Model): ModelSymbols {
     props: `$props${name}`,
     shape: `$shape${name}`,
     empty: `$empty${name}`,
+    required: `$required${name}`,
   };
 }
 
@@ -53,7 +55,7 @@ export function declaredNames(model: Model): string[] {
   const common = [symbols.type, symbols.decode, symbols.guard, symbols.parse, symbols.safeParse, symbols.schema];
   switch (model.kind) {
     case "object":
-      return [...common, symbols.json, symbols.serialize, symbols.keys, symbols.props, symbols.shape, symbols.empty];
+      return [...common, symbols.json, symbols.serialize, symbols.keys, symbols.props, symbols.shape, symbols.empty, symbols.required];
     case "union":
       return [...common, symbols.json, symbols.serialize, symbols.members];
     case "enum":

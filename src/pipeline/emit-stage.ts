@@ -1,5 +1,6 @@
 import { emitSchema, runtimeFile } from "../emit/emit.js";
 import { formatTypeScriptFiles } from "../emit/format.js";
+import { insertPreformatted } from "../emit/preformat.js";
 import type { IndexPlan } from "../emit/index-plan.js";
 import type { EmitOptions } from "../emit/options.js";
 import type { Diagnostic, Schema } from "../ir/types.js";
@@ -29,7 +30,7 @@ export async function emitBatch(
   const emission = emitSchema(schema, options, selection);
   const emitted = performance.now();
   const formatted = await formatTypeScriptFiles(emission.files.map((file) => file.content));
-  const files = emission.files.map((file, index) => ({ path: file.path, content: formatted[index]! }));
+  const files = emission.files.map((file, index) => ({ path: file.path, content: insertPreformatted(formatted[index]!, file.chunks ?? []) }));
   return { files, diagnostics: emission.diagnostics, emitMs: emitted - started, formatMs: performance.now() - emitted };
 }
 

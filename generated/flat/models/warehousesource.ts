@@ -85,7 +85,7 @@ export function $decodeWarehouseSource(
     }
   }
 
-  if (n < 3) $absent(v, c, ["id", "name", "kind"]);
+  if (n < 3) $absent(v, c, $requiredWarehouseSource);
   $leave(c, key);
   return result as WarehouseSource;
 }
@@ -111,6 +111,7 @@ const $shapeWarehouseSource: $Shape = [
   ["createdOn", $isDateOnly, false],
 ];
 const $emptyWarehouseSource: $Draft<WarehouseSource> = $template($shapeWarehouseSource);
+const $requiredWarehouseSource: readonly string[] = ["id", "name", "kind"];
 
 export function isWarehouseSource(value: unknown): value is WarehouseSource {
   return $hasShape(value, $shapeWarehouseSource);

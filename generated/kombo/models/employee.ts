@@ -94,7 +94,7 @@ export function $decodeEmployee(v: unknown, c: $Ctx | null, key?: string | numbe
     }
   }
 
-  if (n < 3) $absent(v, c, ["id", "firstName", "status"]);
+  if (n < 3) $absent(v, c, $requiredEmployee);
   $leave(c, key);
   return result as Employee;
 }
@@ -119,6 +119,7 @@ const $shapeEmployee: $Shape = [
   ["customFields", (e: unknown) => $isRecordOf(e, $isUnknown), false],
 ];
 const $emptyEmployee: $Draft<Employee> = $template($shapeEmployee);
+const $requiredEmployee: readonly string[] = ["id", "firstName", "status"];
 
 export function isEmployee(value: unknown): value is Employee {
   return $hasShape(value, $shapeEmployee);

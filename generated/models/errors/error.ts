@@ -55,7 +55,7 @@ export function $decodeError(v: unknown, c: $Ctx | null, key?: string | number):
     }
   }
 
-  if (n < 2) $absent(v, c, ["code", "message"]);
+  if (n < 2) $absent(v, c, $requiredError);
   $leave(c, key);
   return result as Error;
 }
@@ -74,6 +74,7 @@ const $shapeError: $Shape = [
   ["details", $isUnknown, false],
 ];
 const $emptyError: $Draft<Error> = $template($shapeError);
+const $requiredError: readonly string[] = ["code", "message"];
 
 export function isError(value: unknown): value is Error {
   return $hasShape(value, $shapeError);

@@ -60,7 +60,7 @@ export function $decodeValidationIssue(
     }
   }
 
-  if (n < 3) $absent(v, c, ["loc", "msg", "type"]);
+  if (n < 3) $absent(v, c, $requiredValidationIssue);
   $leave(c, key);
   return result as ValidationIssue;
 }
@@ -79,6 +79,7 @@ const $shapeValidationIssue: $Shape = [
   ["type", $isString, true],
 ];
 const $emptyValidationIssue: $Draft<ValidationIssue> = $template($shapeValidationIssue);
+const $requiredValidationIssue: readonly string[] = ["loc", "msg", "type"];
 
 export function isValidationIssue(value: unknown): value is ValidationIssue {
   return $hasShape(value, $shapeValidationIssue);

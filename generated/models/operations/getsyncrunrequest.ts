@@ -57,7 +57,7 @@ export function $decodeGetSyncRunRequest(
     }
   }
 
-  if (n < 2) $absent(v, c, ["syncId", "syncRunId"]);
+  if (n < 2) $absent(v, c, $requiredGetSyncRunRequest);
   $leave(c, key);
   return result as GetSyncRunRequest;
 }
@@ -74,6 +74,7 @@ const $shapeGetSyncRunRequest: $Shape = [
   ["syncRunId", $isNumber, true],
 ];
 const $emptyGetSyncRunRequest: $Draft<GetSyncRunRequest> = $template($shapeGetSyncRunRequest);
+const $requiredGetSyncRunRequest: readonly string[] = ["syncId", "syncRunId"];
 
 export function isGetSyncRunRequest(value: unknown): value is GetSyncRunRequest {
   return $hasShape(value, $shapeGetSyncRunRequest);

@@ -88,7 +88,7 @@ export function $decodeGetSyncRunResponse(
     }
   }
 
-  if (n < 2) $absent(v, c, ["contentType", "statusCode"]);
+  if (n < 2) $absent(v, c, $requiredGetSyncRunResponse);
   $leave(c, key);
   return result as GetSyncRunResponse;
 }
@@ -111,6 +111,7 @@ const $shapeGetSyncRunResponse: $Shape = [
   ["notFound", isSyncRunNotFound, false],
 ];
 const $emptyGetSyncRunResponse: $Draft<GetSyncRunResponse> = $template($shapeGetSyncRunResponse);
+const $requiredGetSyncRunResponse: readonly string[] = ["contentType", "statusCode"];
 
 export function isGetSyncRunResponse(value: unknown): value is GetSyncRunResponse {
   return $hasShape(value, $shapeGetSyncRunResponse);

@@ -65,7 +65,7 @@ export function $decodeListSyncRunsPagination(
     }
   }
 
-  if (n < 2) $absent(v, c, ["page", "perPage"]);
+  if (n < 2) $absent(v, c, $requiredListSyncRunsPagination);
   $leave(c, key);
   return result as ListSyncRunsPagination;
 }
@@ -90,6 +90,7 @@ const $shapeListSyncRunsPagination: $Shape = [
 const $emptyListSyncRunsPagination: $Draft<ListSyncRunsPagination> = $template(
   $shapeListSyncRunsPagination,
 );
+const $requiredListSyncRunsPagination: readonly string[] = ["page", "perPage"];
 
 export function isListSyncRunsPagination(value: unknown): value is ListSyncRunsPagination {
   return $hasShape(value, $shapeListSyncRunsPagination);

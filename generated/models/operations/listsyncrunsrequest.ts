@@ -70,7 +70,7 @@ export function $decodeListSyncRunsRequest(
     }
   }
 
-  if (n < 1) $absent(v, c, ["syncId"]);
+  if (n < 1) $absent(v, c, $requiredListSyncRunsRequest);
   $leave(c, key);
   return result as ListSyncRunsRequest;
 }
@@ -89,6 +89,7 @@ const $shapeListSyncRunsRequest: $Shape = [
   ["page", $isNumber, false],
 ];
 const $emptyListSyncRunsRequest: $Draft<ListSyncRunsRequest> = $template($shapeListSyncRunsRequest);
+const $requiredListSyncRunsRequest: readonly string[] = ["syncId"];
 
 export function isListSyncRunsRequest(value: unknown): value is ListSyncRunsRequest {
   return $hasShape(value, $shapeListSyncRunsRequest);

@@ -75,7 +75,7 @@ export function $decodeListSyncRunsResponse(
     }
   }
 
-  if (n < 2) $absent(v, c, ["contentType", "statusCode"]);
+  if (n < 2) $absent(v, c, $requiredListSyncRunsResponse);
   $leave(c, key);
   return result as ListSyncRunsResponse;
 }
@@ -103,6 +103,7 @@ const $shapeListSyncRunsResponse: $Shape = [
 const $emptyListSyncRunsResponse: $Draft<ListSyncRunsResponse> = $template(
   $shapeListSyncRunsResponse,
 );
+const $requiredListSyncRunsResponse: readonly string[] = ["contentType", "statusCode"];
 
 export function isListSyncRunsResponse(value: unknown): value is ListSyncRunsResponse {
   return $hasShape(value, $shapeListSyncRunsResponse);

@@ -88,7 +88,7 @@ export function $decodeListSyncRunsResponseBody(
     }
   }
 
-  if (n < 2) $absent(v, c, ["data", "pagination"]);
+  if (n < 2) $absent(v, c, $requiredListSyncRunsResponseBody);
   $leave(c, key);
   return result as ListSyncRunsResponseBody;
 }
@@ -116,6 +116,7 @@ const $shapeListSyncRunsResponseBody: $Shape = [
 const $emptyListSyncRunsResponseBody: $Draft<ListSyncRunsResponseBody> = $template(
   $shapeListSyncRunsResponseBody,
 );
+const $requiredListSyncRunsResponseBody: readonly string[] = ["data", "pagination"];
 
 export function isListSyncRunsResponseBody(value: unknown): value is ListSyncRunsResponseBody {
   return $hasShape(value, $shapeListSyncRunsResponseBody);

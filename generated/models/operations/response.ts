@@ -57,7 +57,7 @@ export function $decodeResponse(v: unknown, c: $Ctx | null, key?: string | numbe
     }
   }
 
-  if (n < 1) $absent(v, c, ["status"]);
+  if (n < 1) $absent(v, c, $requiredResponse);
   $leave(c, key);
   return result as Response;
 }
@@ -76,6 +76,7 @@ const $shapeResponse: $Shape = [
   ["body", $isString, false],
 ];
 const $emptyResponse: $Draft<Response> = $template($shapeResponse);
+const $requiredResponse: readonly string[] = ["status"];
 
 export function isResponse(value: unknown): value is Response {
   return $hasShape(value, $shapeResponse);

@@ -58,7 +58,7 @@ export function $decodeUploadSeedFileRequest(
     }
   }
 
-  if (n < 2) $absent(v, c, ["requestBody", "syncId"]);
+  if (n < 2) $absent(v, c, $requiredUploadSeedFileRequest);
   $leave(c, key);
   return result as UploadSeedFileRequest;
 }
@@ -79,6 +79,7 @@ const $shapeUploadSeedFileRequest: $Shape = [
 const $emptyUploadSeedFileRequest: $Draft<UploadSeedFileRequest> = $template(
   $shapeUploadSeedFileRequest,
 );
+const $requiredUploadSeedFileRequest: readonly string[] = ["requestBody", "syncId"];
 
 export function isUploadSeedFileRequest(value: unknown): value is UploadSeedFileRequest {
   return $hasShape(value, $shapeUploadSeedFileRequest);

@@ -51,7 +51,7 @@ export function $decodeUploadSeedFileRequestBody(
     }
   }
 
-  if (n < 2) $absent(v, c, ["content", "fileName"]);
+  if (n < 2) $absent(v, c, $requiredUploadSeedFileRequestBody);
   $leave(c, key);
   return result as UploadSeedFileRequestBody;
 }
@@ -72,6 +72,7 @@ const $shapeUploadSeedFileRequestBody: $Shape = [
 const $emptyUploadSeedFileRequestBody: $Draft<UploadSeedFileRequestBody> = $template(
   $shapeUploadSeedFileRequestBody,
 );
+const $requiredUploadSeedFileRequestBody: readonly string[] = ["content", "fileName"];
 
 export function isUploadSeedFileRequestBody(value: unknown): value is UploadSeedFileRequestBody {
   return $hasShape(value, $shapeUploadSeedFileRequestBody);

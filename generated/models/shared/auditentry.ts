@@ -129,7 +129,7 @@ export function $decodeAuditEntry(v: unknown, c: $Ctx | null, key?: string | num
     }
   }
 
-  if (n < 2) $absent(v, c, ["id", "occurredAt"]);
+  if (n < 2) $absent(v, c, $requiredAuditEntry);
   $leave(c, key);
   return result as AuditEntry;
 }
@@ -163,6 +163,7 @@ const $shapeAuditEntry: $Shape = [
   ["actor", $isString, false],
 ];
 const $emptyAuditEntry: $Draft<AuditEntry> = $template($shapeAuditEntry);
+const $requiredAuditEntry: readonly string[] = ["id", "occurredAt"];
 
 export function isAuditEntry(value: unknown): value is AuditEntry {
   return $hasShape(value, $shapeAuditEntry);

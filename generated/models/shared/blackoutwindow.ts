@@ -76,7 +76,7 @@ export function $decodeBlackoutWindow(
     }
   }
 
-  if (n < 2) $absent(v, c, ["startsOn", "endsOn"]);
+  if (n < 2) $absent(v, c, $requiredBlackoutWindow);
   $leave(c, key);
   return result as BlackoutWindow;
 }
@@ -99,6 +99,7 @@ const $shapeBlackoutWindow: $Shape = [
   ["reason", $isString, false],
 ];
 const $emptyBlackoutWindow: $Draft<BlackoutWindow> = $template($shapeBlackoutWindow);
+const $requiredBlackoutWindow: readonly string[] = ["startsOn", "endsOn"];
 
 export function isBlackoutWindow(value: unknown): value is BlackoutWindow {
   return $hasShape(value, $shapeBlackoutWindow);

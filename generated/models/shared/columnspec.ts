@@ -65,7 +65,7 @@ export function $decodeColumnSpec(v: unknown, c: $Ctx | null, key?: string | num
     }
   }
 
-  if (n < 2) $absent(v, c, ["name", "type"]);
+  if (n < 2) $absent(v, c, $requiredColumnSpec);
   $leave(c, key);
   return result as ColumnSpec;
 }
@@ -86,6 +86,7 @@ const $shapeColumnSpec: $Shape = [
   ["precision", $isNumber, false],
 ];
 const $emptyColumnSpec: $Draft<ColumnSpec> = $template($shapeColumnSpec);
+const $requiredColumnSpec: readonly string[] = ["name", "type"];
 
 export function isColumnSpec(value: unknown): value is ColumnSpec {
   return $hasShape(value, $shapeColumnSpec);

@@ -236,7 +236,7 @@ export function $decodeConnectionProfile(
     }
   }
 
-  if (n < 3) $absent(v, c, ["id", "name", "readOnly"]);
+  if (n < 3) $absent(v, c, $requiredConnectionProfile);
   $leave(c, key);
   return result as ConnectionProfile;
 }
@@ -287,6 +287,7 @@ const $shapeConnectionProfile: $Shape = [
   ["region", $isString, false],
 ];
 const $emptyConnectionProfile: $Draft<ConnectionProfile> = $template($shapeConnectionProfile);
+const $requiredConnectionProfile: readonly string[] = ["id", "name", "readOnly"];
 
 export function isConnectionProfile(value: unknown): value is ConnectionProfile {
   return $hasShape(value, $shapeConnectionProfile);

@@ -55,7 +55,7 @@ export function $decodeDate(v: unknown, c: $Ctx | null, key?: string | number): 
     }
   }
 
-  if (n < 3) $absent(v, c, ["year", "month", "day"]);
+  if (n < 3) $absent(v, c, $requiredDate);
   $leave(c, key);
   return result as Date;
 }
@@ -74,6 +74,7 @@ const $shapeDate: $Shape = [
   ["day", $isNumber, true],
 ];
 const $emptyDate: $Draft<Date> = $template($shapeDate);
+const $requiredDate: readonly string[] = ["year", "month", "day"];
 
 export function isDate(value: unknown): value is Date {
   return $hasShape(value, $shapeDate);

@@ -206,7 +206,7 @@ export function $decodeDestinationSummary(
     }
   }
 
-  if (n < 2) $absent(v, c, ["id", "name"]);
+  if (n < 2) $absent(v, c, $requiredDestinationSummary);
   $leave(c, key);
   return result as DestinationSummary;
 }
@@ -254,6 +254,7 @@ const $shapeDestinationSummary: $Shape = [
   ["builtinClash", isReservedKeys, false],
 ];
 const $emptyDestinationSummary: $Draft<DestinationSummary> = $template($shapeDestinationSummary);
+const $requiredDestinationSummary: readonly string[] = ["id", "name"];
 
 export function isDestinationSummary(value: unknown): value is DestinationSummary {
   return $hasShape(value, $shapeDestinationSummary);

@@ -152,7 +152,7 @@ export function $decodeFieldMapping(
     }
   }
 
-  if (n < 2) $absent(v, c, ["sourceColumn", "destinationField"]);
+  if (n < 2) $absent(v, c, $requiredFieldMapping);
   $leave(c, key);
   return result as FieldMapping;
 }
@@ -193,6 +193,7 @@ const $shapeFieldMapping: $Shape = [
   ["legacyFieldId", $isNumber, false],
 ];
 const $emptyFieldMapping: $Draft<FieldMapping> = $template($shapeFieldMapping);
+const $requiredFieldMapping: readonly string[] = ["sourceColumn", "destinationField"];
 
 export function isFieldMapping(value: unknown): value is FieldMapping {
   return $hasShape(value, $shapeFieldMapping);

@@ -81,7 +81,7 @@ export function $decodeFields1(v: unknown, c: $Ctx | null, key?: string | number
     }
   }
 
-  if (n < 1) $absent(v, c, ["id"]);
+  if (n < 1) $absent(v, c, $requiredFields1);
   $leave(c, key);
   return result as Fields1;
 }
@@ -104,6 +104,7 @@ const $shapeFields1: $Shape = [
   ["createable", $isBoolean, false],
 ];
 const $emptyFields1: $Draft<Fields1> = $template($shapeFields1);
+const $requiredFields1: readonly string[] = ["id"];
 
 export function isFields1(value: unknown): value is Fields1 {
   return $hasShape(value, $shapeFields1);

@@ -54,7 +54,7 @@ export function $decodeFields2(v: unknown, c: $Ctx | null, key?: string | number
     }
   }
 
-  if (n < 1) $absent(v, c, ["id"]);
+  if (n < 1) $absent(v, c, $requiredFields2);
   $leave(c, key);
   return result as Fields2;
 }
@@ -71,6 +71,7 @@ const $shapeFields2: $Shape = [
   ["matchCaseSensitive", $isBoolean, false],
 ];
 const $emptyFields2: $Draft<Fields2> = $template($shapeFields2);
+const $requiredFields2: readonly string[] = ["id"];
 
 export function isFields2(value: unknown): value is Fields2 {
   return $hasShape(value, $shapeFields2);

@@ -64,7 +64,7 @@ export function $decodeFolderNode(v: unknown, c: $Ctx | null, key?: string | num
     }
   }
 
-  if (n < 2) $absent(v, c, ["id", "name"]);
+  if (n < 2) $absent(v, c, $requiredFolderNode);
   $leave(c, key);
   return result as FolderNode;
 }
@@ -86,6 +86,7 @@ const $shapeFolderNode: $Shape = [
   ["children", (e: unknown) => $isArrayOf(e, isFolderNode), false],
 ];
 const $emptyFolderNode: $Draft<FolderNode> = $template($shapeFolderNode);
+const $requiredFolderNode: readonly string[] = ["id", "name"];
 
 export function isFolderNode(value: unknown): value is FolderNode {
   return $hasShape(value, $shapeFolderNode);

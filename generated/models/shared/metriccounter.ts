@@ -59,7 +59,7 @@ export function $decodeMetricCounter(
     }
   }
 
-  if (n < 2) $absent(v, c, ["name", "value"]);
+  if (n < 2) $absent(v, c, $requiredMetricCounter);
   $leave(c, key);
   return result as MetricCounter;
 }
@@ -78,6 +78,7 @@ const $shapeMetricCounter: $Shape = [
   ["unit", $isString, false],
 ];
 const $emptyMetricCounter: $Draft<MetricCounter> = $template($shapeMetricCounter);
+const $requiredMetricCounter: readonly string[] = ["name", "value"];
 
 export function isMetricCounter(value: unknown): value is MetricCounter {
   return $hasShape(value, $shapeMetricCounter);

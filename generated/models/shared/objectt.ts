@@ -101,7 +101,7 @@ export function $decodeObjectT(v: unknown, c: $Ctx | null, key?: string | number
     }
   }
 
-  if (n < 1) $absent(v, c, ["fullName"]);
+  if (n < 1) $absent(v, c, $requiredObjectT);
   $leave(c, key);
   return result as ObjectT;
 }
@@ -129,6 +129,7 @@ const $shapeObjectT: $Shape = [
   ["supportedOperations", (e: unknown) => $isArrayOf(e, $isString), false],
 ];
 const $emptyObjectT: $Draft<ObjectT> = $template($shapeObjectT);
+const $requiredObjectT: readonly string[] = ["fullName"];
 
 export function isObjectT(value: unknown): value is ObjectT {
   return $hasShape(value, $shapeObjectT);

@@ -82,7 +82,7 @@ export function $decodeQueryTemplate(
     }
   }
 
-  if (n < 1) $absent(v, c, ["sql"]);
+  if (n < 1) $absent(v, c, $requiredQueryTemplate);
   $leave(c, key);
   return result as QueryTemplate;
 }
@@ -101,6 +101,7 @@ const $shapeQueryTemplate: $Shape = [
   ["dialect", $isString, false],
 ];
 const $emptyQueryTemplate: $Draft<QueryTemplate> = $template($shapeQueryTemplate);
+const $requiredQueryTemplate: readonly string[] = ["sql"];
 
 export function isQueryTemplate(value: unknown): value is QueryTemplate {
   return $hasShape(value, $shapeQueryTemplate);

@@ -58,7 +58,7 @@ export function $decodeRecord(v: unknown, c: $Ctx | null, key?: string | number)
     }
   }
 
-  if (n < 1) $absent(v, c, ["key"]);
+  if (n < 1) $absent(v, c, $requiredRecord);
   $leave(c, key);
   return result as Record;
 }
@@ -77,6 +77,7 @@ const $shapeRecord: $Shape = [
   ["updatedAt", $isDate, false],
 ];
 const $emptyRecord: $Draft<Record> = $template($shapeRecord);
+const $requiredRecord: readonly string[] = ["key"];
 
 export function isRecord(value: unknown): value is Record {
   return $hasShape(value, $shapeRecord);

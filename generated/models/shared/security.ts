@@ -45,7 +45,7 @@ export function $decodeSecurity(v: unknown, c: $Ctx | null, key?: string | numbe
     }
   }
 
-  if (n < 1) $absent(v, c, ["bearerAuth"]);
+  if (n < 1) $absent(v, c, $requiredSecurity);
   $leave(c, key);
   return result as Security;
 }
@@ -62,6 +62,7 @@ const $shapeSecurity: $Shape = [
   ["workspaceToken", $isString, false],
 ];
 const $emptySecurity: $Draft<Security> = $template($shapeSecurity);
+const $requiredSecurity: readonly string[] = ["bearerAuth"];
 
 export function isSecurity(value: unknown): value is Security {
   return $hasShape(value, $shapeSecurity);

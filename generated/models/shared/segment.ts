@@ -64,7 +64,7 @@ export function $decodeSegment(v: unknown, c: $Ctx | null, key?: string | number
     }
   }
 
-  if (n < 2) $absent(v, c, ["id", "name"]);
+  if (n < 2) $absent(v, c, $requiredSegment);
   $leave(c, key);
   return result as Segment;
 }
@@ -83,6 +83,7 @@ const $shapeSegment: $Shape = [
   ["rules", (e: unknown) => $isArrayOf(e, isSegmentRule), false],
 ];
 const $emptySegment: $Draft<Segment> = $template($shapeSegment);
+const $requiredSegment: readonly string[] = ["id", "name"];
 
 export function isSegment(value: unknown): value is Segment {
   return $hasShape(value, $shapeSegment);

@@ -68,7 +68,7 @@ export function $decodeSegmentRule(v: unknown, c: $Ctx | null, key?: string | nu
     }
   }
 
-  if (n < 2) $absent(v, c, ["field", "operator"]);
+  if (n < 2) $absent(v, c, $requiredSegmentRule);
   $leave(c, key);
   return result as SegmentRule;
 }
@@ -89,6 +89,7 @@ const $shapeSegmentRule: $Shape = [
   ["subSegment", isSegment, false],
 ];
 const $emptySegmentRule: $Draft<SegmentRule> = $template($shapeSegmentRule);
+const $requiredSegmentRule: readonly string[] = ["field", "operator"];
 
 export function isSegmentRule(value: unknown): value is SegmentRule {
   return $hasShape(value, $shapeSegmentRule);

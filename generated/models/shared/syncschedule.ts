@@ -125,7 +125,7 @@ export function $decodeSyncSchedule(
     }
   }
 
-  if (n < 2) $absent(v, c, ["cronExpression", "frequency"]);
+  if (n < 2) $absent(v, c, $requiredSyncSchedule);
   $leave(c, key);
   return result as SyncSchedule;
 }
@@ -159,6 +159,7 @@ const $shapeSyncSchedule: $Shape = [
   ["deliveryWindow", isDeliveryWindow, false],
 ];
 const $emptySyncSchedule: $Draft<SyncSchedule> = $template($shapeSyncSchedule);
+const $requiredSyncSchedule: readonly string[] = ["cronExpression", "frequency"];
 
 export function isSyncSchedule(value: unknown): value is SyncSchedule {
   return $hasShape(value, $shapeSyncSchedule);

@@ -59,7 +59,7 @@ export function $decodeGetEmployeesPositiveResponse(
     }
   }
 
-  if (n < 1) $absent(v, c, ["data"]);
+  if (n < 1) $absent(v, c, $requiredGetEmployeesPositiveResponse);
   $leave(c, key);
   return result as GetEmployeesPositiveResponse;
 }
@@ -80,6 +80,7 @@ const $shapeGetEmployeesPositiveResponse: $Shape = [
 const $emptyGetEmployeesPositiveResponse: $Draft<GetEmployeesPositiveResponse> = $template(
   $shapeGetEmployeesPositiveResponse,
 );
+const $requiredGetEmployeesPositiveResponse: readonly string[] = ["data"];
 
 export function isGetEmployeesPositiveResponse(
   value: unknown,

@@ -54,7 +54,8 @@ export function $decodePostAtsCandidatesCandidateIdResultLinksPositiveResponseDa
     }
   }
 
-  if (n < 2) $absent(v, c, ["url", "label"]);
+  if (n < 2)
+    $absent(v, c, $requiredPostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItem);
   $leave(c, key);
   return result as PostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItem;
 }
@@ -74,6 +75,8 @@ const $shapePostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItem
 ];
 const $emptyPostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItem: $Draft<PostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItem> =
   $template($shapePostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItem);
+const $requiredPostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItem: readonly string[] =
+  ["url", "label"];
 
 export function isPostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItem(
   value: unknown,

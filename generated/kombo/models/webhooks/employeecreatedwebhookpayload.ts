@@ -75,7 +75,7 @@ export function $decodeEmployeeCreatedWebhookPayload(
     }
   }
 
-  if (n < 4) $absent(v, c, ["id", "type", "data", "sentAt"]);
+  if (n < 4) $absent(v, c, $requiredEmployeeCreatedWebhookPayload);
   $leave(c, key);
   return result as EmployeeCreatedWebhookPayload;
 }
@@ -100,6 +100,7 @@ const $shapeEmployeeCreatedWebhookPayload: $Shape = [
 const $emptyEmployeeCreatedWebhookPayload: $Draft<EmployeeCreatedWebhookPayload> = $template(
   $shapeEmployeeCreatedWebhookPayload,
 );
+const $requiredEmployeeCreatedWebhookPayload: readonly string[] = ["id", "type", "data", "sentAt"];
 
 export function isEmployeeCreatedWebhookPayload(
   value: unknown,

@@ -65,7 +65,7 @@ export function $decodeReportError(v: unknown, c: $Ctx | null, key?: string | nu
     }
   }
 
-  if (n < 2) $absent(v, c, ["code", "message"]);
+  if (n < 2) $absent(v, c, $requiredReportError);
   $leave(c, key);
   return result as ReportError;
 }
@@ -84,6 +84,7 @@ const $shapeReportError: $Shape = [
   ["retryable", $isBoolean, false],
 ];
 const $emptyReportError: $Draft<ReportError> = $template($shapeReportError);
+const $requiredReportError: readonly string[] = ["code", "message"];
 
 export function isReportError(value: unknown): value is ReportError {
   return $hasShape(value, $shapeReportError);

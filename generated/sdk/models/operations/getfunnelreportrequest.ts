@@ -70,7 +70,7 @@ export function $decodeGetFunnelReportRequest(
     }
   }
 
-  if (n < 2) $absent(v, c, ["funnelId", "day"]);
+  if (n < 2) $absent(v, c, $requiredGetFunnelReportRequest);
   $leave(c, key);
   return result as GetFunnelReportRequest;
 }
@@ -93,6 +93,7 @@ const $shapeGetFunnelReportRequest: $Shape = [
 const $emptyGetFunnelReportRequest: $Draft<GetFunnelReportRequest> = $template(
   $shapeGetFunnelReportRequest,
 );
+const $requiredGetFunnelReportRequest: readonly string[] = ["funnelId", "day"];
 
 export function isGetFunnelReportRequest(value: unknown): value is GetFunnelReportRequest {
   return $hasShape(value, $shapeGetFunnelReportRequest);

@@ -88,7 +88,7 @@ export function $decodeGetFunnelReportResponse(
     }
   }
 
-  if (n < 2) $absent(v, c, ["contentType", "statusCode"]);
+  if (n < 2) $absent(v, c, $requiredGetFunnelReportResponse);
   $leave(c, key);
   return result as GetFunnelReportResponse;
 }
@@ -117,6 +117,7 @@ const $shapeGetFunnelReportResponse: $Shape = [
 const $emptyGetFunnelReportResponse: $Draft<GetFunnelReportResponse> = $template(
   $shapeGetFunnelReportResponse,
 );
+const $requiredGetFunnelReportResponse: readonly string[] = ["contentType", "statusCode"];
 
 export function isGetFunnelReportResponse(value: unknown): value is GetFunnelReportResponse {
   return $hasShape(value, $shapeGetFunnelReportResponse);

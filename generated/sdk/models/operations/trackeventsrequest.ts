@@ -59,7 +59,7 @@ export function $decodeTrackEventsRequest(
     }
   }
 
-  if (n < 1) $absent(v, c, ["events"]);
+  if (n < 1) $absent(v, c, $requiredTrackEventsRequest);
   $leave(c, key);
   return result as TrackEventsRequest;
 }
@@ -76,6 +76,7 @@ const $shapeTrackEventsRequest: $Shape = [
   ["dryRun", $isBoolean, false],
 ];
 const $emptyTrackEventsRequest: $Draft<TrackEventsRequest> = $template($shapeTrackEventsRequest);
+const $requiredTrackEventsRequest: readonly string[] = ["events"];
 
 export function isTrackEventsRequest(value: unknown): value is TrackEventsRequest {
   return $hasShape(value, $shapeTrackEventsRequest);

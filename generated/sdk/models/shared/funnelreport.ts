@@ -117,7 +117,7 @@ export function $decodeFunnelReport(
     }
   }
 
-  if (n < 2) $absent(v, c, ["reportDate", "generatedAt"]);
+  if (n < 2) $absent(v, c, $requiredFunnelReport);
   $leave(c, key);
   return result as FunnelReport;
 }
@@ -172,6 +172,7 @@ const $shapeFunnelReport: $Shape = [
   ["comparedDays", (e: unknown) => $isArrayOf(e, $isDateOnly), false],
 ];
 const $emptyFunnelReport: $Draft<FunnelReport> = $template($shapeFunnelReport);
+const $requiredFunnelReport: readonly string[] = ["reportDate", "generatedAt"];
 
 export function isFunnelReport(value: unknown): value is FunnelReport {
   return $hasShape(value, $shapeFunnelReport);

@@ -62,7 +62,7 @@ export function $decodeFunnelStep(v: unknown, c: $Ctx | null, key?: string | num
     }
   }
 
-  if (n < 3) $absent(v, c, ["name", "entered", "converted"]);
+  if (n < 3) $absent(v, c, $requiredFunnelStep);
   $leave(c, key);
   return result as FunnelStep;
 }
@@ -83,6 +83,7 @@ const $shapeFunnelStep: $Shape = [
   ["medianSecondsToConvert", $isNumber, false],
 ];
 const $emptyFunnelStep: $Draft<FunnelStep> = $template($shapeFunnelStep);
+const $requiredFunnelStep: readonly string[] = ["name", "entered", "converted"];
 
 export function isFunnelStep(value: unknown): value is FunnelStep {
   return $hasShape(value, $shapeFunnelStep);

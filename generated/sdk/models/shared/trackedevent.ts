@@ -83,7 +83,7 @@ export function $decodeTrackedEvent(
     }
   }
 
-  if (n < 2) $absent(v, c, ["name", "timestamp"]);
+  if (n < 2) $absent(v, c, $requiredTrackedEvent);
   $leave(c, key);
   return result as TrackedEvent;
 }
@@ -105,6 +105,7 @@ const $shapeTrackedEvent: $Shape = [
   ["properties", isEventProperties, false],
 ];
 const $emptyTrackedEvent: $Draft<TrackedEvent> = $template($shapeTrackedEvent);
+const $requiredTrackedEvent: readonly string[] = ["name", "timestamp"];
 
 export function isTrackedEvent(value: unknown): value is TrackedEvent {
   return $hasShape(value, $shapeTrackedEvent);

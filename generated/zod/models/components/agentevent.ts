@@ -88,7 +88,7 @@ export function $decodeAgentEvent(v: unknown, c: $Ctx | null, key?: string | num
     }
   }
 
-  if (n < 6) $absent(v, c, ["type", "trigger", "stream", "final", "agentId", "occurredAt"]);
+  if (n < 6) $absent(v, c, $requiredAgentEvent);
   $leave(c, key);
   return result as AgentEvent;
 }
@@ -115,6 +115,14 @@ const $shapeAgentEvent: $Shape = [
   ["payload", isToolResultPayload, false],
 ];
 const $emptyAgentEvent: $Draft<AgentEvent> = $template($shapeAgentEvent);
+const $requiredAgentEvent: readonly string[] = [
+  "type",
+  "trigger",
+  "stream",
+  "final",
+  "agentId",
+  "occurredAt",
+];
 
 export function isAgentEvent(value: unknown): value is AgentEvent {
   return $hasShape(value, $shapeAgentEvent);

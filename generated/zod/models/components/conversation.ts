@@ -176,7 +176,7 @@ export function $decodeConversation(
     }
   }
 
-  if (n < 5) $absent(v, c, ["id", "agentId", "inputs", "createdAt", "status"]);
+  if (n < 5) $absent(v, c, $requiredConversation);
   $leave(c, key);
   return result as Conversation;
 }
@@ -220,6 +220,7 @@ const $shapeConversation: $Shape = [
   ["title", $isString, false],
 ];
 const $emptyConversation: $Draft<Conversation> = $template($shapeConversation);
+const $requiredConversation: readonly string[] = ["id", "agentId", "inputs", "createdAt", "status"];
 
 export function isConversation(value: unknown): value is Conversation {
   return $hasShape(value, $shapeConversation);

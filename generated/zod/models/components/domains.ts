@@ -77,7 +77,7 @@ export function $decodeDomains(v: unknown, c: $Ctx | null, key?: string | number
     }
   }
 
-  if (n < 2) $absent(v, c, ["slug", "verified"]);
+  if (n < 2) $absent(v, c, $requiredDomains);
   $leave(c, key);
   return result as Domains;
 }
@@ -98,6 +98,7 @@ const $shapeDomains: $Shape = [
   ["expiresOn", $isDateOnly, false],
 ];
 const $emptyDomains: $Draft<Domains> = $template($shapeDomains);
+const $requiredDomains: readonly string[] = ["slug", "verified"];
 
 export function isDomains(value: unknown): value is Domains {
   return $hasShape(value, $shapeDomains);

@@ -47,7 +47,7 @@ export function $decodeFileT(v: unknown, c: $Ctx | null, key?: string | number):
     }
   }
 
-  if (n < 2) $absent(v, c, ["fileName", "content"]);
+  if (n < 2) $absent(v, c, $requiredFileT);
   $leave(c, key);
   return result as FileT;
 }
@@ -64,6 +64,7 @@ const $shapeFileT: $Shape = [
   ["content", (e: unknown) => $isExternal(e, "ReadableStream"), true],
 ];
 const $emptyFileT: $Draft<FileT> = $template($shapeFileT);
+const $requiredFileT: readonly string[] = ["fileName", "content"];
 
 export function isFileT(value: unknown): value is FileT {
   return $hasShape(value, $shapeFileT);

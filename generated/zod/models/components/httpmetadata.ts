@@ -51,7 +51,7 @@ export function $decodeHTTPMetadata(
     }
   }
 
-  if (n < 2) $absent(v, c, ["response", "request"]);
+  if (n < 2) $absent(v, c, $requiredHTTPMetadata);
   $leave(c, key);
   return result as HTTPMetadata;
 }
@@ -68,6 +68,7 @@ const $shapeHTTPMetadata: $Shape = [
   ["request", (e: unknown) => $isExternal(e, "Request"), true],
 ];
 const $emptyHTTPMetadata: $Draft<HTTPMetadata> = $template($shapeHTTPMetadata);
+const $requiredHTTPMetadata: readonly string[] = ["response", "request"];
 
 export function isHTTPMetadata(value: unknown): value is HTTPMetadata {
   return $hasShape(value, $shapeHTTPMetadata);

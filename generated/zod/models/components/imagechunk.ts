@@ -47,7 +47,7 @@ export function $decodeImageChunk(v: unknown, c: $Ctx | null, key?: string | num
     }
   }
 
-  if (n < 2) $absent(v, c, ["type", "imageUrl"]);
+  if (n < 2) $absent(v, c, $requiredImageChunk);
   $leave(c, key);
   return result as ImageChunk;
 }
@@ -64,6 +64,7 @@ const $shapeImageChunk: $Shape = [
   ["imageUrl", $isString, true],
 ];
 const $emptyImageChunk: $Draft<ImageChunk> = $template($shapeImageChunk);
+const $requiredImageChunk: readonly string[] = ["type", "imageUrl"];
 
 export function isImageChunk(value: unknown): value is ImageChunk {
   return $hasShape(value, $shapeImageChunk);

@@ -58,7 +58,7 @@ export function $decodeInputMessage(
     }
   }
 
-  if (n < 2) $absent(v, c, ["role", "content"]);
+  if (n < 2) $absent(v, c, $requiredInputMessage);
   $leave(c, key);
   return result as InputMessage;
 }
@@ -77,6 +77,7 @@ const $shapeInputMessage: $Shape = [
   ["name", $isString, false],
 ];
 const $emptyInputMessage: $Draft<InputMessage> = $template($shapeInputMessage);
+const $requiredInputMessage: readonly string[] = ["role", "content"];
 
 export function isInputMessage(value: unknown): value is InputMessage {
   return $hasShape(value, $shapeInputMessage);

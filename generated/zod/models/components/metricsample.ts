@@ -52,7 +52,7 @@ export function $decodeMetricSample(
     }
   }
 
-  if (n < 2) $absent(v, c, ["value", "at"]);
+  if (n < 2) $absent(v, c, $requiredMetricSample);
   $leave(c, key);
   return result as MetricSample;
 }
@@ -69,6 +69,7 @@ const $shapeMetricSample: $Shape = [
   ["at", $isDate, true],
 ];
 const $emptyMetricSample: $Draft<MetricSample> = $template($shapeMetricSample);
+const $requiredMetricSample: readonly string[] = ["value", "at"];
 
 export function isMetricSample(value: unknown): value is MetricSample {
   return $hasShape(value, $shapeMetricSample);

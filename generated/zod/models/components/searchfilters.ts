@@ -98,7 +98,7 @@ export function $decodeSearchFilters(
     }
   }
 
-  if (n < 1) $absent(v, c, ["query"]);
+  if (n < 1) $absent(v, c, $requiredSearchFilters);
   $leave(c, key);
   return result as SearchFilters;
 }
@@ -128,6 +128,7 @@ const $shapeSearchFilters: $Shape = [
   ["boosts", (e: unknown) => $isArrayOf(e, $isNumber), false],
 ];
 const $emptySearchFilters: $Draft<SearchFilters> = $template($shapeSearchFilters);
+const $requiredSearchFilters: readonly string[] = ["query"];
 
 export function isSearchFilters(value: unknown): value is SearchFilters {
   return $hasShape(value, $shapeSearchFilters);

@@ -46,7 +46,7 @@ export function $decodeTextChunk(v: unknown, c: $Ctx | null, key?: string | numb
     }
   }
 
-  if (n < 2) $absent(v, c, ["type", "text"]);
+  if (n < 2) $absent(v, c, $requiredTextChunk);
   $leave(c, key);
   return result as TextChunk;
 }
@@ -63,6 +63,7 @@ const $shapeTextChunk: $Shape = [
   ["text", $isString, true],
 ];
 const $emptyTextChunk: $Draft<TextChunk> = $template($shapeTextChunk);
+const $requiredTextChunk: readonly string[] = ["type", "text"];
 
 export function isTextChunk(value: unknown): value is TextChunk {
   return $hasShape(value, $shapeTextChunk);

@@ -58,7 +58,7 @@ export function $decodeTimeSeries(v: unknown, c: $Ctx | null, key?: string | num
     }
   }
 
-  if (n < 2) $absent(v, c, ["name", "points"]);
+  if (n < 2) $absent(v, c, $requiredTimeSeries);
   $leave(c, key);
   return result as TimeSeries;
 }
@@ -75,6 +75,7 @@ const $shapeTimeSeries: $Shape = [
   ["points", (e: unknown) => $isArrayOf(e, (e: unknown) => $isArrayOf(e, isMetricPoint)), true],
 ];
 const $emptyTimeSeries: $Draft<TimeSeries> = $template($shapeTimeSeries);
+const $requiredTimeSeries: readonly string[] = ["name", "points"];
 
 export function isTimeSeries(value: unknown): value is TimeSeries {
   return $hasShape(value, $shapeTimeSeries);

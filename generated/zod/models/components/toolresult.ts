@@ -68,7 +68,7 @@ export function $decodeToolResult(v: unknown, c: $Ctx | null, key?: string | num
     }
   }
 
-  if (n < 3) $absent(v, c, ["callId", "output", "raw"]);
+  if (n < 3) $absent(v, c, $requiredToolResult);
   $leave(c, key);
   return result as ToolResult;
 }
@@ -89,6 +89,7 @@ const $shapeToolResult: $Shape = [
   ["trace", isToolResultPayload, false],
 ];
 const $emptyToolResult: $Draft<ToolResult> = $template($shapeToolResult);
+const $requiredToolResult: readonly string[] = ["callId", "output", "raw"];
 
 export function isToolResult(value: unknown): value is ToolResult {
   return $hasShape(value, $shapeToolResult);

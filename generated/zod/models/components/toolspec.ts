@@ -99,7 +99,7 @@ export function $decodeToolSpec(v: unknown, c: $Ctx | null, key?: string | numbe
     }
   }
 
-  if (n < 1) $absent(v, c, ["name"]);
+  if (n < 1) $absent(v, c, $requiredToolSpec);
   $leave(c, key);
   return result as ToolSpec;
 }
@@ -124,6 +124,7 @@ const $shapeToolSpec: $Shape = [
   ["kind", isToolKind, false],
 ];
 const $emptyToolSpec: $Draft<ToolSpec> = $template($shapeToolSpec);
+const $requiredToolSpec: readonly string[] = ["name"];
 
 export function isToolSpec(value: unknown): value is ToolSpec {
   return $hasShape(value, $shapeToolSpec);

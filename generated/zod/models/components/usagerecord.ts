@@ -120,7 +120,7 @@ export function $decodeUsageRecord(v: unknown, c: $Ctx | null, key?: string | nu
     }
   }
 
-  if (n < 4) $absent(v, c, ["workspaceId", "day", "tokensIn", "cost"]);
+  if (n < 4) $absent(v, c, $requiredUsageRecord);
   $leave(c, key);
   return result as UsageRecord;
 }
@@ -159,6 +159,7 @@ const $shapeUsageRecord: $Shape = [
   ["costHistory", (e: unknown) => $isArrayOf(e, $isDecimal), false],
 ];
 const $emptyUsageRecord: $Draft<UsageRecord> = $template($shapeUsageRecord);
+const $requiredUsageRecord: readonly string[] = ["workspaceId", "day", "tokensIn", "cost"];
 
 export function isUsageRecord(value: unknown): value is UsageRecord {
   return $hasShape(value, $shapeUsageRecord);

@@ -54,7 +54,7 @@ export function $decodeWorkspaceConversationRetentionPolicyOverrideSettingsV2(
     }
   }
 
-  if (n < 1) $absent(v, c, ["days"]);
+  if (n < 1) $absent(v, c, $requiredWorkspaceConversationRetentionPolicyOverrideSettingsV2);
   $leave(c, key);
   return result as WorkspaceConversationRetentionPolicyOverrideSettingsV2;
 }
@@ -74,6 +74,7 @@ const $shapeWorkspaceConversationRetentionPolicyOverrideSettingsV2: $Shape = [
 ];
 const $emptyWorkspaceConversationRetentionPolicyOverrideSettingsV2: $Draft<WorkspaceConversationRetentionPolicyOverrideSettingsV2> =
   $template($shapeWorkspaceConversationRetentionPolicyOverrideSettingsV2);
+const $requiredWorkspaceConversationRetentionPolicyOverrideSettingsV2: readonly string[] = ["days"];
 
 export function isWorkspaceConversationRetentionPolicyOverrideSettingsV2(
   value: unknown,

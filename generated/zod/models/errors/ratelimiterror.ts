@@ -96,7 +96,7 @@ export function $decodeRateLimitError(
     }
   }
 
-  if (n < 3) $absent(v, c, ["message", "code", "httpMeta"]);
+  if (n < 3) $absent(v, c, $requiredRateLimitError);
   $leave(c, key);
   return result as RateLimitError;
 }
@@ -121,6 +121,7 @@ const $shapeRateLimitError: $Shape = [
   ["httpMeta", isHTTPMetadata, true],
 ];
 const $emptyRateLimitError: $Draft<RateLimitError> = $template($shapeRateLimitError);
+const $requiredRateLimitError: readonly string[] = ["message", "code", "httpMeta"];
 
 export function isRateLimitError(value: unknown): value is RateLimitError {
   return $hasShape(value, $shapeRateLimitError);

@@ -62,7 +62,7 @@ export function $decodeAgentRunSummary(
     }
   }
 
-  if (n < 2) $absent(v, c, ["runId", "finishedAt"]);
+  if (n < 2) $absent(v, c, $requiredAgentRunSummary);
   $leave(c, key);
   return result as AgentRunSummary;
 }
@@ -81,6 +81,7 @@ const $shapeAgentRunSummary: $Shape = [
   ["outputTokens", $isNumber, false],
 ];
 const $emptyAgentRunSummary: $Draft<AgentRunSummary> = $template($shapeAgentRunSummary);
+const $requiredAgentRunSummary: readonly string[] = ["runId", "finishedAt"];
 
 export function isAgentRunSummary(value: unknown): value is AgentRunSummary {
   return $hasShape(value, $shapeAgentRunSummary);

@@ -66,7 +66,12 @@ export function $decodeExportConversationTranscriptV1WorkspacesWorkspaceIdConver
     }
   }
 
-  if (n < 2) $absent(v, c, ["workspaceId", "since"]);
+  if (n < 2)
+    $absent(
+      v,
+      c,
+      $requiredExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequest,
+    );
   $leave(c, key);
   return result as ExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequest;
 }
@@ -88,6 +93,8 @@ const $shapeExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPost
 ];
 const $emptyExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequest: $Draft<ExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequest> =
   $template($shapeExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequest);
+const $requiredExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequest: readonly string[] =
+  ["workspaceId", "since"];
 
 export function isExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequest(
   value: unknown,

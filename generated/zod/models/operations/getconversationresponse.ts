@@ -75,7 +75,7 @@ export function $decodeGetConversationResponse(
     }
   }
 
-  if (n < 3) $absent(v, c, ["contentType", "statusCode", "rawResponse"]);
+  if (n < 3) $absent(v, c, $requiredGetConversationResponse);
   $leave(c, key);
   return result as GetConversationResponse;
 }
@@ -101,6 +101,11 @@ const $shapeGetConversationResponse: $Shape = [
 const $emptyGetConversationResponse: $Draft<GetConversationResponse> = $template(
   $shapeGetConversationResponse,
 );
+const $requiredGetConversationResponse: readonly string[] = [
+  "contentType",
+  "statusCode",
+  "rawResponse",
+];
 
 export function isGetConversationResponse(value: unknown): value is GetConversationResponse {
   return $hasShape(value, $shapeGetConversationResponse);

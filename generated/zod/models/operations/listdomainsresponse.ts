@@ -75,7 +75,7 @@ export function $decodeListDomainsResponse(
     }
   }
 
-  if (n < 2) $absent(v, c, ["httpMeta", "result"]);
+  if (n < 2) $absent(v, c, $requiredListDomainsResponse);
   $leave(c, key);
   return result as ListDomainsResponse;
 }
@@ -95,6 +95,7 @@ const $shapeListDomainsResponse: $Shape = [
   ["primaryDomain", isDomains2, false],
 ];
 const $emptyListDomainsResponse: $Draft<ListDomainsResponse> = $template($shapeListDomainsResponse);
+const $requiredListDomainsResponse: readonly string[] = ["httpMeta", "result"];
 
 export function isListDomainsResponse(value: unknown): value is ListDomainsResponse {
   return $hasShape(value, $shapeListDomainsResponse);

@@ -166,7 +166,7 @@ export function $decodeSetRetentionRequest(
     }
   }
 
-  if (n < 2) $absent(v, c, ["workspaceId", "setting"]);
+  if (n < 2) $absent(v, c, $requiredSetRetentionRequest);
   $leave(c, key);
   return result as SetRetentionRequest;
 }
@@ -201,6 +201,7 @@ const $shapeSetRetentionRequest: $Shape = [
   ["latency", isTimeSeries, false],
 ];
 const $emptySetRetentionRequest: $Draft<SetRetentionRequest> = $template($shapeSetRetentionRequest);
+const $requiredSetRetentionRequest: readonly string[] = ["workspaceId", "setting"];
 
 export function isSetRetentionRequest(value: unknown): value is SetRetentionRequest {
   return $hasShape(value, $shapeSetRetentionRequest);

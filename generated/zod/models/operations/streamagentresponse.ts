@@ -58,7 +58,7 @@ export function $decodeStreamAgentResponse(
     }
   }
 
-  if (n < 1) $absent(v, c, ["httpMeta"]);
+  if (n < 1) $absent(v, c, $requiredStreamAgentResponse);
   $leave(c, key);
   return result as StreamAgentResponse;
 }
@@ -75,6 +75,7 @@ const $shapeStreamAgentResponse: $Shape = [
   ["result", (e: unknown) => $isExternal(e, "AsyncIterable"), false],
 ];
 const $emptyStreamAgentResponse: $Draft<StreamAgentResponse> = $template($shapeStreamAgentResponse);
+const $requiredStreamAgentResponse: readonly string[] = ["httpMeta"];
 
 export function isStreamAgentResponse(value: unknown): value is StreamAgentResponse {
   return $hasShape(value, $shapeStreamAgentResponse);

@@ -87,7 +87,7 @@ export function $decodeUploadAttachmentRequest(
     }
   }
 
-  if (n < 2) $absent(v, c, ["conversationId", "file"]);
+  if (n < 2) $absent(v, c, $requiredUploadAttachmentRequest);
   $leave(c, key);
   return result as UploadAttachmentRequest;
 }
@@ -108,6 +108,7 @@ const $shapeUploadAttachmentRequest: $Shape = [
 const $emptyUploadAttachmentRequest: $Draft<UploadAttachmentRequest> = $template(
   $shapeUploadAttachmentRequest,
 );
+const $requiredUploadAttachmentRequest: readonly string[] = ["conversationId", "file"];
 
 export function isUploadAttachmentRequest(value: unknown): value is UploadAttachmentRequest {
   return $hasShape(value, $shapeUploadAttachmentRequest);

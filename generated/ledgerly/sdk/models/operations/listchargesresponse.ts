@@ -103,7 +103,7 @@ export function $decodeListChargesResponse(
     }
   }
 
-  if (n < 3) $absent(v, c, ["contentType", "statusCode", "rawResponse"]);
+  if (n < 3) $absent(v, c, $requiredListChargesResponse);
   $leave(c, key);
   return result as ListChargesResponse;
 }
@@ -131,6 +131,11 @@ const $shapeListChargesResponse: $Shape = [
   ["postings", (e: unknown) => $isArrayOf(e, isLedgerPosting), false],
 ];
 const $emptyListChargesResponse: $Draft<ListChargesResponse> = $template($shapeListChargesResponse);
+const $requiredListChargesResponse: readonly string[] = [
+  "contentType",
+  "statusCode",
+  "rawResponse",
+];
 
 export function isListChargesResponse(value: unknown): value is ListChargesResponse {
   return $hasShape(value, $shapeListChargesResponse);

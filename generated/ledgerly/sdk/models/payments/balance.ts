@@ -48,7 +48,7 @@ export function $decodeBalance(v: unknown, c: $Ctx | null, key?: string | number
     }
   }
 
-  if (n < 2) $absent(v, c, ["asset", "amount"]);
+  if (n < 2) $absent(v, c, $requiredBalance);
   $leave(c, key);
   return result as Balance;
 }
@@ -65,6 +65,7 @@ const $shapeBalance: $Shape = [
   ["amount", $isBigint, true],
 ];
 const $emptyBalance: $Draft<Balance> = $template($shapeBalance);
+const $requiredBalance: readonly string[] = ["asset", "amount"];
 
 export function isBalance(value: unknown): value is Balance {
   return $hasShape(value, $shapeBalance);

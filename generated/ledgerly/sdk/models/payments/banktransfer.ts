@@ -51,7 +51,7 @@ export function $decodeBankTransfer(
     }
   }
 
-  if (n < 2) $absent(v, c, ["type", "iban"]);
+  if (n < 2) $absent(v, c, $requiredBankTransfer);
   $leave(c, key);
   return result as BankTransfer;
 }
@@ -68,6 +68,7 @@ const $shapeBankTransfer: $Shape = [
   ["iban", $isString, true],
 ];
 const $emptyBankTransfer: $Draft<BankTransfer> = $template($shapeBankTransfer);
+const $requiredBankTransfer: readonly string[] = ["type", "iban"];
 
 export function isBankTransfer(value: unknown): value is BankTransfer {
   return $hasShape(value, $shapeBankTransfer);

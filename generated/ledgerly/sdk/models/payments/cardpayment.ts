@@ -53,7 +53,7 @@ export function $decodeCardPayment(v: unknown, c: $Ctx | null, key?: string | nu
     }
   }
 
-  if (n < 2) $absent(v, c, ["type", "last4"]);
+  if (n < 2) $absent(v, c, $requiredCardPayment);
   $leave(c, key);
   return result as CardPayment;
 }
@@ -72,6 +72,7 @@ const $shapeCardPayment: $Shape = [
   ["brand", $isString, false],
 ];
 const $emptyCardPayment: $Draft<CardPayment> = $template($shapeCardPayment);
+const $requiredCardPayment: readonly string[] = ["type", "last4"];
 
 export function isCardPayment(value: unknown): value is CardPayment {
   return $hasShape(value, $shapeCardPayment);

@@ -140,7 +140,7 @@ export function $decodeCharge(v: unknown, c: $Ctx | null, key?: string | number)
     }
   }
 
-  if (n < 5) $absent(v, c, ["id", "amount", "currency", "status", "method"]);
+  if (n < 5) $absent(v, c, $requiredCharge);
   $leave(c, key);
   return result as Charge;
 }
@@ -171,6 +171,7 @@ const $shapeCharge: $Shape = [
   ["refunds", (e: unknown) => $isArrayOf(e, isRefund), false],
 ];
 const $emptyCharge: $Draft<Charge> = $template($shapeCharge);
+const $requiredCharge: readonly string[] = ["id", "amount", "currency", "status", "method"];
 
 export function isCharge(value: unknown): value is Charge {
   return $hasShape(value, $shapeCharge);

@@ -68,7 +68,7 @@ export function $decodeLedgerPosting(
     }
   }
 
-  if (n < 2) $absent(v, c, ["postingId", "balances"]);
+  if (n < 2) $absent(v, c, $requiredLedgerPosting);
   $leave(c, key);
   return result as LedgerPosting;
 }
@@ -92,6 +92,7 @@ const $shapeLedgerPosting: $Shape = [
   ["volumes", (e: unknown) => $isRecordOf(e, isBalance), false],
 ];
 const $emptyLedgerPosting: $Draft<LedgerPosting> = $template($shapeLedgerPosting);
+const $requiredLedgerPosting: readonly string[] = ["postingId", "balances"];
 
 export function isLedgerPosting(value: unknown): value is LedgerPosting {
   return $hasShape(value, $shapeLedgerPosting);

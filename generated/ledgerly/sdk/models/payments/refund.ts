@@ -64,7 +64,7 @@ export function $decodeRefund(v: unknown, c: $Ctx | null, key?: string | number)
     }
   }
 
-  if (n < 3) $absent(v, c, ["id", "amount", "createdAt"]);
+  if (n < 3) $absent(v, c, $requiredRefund);
   $leave(c, key);
   return result as Refund;
 }
@@ -85,6 +85,7 @@ const $shapeRefund: $Shape = [
   ["createdAt", $isDate, true],
 ];
 const $emptyRefund: $Draft<Refund> = $template($shapeRefund);
+const $requiredRefund: readonly string[] = ["id", "amount", "createdAt"];
 
 export function isRefund(value: unknown): value is Refund {
   return $hasShape(value, $shapeRefund);

@@ -57,7 +57,7 @@ export function $decodeCursor(v: unknown, c: $Ctx | null, key?: string | number)
     }
   }
 
-  if (n < 2) $absent(v, c, ["pageSize", "hasMore"]);
+  if (n < 2) $absent(v, c, $requiredCursor);
   $leave(c, key);
   return result as Cursor;
 }
@@ -76,6 +76,7 @@ const $shapeCursor: $Shape = [
   ["next", $isString, false],
 ];
 const $emptyCursor: $Draft<Cursor> = $template($shapeCursor);
+const $requiredCursor: readonly string[] = ["pageSize", "hasMore"];
 
 export function isCursor(value: unknown): value is Cursor {
   return $hasShape(value, $shapeCursor);

@@ -1,0 +1,63 @@
+// The codec statements printed in prettier's layout without prettier (src/emit/preformat.ts):
+// long names and long lines take every layout it knows (broken parameter lists, conditional
+// entries on one, two and four lines, broken call arguments and type arguments, `if` bodies on
+// their own line), and each file must still be exactly what prettier makes of it.
+import { describe, expect, it } from "vitest";
+import { emitSchema } from "../../src/emit/emit.js";
+import { formatTypeScript } from "../../src/emit/format.js";
+import { DEFAULT_EMIT_OPTIONS } from "../../src/emit/options.js";
+import { PREFORMATTED_MARK } from "../../src/emit/preformat.js";
+import { generateFromDocs, readRuntimeTemplate } from "../../src/generate.js";
+
+const FIELDS_HEADER = "| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n";
+
+function doc(title: string, rows: readonly string[]): string {
+  return `# ${title}\n\n## Fields\n\n${FIELDS_HEADER}${rows.join("")}`;
+}
+
+function row(name: string, type: string, required: boolean): string {
+  return `| \`${name}\` | ${type} | ${required ? ":heavy_check_mark:" : ":heavy_minus_sign:"} | A field. |\n`;
+}
+
+// Names of several lengths, so that lines land on both sides of the print width.
+const TITLES = ["Short", "MediumLengthModelName", "AVeryLongModelNameThatPushesEveryDeclarationPastTheLineWidth", "Nested", "NestedWithAQuiteLongNameAsWell"];
+
+const docs = TITLES.map((title, index) => ({
+  path: `${title.toLowerCase()}.md`,
+  text: doc(title, [
+    row("id", "*string*", true),
+    row("createdAt", "[Date](https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Date)", index % 2 === 0),
+    row("kind", '*"widget"*', true),
+    row("count", "*number*", false),
+    row("tags", "*string*[]", false),
+    row("nestedValueWithAnEspeciallyLongPropertyName", "[Nested](nested.md)", false),
+    row("children", "[NestedWithAQuiteLongNameAsWell](nestedwithaquitelongnameaswell.md)[]", false),
+    row("somewhatLongRequiredReferenceToTheNestedModel", "[Nested](nested.md)", true),
+    row("anything", "*any*", index % 2 === 1),
+  ]),
+}));
+
+describe("preformatted codec statements", () => {
+  it("print files that prettier leaves unchanged, whatever the lengths of the names", async () => {
+    const result = await generateFromDocs(docs, {}, await readRuntimeTemplate());
+    expect(result.diagnostics.filter((diagnostic) => diagnostic.severity === "error")).toEqual([]);
+    const unformatted: string[] = [];
+    for (const file of result.files) if ((await formatTypeScript(file.content)) !== file.content) unformatted.push(file.path);
+    expect(unformatted).toEqual([]);
+  });
+
+  it("are used for every one of these models (none falls back to prettier)", async () => {
+    const result = await generateFromDocs(docs, {}, await readRuntimeTemplate());
+    const emission = emitSchema(result.schema, DEFAULT_EMIT_OPTIONS);
+    for (const file of emission.files) expect(file.content, file.path).toContain(PREFORMATTED_MARK);
+  });
+
+  it("leave statements they are unsure of to prettier (a wire key with a quote in it)", async () => {
+    const quoted = [{ path: "q.md", text: doc("Quoted", [row("a", "*string*", true)]) }];
+    const result = await generateFromDocs(quoted, { wireNames: { case: "preserve", overrides: { "q.md": { a: 'say "hi"' } } } }, await readRuntimeTemplate());
+    const emission = emitSchema(result.schema, { ...DEFAULT_EMIT_OPTIONS, wireNames: { case: "preserve", overrides: { "q.md": { a: 'say "hi"' } } } });
+    expect(emission.files[0]?.content).not.toContain(PREFORMATTED_MARK);
+    const file = result.files.find((candidate) => candidate.path === "q.ts")!;
+    expect(await formatTypeScript(file.content)).toBe(file.content);
+  });
+});
