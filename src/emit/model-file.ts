@@ -1,4 +1,4 @@
-import type { ImportDeclarationStructure, SourceFileStructure, StatementStructures } from "ts-morph";
+import type { ImportDeclarationStructure, ImportSpecifierStructure, SourceFileStructure, StatementStructures } from "ts-morph";
 import { StructureKind, VariableDeclarationKind } from "ts-morph";
 import type { Model } from "../ir/types.js";
 import type { EmitContext } from "./context.js";
@@ -7,6 +7,7 @@ import { collectObjectImports, objectStatements } from "./object.js";
 import { opaqueStatements } from "./opaque.js";
 import type { EmitOptions } from "./options.js";
 import { outputPathOf } from "./paths.js";
+import { importDeclaration, preformatted } from "./preformat.js";
 import { createScope, type Scope } from "./scope.js";
 import { declaredNames, runtimeSymbol } from "./symbols.js";
 import { collectUnionImports, unionStatements } from "./union.js";
@@ -48,7 +49,7 @@ export function modelFileStructure(model: Model, options: EmitOptions, lookup: (
     structure: {
       kind: StructureKind.SourceFile,
       leadingTrivia: `${headerLine(model.id)}\n\n`,
-      statements: [...importStructures(scope), ...inlineUnions, ...statements],
+      statements: [...importStatements(context), ...inlineUnions, ...statements],
     },
     chunks: context.chunks,
   };
@@ -86,6 +87,21 @@ function declarations(context: EmitContext, model: Model): (StatementStructures 
       return unreachable;
     }
   }
+}
+
+/** The imports of the file: in prettier's layout as one preformatted chunk when they can be. */
+function importStatements(context: EmitContext): (ImportDeclarationStructure | string)[] {
+  const structures = importStructures(context.scope);
+  const lines: string[] = [];
+  for (const structure of structures) {
+    const specifiers = (structure.namedImports as ImportSpecifierStructure[]).map(
+      (specifier) => `${specifier.isTypeOnly ? "type " : ""}${specifier.name}${specifier.alias ? ` as ${specifier.alias}` : ""}`,
+    );
+    const printed = importDeclaration(structure.isTypeOnly === true, specifiers, structure.moduleSpecifier);
+    if (printed === null) return structures;
+    lines.push(...printed);
+  }
+  return lines.length === 0 ? structures : [preformatted(context.chunks, lines)];
 }
 
 /** One import declaration per module, modules and names sorted so output is stable. */

@@ -151,6 +151,19 @@ export function callDeclaration(head: string, callee: string, typeArguments: rea
   ]);
 }
 
+/**
+ * `import [type] { a, type b, c as d } from "m";` as prettier lays it out: on one line when it
+ * fits, else one specifier per line with a trailing comma.
+ */
+export function importDeclaration(typeOnly: boolean, specifiers: readonly string[], module: string): string[] | null {
+  const quoted = JSON.stringify(module);
+  if (!isPlainString(quoted) || specifiers.length === 0) return null;
+  const keyword = typeOnly ? "import type" : "import";
+  const flat = `${keyword} { ${specifiers.join(", ")} } from ${quoted};`;
+  if (flat.length <= WIDTH) return [flat];
+  return fitting([`${keyword} {`, ...specifiers.map((specifier) => indent(1, `${specifier},`)), `} from ${quoted};`]);
+}
+
 /** A one-line statement, or null when it does not fit. */
 export function line(text: string): string[] | null {
   return fitting([text]);

@@ -20,6 +20,7 @@ import {
   isEmployee,
   serializeEmployee,
 } from "./employee.js";
+
 export type EmployeeReference = string | Employee;
 export type EmployeeReferenceJson = string | EmployeeJson;
 const $membersEmployeeReference: readonly $UnionMember[] = [

@@ -8,6 +8,7 @@ import {
   $schema,
   type Unrecognized,
 } from "../../runtime.js";
+
 export const EmploymentStatus = {
   Active: "ACTIVE",
   Onboarding: "ONBOARDING",

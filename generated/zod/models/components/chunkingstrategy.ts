@@ -14,6 +14,7 @@ import {
   $union,
 } from "../../../runtime.js";
 import { $decodeChunkingMode, type ChunkingMode, isChunkingMode } from "./chunkingmode.js";
+
 export type ChunkingStrategy = ChunkingMode | string;
 export type ChunkingStrategyJson = ChunkingMode | string;
 const $membersChunkingStrategy: readonly $UnionMember[] = [

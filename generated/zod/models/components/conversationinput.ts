@@ -22,6 +22,7 @@ import {
   isInputMessage,
   serializeInputMessage,
 } from "./inputmessage.js";
+
 /** Either a single prompt or a list of messages. */
 export type ConversationInput = string | InputMessage[];
 export type ConversationInputJson = string | InputMessageJson[];

@@ -20,6 +20,7 @@ import {
   isMessageContent,
   serializeMessageContent,
 } from "./messagecontent.js";
+
 /**
  * > :warning: **DEPRECATED**: This will be removed in a future release, please migrate away from it as soon as possible.
  * @deprecated

@@ -24,6 +24,7 @@ import {
   isTextChunk,
   serializeTextChunk,
 } from "./textchunk.js";
+
 export type MessageContent = TextChunk | ImageChunk;
 export type MessageContentJson = TextChunkJson | ImageChunkJson;
 const $membersMessageContent: readonly $UnionMember[] = [

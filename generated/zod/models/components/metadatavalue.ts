@@ -23,6 +23,7 @@ import {
   $union,
   $unknown,
 } from "../../../runtime.js";
+
 export type MetadataValue =
   | string
   | number

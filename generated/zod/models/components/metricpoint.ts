@@ -20,6 +20,7 @@ import {
   isMetricSample,
   serializeMetricSample,
 } from "./metricsample.js";
+
 export type MetricPoint = number | MetricSample;
 export type MetricPointJson = number | MetricSampleJson;
 const $membersMetricPoint: readonly $UnionMember[] = [

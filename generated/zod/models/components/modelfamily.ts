@@ -8,6 +8,7 @@ import {
   $schema,
   type Unrecognized,
 } from "../../../runtime.js";
+
 /** The model family an agent runs on. */
 export const ModelFamily = {
   LumenSmall: "lumen-small",

@@ -23,6 +23,7 @@ import {
   $union,
   type Decimal,
 } from "../../../runtime.js";
+
 /** Body of a tool call: raw bytes, text, an exact number or a timestamp. */
 export type PayloadBody = ReadableStream<Uint8Array> | string | bigint | Decimal | Date;
 export type PayloadBodyJson = ReadableStream<Uint8Array> | string;

@@ -9,6 +9,7 @@ import {
   $schema,
   type Unrecognized,
 } from "../../../runtime.js";
+
 /** Rate-limit tier of a workspace. */
 export const RatelimitTier = {
   Value1: 1,

@@ -20,6 +20,7 @@ import {
   isWorkspaceConversationRetentionPolicyOverrideSettingsV2,
   serializeWorkspaceConversationRetentionPolicyOverrideSettingsV2,
 } from "./workspaceconversationretentionpolicyoverridesettingsv2.js";
+
 /** Either a number of days or a detailed override. */
 export type RetentionSetting = WorkspaceConversationRetentionPolicyOverrideSettingsV2 | number;
 export type RetentionSettingJson =

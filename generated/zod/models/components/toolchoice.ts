@@ -17,6 +17,7 @@ import {
   isToolSpec,
   serializeToolSpec,
 } from "./toolspec.js";
+
 export type ToolChoice = ToolSpec;
 export type ToolChoiceJson = ToolSpecJson;
 const $membersToolChoice: readonly $UnionMember[] = [

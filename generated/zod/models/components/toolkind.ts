@@ -8,6 +8,7 @@ import {
   $schema,
   type Unrecognized,
 } from "../../../runtime.js";
+
 export const ToolKind = {
   Function: "function",
   Retrieval: "retrieval",

@@ -22,6 +22,7 @@ import {
   isToolSpec,
   serializeToolSpec,
 } from "./toolspec.js";
+
 export type ToolRegistry =
   { [key: string]: ToolSpec } | { [key: string]: { [key: string]: ToolSpec } } | ToolSpec[][];
 export type ToolRegistryJson =

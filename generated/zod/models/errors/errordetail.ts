@@ -17,6 +17,7 @@ import {
   $union,
   $unknown,
 } from "../../../runtime.js";
+
 export type ErrorDetail = string | { [key: string]: unknown };
 export type ErrorDetailJson = string | { [key: string]: unknown };
 const $membersErrorDetail: readonly $UnionMember[] = [

@@ -19,6 +19,7 @@ import {
   isDomains as isDomains2,
   serializeDomains as serializeDomains2,
 } from "../components/domains.js";
+
 /** One domain, or every domain of the workspace. */
 export type Domains = Domains2 | Domains2[];
 export type DomainsJson = DomainsJson2 | DomainsJson2[];

@@ -21,6 +21,7 @@ import {
   isAgentRunSummary,
   serializeAgentRunSummary,
 } from "./agentrunsummary.js";
+
 export type RunAgentResponse = AgentRunSummary | AsyncIterable<AgentEvent>;
 export type RunAgentResponseJson = AgentRunSummaryJson | AsyncIterable<AgentEvent>;
 const $membersRunAgentResponse: readonly $UnionMember[] = [

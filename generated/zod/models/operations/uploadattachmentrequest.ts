@@ -29,6 +29,7 @@ import {
   isFileT,
   serializeFileT,
 } from "../components/filet.js";
+
 const $union0: readonly $UnionMember[] = [
   {
     decode: (e: unknown, c: $Ctx | null, k?: string | number) => $external(e, c, k, "File") as File,

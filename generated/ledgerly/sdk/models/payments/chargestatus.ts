@@ -8,6 +8,7 @@ import {
   $schema,
   type Unrecognized,
 } from "../../../../runtime.js";
+
 export const ChargeStatus = {
   Pending: "pending",
   Authorized: "authorized",

@@ -24,6 +24,7 @@ import {
   isCardPayment,
   serializeCardPayment,
 } from "./cardpayment.js";
+
 export type PaymentMethod = CardPayment | BankTransfer;
 export type PaymentMethodJson = CardPaymentJson | BankTransferJson;
 const $membersPaymentMethod: readonly $UnionMember[] = [
