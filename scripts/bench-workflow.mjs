@@ -38,7 +38,39 @@ function pickDoc() {
   return path.slice(docs.length + 1);
 }
 
+/**
+ * Waits until the disk has been idle for a moment (Linux: the "time spent doing I/O" counters of
+ * /proc/diskstats stop moving), at most 10 s. Earlier steps (an install, a removed folder of
+ * thousands of files) leave write-back and discards running for seconds, and a run measured
+ * against them measures the disk, not mdspec.
+ */
+function waitForIdleDisk() {
+  spawnSync("sync");
+  const busy = () => {
+    try {
+      return readFileSync("/proc/diskstats", "utf8")
+        .split("\n")
+        .map((line) => line.trim().split(/\s+/))
+        .filter((fields) => fields.length > 12 && !/^(loop|ram)/.test(fields[2]))
+        .reduce((sum, fields) => sum + Number(fields[12]), 0);
+    } catch {
+      return null;
+    }
+  };
+  const deadline = performance.now() + 10_000;
+  let last = busy();
+  if (last === null) return;
+  let quietSince = performance.now();
+  while (performance.now() < deadline && performance.now() - quietSince < 300) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    const now = busy();
+    if (now !== last) quietSince = performance.now();
+    last = now;
+  }
+}
+
 function runCli(outDir = out) {
+  waitForIdleDisk();
   const started = performance.now();
   const result = spawnSync(process.execPath, [bin, "--input", docs, "--out", outDir], { encoding: "utf8" });
   if (result.status !== 0) throw new Error(`mdspec exited ${result.status}:\n${result.stderr}`);
