@@ -3,6 +3,7 @@ import { join, relative, sep } from "node:path";
 import { type GenerateCache, type GenerateResult, generateFromDocs, readRuntimeTemplate } from "../generate.js";
 import { diffShapes, schemaShapes } from "../ir/shape.js";
 import type { Diagnostic } from "../ir/types.js";
+import { cacheFileText, readCacheFile } from "../write/cache-file.js";
 import { generatorFingerprint } from "../write/fingerprint.js";
 import { CACHE_NAME, diffOutput, readManifest, writeAtomically, writeOutput } from "../write/output.js";
 import { type DocFile, readDocs } from "../write/read-docs.js";
@@ -135,16 +136,11 @@ class Session {
 
   private async loadCache(): Promise<void> {
     if (this.cache !== undefined || this.cacheText !== null) return;
-    try {
-      this.cacheText = readFileSync(join(this.settings.out, CACHE_NAME), "utf8");
-    } catch {
-      this.cacheText = null;
-    }
-    try {
-      this.cache = this.cacheText === null ? undefined : (JSON.parse(this.cacheText) as GenerateCache);
-    } catch {
-      this.cache = undefined;
-    }
+    const { cache, text } = readCacheFile(this.settings.out);
+    this.cache = cache;
+    this.cacheText = text;
+    // The cached outputs were just read from the folder: the write step need not read them again.
+    if (cache && this.written === undefined) this.written = new Map(Object.entries(cache.files).map(([path, file]) => [path, file.content]));
   }
 
   /** One generation with its progress line, which is gone however the run ends. */
@@ -194,7 +190,7 @@ class Session {
     // The cache is only a speed-up: it is rewritten when it changed, and losing it costs one slow run.
     this.cache = result.cache;
     if (result.cacheChanged || this.cacheText === null) {
-      const nextCacheText = JSON.stringify(result.cache);
+      const nextCacheText = cacheFileText(result.cache);
       if (nextCacheText !== this.cacheText) {
         await writeAtomically(join(settings.out, CACHE_NAME), nextCacheText);
         this.cacheText = nextCacheText;

@@ -189,8 +189,8 @@ function removeEmptyParents(outDir: string, folder: string): void {
   }
 }
 
-/** Whether a manifest entry is a plain relative path inside the output folder. */
-function isInside(path: string): boolean {
+/** Whether a manifest or cache entry is a plain relative path inside the output folder. */
+export function isInside(path: string): boolean {
   const segments = path.split(/[\\/]/);
   return path !== "" && !path.startsWith("/") && !/^[A-Za-z]:/.test(path) && !segments.includes("..") && !segments.every((segment) => segment === "." || segment === "");
 }

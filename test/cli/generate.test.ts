@@ -48,6 +48,21 @@ function fresh(onTestFinished: (fn: () => void) => void): { dir: string; docs: s
 const generated = (onTestFinished: (fn: () => void) => void) => copyTemplate(template, onTestFinished);
 
 describe.concurrent("generate", () => {
+  it("keeps output files out of the cache file (by content hash) and regenerates a hand-edited output", async ({ expect, onTestFinished }) => {
+    const { dir, out } = generated(onTestFinished);
+    const cache = JSON.parse(read(join(out, CACHE))) as { files: Record<string, Record<string, unknown>> };
+    expect(Object.keys(cache.files).sort()).toEqual([...SYNCRUN_OUTPUT].sort());
+    for (const entry of Object.values(cache.files)) expect(Object.keys(entry).sort()).toEqual(["hash", "inputs"]);
+
+    const target = join(out, "models/shared/syncrunstatus.ts");
+    const original = read(target);
+    writeFileSync(target, `${original}// edited by hand\n`);
+    const rerun = await runCli(dir, GENERATE);
+    expect(rerun.code).toBe(0);
+    expect(rerun.stderr).toMatch(/: 1 file\(s\) written, 0 removed, 7 unchanged in out/);
+    expect(read(target)).toBe(original);
+  });
+
   it("writes the modules, the runtime and the manifest; a second run writes nothing and changes no byte", async ({ expect, onTestFinished }) => {
     const { dir, out } = fresh(onTestFinished);
     const first = await runCli(dir, GENERATE);

@@ -4,6 +4,7 @@
 // make the cell parser throw. A sample of the accepted mutated outputs is type-checked.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatTypeScript } from "../../src/emit/format.js";
 import { type GenerateCache, type GenerateResult, generateFromDocs } from "../../src/generate.js";
 import type { Diagnostic } from "../../src/ir/types.js";
 import { parseDoc } from "../../src/parse/doc.js";
@@ -288,5 +289,19 @@ describe("the whole pipeline on a mutated doc plus the rest of specs/", () => {
     const sampleErrors = errors.filter((message) => !message.startsWith("out/control-") && !controlErrors.has(message.replace(/^out\/s\d+\//, "")));
     console.log(`properties: type-checked ${accepted.length} accepted mutated outputs (${files.length} files)`);
     expect(sampleErrors).toEqual([]);
+  }, 120_000);
+
+  it("the files a mutation changed are exactly as prettier formats them (preformatted parts included)", async () => {
+    const unformatted: string[] = [];
+    let checked = 0;
+    for (const { doc, result } of accepted) {
+      for (const file of result.files) {
+        if (baselineFiles.get(file.path) === file.content) continue;
+        checked += 1;
+        if ((await formatTypeScript(file.content)) !== file.content) unformatted.push(`${doc}: ${file.path}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+    expect(unformatted).toEqual([]);
   }, 120_000);
 });
