@@ -102,6 +102,10 @@ class Session {
     if (docs === null) return 2;
     const current = new Map(docs.map((doc) => [doc.path, doc]));
     await this.run(docs);
+    // A large first run parses on a worker thread, so this thread has not loaded the parser yet:
+    // load it and parse one doc now, or the first edit pays a few hundred milliseconds for it.
+    const { parseBatch } = await import("../pipeline/parse-stage.js");
+    if (docs.length > 0) parseBatch([docs[0]!]);
     // chokidar loads only in watch mode.
     const { watchDocs } = await import("./watch.js");
     const onReady = () => this.streams.stderr(`mdspec: watching ${this.shown(this.settings.input)} (Ctrl-C to stop)\n`);
