@@ -101,7 +101,11 @@ function property(field: Field, name: string, type: string, docs: ReturnType<typ
  * field would be thousands of branches in a large model).
  */
 interface DecoderParts {
-  readonly head: { readonly name: string; readonly parameters: readonly string[]; readonly returnType: string };
+  readonly head: {
+    readonly name: string;
+    readonly parameters: readonly { readonly name: string; readonly type: string; readonly hasQuestionToken?: boolean }[];
+    readonly returnType: string;
+  };
   /** Statements before the key loop, and after it. */
   readonly before: readonly string[];
   readonly cases: readonly { readonly key: string; readonly test: string | null; readonly target: string; readonly value: string; readonly required: boolean }[];
@@ -135,8 +139,7 @@ function decoderParts(context: EmitContext, model: ObjectModel, wire: readonly s
   const result = `result as ${symbols.type}`;
   after.push(context.options.unknownKeys === "passthrough" ? `return ${rt("$passthrough")}(v, ${result}, ${symbols.keys});` : `return ${result};`);
   const signature = decoderSignature(context, symbols.type);
-  const parameters = signature.parameters.map((parameter) => `${parameter.name}${parameter.hasQuestionToken ? "?" : ""}: ${parameter.type}`);
-  return { head: { name: symbols.decode, parameters, returnType: signature.returnType }, before, cases, after };
+  return { head: { name: symbols.decode, parameters: signature.parameters, returnType: signature.returnType }, before, cases, after };
 }
 
 function decoderStructure(parts: DecoderParts): StatementStructures {
@@ -148,10 +151,7 @@ function decoderStructure(parts: DecoderParts): StatementStructures {
     kind: StructureKind.Function,
     isExported: true,
     name: parts.head.name,
-    parameters: parts.head.parameters.map((parameter) => {
-      const [name, type] = parameter.split(": ") as [string, string];
-      return name.endsWith("?") ? { name: name.slice(0, -1), type, hasQuestionToken: true } : { name, type };
-    }),
+    parameters: [...parts.head.parameters],
     returnType: parts.head.returnType,
     statements: [...parts.before, ...loop, ...parts.after],
   };
@@ -159,7 +159,8 @@ function decoderStructure(parts: DecoderParts): StatementStructures {
 
 /** The decoder in prettier's layout, or null when a part of it is outside the simple forms. */
 function decoderText(parts: DecoderParts): string[] | null {
-  const lines = functionHead(parts.head.name, parts.head.parameters, parts.head.returnType);
+  const parameters = parts.head.parameters.map((parameter) => `${parameter.name}${parameter.hasQuestionToken ? "?" : ""}: ${parameter.type}`);
+  const lines = functionHead(parts.head.name, parameters, parts.head.returnType);
   if (lines === null) return null;
   for (const statement of parts.before) {
     const printed = line(`  ${statement}`);
