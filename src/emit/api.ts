@@ -21,18 +21,34 @@ import { runtimeSymbol } from "./symbols.js";
  * the generation time. Models and fields keep the JSDoc of their docs.
  */
 export function parseApiStatements(context: EmitContext, modelType: string, wireType: string): StatementStructures[] {
-  const symbols = modelSymbols(context.model);
-  const constant = (name: string, initializer: string): StatementStructures => ({
+  return parseApiParts(context, modelType, wireType).map((part) => ({
     kind: StructureKind.VariableStatement,
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
-    declarations: [{ kind: StructureKind.VariableDeclaration, name, initializer }],
-  });
+    declarations: [{ kind: StructureKind.VariableDeclaration, name: part.name, initializer: apiInitializer(part) }],
+  }));
+}
+
+/** One API constant: `export const name = callee<typeArguments>(argument);`. */
+export interface ApiPart {
+  readonly name: string;
+  readonly callee: string;
+  readonly typeArguments: readonly string[] | null;
+  readonly argument: string;
+}
+
+/** The parts of the three API constants (see {@link parseApiStatements}). */
+export function parseApiParts(context: EmitContext, modelType: string, wireType: string): ApiPart[] {
+  const symbols = modelSymbols(context.model);
   return [
-    constant(symbols.parse, `${runtimeSymbol(context, "$parser")}(${symbols.decode})`),
-    constant(symbols.safeParse, `${runtimeSymbol(context, "$safeParser")}(${symbols.decode})`),
-    constant(symbols.schema, `${runtimeSymbol(context, "$schema")}<${wireType}, ${modelType}>(${symbols.decode})`),
+    { name: symbols.parse, callee: runtimeSymbol(context, "$parser"), typeArguments: null, argument: symbols.decode },
+    { name: symbols.safeParse, callee: runtimeSymbol(context, "$safeParser"), typeArguments: null, argument: symbols.decode },
+    { name: symbols.schema, callee: runtimeSymbol(context, "$schema"), typeArguments: [wireType, modelType], argument: symbols.decode },
   ];
+}
+
+function apiInitializer(part: ApiPart): string {
+  return `${part.callee}${part.typeArguments === null ? "" : `<${part.typeArguments.join(", ")}>`}(${part.argument})`;
 }
 
 /** The signature parts of a decoder function `(v, c, key) => X`. */

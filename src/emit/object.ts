@@ -2,7 +2,7 @@ import type { InterfaceDeclarationStructure, StatementStructures } from "ts-morp
 import { StructureKind, VariableDeclarationKind } from "ts-morph";
 import type { Field, ObjectModel } from "../ir/types.js";
 import { literalKey, readProperty } from "./access.js";
-import { decoderSignature, parseApiStatements } from "./api.js";
+import { type ApiPart, decoderSignature, parseApiParts, parseApiStatements } from "./api.js";
 import { decodeExpr, decodesUndefined } from "./codec/decode.js";
 import { encodeExpr, isIdentityEncoded } from "./codec/encode.js";
 import { guardRef } from "./codec/guard.js";
@@ -45,7 +45,7 @@ export function objectStatements(context: EmitContext, model: ObjectModel): (Sta
   const decoding = decoderParts(context, model, wire);
   const serializing = serializerParts(context, model, wire);
   const guarding = guardParts(context, model, wire);
-  const api = parseApiStatements(context, symbols.type, symbols.json);
+  const api = parseApiParts(context, symbols.type, symbols.json);
   // The codec in prettier's layout when every part of it has a simple form (most models), else
   // as structures for prettier to format.
   const decoderLines = decoderText(decoding);
@@ -55,7 +55,7 @@ export function objectStatements(context: EmitContext, model: ObjectModel): (Sta
   if (decoderLines && serializerLines && guardLines && apiLines) {
     statements.push(preformatted(context.chunks, [...decoderLines, "", ...serializerLines, "", ...guardLines, "", ...apiLines]));
   } else {
-    statements.push(decoderStructure(decoding), serializerStructure(serializing), ...guardStructures(guarding), ...api);
+    statements.push(decoderStructure(decoding), serializerStructure(serializing), ...guardStructures(guarding), ...parseApiStatements(context, symbols.type, symbols.json));
   }
   return statements;
 }
@@ -266,7 +266,7 @@ const PATH_TEST = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)* === undefined$/;
 
 interface GuardParts {
   readonly shape: { readonly name: string; readonly type: string; readonly rows: readonly string[] };
-  readonly empty: { readonly name: string; readonly type: string; readonly initializer: string };
+  readonly empty: { readonly name: string; readonly type: string; readonly callee: string; readonly argument: string };
   readonly required: { readonly name: string; readonly keys: readonly string[] } | null;
   readonly guard: { readonly name: string; readonly returnType: string; readonly statement: string };
 }
@@ -281,7 +281,7 @@ function guardParts(context: EmitContext, model: ObjectModel, wire: readonly str
   return {
     shape: { name: symbols.shape, type: runtimeSymbol(context, "$Shape", true), rows },
     // The decoder's starting point: every field of the model, undefined, in the table's order.
-    empty: { name: symbols.empty, type: `${runtimeSymbol(context, "$Draft", true)}<${symbols.type}>`, initializer: `${runtimeSymbol(context, "$template")}(${symbols.shape})` },
+    empty: { name: symbols.empty, type: `${runtimeSymbol(context, "$Draft", true)}<${symbols.type}>`, callee: runtimeSymbol(context, "$template"), argument: symbols.shape },
     required: requiredKeys.length > 0 ? { name: symbols.required, keys: requiredKeys } : null,
     guard: { name: symbols.guard, returnType: `value is ${symbols.type}`, statement: `return ${runtimeSymbol(context, "$hasShape")}(value, ${symbols.shape});` },
   };
@@ -295,7 +295,7 @@ function guardStructures(parts: GuardParts): StatementStructures[] {
   });
   return [
     constant(parts.shape.name, parts.shape.type, `[\n${parts.shape.rows.map((row) => `${row},`).join("\n")}\n]`),
-    constant(parts.empty.name, parts.empty.type, parts.empty.initializer),
+    constant(parts.empty.name, parts.empty.type, `${parts.empty.callee}(${parts.empty.argument})`),
     ...(parts.required ? [constant(parts.required.name, "readonly string[]", `[${parts.required.keys.join(", ")}]`)] : []),
     {
       kind: StructureKind.Function,
@@ -321,8 +321,7 @@ function guardText(parts: GuardParts): string[] | null {
   }
   if (parts.required && !parts.required.keys.every(isPlainString)) return null;
   const shape = arrayConstant(`const ${parts.shape.name}: ${parts.shape.type}`, parts.shape.rows, true);
-  const template = /^([\w$]+)\(([\w$]+)\)$/.exec(parts.empty.initializer);
-  const empty = template ? callDeclaration(`const ${parts.empty.name}: ${parts.empty.type}`, template[1]!, null, template[2]!) : null;
+  const empty = callDeclaration(`const ${parts.empty.name}: ${parts.empty.type}`, parts.empty.callee, null, parts.empty.argument);
   const required = parts.required ? arrayConstant(`const ${parts.required.name}: readonly string[]`, parts.required.keys, false) : [];
   const head = functionHead(parts.guard.name, ["value: unknown"], parts.guard.returnType);
   const body = line(`  ${parts.guard.statement}`);
@@ -330,15 +329,11 @@ function guardText(parts: GuardParts): string[] | null {
   return [...shape, ...empty, ...required, "", ...head, ...body, "}"];
 }
 
-/** The three API constants in prettier's layout, or null when one is outside the known forms. */
-function apiText(statements: readonly StatementStructures[]): string[] | null {
+/** The three API constants in prettier's layout, or null when one does not fit its layouts. */
+function apiText(parts: readonly ApiPart[]): string[] | null {
   const lines: string[] = [];
-  for (const statement of statements) {
-    if (statement.kind !== StructureKind.VariableStatement) return null;
-    const declaration = statement.declarations[0]!;
-    const call = /^([\w$]+)(?:<(.*)>)?\(([\w$]+)\)$/.exec(String(declaration.initializer));
-    if (!call) return null;
-    const printed = callDeclaration(`export const ${declaration.name}`, call[1]!, call[2] === undefined ? null : call[2].split(", "), call[3]!);
+  for (const part of parts) {
+    const printed = callDeclaration(`export const ${part.name}`, part.callee, part.typeArguments, part.argument);
     if (printed === null) return null;
     lines.push(...printed);
   }
