@@ -1,5 +1,5 @@
 import type { InterfaceDeclarationStructure, StatementStructures } from "ts-morph";
-import { StructureKind, VariableDeclarationKind } from "ts-morph";
+import { StructureKind, VariableDeclarationKind, printStructure } from "ts-morph";
 import type { Field, ObjectModel } from "../ir/types.js";
 import { literalKey, readProperty } from "./access.js";
 import { type ApiPart, decoderSignature, parseApiParts, parseApiStatements } from "./api.js";
@@ -8,7 +8,19 @@ import { encodeExpr, isIdentityEncoded } from "./codec/encode.js";
 import { guardRef } from "./codec/guard.js";
 import type { EmitContext } from "./context.js";
 import { isIdentifier, propertyKey, quote } from "./identifiers.js";
-import { arrayConstant, callDeclaration, caseStatement, functionHead, isPlainString, isSimpleExpression, line, objectEntry, preformatted } from "./preformat.js";
+import {
+  arrayConstant,
+  callDeclaration,
+  caseStatement,
+  functionHead,
+  interfaceDeclaration,
+  interfaceText,
+  isPlainString,
+  isSimpleExpression,
+  line,
+  objectEntry,
+  preformatted,
+} from "./preformat.js";
 import { jsDocOf } from "./jsdoc.js";
 import { modelSymbols, runtimeSymbol } from "./symbols.js";
 import { collectTypeImports, typeText } from "./type-text.js";
@@ -34,7 +46,17 @@ export function collectObjectImports(context: EmitContext, model: ObjectModel): 
 export function objectStatements(context: EmitContext, model: ObjectModel): (StatementStructures | string)[] {
   const symbols = modelSymbols(model);
   const wire = model.fields.map((field) => wireName(model.id, field, context.options.wireNames));
-  const statements: (StatementStructures | string)[] = [modelInterface(context, model), wireInterface(context, model, wire)];
+  const wireShape = wireInterface(context, model, wire);
+  const wireLines = interfaceDeclaration(
+    wireShape.name,
+    (wireShape.properties ?? []).map((property) => ({ key: property.name, optional: property.hasQuestionToken === true, type: String(property.type) })),
+  );
+  const modelShape = modelInterface(context, model);
+  const modelLines = interfaceText(printStructure(modelShape, { indentNumberOfSpaces: 2 }));
+  const statements: (StatementStructures | string)[] = [
+    modelLines ? preformatted(context.chunks, modelLines) : modelShape,
+    wireLines ? preformatted(context.chunks, wireLines) : wireShape,
+  ];
   const set = (name: string, keys: readonly string[]): StatementStructures => ({
     kind: StructureKind.VariableStatement,
     declarationKind: VariableDeclarationKind.Const,

@@ -164,6 +164,107 @@ export function importDeclaration(typeOnly: boolean, specifiers: readonly string
   return fitting([`${keyword} {`, ...specifiers.map((specifier) => indent(1, `${specifier},`)), `} from ${quoted};`]);
 }
 
+/** Splits a type at its top-level `|` (outside brackets of any kind). */
+function unionParts(type: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let index = 0; index < type.length; index += 1) {
+    const char = type[index]!;
+    if (char === "(" || char === "[" || char === "{" || char === "<") depth += 1;
+    else if (char === ")" || char === "]" || char === "}" || char === ">") depth -= 1;
+    else if (depth === 0 && type.startsWith(" | ", index)) {
+      parts.push(type.slice(start, index));
+      start = index + 3;
+    }
+  }
+  parts.push(type.slice(start));
+  return parts;
+}
+
+/**
+ * Whether a type is printed unchanged by prettier when it fits on its line: names (`Foo`,
+ * `globalThis.Date`), literals, `T[]`, `(A | B)[]`, `G<T>`, `{ [key: string]: T }` and unions of
+ * these.
+ */
+export function isSimpleType(type: string): boolean {
+  const parts = unionParts(type);
+  if (parts.length > 1) return parts.every(isSimpleType);
+  const [part] = parts as [string];
+  const array = /^(.*?)((?:\[\])+)$/.exec(part);
+  if (array) {
+    const element = array[1]!;
+    return /^\(.*\)$/.test(element) ? isSimpleType(element.slice(1, -1)) : isSimpleType(element) && unionParts(element).length === 1;
+  }
+  if (PATH.test(part) || LITERAL.test(part)) return true;
+  const generic = /^([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)<(.+)>$/.exec(part);
+  if (generic) return isSimpleType(generic[2]!);
+  const record = /^\{ \[key: string\]: (.+) \}$/.exec(part);
+  return record !== null && isSimpleType(record[1]!);
+}
+
+/**
+ * `export interface Name { key: Type; ... }` without comments, as prettier lays it out: one
+ * member per line, `{}` when empty. Null when a key is quoted, a type is outside the simple
+ * forms or a line does not fit.
+ */
+export function interfaceDeclaration(name: string, members: readonly { readonly key: string; readonly optional: boolean; readonly type: string }[]): string[] | null {
+  if (members.length === 0) return fitting([`export interface ${name} {}`]);
+  const lines = [`export interface ${name} {`];
+  for (const member of members) {
+    if (!PATH.test(member.key) || member.key.includes(".") || !isSimpleType(member.type)) return null;
+    lines.push(indent(1, `${member.key}${member.optional ? "?" : ""}: ${member.type};`));
+  }
+  lines.push("}");
+  return fitting(lines);
+}
+
+/**
+ * An interface as ts-morph printed it (JSDoc included), in prettier's layout, or null when a
+ * member is outside the simple forms. Prettier leaves a one-line `/** … *\/` comment as it is
+ * and re-indents a multi-line one whose lines all start with `*` (each line trimmed, then
+ * prefixed with one space); members must be `key?: Type;` with a simple type on a fitting line.
+ */
+export function interfaceText(printed: string): string[] | null {
+  const lines = printed.replace(/\n+$/, "").split("\n");
+  const out: string[] = [];
+  let comment: string | null = null; // the indentation of the open multi-line comment
+  for (const raw of lines) {
+    const text = raw.trim();
+    const depth = raw.startsWith("  ") ? 1 : 0;
+    if (comment !== null) {
+      if (!text.startsWith("*")) return null;
+      if (text === "*/") {
+        out.push(`${comment} */`);
+        comment = null;
+      } else if (text.includes("*/")) {
+        return null;
+      } else {
+        out.push(`${comment} ${text}`);
+      }
+      continue;
+    }
+    if (text === "/**") {
+      comment = indent(depth, "");
+      out.push(indent(depth, "/**"));
+    } else if (text.startsWith("/**") && text.endsWith("*/") && text.indexOf("*/") === text.length - 2) {
+      out.push(indent(depth, text));
+    } else if (depth === 0 && /^export interface [A-Za-z_$][\w$]* \{$/.test(text)) {
+      out.push(text);
+    } else if (depth === 0 && text === "}") {
+      if (out[out.length - 1]?.endsWith(" {")) out[out.length - 1] = `${out[out.length - 1]}}`;
+      else out.push("}");
+    } else {
+      const member = /^([A-Za-z_$][\w$]*)(\??): (.+);$/.exec(text);
+      if (depth !== 1 || member === null || !isSimpleType(member[3]!)) return null;
+      const line = indent(1, text);
+      if (line.length > WIDTH) return null;
+      out.push(line);
+    }
+  }
+  return comment === null ? out : null;
+}
+
 /** A one-line statement, or null when it does not fit. */
 export function line(text: string): string[] | null {
   return fitting([text]);

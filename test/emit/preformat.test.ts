@@ -65,3 +65,31 @@ describe("preformatted codec statements", () => {
     expect(await formatTypeScript(file.content)).toBe(file.content);
   });
 });
+
+describe("preformatted interfaces", () => {
+  const withDocs = (rows: readonly string[], description: string) => `# Documented\n\n${description}\n\n## Fields\n\n| Field | Type | Required | Description | Example |\n| --- | --- | --- | --- | --- |\n${rows.join("")}`;
+  const cases: Record<string, string> = {
+    "multi-line, indented and tagged JSDoc": withDocs(
+      [
+        "| ~~`old`~~ | *string* | :heavy_minus_sign: | : warning: ** DEPRECATED **: gone soon.<br/>  An indented second line.<br/><br/>A paragraph. | abc |\n",
+        "| `plain` | *number* | :heavy_check_mark: | One line. | 5 |\n",
+        "| `tags` | Record<string, *string*[]> | :heavy_minus_sign: | N/A |  |\n",
+      ],
+      "A model whose description\nruns over lines.\n\n  And has an indented one.",
+    ),
+    "a member type too long for one line": withDocs(
+      [`| \`kind\` | ${["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa"].map((name) => `*"${name}-value"*`).join(" \\| ")} | :heavy_check_mark: | Long. |  |\n`],
+      "Long.",
+    ),
+    "a key that must be quoted": withDocs(["| `x-trace-id` | *string* | :heavy_minus_sign: | A header-like key. |  |\n"], "Quoted."),
+  };
+
+  for (const [name, text] of Object.entries(cases)) {
+    it(`are exactly as prettier formats them: ${name}`, async () => {
+      const result = await generateFromDocs([{ path: "documented.md", text }], {}, await readRuntimeTemplate());
+      expect(result.diagnostics.filter((diagnostic) => diagnostic.severity === "error")).toEqual([]);
+      const file = result.files.find((candidate) => candidate.path === "documented.ts")!;
+      expect(await formatTypeScript(file.content)).toBe(file.content);
+    });
+  }
+});
