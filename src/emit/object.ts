@@ -17,6 +17,8 @@ import {
   interfaceText,
   isPlainString,
   isSimpleExpression,
+  isSimpleGuard,
+  isUndefinedTest,
   line,
   objectEntry,
   preformatted,
@@ -272,7 +274,7 @@ function serializerText(parts: SerializerParts): string[] | null {
   for (const entry of parts.entries) {
     if (!isIdentifier(entry.key)) return null;
     const simple = entry.conditional
-      ? PATH_TEST.test(entry.conditional.test) && isSimpleExpression(entry.conditional.otherwise)
+      ? isUndefinedTest(entry.conditional.test) && isSimpleExpression(entry.conditional.otherwise)
       : isSimpleExpression(entry.value);
     if (!simple) return null;
     const printed = objectEntry(2, entry.key, entry.value, entry.conditional);
@@ -283,11 +285,13 @@ function serializerText(parts: SerializerParts): string[] | null {
   return lines;
 }
 
-/** `value.name === undefined`, the test of an optional field's conditional. */
-const PATH_TEST = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)* === undefined$/;
-
 interface GuardParts {
-  readonly shape: { readonly name: string; readonly type: string; readonly rows: readonly string[] };
+  readonly shape: {
+    readonly name: string;
+    readonly type: string;
+    /** Per field: its quoted name, its check, whether it is required. */
+    readonly rows: readonly { readonly key: string; readonly guard: string; readonly required: boolean }[];
+  };
   readonly empty: { readonly name: string; readonly type: string; readonly callee: string; readonly argument: string };
   readonly required: { readonly name: string; readonly keys: readonly string[] } | null;
   readonly guard: { readonly name: string; readonly returnType: string; readonly statement: string };
@@ -298,7 +302,7 @@ function guardParts(context: EmitContext, model: ObjectModel, wire: readonly str
   // A table the runtime walks, not one statement per field: thousands of statements exceed what
   // TypeScript's control-flow analysis accepts in one function, and a `&&` chain of thousands of
   // operands nests thousands deep in every parser that reads the output.
-  const rows = model.fields.map((field) => `[${quote(field.name)}, ${guardRef(context, field.type)}, ${field.required}]`);
+  const rows = model.fields.map((field) => ({ key: quote(field.name), guard: guardRef(context, field.type), required: field.required }));
   const requiredKeys = model.fields.flatMap((field, index) => (field.required ? [quote(wire[index]!)] : []));
   return {
     shape: { name: symbols.shape, type: runtimeSymbol(context, "$Shape", true), rows },
@@ -316,7 +320,7 @@ function guardStructures(parts: GuardParts): StatementStructures[] {
     declarations: [{ kind: StructureKind.VariableDeclaration, name, type, initializer }],
   });
   return [
-    constant(parts.shape.name, parts.shape.type, `[\n${parts.shape.rows.map((row) => `${row},`).join("\n")}\n]`),
+    constant(parts.shape.name, parts.shape.type, `[\n${shapeRows(parts).map((row) => `${row},`).join("\n")}\n]`),
     constant(parts.empty.name, parts.empty.type, `${parts.empty.callee}(${parts.empty.argument})`),
     ...(parts.required ? [constant(parts.required.name, "readonly string[]", `[${parts.required.keys.join(", ")}]`)] : []),
     {
@@ -330,19 +334,16 @@ function guardStructures(parts: GuardParts): StatementStructures[] {
   ];
 }
 
-/** A shape row's check in a simple form: a name, or `(e: unknown) => e === literal` or a simple call. */
-const SIMPLE_GUARD = /^(?:[A-Za-z_$][\w$]*|\(e: unknown\) => (?:e === .*|[\w$]+\(e(?:, [\w$]+)?\)))$/;
+/** The rows of the shape table: `["name", check, required]`. */
+function shapeRows(parts: GuardParts): string[] {
+  return parts.shape.rows.map((row) => `[${row.key}, ${row.guard}, ${row.required}]`);
+}
 
 /** The shape table, template, required keys and guard in prettier's layout, or null. */
 function guardText(parts: GuardParts): string[] | null {
-  for (const row of parts.shape.rows) {
-    const match = /^\[("[^]*"), (.*), (true|false)\]$/.exec(row);
-    if (!match || !isPlainString(match[1]!) || !SIMPLE_GUARD.test(match[2]!)) return null;
-    const literal = /^\(e: unknown\) => e === (.*)$/.exec(match[2]!)?.[1];
-    if (literal !== undefined && !isSimpleExpression(literal)) return null;
-  }
+  if (!parts.shape.rows.every((row) => isPlainString(row.key) && isSimpleGuard(row.guard))) return null;
   if (parts.required && !parts.required.keys.every(isPlainString)) return null;
-  const shape = arrayConstant(`const ${parts.shape.name}: ${parts.shape.type}`, parts.shape.rows, true);
+  const shape = arrayConstant(`const ${parts.shape.name}: ${parts.shape.type}`, shapeRows(parts), true);
   const empty = callDeclaration(`const ${parts.empty.name}: ${parts.empty.type}`, parts.empty.callee, null, parts.empty.argument);
   const required = parts.required ? arrayConstant(`const ${parts.required.name}: readonly string[]`, parts.required.keys, false) : [];
   const head = functionHead(parts.guard.name, ["value: unknown"], parts.guard.returnType);

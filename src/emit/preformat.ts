@@ -46,6 +46,23 @@ export function isSimpleExpression(expression: string): boolean {
   return isSimpleCall(expression);
 }
 
+/** Whether a test is `path === undefined` (an optional field's conditional). */
+export function isUndefinedTest(test: string): boolean {
+  return test.endsWith(" === undefined") && PATH.test(test.slice(0, -" === undefined".length));
+}
+
+/**
+ * Whether a shape-table check is in a simple form: a name, `(e: unknown) => e === literal`, or
+ * `(e: unknown) => f(e)` / `f(e, g)`.
+ */
+export function isSimpleGuard(guard: string): boolean {
+  if (PATH.test(guard)) return true;
+  const body = /^\(e: unknown\) => (.*)$/.exec(guard)?.[1];
+  if (body === undefined) return false;
+  const literal = /^e === (.*)$/.exec(body)?.[1];
+  return literal !== undefined ? LITERAL.test(literal) : /^[\w$]+\(e(?:, [\w$]+)?\)$/.test(body);
+}
+
 function isSimpleCall(expression: string): boolean {
   const call = /^([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\((.*)\)$/.exec(expression);
   if (!call) return false;
@@ -187,7 +204,7 @@ function unionParts(type: string): string[] {
  * `globalThis.Date`), literals, `T[]`, `(A | B)[]`, `G<T>`, `{ [key: string]: T }` and unions of
  * these.
  */
-export function isSimpleType(type: string): boolean {
+function isSimpleType(type: string): boolean {
   const parts = unionParts(type);
   if (parts.length > 1) return parts.every(isSimpleType);
   const [part] = parts as [string];
