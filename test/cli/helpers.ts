@@ -113,9 +113,16 @@ export function snapshot(dir: string): Map<string, Entry> {
   if (!existsSync(dir)) return entries;
   for (const name of (readdirSync(dir, { recursive: true }) as string[]).sort()) {
     const path = join(dir, name);
-    const stat = statSync(path, { bigint: true });
-    const key = name.split(sep).join("/");
-    entries.set(key, { content: stat.isDirectory() ? null : readFileSync(path, "utf8"), ino: stat.ino, mtimeNs: stat.mtimeNs });
+    // A running watcher's temporary file can be renamed away between the listing and the read.
+    let entry: Entry;
+    try {
+      const stat = statSync(path, { bigint: true });
+      entry = { content: stat.isDirectory() ? null : readFileSync(path, "utf8"), ino: stat.ino, mtimeNs: stat.mtimeNs };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") continue;
+      throw error;
+    }
+    entries.set(name.split(sep).join("/"), entry);
   }
   return entries;
 }
