@@ -1,4 +1,4 @@
-import type { AnyType, EnumStyle, NullPolicy, UnknownKeys, WireCase, WireOverrides } from "./emit/options.js";
+import type { AnyType, EnumStyle, NullPolicy, RequiredNullPolicy, UnknownKeys, WireCase, WireOverrides } from "./emit/options.js";
 
 /**
  * The contents of `mdspec.config.{ts,mts,mjs,js,json}`. Paths are relative to the config file;
@@ -23,6 +23,8 @@ export interface MdspecConfig {
   readonly unknownKeys?: UnknownKeys;
   /** `null` in an optional field: `absent` (default) or `reject`. */
   readonly nulls?: NullPolicy;
+  /** `null` in a required field: `reject` (default) or `accept` (typed `T | null`). */
+  readonly requiredNulls?: RequiredNullPolicy;
 }
 
 /** Declares an mdspec config with type checking: `export default defineConfig({ ... })`. */

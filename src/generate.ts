@@ -138,6 +138,7 @@ export async function generateFromDocs(docs: readonly DocFile[], options: Genera
     wireNames: options.wireNames ?? DEFAULT_EMIT_OPTIONS.wireNames,
     unknownKeys: options.unknownKeys ?? DEFAULT_EMIT_OPTIONS.unknownKeys,
     nulls: options.nulls ?? DEFAULT_EMIT_OPTIONS.nulls,
+    requiredNulls: options.requiredNulls ?? DEFAULT_EMIT_OPTIONS.requiredNulls,
   };
   // Without a fingerprint the cache is keyed by the runtime alone; `generate` supplies a real one.
   const fingerprint = options.fingerprint ?? `runtime:${hashText(runtimeSource)}`;

@@ -210,6 +210,19 @@ export function $missing(context: $Ctx | null, key: string): never {
 }
 
 /**
+ * Reports `null` in a required field. The docs cannot show that a field is nullable, so the
+ * message names the option that accepts it.
+ */
+export function $nullField(context: $Ctx | null, key: string): never {
+  return $issue(
+    context,
+    key,
+    "invalid_type",
+    `null in the required field "${key}" (the docs cannot show nullability; generate with --required-nulls accept, config requiredNulls, to accept it)`,
+  );
+}
+
+/**
  * Rejects a value a decoder does not accept. Undefined under a field key is an absent field,
  * reported as a missing required one: optional fields never reach a decoder when absent, so
  * generated code needs no check of its own before decoding a required field.
@@ -523,12 +536,14 @@ const FOUR_DIGIT_YEARS_END = 253402300799999;
  * Encodes a `Date` exactly as `toISOString()` does (`2021-10-20T02:52:29.234Z`), about four
  * times faster: the engine's builtin goes through a slow runtime call, while the fields of a
  * four-digit year follow from the epoch milliseconds by integer arithmetic (H. Hinnant's
- * civil_from_days). Other years, and Invalid Date (which throws a RangeError), are left to the
- * builtin.
+ * civil_from_days). Other years are left to the builtin. A value that is not a valid `Date` is
+ * outside the type and is returned as it is (the builtin would throw).
  */
 export function $isoDateTime(date: Date): string {
+  if (!(date instanceof Date)) return date;
   const time = date.getTime();
-  if (!(time >= FOUR_DIGIT_YEARS_START && time <= FOUR_DIGIT_YEARS_END)) return date.toISOString();
+  if (!(time >= FOUR_DIGIT_YEARS_START && time <= FOUR_DIGIT_YEARS_END))
+    return Number.isNaN(time) ? (date as never) : date.toISOString();
   const days = Math.floor(time / 86400000);
   let rest = time - days * 86400000;
   const shifted = days + 719468;
@@ -753,6 +768,8 @@ export function $mapRecord<T, U>(
   record: { readonly [key: string]: T },
   encode: (value: T) => U,
 ): { [key: string]: U } {
+  // A value outside the type (null, an array) is returned as it is.
+  if (!$isObject(record)) return record as never;
   const result: { [key: string]: U } = {};
   for (const key of Object.keys(record)) $set(result, key, encode(record[key] as T));
   return result;
@@ -794,6 +811,11 @@ export function $template<T>(shape: $Shape): $Draft<T> {
 export function $absent(value: $Wire, context: $Ctx | null, keys: readonly string[]): void {
   for (const key of keys)
     if (!Object.prototype.hasOwnProperty.call(value, key)) $missing(context, key);
+}
+
+/** The check of a required field that takes null (`--required-nulls accept`). */
+export function $orNull(is: (value: unknown) => boolean): (value: unknown) => boolean {
+  return (value) => value === null || is(value);
 }
 
 /** Whether a value is an array whose elements all satisfy `is`. */
@@ -865,6 +887,74 @@ export function $passthrough<T extends object>(
       $set(target, key, (value as $Wire)[key]);
   }
   return target;
+}
+
+/**
+ * Adds a wire key that its model does not declare to the model's catch-all record (the
+ * `additionalProperties` row of its doc), creating the record at the first such key.
+ */
+export function $extra<T>(
+  record: { [key: string]: T } | undefined,
+  key: string,
+  value: T,
+): { [key: string]: T } {
+  const target = record ?? {};
+  $set(target, key, value);
+  return target;
+}
+
+/**
+ * Writes a model's catch-all record back as top-level wire keys beside the declared ones
+ * (`known`), each value encoded by `encode` (as it is when null). A key the model declares is
+ * never taken from the record: it belongs to its field. A catch-all that is not an object is
+ * outside the model's type and is written as it is under its own property name.
+ */
+export function $withExtra<T extends object>(
+  target: T,
+  record: unknown,
+  known: ReadonlySet<string>,
+  property: string,
+  encode: ((value: never) => unknown) | null,
+): T {
+  if (record === undefined || record === null) return target;
+  if (!$isObject(record)) {
+    $set(target, property, record);
+    return target;
+  }
+  for (const key of Object.keys(record)) {
+    const value = record[key];
+    if (value === undefined || known.has(key)) continue;
+    $set(target, key, encode === null ? value : encode(value as never));
+  }
+  return target;
+}
+
+/**
+ * Whether a value that should be a model object is not one: a serializer then returns it as it
+ * is (`null` stays `null`) instead of failing inside. The `never` narrowing lets it be returned
+ * as the wire type.
+ */
+export function $notObject(value: unknown): value is never {
+  return typeof value !== "object" || value === null;
+}
+
+/** Encodes each element of an array; a value that is not an array is returned as it is. */
+export function $mapArray<T, U>(array: readonly T[], encode: (value: T) => U): U[] {
+  if (!Array.isArray(array)) return array as never;
+  const length = array.length;
+  const result = new Array<U>(length);
+  for (let index = 0; index < length; index += 1) result[index] = encode(array[index] as T);
+  return result;
+}
+
+/**
+ * The decimal text of a `bigint` or {@link Decimal}, as the wire carries them; any other value
+ * is outside the type and is returned as it is.
+ */
+export function $decimalText(value: bigint | Decimal): string {
+  return typeof value === "bigint" || value instanceof Decimal
+    ? value.toString()
+    : (value as never);
 }
 
 /** Builds the `parseX` function of a model from its decoder. */

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import ts from "typescript";
@@ -34,14 +34,27 @@ export function typecheckFiles(files: readonly { path: string; content: string }
       writeFileSync(path, file.content);
       return path;
     });
-    const program = ts.createProgram(roots, flags);
-    return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
-      const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
-      if (!diagnostic.file || diagnostic.start === undefined) return message;
-      const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
-      return `${diagnostic.file.fileName.slice(dir.length + 1)}(${line + 1},${character + 1}): ${message}`;
-    });
+    return diagnosticsOf(roots, flags, dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Type-checks every `.ts` file below `dir`, an ESM package folder (as the runtime tests' temporary
+ * outputs are), and returns the diagnostics as {@link typecheckFiles} does.
+ */
+export function typecheckDir(dir: string, flags: ts.CompilerOptions = STRICT_FLAGS): string[] {
+  const roots = (readdirSync(dir, { recursive: true, encoding: "utf8" }) as string[]).filter((path) => path.endsWith(".ts")).map((path) => join(dir, path));
+  return diagnosticsOf(roots, flags, dir);
+}
+
+function diagnosticsOf(roots: readonly string[], flags: ts.CompilerOptions, dir: string): string[] {
+  const program = ts.createProgram(roots, flags);
+  return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
+    const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
+    if (!diagnostic.file || diagnostic.start === undefined) return message;
+    const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+    return `${diagnostic.file.fileName.slice(dir.length + 1)}(${line + 1},${character + 1}): ${message}`;
+  });
 }

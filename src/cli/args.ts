@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import type { AnyType, EnumStyle, NullPolicy, UnknownKeys, WireCase } from "../emit/options.js";
+import type { AnyType, EnumStyle, NullPolicy, RequiredNullPolicy, UnknownKeys, WireCase } from "../emit/options.js";
 import { WIRE_CASES } from "../emit/options.js";
 
 /** A parsed command line; unset options are left to the config file and the defaults. */
@@ -14,6 +14,7 @@ export interface Command {
   readonly anyType: AnyType | undefined;
   readonly unknownKeys: UnknownKeys | undefined;
   readonly nulls: NullPolicy | undefined;
+  readonly requiredNulls: RequiredNullPolicy | undefined;
   readonly wireCase: WireCase | undefined;
   readonly wireOverrides: string | undefined;
   readonly reporter: "text" | "json";
@@ -42,6 +43,7 @@ Options:
   --any-type TYPE          what *any* becomes: unknown (default) | any
   --unknown-keys POLICY    strip (default) | passthrough | strict
   --nulls POLICY           null in an optional field: absent (default) | reject
+  --required-nulls POLICY  null in a required field: reject (default) | accept (typed T | null)
   --wire-case CASE         preserve (default) | snake_case | camelCase | PascalCase | kebab-case
   --wire-overrides FILE    JSON: { "<doc path>": { "<property>": "<wire name>" } }
   --reporter FORMAT        text (default) | json
@@ -68,6 +70,7 @@ export function parseCommand(argv: readonly string[]): Command {
         "any-type": { type: "string" },
         "unknown-keys": { type: "string" },
         nulls: { type: "string" },
+        "required-nulls": { type: "string" },
         "wire-case": { type: "string" },
         "wire-overrides": { type: "string" },
         reporter: { type: "string" },
@@ -101,6 +104,7 @@ export function parseCommand(argv: readonly string[]): Command {
     anyType: oneOf("any-type", values["any-type"], ["unknown", "any"] as const),
     unknownKeys: oneOf("unknown-keys", values["unknown-keys"], ["strip", "passthrough", "strict"] as const),
     nulls: oneOf("nulls", values.nulls, ["absent", "reject"] as const),
+    requiredNulls: oneOf("required-nulls", values["required-nulls"], ["reject", "accept"] as const),
     wireCase: oneOf("wire-case", values["wire-case"], WIRE_CASES),
     wireOverrides: values["wire-overrides"],
     reporter: oneOf("reporter", values.reporter, ["text", "json"] as const) ?? "text",

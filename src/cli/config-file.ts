@@ -19,6 +19,7 @@ export interface LoadedConfig {
   readonly anyType?: MdspecConfig["anyType"];
   readonly unknownKeys?: MdspecConfig["unknownKeys"];
   readonly nulls?: MdspecConfig["nulls"];
+  readonly requiredNulls?: MdspecConfig["requiredNulls"];
 }
 
 /** The file names searched for, in order, in the working folder and then each folder above it. */
@@ -58,7 +59,7 @@ export async function validateConfig(file: string, value: unknown): Promise<Load
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new ConfigError(`${file}: the config must be an object (export default defineConfig({ ... }))`);
   }
-  const known = new Set(["input", "out", "wireNames", "enumStyle", "anyType", "unknownKeys", "nulls"]);
+  const known = new Set(["input", "out", "wireNames", "enumStyle", "anyType", "unknownKeys", "nulls", "requiredNulls"]);
   for (const key of Object.keys(value)) if (!known.has(key)) fail(key, `is not a config key (known keys: ${[...known].join(", ")})`);
   const config = value as Record<string, unknown>;
   const base = dirname(file);
@@ -108,5 +109,7 @@ export async function validateConfig(file: string, value: unknown): Promise<Load
   if (anyType) result.anyType = anyType;
   if (unknownKeys) result.unknownKeys = unknownKeys;
   if (nulls) result.nulls = nulls;
+  const requiredNulls = oneOf("requiredNulls", config["requiredNulls"], ["reject", "accept"] as const);
+  if (requiredNulls) result.requiredNulls = requiredNulls;
   return result;
 }

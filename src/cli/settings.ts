@@ -42,6 +42,7 @@ export async function resolveSettings(command: Command, config: LoadedConfig, cw
       anyType: command.anyType ?? config.anyType ?? defaults.anyType,
       unknownKeys: command.unknownKeys ?? config.unknownKeys ?? defaults.unknownKeys,
       nulls: command.nulls ?? config.nulls ?? defaults.nulls,
+      requiredNulls: command.requiredNulls ?? config.requiredNulls ?? defaults.requiredNulls,
       wireNames: {
         case: command.wireCase ?? config.wireCase ?? defaults.wireNames.case,
         overrides: overrides ?? defaults.wireNames.overrides,

@@ -1,10 +1,10 @@
 import type { InterfaceDeclarationStructure, StatementStructures } from "ts-morph";
 import { StructureKind, VariableDeclarationKind, printStructure } from "ts-morph";
-import type { Field, ObjectModel } from "../ir/types.js";
+import { type AdditionalPropertiesField, type Field, type ObjectModel, tableRows } from "../ir/types.js";
 import { literalKey, readProperty } from "./access.js";
 import { type ApiPart, decoderSignature, parseApiParts, parseApiStatements } from "./api.js";
 import { decodeExpr, decodesUndefined } from "./codec/decode.js";
-import { encodeExpr, isIdentityEncoded } from "./codec/encode.js";
+import { encodeExpr, encoderRef, isIdentityEncoded } from "./codec/encode.js";
 import { guardRef } from "./codec/guard.js";
 import type { EmitContext } from "./context.js";
 import { isIdentifier, propertyKey, quote } from "./identifiers.js";
@@ -18,7 +18,7 @@ import {
   isPlainString,
   isSimpleExpression,
   isSimpleGuard,
-  isUndefinedTest,
+  isAbsentTest,
   line,
   objectEntry,
   preformatted,
@@ -30,7 +30,7 @@ import { wireName } from "./wire-names.js";
 
 /** Registers the imports of an object model's declarations. */
 export function collectObjectImports(context: EmitContext, model: ObjectModel): void {
-  for (const field of model.fields) collectTypeImports(context, field.type);
+  for (const field of tableRows(model)) collectTypeImports(context, field.type);
 }
 
 /**
@@ -44,15 +44,22 @@ export function collectObjectImports(context: EmitContext, model: ObjectModel): 
  * export function isX(value: unknown): value is X;
  * export function parseX / safeParseX; export const XSchema;
  * ```
+ *
+ * A model whose doc has an `additionalProperties` row (the catch-all) keeps the wire keys it does
+ * not declare: `XJson` gets an index signature, the decoder collects those keys into that
+ * property whatever the unknown-keys policy, and the serializer writes them back beside the
+ * declared keys.
  */
 export function objectStatements(context: EmitContext, model: ObjectModel): (StatementStructures | string)[] {
   const symbols = modelSymbols(model);
   const wire = model.fields.map((field) => wireName(model.id, field, context.options.wireNames));
   const wireShape = wireInterface(context, model, wire);
-  const wireLines = interfaceDeclaration(
-    wireShape.name,
-    (wireShape.properties ?? []).map((property) => ({ key: property.name, optional: property.hasQuestionToken === true, type: String(property.type) })),
-  );
+  const wireLines = model.additionalProperties
+    ? null
+    : interfaceDeclaration(
+        wireShape.name,
+        (wireShape.properties ?? []).map((property) => ({ key: property.name, optional: property.hasQuestionToken === true, type: String(property.type) })),
+      );
   const modelShape = modelInterface(context, model);
   const modelLines = interfaceText(printStructure(modelShape, { indentNumberOfSpaces: 2 }));
   const statements: (StatementStructures | string)[] = [
@@ -64,8 +71,8 @@ export function objectStatements(context: EmitContext, model: ObjectModel): (Sta
     declarationKind: VariableDeclarationKind.Const,
     declarations: [{ kind: StructureKind.VariableDeclaration, name, type: "ReadonlySet<string>", initializer: `new Set([${keys.map(quote).join(", ")}])` }],
   });
-  if (context.options.unknownKeys !== "strip") statements.push(set(symbols.keys, wire));
-  if (context.options.unknownKeys === "passthrough") statements.push(set(symbols.props, model.fields.map((field) => field.name)));
+  if (context.options.unknownKeys !== "strip" || model.additionalProperties) statements.push(set(symbols.keys, wire));
+  if (context.options.unknownKeys === "passthrough" && !model.additionalProperties) statements.push(set(symbols.props, model.fields.map((field) => field.name)));
   const decoding = decoderParts(context, model, wire);
   const serializing = serializerParts(context, model, wire);
   const guarding = guardParts(context, model, wire);
@@ -90,8 +97,18 @@ function modelInterface(context: EmitContext, model: ObjectModel): InterfaceDecl
     name: modelSymbols(model).type,
     isExported: true,
     docs: jsDocOf(model),
-    properties: model.fields.map((field) => property(field, propertyKey(field.name), typeText(context, field.type), jsDocOf(field))),
+    properties: tableRows(model).map((field) =>
+      property(field, propertyKey(field.name), typeText(context, field.type), jsDocOf(field), field !== model.additionalProperties && takesNull(context, field)),
+    ),
   };
+}
+
+/**
+ * Whether a required field takes `null` under `--required-nulls accept` (its type says `T | null`).
+ * Types whose decoder accepts null anyway (`*any*`, opaque models) are left as they are.
+ */
+function takesNull(context: EmitContext, field: Field): boolean {
+  return field.required && context.options.requiredNulls === "accept" && !decodesUndefined(context, field.type);
 }
 
 function wireInterface(context: EmitContext, model: ObjectModel, wire: readonly string[]): InterfaceDeclarationStructure {
@@ -100,16 +117,32 @@ function wireInterface(context: EmitContext, model: ObjectModel, wire: readonly 
     kind: StructureKind.Interface,
     name: modelSymbols(model).json,
     isExported: true,
-    properties: model.fields.map((field, index) => property(field, propertyKey(wire[index]!), typeText(context, field.type, "wire"), [])),
+    properties: model.fields.map((field, index) => property(field, propertyKey(wire[index]!), typeText(context, field.type, "wire"), [], takesNull(context, field))),
+    indexSignatures: model.additionalProperties
+      ? [{ kind: StructureKind.IndexSignature, keyName: "key", keyType: "string", returnType: extraKeysType(context, model, model.additionalProperties) }]
+      : [],
   };
 }
 
-function property(field: Field, name: string, type: string, docs: ReturnType<typeof jsDocOf>) {
+/**
+ * The value type of the wire shape's index signature: the catch-all's values, widened by every
+ * declared field's type, which an index signature must cover (`unknown` for `*any*` values).
+ */
+function extraKeysType(context: EmitContext, model: ObjectModel, catchAll: AdditionalPropertiesField): string {
+  const value = catchAll.type.value;
+  if (value.kind === "primitive" && value.name === "any") return typeText(context, value, "wire");
+  const types = new Set([typeText(context, value, "wire"), ...model.fields.map((field) => typeText(context, field.type, "wire"))]);
+  if (model.fields.some((field) => takesNull(context, field))) types.add("null");
+  if (model.fields.some((field) => !field.required)) types.add("undefined");
+  return [...types].join(" | ");
+}
+
+function property(field: Field, name: string, type: string, docs: ReturnType<typeof jsDocOf>, nullable: boolean) {
   return {
     kind: StructureKind.PropertySignature as const,
     name,
     hasQuestionToken: !field.required,
-    type: field.required ? type : `${type} | undefined`,
+    type: field.required ? (nullable ? `${type} | null` : type) : `${type} | undefined`,
     docs,
   };
 }
@@ -133,6 +166,8 @@ interface DecoderParts {
   /** Statements before the key loop, and after it. */
   readonly before: readonly string[];
   readonly cases: readonly { readonly key: string; readonly test: string | null; readonly target: string; readonly value: string; readonly required: boolean }[];
+  /** The `default:` case collecting undeclared keys into the catch-all, or null. */
+  readonly otherKeys: { readonly test: string; readonly target: string; readonly value: string } | null;
   readonly after: readonly string[];
 }
 
@@ -148,28 +183,47 @@ function decoderParts(context: EmitContext, model: ObjectModel, wire: readonly s
       if (field.type.kind === "primitive" && field.type.name === "any") return { key, test: null, target, value: "t", required: false };
       return { key, test: absent, target, value: decoded(), required: false };
     }
-    // Other decoders report undefined under a field key as a missing required field themselves.
-    const value = decodesUndefined(context, field.type) ? `t === undefined ? ${rt("$missing")}(c, k) : ${decoded()}` : decoded();
+    // Other decoders report undefined under a field key as a missing required field themselves,
+    // and take null only by the required-nulls policy: kept, or reported naming the option.
+    const value = decodesUndefined(context, field.type)
+      ? `t === undefined ? ${rt("$missing")}(c, k) : ${decoded()}`
+      : `t === null ? ${takesNull(context, field) ? "null" : `${rt("$nullField")}(c, k)`} : ${decoded()}`;
     return { key, test: null, target, value, required: true };
   });
   const required = cases.filter((entry) => entry.required).length;
+  const catchAll = model.additionalProperties;
+  // The catch-all takes the undeclared keys, so the unknown-keys policy has nothing left to do.
+  const policy = catchAll ? "strip" : context.options.unknownKeys;
   const before = [`if (!${rt("$enter")}(v, c, key)) return ${rt("$REJECTED")};`];
-  if (context.options.unknownKeys === "strict") before.push(`${rt("$strictKeys")}(v, c, ${symbols.keys});`);
+  if (policy === "strict") before.push(`${rt("$strictKeys")}(v, c, ${symbols.keys});`);
   before.push(`const result = { ...${symbols.empty} };`);
+  if (catchAll?.required) before.push(`${assignTarget("result", catchAll.name)} = {};`);
   if (required > 0) before.push("let n = 0;");
   const after: string[] = [];
   if (required > 0) after.push(`if (n < ${required}) ${rt("$absent")}(v, c, ${symbols.required});`);
   after.push(`${rt("$leave")}(c, key);`);
   const result = `result as ${symbols.type}`;
-  after.push(context.options.unknownKeys === "passthrough" ? `return ${rt("$passthrough")}(v, ${result}, ${symbols.keys});` : `return ${result};`);
+  after.push(policy === "passthrough" ? `return ${rt("$passthrough")}(v, ${result}, ${symbols.keys});` : `return ${result};`);
   const signature = decoderSignature(context, symbols.type);
-  return { head: { name: symbols.decode, parameters: signature.parameters, returnType: signature.returnType }, before, cases, after };
+  const otherKeys = catchAll ? otherKeysCase(context, catchAll, absent) : null;
+  return { head: { name: symbols.decode, parameters: signature.parameters, returnType: signature.returnType }, before, cases, otherKeys, after };
+}
+
+/** The decoder's `default:` case of a model with a catch-all: `result.x = $extra(result.x, k, t)`. */
+function otherKeysCase(context: EmitContext, catchAll: AdditionalPropertiesField, absent: string): DecoderParts["otherKeys"] {
+  const target = assignTarget("result", catchAll.name);
+  const value = catchAll.type.value;
+  const any = value.kind === "primitive" && value.name === "any";
+  // `*any*` values keep null; typed values treat null as an optional field does (the nulls policy).
+  const decoded = any ? "t" : decodeExpr(context, value, "t", "k");
+  return { test: any ? "t !== undefined" : absent, target, value: `${runtimeSymbol(context, "$extra")}(${target}, k, ${decoded})` };
 }
 
 function decoderStructure(parts: DecoderParts): StatementStructures {
   const cases = parts.cases.map(
     (entry) => `case ${entry.key}:\n${entry.test === null ? "" : `if (${entry.test}) `}${entry.target} = ${entry.value};\n${entry.required ? "n++;\n" : ""}break;`,
   );
+  if (parts.otherKeys) cases.push(`default:\nif (${parts.otherKeys.test}) ${parts.otherKeys.target} = ${parts.otherKeys.value};\nbreak;`);
   const loop = cases.length > 0 ? [`for (const k in v) {\nconst t = v[k];\nswitch (k) {\n${cases.join("\n")}\n}\n}`] : [];
   return {
     kind: StructureKind.Function,
@@ -183,6 +237,8 @@ function decoderStructure(parts: DecoderParts): StatementStructures {
 
 /** The decoder in prettier's layout, or null when a part of it is outside the simple forms. */
 function decoderText(parts: DecoderParts): string[] | null {
+  // Models with a catch-all are few: prettier lays out their decoder.
+  if (parts.otherKeys) return null;
   const parameters = parts.head.parameters.map((parameter) => `${parameter.name}${parameter.hasQuestionToken ? "?" : ""}: ${parameter.type}`);
   const lines = functionHead(parts.head.name, parameters, parts.head.returnType);
   if (lines === null) return null;
@@ -195,9 +251,7 @@ function decoderText(parts: DecoderParts): string[] | null {
     lines.push("  for (const k in v) {", "    const t = v[k];", "    switch (k) {");
     for (const entry of parts.cases) {
       if (!isPlainString(entry.key) || !/^result\.[A-Za-z_$][\w$]*$/.test(entry.target)) return null;
-      const simple = entry.value.startsWith("t === undefined ? ")
-        ? /^t === undefined \? [\w$]+\(c, k\) : (.*)$/.exec(entry.value)?.[1]
-        : entry.value;
+      const simple = entry.value.startsWith("t === ") ? /^t === (?:undefined|null) \? (?:null|[\w$]+\(c, k\)) : (.*)$/.exec(entry.value)?.[1] : entry.value;
       if (simple === undefined || !isSimpleExpression(simple)) return null;
       const statement = caseStatement(4, entry.test, entry.target, entry.value);
       if (statement === null) return null;
@@ -230,51 +284,79 @@ interface SerializerParts {
   readonly entries: readonly { readonly key: string; readonly value: string; readonly conditional: { test: string; then: string; otherwise: string } | null }[];
   /** The `$passthrough` call around the literal, or null. */
   readonly passthrough: { readonly helper: string; readonly props: string } | null;
+  /** The `$withExtra` call writing the catch-all back around the literal, or null. */
+  readonly extra: { readonly helper: string; readonly record: string; readonly keys: string; readonly property: string; readonly encode: string } | null;
+  /** The runtime check that returns a value which is not an object as it is. */
+  readonly notObject: string;
 }
 
 function serializerParts(context: EmitContext, model: ObjectModel, wire: readonly string[]): SerializerParts {
   const symbols = modelSymbols(model);
-  const value = model.fields.length === 0 && context.options.unknownKeys !== "passthrough" ? "_value" : "value";
+  const value = "value";
   const entries = model.fields.map((field, index) => {
-    const cast = field.required ? typeText(context, field.type) : `${typeText(context, field.type)} | undefined`;
+    const nullable = takesNull(context, field);
+    const type = typeText(context, field.type);
+    const cast = field.required ? (nullable ? `${type} | null` : type) : `${type} | undefined`;
     const read = readProperty(value, field.name, () => runtimeSymbol(context, "$own"), cast);
     const encoded = encodeExpr(context, field.type, read);
     const key = literalKey(wire[index]!);
-    if (field.required || isIdentityEncoded(context, field.type)) return { key, value: encoded, conditional: null };
-    const conditional = { test: `${read} === undefined`, then: "undefined", otherwise: encoded };
-    return { key, value: `${conditional.test} ? undefined : ${encoded}`, conditional };
+    if ((field.required && !nullable) || isIdentityEncoded(context, field.type)) return { key, value: encoded, conditional: null };
+    // The absent (or null) value is written as it is; the encoders take only the declared type.
+    const absent = field.required ? "null" : "undefined";
+    const conditional = { test: `${read} === ${absent}`, then: absent, otherwise: encoded };
+    return { key, value: `${conditional.test} ? ${absent} : ${encoded}`, conditional };
   });
-  const passthrough = context.options.unknownKeys === "passthrough" ? { helper: runtimeSymbol(context, "$passthrough"), props: symbols.props } : null;
-  return { name: symbols.serialize, parameter: value, modelType: symbols.type, returnType: symbols.json, entries, passthrough };
+  const catchAll = model.additionalProperties;
+  const passthrough =
+    context.options.unknownKeys === "passthrough" && !catchAll ? { helper: runtimeSymbol(context, "$passthrough"), props: symbols.props } : null;
+  const extra = catchAll
+    ? {
+        helper: runtimeSymbol(context, "$withExtra"),
+        record: readProperty(value, catchAll.name, () => runtimeSymbol(context, "$own")),
+        keys: symbols.keys,
+        property: quote(catchAll.name),
+        encode: isIdentityEncoded(context, catchAll.type.value) ? "null" : encoderRef(context, catchAll.type.value),
+      }
+    : null;
+  return { name: symbols.serialize, parameter: value, modelType: symbols.type, returnType: symbols.json, entries, passthrough, extra, notObject: runtimeSymbol(context, "$notObject") };
 }
 
 function serializerStructure(parts: SerializerParts): StatementStructures {
   const literal = `{\n${parts.entries.map((entry) => `${entry.key}: ${entry.value},`).join("\n")}\n}`;
+  let result = `return ${literal};`;
+  if (parts.passthrough) result = `return ${parts.passthrough.helper}(${parts.parameter}, ${literal} as ${parts.returnType}, ${parts.passthrough.props});`;
+  if (parts.extra) {
+    const { helper, record, keys, property, encode } = parts.extra;
+    result = `return ${helper}<${parts.returnType}>(${literal}, ${record}, ${keys}, ${property}, ${encode});`;
+  }
   return {
     kind: StructureKind.Function,
     isExported: true,
     name: parts.name,
     parameters: [{ name: parts.parameter, type: parts.modelType }],
     returnType: parts.returnType,
-    statements: [
-      parts.passthrough
-        ? `return ${parts.passthrough.helper}(${parts.parameter}, ${literal} as ${parts.returnType}, ${parts.passthrough.props});`
-        : `return ${literal};`,
-    ],
+    statements: [notObjectStatement(parts), result],
   };
+}
+
+/** The serializer's first statement: a value that is not an object is returned as it is. */
+function notObjectStatement(parts: SerializerParts): string {
+  return `if (${parts.notObject}(${parts.parameter})) return ${parts.parameter};`;
 }
 
 /** The serializer in prettier's layout, or null when a part of it is outside the simple forms. */
 function serializerText(parts: SerializerParts): string[] | null {
-  if (parts.passthrough) return null;
+  if (parts.passthrough || parts.extra) return null;
   const lines = functionHead(parts.name, [`${parts.parameter}: ${parts.modelType}`], parts.returnType);
-  if (lines === null) return null;
+  const guard = line(`  ${notObjectStatement(parts)}`);
+  if (lines === null || guard === null) return null;
+  lines.push(...guard);
   if (parts.entries.length === 0) return [...lines, "  return {};", "}"];
   lines.push("  return {");
   for (const entry of parts.entries) {
     if (!isIdentifier(entry.key)) return null;
     const simple = entry.conditional
-      ? isUndefinedTest(entry.conditional.test) && isSimpleExpression(entry.conditional.otherwise)
+      ? isAbsentTest(entry.conditional.test) && isSimpleExpression(entry.conditional.otherwise)
       : isSimpleExpression(entry.value);
     if (!simple) return null;
     const printed = objectEntry(2, entry.key, entry.value, entry.conditional);
@@ -302,7 +384,11 @@ function guardParts(context: EmitContext, model: ObjectModel, wire: readonly str
   // A table the runtime walks, not one statement per field: thousands of statements exceed what
   // TypeScript's control-flow analysis accepts in one function, and a `&&` chain of thousands of
   // operands nests thousands deep in every parser that reads the output.
-  const rows = model.fields.map((field) => ({ key: quote(field.name), guard: guardRef(context, field.type), required: field.required }));
+  const rows = tableRows(model).map((field) => {
+    const guard = guardRef(context, field.type);
+    const nullable = field !== model.additionalProperties && takesNull(context, field);
+    return { key: quote(field.name), guard: nullable ? `${runtimeSymbol(context, "$orNull")}(${guard})` : guard, required: field.required };
+  });
   const requiredKeys = model.fields.flatMap((field, index) => (field.required ? [quote(wire[index]!)] : []));
   return {
     shape: { name: symbols.shape, type: runtimeSymbol(context, "$Shape", true), rows },

@@ -25,6 +25,12 @@ export type UnknownKeys = "strip" | "passthrough" | "strict";
 /** What decoders do with `null` in an optional field (docs never show nullability). */
 export type NullPolicy = "absent" | "reject";
 
+/**
+ * What decoders do with `null` in a required field. TypeScript-flavour docs cannot show that a
+ * field is nullable, and real APIs send null in fields the docs mark required.
+ */
+export type RequiredNullPolicy = "reject" | "accept";
+
 /** The options of the emit stage. */
 export interface EmitOptions {
   /** `const` (default): `as const` object plus a type; `enum`: a TS enum; `union`: a literal union. */
@@ -36,6 +42,8 @@ export interface EmitOptions {
   readonly unknownKeys: UnknownKeys;
   /** `absent` (default): null in an optional field decodes as absent; `reject`: an issue. */
   readonly nulls: NullPolicy;
+  /** `reject` (default): null in a required field is an issue; `accept`: kept, typed `T | null`. */
+  readonly requiredNulls: RequiredNullPolicy;
 }
 
 /** The defaults of {@link EmitOptions}. */
@@ -45,4 +53,5 @@ export const DEFAULT_EMIT_OPTIONS: EmitOptions = {
   wireNames: { case: "preserve", overrides: {} },
   unknownKeys: "strip",
   nulls: "absent",
+  requiredNulls: "reject",
 };

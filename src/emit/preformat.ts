@@ -36,27 +36,29 @@ export function isPlainString(quoted: string): boolean {
 /**
  * Whether an expression is one of the simple forms printed unchanged when it fits on a line:
  * a path, a literal, or a call of an identifier whose arguments are paths or literals
- * (`$string(t, c, k)`, `$literal(t, c, k, "x")`, `$isoDateTime(value.at)`), possibly on a path
- * (`value.n.toString()`), or `path.map((e) => call)`.
+ * (`$string(t, c, k)`, `$literal(t, c, k, "x")`, `$isoDateTime(value.at)`,
+ * `$mapArray(value.items, serializeItem)`).
  */
 export function isSimpleExpression(expression: string): boolean {
   if (PATH.test(expression) || LITERAL.test(expression)) return true;
-  const map = /^([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\.map\(\(e\) => (.*)\)$/.exec(expression);
-  if (map) return PATH.test(map[1]!) && isSimpleCall(map[2]!);
   return isSimpleCall(expression);
 }
 
-/** Whether a test is `path === undefined` (an optional field's conditional). */
-export function isUndefinedTest(test: string): boolean {
-  return test.endsWith(" === undefined") && PATH.test(test.slice(0, -" === undefined".length));
+/**
+ * Whether a test is `path === undefined` (an optional field's conditional) or `path === null`
+ * (a required field that takes null).
+ */
+export function isAbsentTest(test: string): boolean {
+  const absent = / === (?:undefined|null)$/.exec(test);
+  return absent !== null && PATH.test(test.slice(0, absent.index));
 }
 
 /**
- * Whether a shape-table check is in a simple form: a name, `(e: unknown) => e === literal`, or
- * `(e: unknown) => f(e)` / `f(e, g)`.
+ * Whether a shape-table check is in a simple form: a name, `f(g)`, `(e: unknown) => e === literal`,
+ * or `(e: unknown) => f(e)` / `f(e, g)`.
  */
 export function isSimpleGuard(guard: string): boolean {
-  if (PATH.test(guard)) return true;
+  if (PATH.test(guard) || /^[\w$]+\([\w$]+\)$/.test(guard)) return true;
   const body = /^\(e: unknown\) => (.*)$/.exec(guard)?.[1];
   if (body === undefined) return false;
   const literal = /^e === (.*)$/.exec(body)?.[1];
@@ -99,6 +101,8 @@ export function caseStatement(depth: number, test: string | null, target: string
   if (test === null) {
     const flat = indent(depth, assignment);
     if (flat.length <= WIDTH) return [flat];
+    // A conditional that does not fit goes on the next line, when it fits there.
+    if (/^t === (?:undefined|null) \? /.test(value)) return fitting([indent(depth, `${target} =`), indent(depth + 1, `${value};`)]);
     // A call that does not fit gets one argument per line.
     const call = CALL.exec(value);
     if (call === null) return null;

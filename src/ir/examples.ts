@@ -1,5 +1,5 @@
 import { CODES } from "./codes.js";
-import type { Diagnostic, Field, Model, ObjectModel, Schema, TypeNode } from "./types.js";
+import { type Diagnostic, type Field, type Model, type ObjectModel, type Schema, type TypeNode, tableRows } from "./types.js";
 
 /** How an Example cell relates to its field's type. */
 export type ExampleVerdict =
@@ -18,7 +18,7 @@ export function checkExamples(schema: Schema): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const model of schema.models) {
     if (model.kind !== "object") continue;
-    for (const field of model.fields) {
+    for (const field of tableRows(model)) {
       if (field.example === null) continue;
       const verdict = readExample(field, (id) => byId.get(id));
       if (verdict.kind === "contradicts") diagnostics.push(warning(model, field, verdict.reason));

@@ -1,7 +1,7 @@
 import { posix } from "node:path";
 import { CODES } from "./codes.js";
 import type { Diagnostic, Model, RefType, Schema, TypeNode } from "./types.js";
-import { IR_VERSION } from "./types.js";
+import { IR_VERSION, tableRows } from "./types.js";
 
 /** The resolved schema and the problems found while resolving it. */
 export interface Resolution {
@@ -54,7 +54,14 @@ function resolveModel(context: Context, model: Model): Model {
   const local: Context = { ...context, model };
   switch (model.kind) {
     case "object":
-      return { ...model, fields: model.fields.map((field) => ({ ...field, type: resolveType(local, field.type) })) };
+      return {
+        ...model,
+        fields: model.fields.map((field) => ({ ...field, type: resolveType(local, field.type) })),
+        additionalProperties: model.additionalProperties && {
+          ...model.additionalProperties,
+          type: { ...model.additionalProperties.type, value: resolveType(local, model.additionalProperties.type.value) },
+        },
+      };
     case "union":
       return { ...model, members: model.members.map((member) => ({ ...member, type: resolveType(local, member.type) })) };
     case "enum":
@@ -176,7 +183,7 @@ function collectNamespaces(models: readonly Model[], byId: ReadonlyMap<string, M
     }
   };
   for (const model of models) {
-    if (model.kind === "object") model.fields.forEach((field) => visit(model.id, field.type));
+    if (model.kind === "object") tableRows(model).forEach((field) => visit(model.id, field.type));
   }
   const result = new Map<string, string[]>();
   for (const [namespace, folders] of counts) {

@@ -1,4 +1,4 @@
-import type { Model, Schema, TypeNode } from "./types.js";
+import { type Model, type Schema, type TypeNode, tableRows } from "./types.js";
 
 /**
  * The public shape of a model, as `--check` compares it between the committed output and the
@@ -32,7 +32,7 @@ export function modelShape(model: Model, lookup: (id: string) => Model | undefin
   switch (model.kind) {
     case "object": {
       const fields: Record<string, { type: string; required: boolean }> = {};
-      for (const field of model.fields) fields[field.name] = { type: typeString(field.type, lookup), required: field.required };
+      for (const field of tableRows(model)) fields[field.name] = { type: typeString(field.type, lookup), required: field.required };
       return { kind: "object", name: model.title, fields };
     }
     case "enum":

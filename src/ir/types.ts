@@ -5,7 +5,7 @@
  */
 
 /** The version of the IR shape printed by `mdspec ir`; bumped on any incompatible change. */
-export const IR_VERSION = 1;
+export const IR_VERSION = 2;
 
 /** A 1-based line and column in a markdown doc, with the 0-based character offset. */
 export interface Point {
@@ -168,10 +168,22 @@ interface ModelCommon {
   readonly span: Span;
 }
 
+/**
+ * The `additionalProperties` row of a `## Fields` table (`Record<string, *any*>` in the Zod-era
+ * docs): not a wire key but the catch-all of the model. The wire keys the model does not declare
+ * are collected into this property on decode and written back beside the declared ones on encode.
+ */
+export interface AdditionalPropertiesField extends Field {
+  readonly type: RecordType;
+}
+
 /** A `## Fields` doc. */
 export interface ObjectModel extends ModelCommon {
   readonly kind: "object";
+  /** The declared fields, each with a wire key, in table order (the catch-all row excluded). */
   readonly fields: readonly Field[];
+  /** The `additionalProperties` catch-all row, when the table has one. */
+  readonly additionalProperties: AdditionalPropertiesField | null;
 }
 
 /** A `## Values` doc. */
@@ -193,6 +205,11 @@ export interface UnionModel extends ModelCommon {
 /** A doc with only a title (and description): its shape is not documented. */
 export interface OpaqueModel extends ModelCommon {
   readonly kind: "opaque";
+}
+
+/** Every row of an object model's table: the declared fields, then the catch-all row if any. */
+export function tableRows(model: ObjectModel): readonly Field[] {
+  return model.additionalProperties ? [...model.fields, model.additionalProperties] : model.fields;
 }
 
 /** Every model kind. */

@@ -118,7 +118,7 @@ function readModel(source: DocSource): Model | null {
         report(source, start, "info", CODES.notAModel, `skipped: not a model doc (${fields.reason})`);
         return null;
       }
-      return fields.kind === "fields" ? { ...common, kind: "object", fields: fields.fields } : null;
+      return fields.kind === "fields" ? { ...common, kind: "object", fields: fields.fields, additionalProperties: fields.additionalProperties } : null;
     }
     case "Values": {
       const parsed = readEnum(source, outline.known.get(kind)!, common.exampleUsage);

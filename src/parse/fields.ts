@@ -1,6 +1,6 @@
 import type { Table } from "mdast";
 import { CODES } from "../ir/codes.js";
-import type { Field, Point, Span } from "../ir/types.js";
+import type { AdditionalPropertiesField, Field, Point, Span } from "../ir/types.js";
 import type { Section } from "./outline.js";
 import { readTableRows } from "./rows.js";
 import { type DocSource, report, spanAt } from "./source.js";
@@ -17,7 +17,7 @@ const REQUIRED = new Map([
 
 /** The result of reading a `## Fields` section: the fields, or why the doc is not a model. */
 export type FieldsParse =
-  | { readonly kind: "fields"; readonly fields: readonly Field[] }
+  | { readonly kind: "fields"; readonly fields: readonly Field[]; readonly additionalProperties: AdditionalPropertiesField | null }
   | { readonly kind: "not-a-model"; readonly reason: string }
   | { readonly kind: "invalid" };
 
@@ -114,7 +114,24 @@ export function readFields(source: DocSource, section: Section): FieldsParse {
       span: rowSpan(row),
     });
   }
-  return valid ? { kind: "fields", fields } : { kind: "invalid" };
+  if (!valid) return { kind: "invalid" };
+  const catchAll = fields.find(isAdditionalPropertiesRow) ?? null;
+  return { kind: "fields", fields: fields.filter((field) => field !== catchAll), additionalProperties: catchAll };
+}
+
+/**
+ * Whether a row is the model's catch-all rather than a wire key: the row the Zod-era generator
+ * writes for a schema with `additionalProperties`, named so and typed as a record.
+ *
+ * ```markdown
+ * | `additionalProperties` | Record<string, *any*> | :heavy_minus_sign: | N/A |
+ * ```
+ *
+ * A field of another type under that name (an API whose objects really have an
+ * `additionalProperties` key holding a list, say) stays an ordinary field.
+ */
+export function isAdditionalPropertiesRow(field: Field): field is AdditionalPropertiesField {
+  return field.name === "additionalProperties" && field.type.kind === "record";
 }
 
 /** The span of a table row, from its first to its last character. */

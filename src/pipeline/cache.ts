@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { EmitOptions } from "../emit/options.js";
-import type { Diagnostic, Model, Schema, TypeNode } from "../ir/types.js";
+import { type Diagnostic, type Model, type Schema, type TypeNode, tableRows } from "../ir/types.js";
 import type { GeneratedFile } from "./emit-stage.js";
 
 /** The cache layout version; a cache of another version is ignored. */
@@ -71,7 +71,7 @@ export function modelInputHash(settings: string, model: Model, docHash: (id: str
         return;
     }
   };
-  if (model.kind === "object") model.fields.forEach((field) => visit(field.type));
+  if (model.kind === "object") tableRows(model).forEach((field) => visit(field.type));
   if (model.kind === "union") model.members.forEach((member) => visit(member.type));
   const dependencies = [...new Set(references)].sort().map((id) => `${id}=${docHash(id) ?? ""}`);
   return hashText([settings, model.id, docHash(model.id) ?? "", references.join(","), ...dependencies].join("\u0000"));

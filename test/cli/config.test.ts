@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, it } from "vitest";
-import { copySharedDocs, ensureBuilt, interfaceBlock, read, runCli, tempFor, write } from "./helpers.js";
+import { copySharedDocs, ensureBuilt, fixture, interfaceBlock, read, runCli, tempFor, write } from "./helpers.js";
 
 beforeAll(ensureBuilt);
 
@@ -120,6 +120,22 @@ describe.concurrent("config file", () => {
     const flagged = await runCli(cwd, ["--enum-style", "union", "--out", "flagged"]);
     expect(flagged.code, flagged.stderr).toBe(0);
     expect(read(join(cwd, "flagged/models/shared/syncrunstatus.ts"))).not.toMatch(/export enum SyncRunStatus/);
+  });
+
+  it("applies requiredNulls from the config, and --required-nulls over it", async ({ expect, onTestFinished }) => {
+    const { project, cwd } = setup(onTestFinished);
+    write(join(project, "docs/widgets/widget.md"), fixture("widget.md"));
+    write(join(project, "mdspec.config.json"), JSON.stringify({ input: "docs", out: "gen", requiredNulls: "accept" }));
+    const result = await runCli(cwd, []);
+    expect(result.code, result.stderr).toBe(0);
+    expect(interfaceBlock(read(join(project, "gen/widgets/widget.ts")), "Widget")).toContain("  id: string | null;");
+    const flagged = await runCli(cwd, ["--required-nulls", "reject", "--out", "flagged"]);
+    expect(flagged.code, flagged.stderr).toBe(0);
+    expect(interfaceBlock(read(join(cwd, "flagged/widgets/widget.ts")), "Widget")).toContain("  id: string;");
+    write(join(project, "mdspec.config.json"), JSON.stringify({ input: "docs", out: "gen", requiredNulls: "yes" }));
+    const bad = await runCli(cwd, []);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('"requiredNulls" must be one of reject, accept; got "yes"');
   });
 
   it("reads wireNames.overrides from a file relative to the config; --wire-overrides (relative to cwd) replaces it", async ({ expect, onTestFinished }) => {

@@ -138,6 +138,7 @@ describe.concurrent("--help and --version", () => {
         "--any-type TYPE",
         "--unknown-keys POLICY",
         "--nulls POLICY",
+        "--required-nulls POLICY",
         "--wire-case CASE",
         "--wire-overrides FILE",
         "--reporter FORMAT",

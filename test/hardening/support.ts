@@ -209,8 +209,10 @@ function stringify(value: unknown): string {
 /**
  * Calls every `safeParseX` export of every module on every input: it must never throw and must
  * agree with `parseX` (which throws a ValidationError with `issues` exactly when the safe parse
- * fails); a decoded value must satisfy `isX` and serialize. No prototype may get polluted and no
- * doc text may run (`globalThis.__pwned` stays false). Returns how many calls were made.
+ * fails); a decoded value must satisfy `isX` and serialize. The input itself, a value outside
+ * the model's type, goes to `isX` (a boolean, no throw) and `serializeX` (no throw: it writes what
+ * it cannot encode as it is). No prototype may get polluted and no doc text may run
+ * (`globalThis.__pwned` stays false). Returns how many calls were made.
  */
 export function probeModules(modules: ReadonlyMap<string, Record<string, unknown>>, inputs: readonly unknown[]): number {
   let calls = 0;
@@ -232,6 +234,14 @@ export function probeModules(modules: ReadonlyMap<string, Record<string, unknown
         }
         calls += 1;
         expect(typeof result.success, where).toBe("boolean");
+        if (is) expect(typeof is(input), `${where}: is${suffix}(input)`).toBe("boolean");
+        if (serialize) {
+          try {
+            serialize(input);
+          } catch (error) {
+            throw new Error(`${where}: serialize${suffix}(input) threw ${String(error)}`);
+          }
+        }
         if (parse) {
           let threw: unknown = null;
           try {

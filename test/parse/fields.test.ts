@@ -10,6 +10,7 @@ describe("object docs: full IR", () => {
     expect(diagnostics).toEqual([]);
     const expected: Model = {
       kind: "object",
+      additionalProperties: null,
       id: "fixture/object-census.md",
       title: "SyncRun",
       deprecated: false,
@@ -60,6 +61,7 @@ describe("object docs: full IR", () => {
     expect(diagnostics).toEqual([]);
     const expected: Model = {
       kind: "object",
+      additionalProperties: null,
       id: "fixture/object-zod.md",
       title: "Pet",
       deprecated: false,
@@ -100,6 +102,7 @@ describe("object docs: full IR", () => {
     expect(diagnostics).toEqual([]);
     const expected: Model = {
       kind: "object",
+      additionalProperties: null,
       id: "fixture/object-empty.md",
       title: "Credentials",
       deprecated: false,
@@ -216,6 +219,34 @@ describe("object docs: rows and cells", () => {
           type: { kind: "array", element: { kind: "primitive", name: "number", span: spanIn(text, 10, 12, 8) }, span: spanIn(text, 10, 12, 10) },
         },
       ],
+    });
+  });
+});
+
+describe("object docs: the additionalProperties catch-all row", () => {
+  it("reads `additionalProperties` typed as a record as the model's catch-all, not as a field", () => {
+    const text = fixtureText("object-additional-properties");
+    const { model, diagnostics } = parseFixture("object-additional-properties");
+    expect(diagnostics).toEqual([]);
+    expect(model).toMatchObject({
+      kind: "object",
+      fields: [{ name: "priority" }],
+      additionalProperties: {
+        name: "additionalProperties",
+        required: false,
+        type: { kind: "record", value: { kind: "primitive", name: "any" } },
+        span: lineSpan(text, 8),
+      },
+    });
+  });
+
+  it("keeps a row of that name with another type as an ordinary field", () => {
+    const { model, diagnostics } = parseFixture("object-additional-properties-list");
+    expect(diagnostics).toEqual([]);
+    expect(model).toMatchObject({
+      kind: "object",
+      fields: [{ name: "additionalProperties", required: true, type: { kind: "array" } }],
+      additionalProperties: null,
     });
   });
 });

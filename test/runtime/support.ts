@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { expect } from "vitest";
 import type { EmitOptions } from "../../src/emit/options.js";
+import type { Schema } from "../../src/ir/types.js";
 import { generateFromDocs, readRuntimeTemplate } from "../../src/generate.js";
 import { readDocs } from "../../src/write/read-docs.js";
 import { ROOT } from "../helpers.js";
@@ -55,6 +56,8 @@ function stringify(value: unknown): string {
 /** Generated code written to a temporary folder. */
 export interface TempOutput {
   readonly dir: string;
+  /** The resolved IR the code was generated from. */
+  readonly schema: Schema;
   /** Imports a generated module by its path in the output (`models/components/widget.ts`). */
   load<T = Record<string, unknown>>(path: string): Promise<T>;
   /** Removes the temporary folder. */
@@ -86,6 +89,7 @@ export async function generateToTemp(
   if (!wroteRuntime) writeFileSync(join(dir, "runtime.ts"), runtimeSource);
   return {
     dir,
+    schema: result.schema,
     load: async <T>(path: string) => (await import(join(dir, path))) as T,
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };

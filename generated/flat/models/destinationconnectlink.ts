@@ -17,6 +17,7 @@ import {
   $isUnknown,
   $isoDateTime,
   $leave,
+  $notObject,
   $number,
   $parser,
   $record,
@@ -124,6 +125,7 @@ export function $decodeDestinationConnectLink(
 export function serializeDestinationConnectLink(
   value: DestinationConnectLink,
 ): DestinationConnectLinkJson {
+  if ($notObject(value)) return value;
   return {
     id: value.id,
     url: value.url,

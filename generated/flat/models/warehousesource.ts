@@ -15,6 +15,9 @@ import {
   $isNumber,
   $isString,
   $leave,
+  $mapArray,
+  $notObject,
+  $nullField,
   $number,
   $parser,
   $safeParser,
@@ -65,15 +68,15 @@ export function $decodeWarehouseSource(
     const t = v[k];
     switch (k) {
       case "id":
-        result.id = $number(t, c, k);
+        result.id = t === null ? $nullField(c, k) : $number(t, c, k);
         n++;
         break;
       case "name":
-        result.name = $string(t, c, k);
+        result.name = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "kind":
-        result.kind = $decodeSourceKind(t, c, k);
+        result.kind = t === null ? $nullField(c, k) : $decodeSourceKind(t, c, k);
         n++;
         break;
       case "links":
@@ -91,6 +94,7 @@ export function $decodeWarehouseSource(
 }
 
 export function serializeWarehouseSource(value: WarehouseSource): WarehouseSourceJson {
+  if ($notObject(value)) return value;
   return {
     id: value.id,
     name: value.name,
@@ -98,7 +102,7 @@ export function serializeWarehouseSource(value: WarehouseSource): WarehouseSourc
     links:
       value.links === undefined
         ? undefined
-        : value.links.map((e) => serializeDestinationConnectLink(e)),
+        : $mapArray(value.links, serializeDestinationConnectLink),
     createdOn: value.createdOn,
   };
 }

@@ -12,6 +12,8 @@ import {
   $isString,
   $isUnknown,
   $leave,
+  $notObject,
+  $nullField,
   $parser,
   $record,
   $safeParser,
@@ -71,18 +73,18 @@ export function $decodeEmployee(v: unknown, c: $Ctx | null, key?: string | numbe
     const t = v[k];
     switch (k) {
       case "id":
-        result.id = $string(t, c, k);
+        result.id = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "firstName":
-        result.firstName = $string(t, c, k);
+        result.firstName = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "lastName":
         if (t != null) result.lastName = $string(t, c, k);
         break;
       case "status":
-        result.status = $decodeEmploymentStatus(t, c, k);
+        result.status = t === null ? $nullField(c, k) : $decodeEmploymentStatus(t, c, k);
         n++;
         break;
       case "manager":
@@ -100,6 +102,7 @@ export function $decodeEmployee(v: unknown, c: $Ctx | null, key?: string | numbe
 }
 
 export function serializeEmployee(value: Employee): EmployeeJson {
+  if ($notObject(value)) return value;
   return {
     id: value.id,
     firstName: value.firstName,

@@ -11,6 +11,8 @@ import {
   $isString,
   $isUnknown,
   $leave,
+  $notObject,
+  $nullField,
   $parser,
   $safeParser,
   $schema,
@@ -42,11 +44,11 @@ export function $decodeError(v: unknown, c: $Ctx | null, key?: string | number):
     const t = v[k];
     switch (k) {
       case "code":
-        result.code = $string(t, c, k);
+        result.code = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "message":
-        result.message = $string(t, c, k);
+        result.message = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "details":
@@ -61,6 +63,7 @@ export function $decodeError(v: unknown, c: $Ctx | null, key?: string | number):
 }
 
 export function serializeError(value: Error): ErrorJson {
+  if ($notObject(value)) return value;
   return {
     code: value.code,
     message: value.message,

@@ -10,6 +10,8 @@ import {
   $hasShape,
   $isArrayOf,
   $leave,
+  $mapArray,
+  $notObject,
   $parser,
   $safeParser,
   $schema,
@@ -53,9 +55,10 @@ export function $decodeHTTPValidationError(
 }
 
 export function serializeHTTPValidationError(value: HTTPValidationError): HTTPValidationErrorJson {
+  if ($notObject(value)) return value;
   return {
     detail:
-      value.detail === undefined ? undefined : value.detail.map((e) => serializeValidationIssue(e)),
+      value.detail === undefined ? undefined : $mapArray(value.detail, serializeValidationIssue),
   };
 }
 

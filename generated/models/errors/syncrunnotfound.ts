@@ -9,6 +9,7 @@ import {
   $hasShape,
   $isString,
   $leave,
+  $notObject,
   $parser,
   $safeParser,
   $schema,
@@ -64,6 +65,7 @@ export function $decodeSyncRunNotFound(
 }
 
 export function serializeSyncRunNotFound(value: SyncRunNotFound): SyncRunNotFoundJson {
+  if ($notObject(value)) return value;
   return {
     message: value.message,
     status: value.status,

@@ -12,6 +12,8 @@ import {
   $isArrayOf,
   $isString,
   $leave,
+  $notObject,
+  $nullField,
   $parser,
   $safeParser,
   $schema,
@@ -46,15 +48,15 @@ export function $decodeValidationIssue(
     const t = v[k];
     switch (k) {
       case "loc":
-        result.loc = $array(t, c, k, $string);
+        result.loc = t === null ? $nullField(c, k) : $array(t, c, k, $string);
         n++;
         break;
       case "msg":
-        result.msg = $string(t, c, k);
+        result.msg = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "type":
-        result.type = $string(t, c, k);
+        result.type = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
     }
@@ -66,6 +68,7 @@ export function $decodeValidationIssue(
 }
 
 export function serializeValidationIssue(value: ValidationIssue): ValidationIssueJson {
+  if ($notObject(value)) return value;
   return {
     loc: value.loc,
     msg: value.msg,

@@ -10,6 +10,8 @@ import {
   $hasShape,
   $isNumber,
   $leave,
+  $notObject,
+  $nullField,
   $number,
   $parser,
   $safeParser,
@@ -47,11 +49,11 @@ export function $decodeGetSyncRunRequest(
     const t = v[k];
     switch (k) {
       case "syncId":
-        result.syncId = $number(t, c, k);
+        result.syncId = t === null ? $nullField(c, k) : $number(t, c, k);
         n++;
         break;
       case "syncRunId":
-        result.syncRunId = $number(t, c, k);
+        result.syncRunId = t === null ? $nullField(c, k) : $number(t, c, k);
         n++;
         break;
     }
@@ -63,6 +65,7 @@ export function $decodeGetSyncRunRequest(
 }
 
 export function serializeGetSyncRunRequest(value: GetSyncRunRequest): GetSyncRunRequestJson {
+  if ($notObject(value)) return value;
   return {
     syncId: value.syncId,
     syncRunId: value.syncRunId,

@@ -13,6 +13,8 @@ import {
   $isNumber,
   $isString,
   $leave,
+  $notObject,
+  $nullField,
   $number,
   $parser,
   $safeParser,
@@ -69,11 +71,11 @@ export function $decodeGetSyncRunResponse(
     const t = v[k];
     switch (k) {
       case "contentType":
-        result.contentType = $string(t, c, k);
+        result.contentType = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "statusCode":
-        result.statusCode = $number(t, c, k);
+        result.statusCode = t === null ? $nullField(c, k) : $number(t, c, k);
         n++;
         break;
       case "rawResponse":
@@ -94,6 +96,7 @@ export function $decodeGetSyncRunResponse(
 }
 
 export function serializeGetSyncRunResponse(value: GetSyncRunResponse): GetSyncRunResponseJson {
+  if ($notObject(value)) return value;
   return {
     contentType: value.contentType,
     statusCode: value.statusCode,

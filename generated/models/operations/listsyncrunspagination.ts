@@ -12,6 +12,8 @@ import {
   $isBoolean,
   $isNumber,
   $leave,
+  $notObject,
+  $nullField,
   $number,
   $parser,
   $safeParser,
@@ -49,11 +51,11 @@ export function $decodeListSyncRunsPagination(
     const t = v[k];
     switch (k) {
       case "page":
-        result.page = $number(t, c, k);
+        result.page = t === null ? $nullField(c, k) : $number(t, c, k);
         n++;
         break;
       case "perPage":
-        result.perPage = $number(t, c, k);
+        result.perPage = t === null ? $nullField(c, k) : $number(t, c, k);
         n++;
         break;
       case "nextPage":
@@ -73,6 +75,7 @@ export function $decodeListSyncRunsPagination(
 export function serializeListSyncRunsPagination(
   value: ListSyncRunsPagination,
 ): ListSyncRunsPaginationJson {
+  if ($notObject(value)) return value;
   return {
     page: value.page,
     perPage: value.perPage,

@@ -10,6 +10,8 @@ import {
   $hasShape,
   $isNumber,
   $leave,
+  $notObject,
+  $nullField,
   $number,
   $parser,
   $safeParser,
@@ -58,7 +60,7 @@ export function $decodeListSyncRunsRequest(
     const t = v[k];
     switch (k) {
       case "syncId":
-        result.syncId = $number(t, c, k);
+        result.syncId = t === null ? $nullField(c, k) : $number(t, c, k);
         n++;
         break;
       case "status":
@@ -76,6 +78,7 @@ export function $decodeListSyncRunsRequest(
 }
 
 export function serializeListSyncRunsRequest(value: ListSyncRunsRequest): ListSyncRunsRequestJson {
+  if ($notObject(value)) return value;
   return {
     syncId: value.syncId,
     status: value.status,

@@ -13,6 +13,8 @@ import {
   $isNumber,
   $isString,
   $leave,
+  $notObject,
+  $nullField,
   $number,
   $parser,
   $safeParser,
@@ -59,14 +61,14 @@ export function $decodeListSyncRunsResponse(
     const t = v[k];
     switch (k) {
       case "contentType":
-        result.contentType = $string(t, c, k);
+        result.contentType = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "listSyncRunsResponseBody":
         if (t != null) result.listSyncRunsResponseBody = $decodeListSyncRunsResponseBody(t, c, k);
         break;
       case "statusCode":
-        result.statusCode = $number(t, c, k);
+        result.statusCode = t === null ? $nullField(c, k) : $number(t, c, k);
         n++;
         break;
       case "rawResponse":
@@ -83,6 +85,7 @@ export function $decodeListSyncRunsResponse(
 export function serializeListSyncRunsResponse(
   value: ListSyncRunsResponse,
 ): ListSyncRunsResponseJson {
+  if ($notObject(value)) return value;
   return {
     contentType: value.contentType,
     listSyncRunsResponseBody:

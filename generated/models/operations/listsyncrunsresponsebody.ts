@@ -11,6 +11,9 @@ import {
   $hasShape,
   $isArrayOf,
   $leave,
+  $mapArray,
+  $notObject,
+  $nullField,
   $parser,
   $safeParser,
   $schema,
@@ -69,11 +72,11 @@ export function $decodeListSyncRunsResponseBody(
     const t = v[k];
     switch (k) {
       case "data":
-        result.data = $array(t, c, k, $decodeSyncRun);
+        result.data = t === null ? $nullField(c, k) : $array(t, c, k, $decodeSyncRun);
         n++;
         break;
       case "pagination":
-        result.pagination = $decodeListSyncRunsPagination(t, c, k);
+        result.pagination = t === null ? $nullField(c, k) : $decodeListSyncRunsPagination(t, c, k);
         n++;
         break;
       case "runsByDay":
@@ -96,13 +99,14 @@ export function $decodeListSyncRunsResponseBody(
 export function serializeListSyncRunsResponseBody(
   value: ListSyncRunsResponseBody,
 ): ListSyncRunsResponseBodyJson {
+  if ($notObject(value)) return value;
   return {
-    data: value.data.map((e) => serializeSyncRun(e)),
+    data: $mapArray(value.data, serializeSyncRun),
     pagination: serializeListSyncRunsPagination(value.pagination),
     runsByDay:
       value.runsByDay === undefined
         ? undefined
-        : value.runsByDay.map((e) => e.map((e) => serializeSyncRun(e))),
+        : $mapArray(value.runsByDay, (m: SyncRun[]) => $mapArray(m, serializeSyncRun)),
     cursor: value.cursor === undefined ? undefined : serializeLegacyCursor(value.cursor),
   };
 }

@@ -12,6 +12,8 @@ import {
   $isRecordOf,
   $isString,
   $leave,
+  $notObject,
+  $nullField,
   $number,
   $parser,
   $record,
@@ -45,7 +47,7 @@ export function $decodeResponse(v: unknown, c: $Ctx | null, key?: string | numbe
     const t = v[k];
     switch (k) {
       case "status":
-        result.status = $number(t, c, k);
+        result.status = t === null ? $nullField(c, k) : $number(t, c, k);
         n++;
         break;
       case "headers":
@@ -63,6 +65,7 @@ export function $decodeResponse(v: unknown, c: $Ctx | null, key?: string | numbe
 }
 
 export function serializeResponse(value: Response): ResponseJson {
+  if ($notObject(value)) return value;
   return {
     status: value.status,
     headers: value.headers,

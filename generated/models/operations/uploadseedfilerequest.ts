@@ -10,6 +10,8 @@ import {
   $hasShape,
   $isNumber,
   $leave,
+  $notObject,
+  $nullField,
   $number,
   $parser,
   $safeParser,
@@ -48,11 +50,12 @@ export function $decodeUploadSeedFileRequest(
     const t = v[k];
     switch (k) {
       case "requestBody":
-        result.requestBody = $decodeUploadSeedFileRequestBody(t, c, k);
+        result.requestBody =
+          t === null ? $nullField(c, k) : $decodeUploadSeedFileRequestBody(t, c, k);
         n++;
         break;
       case "syncId":
-        result.syncId = $number(t, c, k);
+        result.syncId = t === null ? $nullField(c, k) : $number(t, c, k);
         n++;
         break;
     }
@@ -66,6 +69,7 @@ export function $decodeUploadSeedFileRequest(
 export function serializeUploadSeedFileRequest(
   value: UploadSeedFileRequest,
 ): UploadSeedFileRequestJson {
+  if ($notObject(value)) return value;
   return {
     requestBody: serializeUploadSeedFileRequestBody(value.requestBody),
     syncId: value.syncId,

@@ -12,6 +12,8 @@ import {
   $isExternal,
   $isString,
   $leave,
+  $notObject,
+  $nullField,
   $parser,
   $safeParser,
   $schema,
@@ -41,11 +43,12 @@ export function $decodeUploadSeedFileRequestBody(
     const t = v[k];
     switch (k) {
       case "content":
-        result.content = $external(t, c, k, "Uint8Array") as Uint8Array;
+        result.content =
+          t === null ? $nullField(c, k) : ($external(t, c, k, "Uint8Array") as Uint8Array);
         n++;
         break;
       case "fileName":
-        result.fileName = $string(t, c, k);
+        result.fileName = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
     }
@@ -59,6 +62,7 @@ export function $decodeUploadSeedFileRequestBody(
 export function serializeUploadSeedFileRequestBody(
   value: UploadSeedFileRequestBody,
 ): UploadSeedFileRequestBodyJson {
+  if ($notObject(value)) return value;
   return {
     content: value.content,
     fileName: value.fileName,

@@ -16,6 +16,8 @@ import {
   $isoDateTime,
   $leave,
   $mapRecord,
+  $notObject,
+  $nullField,
   $number,
   $parser,
   $record,
@@ -98,11 +100,11 @@ export function $decodeAuditEntry(v: unknown, c: $Ctx | null, key?: string | num
     const t = v[k];
     switch (k) {
       case "id":
-        result.id = $number(t, c, k);
+        result.id = t === null ? $nullField(c, k) : $number(t, c, k);
         n++;
         break;
       case "occurredAt":
-        result.occurredAt = $dateTime(t, c, k);
+        result.occurredAt = t === null ? $nullField(c, k) : $dateTime(t, c, k);
         n++;
         break;
       case "businessDate":
@@ -135,6 +137,7 @@ export function $decodeAuditEntry(v: unknown, c: $Ctx | null, key?: string | num
 }
 
 export function serializeAuditEntry(value: AuditEntry): AuditEntryJson {
+  if ($notObject(value)) return value;
   return {
     id: value.id,
     occurredAt: $isoDateTime(value.occurredAt),

@@ -15,6 +15,8 @@ import {
   $isRecordOf,
   $isString,
   $leave,
+  $notObject,
+  $nullField,
   $parser,
   $record,
   $safeParser,
@@ -57,11 +59,11 @@ export function $decodeBlackoutWindow(
     const t = v[k];
     switch (k) {
       case "startsOn":
-        result.startsOn = $dateOnly(t, c, k);
+        result.startsOn = t === null ? $nullField(c, k) : $dateOnly(t, c, k);
         n++;
         break;
       case "endsOn":
-        result.endsOn = $dateOnly(t, c, k);
+        result.endsOn = t === null ? $nullField(c, k) : $dateOnly(t, c, k);
         n++;
         break;
       case "extraDays":
@@ -82,6 +84,7 @@ export function $decodeBlackoutWindow(
 }
 
 export function serializeBlackoutWindow(value: BlackoutWindow): BlackoutWindowJson {
+  if ($notObject(value)) return value;
   return {
     startsOn: value.startsOn,
     endsOn: value.endsOn,

@@ -13,6 +13,8 @@ import {
   $isNumber,
   $isString,
   $leave,
+  $notObject,
+  $nullField,
   $number,
   $parser,
   $safeParser,
@@ -49,11 +51,11 @@ export function $decodeColumnSpec(v: unknown, c: $Ctx | null, key?: string | num
     const t = v[k];
     switch (k) {
       case "name":
-        result.name = $string(t, c, k);
+        result.name = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "type":
-        result.type = $decodeTypeT(t, c, k);
+        result.type = t === null ? $nullField(c, k) : $decodeTypeT(t, c, k);
         n++;
         break;
       case "nullable":
@@ -71,6 +73,7 @@ export function $decodeColumnSpec(v: unknown, c: $Ctx | null, key?: string | num
 }
 
 export function serializeColumnSpec(value: ColumnSpec): ColumnSpecJson {
+  if ($notObject(value)) return value;
   return {
     name: value.name,
     type: value.type,

@@ -8,6 +8,7 @@ import {
   $enter,
   $hasShape,
   $leave,
+  $notObject,
   $parser,
   $safeParser,
   $schema,
@@ -31,8 +32,9 @@ export function $decodeConnectionCredentials(
 }
 
 export function serializeConnectionCredentials(
-  _value: ConnectionCredentials,
+  value: ConnectionCredentials,
 ): ConnectionCredentialsJson {
+  if ($notObject(value)) return value;
   return {};
 }
 

@@ -22,6 +22,9 @@ import {
   $isUnknown,
   $isoDateTime,
   $leave,
+  $mapArray,
+  $notObject,
+  $nullField,
   $number,
   $parser,
   $record,
@@ -180,11 +183,11 @@ export function $decodeConnectionProfile(
     const t = v[k];
     switch (k) {
       case "id":
-        result.id = $number(t, c, k);
+        result.id = t === null ? $nullField(c, k) : $number(t, c, k);
         n++;
         break;
       case "name":
-        result.name = $string(t, c, k);
+        result.name = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "credentials":
@@ -221,7 +224,7 @@ export function $decodeConnectionProfile(
         if (t != null) result.maxConnections = $number(t, c, k);
         break;
       case "readOnly":
-        result.readOnly = $boolean(t, c, k);
+        result.readOnly = t === null ? $nullField(c, k) : $boolean(t, c, k);
         n++;
         break;
       case "connectionDetails":
@@ -242,6 +245,7 @@ export function $decodeConnectionProfile(
 }
 
 export function serializeConnectionProfile(value: ConnectionProfile): ConnectionProfileJson {
+  if ($notObject(value)) return value;
   return {
     id: value.id,
     name: value.name,
@@ -250,7 +254,7 @@ export function serializeConnectionProfile(value: ConnectionProfile): Connection
         ? undefined
         : serializeConnectionCredentials(value.credentials),
     columns:
-      value.columns === undefined ? undefined : value.columns.map((e) => serializeColumnSpec(e)),
+      value.columns === undefined ? undefined : $mapArray(value.columns, serializeColumnSpec),
     allowedOperations: value.allowedOperations,
     testQuery: value.testQuery,
     hostPattern: value.hostPattern,

@@ -10,6 +10,8 @@ import {
   $hasShape,
   $isNumber,
   $leave,
+  $notObject,
+  $nullField,
   $number,
   $parser,
   $safeParser,
@@ -41,15 +43,15 @@ export function $decodeDate(v: unknown, c: $Ctx | null, key?: string | number): 
     const t = v[k];
     switch (k) {
       case "year":
-        result.year = $number(t, c, k);
+        result.year = t === null ? $nullField(c, k) : $number(t, c, k);
         n++;
         break;
       case "month":
-        result.month = $number(t, c, k);
+        result.month = t === null ? $nullField(c, k) : $number(t, c, k);
         n++;
         break;
       case "day":
-        result.day = $number(t, c, k);
+        result.day = t === null ? $nullField(c, k) : $number(t, c, k);
         n++;
         break;
     }
@@ -61,6 +63,7 @@ export function $decodeDate(v: unknown, c: $Ctx | null, key?: string | number): 
 }
 
 export function serializeDate(value: Date): DateJson {
+  if ($notObject(value)) return value;
   return {
     year: value.year,
     month: value.month,

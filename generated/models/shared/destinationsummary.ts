@@ -13,6 +13,9 @@ import {
   $isNumber,
   $isString,
   $leave,
+  $mapArray,
+  $notObject,
+  $nullField,
   $number,
   $parser,
   $safeParser,
@@ -160,11 +163,11 @@ export function $decodeDestinationSummary(
     const t = v[k];
     switch (k) {
       case "id":
-        result.id = $number(t, c, k);
+        result.id = t === null ? $nullField(c, k) : $number(t, c, k);
         n++;
         break;
       case "name":
-        result.name = $string(t, c, k);
+        result.name = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "object":
@@ -212,6 +215,7 @@ export function $decodeDestinationSummary(
 }
 
 export function serializeDestinationSummary(value: DestinationSummary): DestinationSummaryJson {
+  if ($notObject(value)) return value;
   return {
     id: value.id,
     name: value.name,
@@ -222,9 +226,7 @@ export function serializeDestinationSummary(value: DestinationSummary): Destinat
         : serializeConnectionProfile(value.connectionProfile),
     schedule: value.schedule === undefined ? undefined : serializeSyncSchedule(value.schedule),
     mappings:
-      value.mappings === undefined
-        ? undefined
-        : value.mappings.map((e) => serializeFieldMapping(e)),
+      value.mappings === undefined ? undefined : $mapArray(value.mappings, serializeFieldMapping),
     policy: value.policy === undefined ? undefined : serializeSyncPolicy(value.policy),
     metrics: value.metrics === undefined ? undefined : serializeSyncRunMetrics(value.metrics),
     template: value.template === undefined ? undefined : serializeQueryTemplate(value.template),

@@ -13,6 +13,8 @@ import {
   $isNumber,
   $isString,
   $leave,
+  $notObject,
+  $nullField,
   $number,
   $parser,
   $safeParser,
@@ -106,11 +108,11 @@ export function $decodeFieldMapping(
     const t = v[k];
     switch (k) {
       case "sourceColumn":
-        result.sourceColumn = $string(t, c, k);
+        result.sourceColumn = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "destinationField":
-        result.destinationField = $string(t, c, k);
+        result.destinationField = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "transform":
@@ -158,6 +160,7 @@ export function $decodeFieldMapping(
 }
 
 export function serializeFieldMapping(value: FieldMapping): FieldMappingJson {
+  if ($notObject(value)) return value;
   return {
     sourceColumn: value.sourceColumn,
     destinationField: value.destinationField,

@@ -12,6 +12,8 @@ import {
   $isBoolean,
   $isString,
   $leave,
+  $notObject,
+  $nullField,
   $parser,
   $safeParser,
   $schema,
@@ -63,7 +65,7 @@ export function $decodeFields1(v: unknown, c: $Ctx | null, key?: string | number
     const t = v[k];
     switch (k) {
       case "id":
-        result.id = $string(t, c, k);
+        result.id = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "label":
@@ -87,6 +89,7 @@ export function $decodeFields1(v: unknown, c: $Ctx | null, key?: string | number
 }
 
 export function serializeFields1(value: Fields1): Fields1Json {
+  if ($notObject(value)) return value;
   return {
     id: value.id,
     label: value.label,

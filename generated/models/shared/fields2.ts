@@ -12,6 +12,8 @@ import {
   $isBoolean,
   $isString,
   $leave,
+  $notObject,
+  $nullField,
   $parser,
   $safeParser,
   $schema,
@@ -45,7 +47,7 @@ export function $decodeFields2(v: unknown, c: $Ctx | null, key?: string | number
     const t = v[k];
     switch (k) {
       case "id":
-        result.id = $string(t, c, k);
+        result.id = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "matchCaseSensitive":
@@ -60,6 +62,7 @@ export function $decodeFields2(v: unknown, c: $Ctx | null, key?: string | number
 }
 
 export function serializeFields2(value: Fields2): Fields2Json {
+  if ($notObject(value)) return value;
   return {
     id: value.id,
     matchCaseSensitive: value.matchCaseSensitive,

@@ -13,6 +13,9 @@ import {
   $isNumber,
   $isString,
   $leave,
+  $mapArray,
+  $notObject,
+  $nullField,
   $number,
   $parser,
   $safeParser,
@@ -48,11 +51,11 @@ export function $decodeFolderNode(v: unknown, c: $Ctx | null, key?: string | num
     const t = v[k];
     switch (k) {
       case "id":
-        result.id = $number(t, c, k);
+        result.id = t === null ? $nullField(c, k) : $number(t, c, k);
         n++;
         break;
       case "name":
-        result.name = $string(t, c, k);
+        result.name = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "parent":
@@ -70,12 +73,13 @@ export function $decodeFolderNode(v: unknown, c: $Ctx | null, key?: string | num
 }
 
 export function serializeFolderNode(value: FolderNode): FolderNodeJson {
+  if ($notObject(value)) return value;
   return {
     id: value.id,
     name: value.name,
     parent: value.parent === undefined ? undefined : serializeFolderNode(value.parent),
     children:
-      value.children === undefined ? undefined : value.children.map((e) => serializeFolderNode(e)),
+      value.children === undefined ? undefined : $mapArray(value.children, serializeFolderNode),
   };
 }
 

@@ -10,6 +10,7 @@ import {
   $isNumber,
   $isString,
   $leave,
+  $notObject,
   $number,
   $parser,
   $safeParser,
@@ -74,6 +75,7 @@ export function $decodeLegacyCursor(
 }
 
 export function serializeLegacyCursor(value: LegacyCursor): LegacyCursorJson {
+  if ($notObject(value)) return value;
   return {
     offset: value.offset,
     limit: value.limit,

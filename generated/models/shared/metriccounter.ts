@@ -11,6 +11,8 @@ import {
   $isNumber,
   $isString,
   $leave,
+  $notObject,
+  $nullField,
   $number,
   $parser,
   $safeParser,
@@ -46,11 +48,11 @@ export function $decodeMetricCounter(
     const t = v[k];
     switch (k) {
       case "name":
-        result.name = $string(t, c, k);
+        result.name = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "value":
-        result.value = $number(t, c, k);
+        result.value = t === null ? $nullField(c, k) : $number(t, c, k);
         n++;
         break;
       case "unit":
@@ -65,6 +67,7 @@ export function $decodeMetricCounter(
 }
 
 export function serializeMetricCounter(value: MetricCounter): MetricCounterJson {
+  if ($notObject(value)) return value;
   return {
     name: value.name,
     value: value.value,

@@ -14,6 +14,9 @@ import {
   $isBoolean,
   $isString,
   $leave,
+  $mapArray,
+  $notObject,
+  $nullField,
   $parser,
   $safeParser,
   $schema,
@@ -80,7 +83,7 @@ export function $decodeObjectT(v: unknown, c: $Ctx | null, key?: string | number
     const t = v[k];
     switch (k) {
       case "fullName":
-        result.fullName = $string(t, c, k);
+        result.fullName = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "label":
@@ -107,15 +110,16 @@ export function $decodeObjectT(v: unknown, c: $Ctx | null, key?: string | number
 }
 
 export function serializeObjectT(value: ObjectT): ObjectTJson {
+  if ($notObject(value)) return value;
   return {
     fullName: value.fullName,
     label: value.label,
     allowCustomFields: value.allowCustomFields,
-    fields: value.fields === undefined ? undefined : value.fields.map((e) => serializeFields1(e)),
+    fields: value.fields === undefined ? undefined : $mapArray(value.fields, serializeFields1),
     identifierFields:
       value.identifierFields === undefined
         ? undefined
-        : value.identifierFields.map((e) => serializeFields2(e)),
+        : $mapArray(value.identifierFields, serializeFields2),
     supportedOperations: value.supportedOperations,
   };
 }

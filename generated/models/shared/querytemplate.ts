@@ -12,6 +12,8 @@ import {
   $isString,
   $isUnknown,
   $leave,
+  $notObject,
+  $nullField,
   $parser,
   $record,
   $safeParser,
@@ -70,7 +72,7 @@ export function $decodeQueryTemplate(
     const t = v[k];
     switch (k) {
       case "sql":
-        result.sql = $string(t, c, k);
+        result.sql = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "parameters":
@@ -88,6 +90,7 @@ export function $decodeQueryTemplate(
 }
 
 export function serializeQueryTemplate(value: QueryTemplate): QueryTemplateJson {
+  if ($notObject(value)) return value;
   return {
     sql: value.sql,
     parameters: value.parameters,

@@ -15,6 +15,8 @@ import {
   $isString,
   $isoDateTime,
   $leave,
+  $notObject,
+  $nullField,
   $parser,
   $safeParser,
   $schema,
@@ -46,7 +48,7 @@ export function $decodeRecord(v: unknown, c: $Ctx | null, key?: string | number)
     const t = v[k];
     switch (k) {
       case "key":
-        result.key = $string(t, c, k);
+        result.key = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "values":
@@ -64,6 +66,7 @@ export function $decodeRecord(v: unknown, c: $Ctx | null, key?: string | number)
 }
 
 export function serializeRecord(value: Record): RecordJson {
+  if ($notObject(value)) return value;
   return {
     key: value.key,
     values: value.values,

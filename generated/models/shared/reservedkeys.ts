@@ -14,6 +14,7 @@ import {
   $isString,
   $isUnknown,
   $leave,
+  $notObject,
   $number,
   $own,
   $parser,
@@ -85,6 +86,7 @@ export function $decodeReservedKeys(
 }
 
 export function serializeReservedKeys(value: ReservedKeys): ReservedKeysJson {
+  if ($notObject(value)) return value;
   return {
     constructor: $own(value, "constructor") as string | undefined,
     ["__proto__"]: $own(value, "__proto__") as { [key: string]: unknown } | undefined,

@@ -10,6 +10,8 @@ import {
   $hasShape,
   $isString,
   $leave,
+  $notObject,
+  $nullField,
   $parser,
   $safeParser,
   $schema,
@@ -36,7 +38,7 @@ export function $decodeSecurity(v: unknown, c: $Ctx | null, key?: string | numbe
     const t = v[k];
     switch (k) {
       case "bearerAuth":
-        result.bearerAuth = $string(t, c, k);
+        result.bearerAuth = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "workspaceToken":
@@ -51,6 +53,7 @@ export function $decodeSecurity(v: unknown, c: $Ctx | null, key?: string | numbe
 }
 
 export function serializeSecurity(value: Security): SecurityJson {
+  if ($notObject(value)) return value;
   return {
     bearerAuth: value.bearerAuth,
     workspaceToken: value.workspaceToken,

@@ -13,6 +13,9 @@ import {
   $isNumber,
   $isString,
   $leave,
+  $mapArray,
+  $notObject,
+  $nullField,
   $number,
   $parser,
   $safeParser,
@@ -51,11 +54,11 @@ export function $decodeSegment(v: unknown, c: $Ctx | null, key?: string | number
     const t = v[k];
     switch (k) {
       case "id":
-        result.id = $number(t, c, k);
+        result.id = t === null ? $nullField(c, k) : $number(t, c, k);
         n++;
         break;
       case "name":
-        result.name = $string(t, c, k);
+        result.name = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "rules":
@@ -70,10 +73,11 @@ export function $decodeSegment(v: unknown, c: $Ctx | null, key?: string | number
 }
 
 export function serializeSegment(value: Segment): SegmentJson {
+  if ($notObject(value)) return value;
   return {
     id: value.id,
     name: value.name,
-    rules: value.rules === undefined ? undefined : value.rules.map((e) => serializeSegmentRule(e)),
+    rules: value.rules === undefined ? undefined : $mapArray(value.rules, serializeSegmentRule),
   };
 }
 

@@ -11,6 +11,8 @@ import {
   $isString,
   $isUnknown,
   $leave,
+  $notObject,
+  $nullField,
   $parser,
   $safeParser,
   $schema,
@@ -52,11 +54,11 @@ export function $decodeSegmentRule(v: unknown, c: $Ctx | null, key?: string | nu
     const t = v[k];
     switch (k) {
       case "field":
-        result.field = $string(t, c, k);
+        result.field = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "operator":
-        result.operator = $string(t, c, k);
+        result.operator = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "value":
@@ -74,6 +76,7 @@ export function $decodeSegmentRule(v: unknown, c: $Ctx | null, key?: string | nu
 }
 
 export function serializeSegmentRule(value: SegmentRule): SegmentRuleJson {
+  if ($notObject(value)) return value;
   return {
     field: value.field,
     operator: value.operator,

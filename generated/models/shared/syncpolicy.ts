@@ -10,6 +10,7 @@ import {
   $isNumber,
   $isString,
   $leave,
+  $notObject,
   $number,
   $parser,
   $safeParser,
@@ -84,6 +85,7 @@ export function $decodeSyncPolicy(v: unknown, c: $Ctx | null, key?: string | num
 }
 
 export function serializeSyncPolicy(value: SyncPolicy): SyncPolicyJson {
+  if ($notObject(value)) return value;
   return {
     retryState: value.retryState,
     overlapBehaviour: value.overlapBehaviour,

@@ -15,6 +15,7 @@ import {
   $isString,
   $isoDateTime,
   $leave,
+  $notObject,
   $number,
   $parser,
   $safeParser,
@@ -215,6 +216,7 @@ export function $decodeSyncRun(v: unknown, c: $Ctx | null, key?: string | number
 }
 
 export function serializeSyncRun(value: SyncRun): SyncRunJson {
+  if ($notObject(value)) return value;
   return {
     canceled: value.canceled,
     completedAt: value.completedAt === undefined ? undefined : $isoDateTime(value.completedAt),

@@ -15,6 +15,7 @@ import {
   $isUnknown,
   $leave,
   $mapRecord,
+  $notObject,
   $number,
   $parser,
   $record,
@@ -103,6 +104,7 @@ export function $decodeSyncRunMetrics(
 }
 
 export function serializeSyncRunMetrics(value: SyncRunMetrics): SyncRunMetricsJson {
+  if ($notObject(value)) return value;
   return {
     countersByStep:
       value.countersByStep === undefined

@@ -16,6 +16,9 @@ import {
   $isString,
   $isoDateTime,
   $leave,
+  $mapArray,
+  $notObject,
+  $nullField,
   $number,
   $parser,
   $safeParser,
@@ -94,11 +97,11 @@ export function $decodeSyncSchedule(
     const t = v[k];
     switch (k) {
       case "cronExpression":
-        result.cronExpression = $string(t, c, k);
+        result.cronExpression = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "frequency":
-        result.frequency = $decodeScheduleFrequency(t, c, k);
+        result.frequency = t === null ? $nullField(c, k) : $decodeScheduleFrequency(t, c, k);
         n++;
         break;
       case "hourOfDay":
@@ -131,6 +134,7 @@ export function $decodeSyncSchedule(
 }
 
 export function serializeSyncSchedule(value: SyncSchedule): SyncScheduleJson {
+  if ($notObject(value)) return value;
   return {
     cronExpression: value.cronExpression,
     frequency: value.frequency,
@@ -141,7 +145,7 @@ export function serializeSyncSchedule(value: SyncSchedule): SyncScheduleJson {
     blackoutWindows:
       value.blackoutWindows === undefined
         ? undefined
-        : value.blackoutWindows.map((e) => serializeBlackoutWindow(e)),
+        : $mapArray(value.blackoutWindows, serializeBlackoutWindow),
     priority: value.priority,
     deliveryWindow: value.deliveryWindow,
   };

@@ -11,6 +11,7 @@ import {
   $isBoolean,
   $isString,
   $leave,
+  $notObject,
   $parser,
   $safeParser,
   $schema,
@@ -94,6 +95,7 @@ export function $decodeSyncTriggerReason(
 }
 
 export function serializeSyncTriggerReason(value: SyncTriggerReason): SyncTriggerReasonJson {
+  if ($notObject(value)) return value;
   return {
     uiTag: value.uiTag,
     uiDetail: value.uiDetail,

@@ -37,18 +37,19 @@ export function isIdentityEncoded(context: EmitContext, type: TypeNode): boolean
  * The expression encoding the model value `value` of `type` into its wire form: ISO strings for
  * date-times (as `toISOString()` writes them), decimal text for `bigint` and `Decimal`,
  * `serializeY` for nested objects and unions. Values whose two forms are the same are passed
- * through (arrays of them are shared).
+ * through (arrays of them are shared). Encoding never validates: every helper returns a value
+ * outside its type as it is, so a serializer cannot fail inside on one.
  */
 export function encodeExpr(context: EmitContext, type: TypeNode, value: string): string {
   if (isIdentityEncoded(context, type)) return value;
   switch (type.kind) {
     case "primitive":
     case "date-time":
-      return type.kind === "date-time" ? `${runtimeSymbol(context, "$isoDateTime")}(${value})` : `${value}.toString()`;
+      return type.kind === "date-time" ? `${runtimeSymbol(context, "$isoDateTime")}(${value})` : `${runtimeSymbol(context, "$decimalText")}(${value})`;
     case "ref":
       return `${modelSymbol(context, targetOf(context, type.target), "serialize")}(${value})`;
     case "array":
-      return `${value}.map((e) => ${encodeExpr(context, type.element, "e")})`;
+      return `${runtimeSymbol(context, "$mapArray")}(${value}, ${encoderRef(context, type.element)})`;
     case "record":
       return `${runtimeSymbol(context, "$mapRecord")}(${value}, (e: ${typeText(context, type.value)}) => ${encodeExpr(context, type.value, "e")})`;
     case "union":
@@ -58,9 +59,11 @@ export function encodeExpr(context: EmitContext, type: TypeNode, value: string):
   }
 }
 
-/** An encoder function for `type`, for a union member list. */
+/** An encoder function for `type`, for a union member list or an array's elements. */
 export function encoderRef(context: EmitContext, type: TypeNode): string {
   if (isIdentityEncoded(context, type)) return runtimeSymbol(context, "$identity");
   if (type.kind === "ref") return modelSymbol(context, targetOf(context, type.target), "serialize");
+  if (type.kind === "date-time") return runtimeSymbol(context, "$isoDateTime");
+  if (type.kind === "primitive") return runtimeSymbol(context, "$decimalText");
   return `(m: ${typeText(context, type)}) => ${encodeExpr(context, type, "m")}`;
 }

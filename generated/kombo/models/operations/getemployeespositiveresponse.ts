@@ -12,6 +12,9 @@ import {
   $isArrayOf,
   $isString,
   $leave,
+  $mapArray,
+  $notObject,
+  $nullField,
   $parser,
   $safeParser,
   $schema,
@@ -50,7 +53,7 @@ export function $decodeGetEmployeesPositiveResponse(
     const t = v[k];
     switch (k) {
       case "data":
-        result.data = $array(t, c, k, $decodeEmployee);
+        result.data = t === null ? $nullField(c, k) : $array(t, c, k, $decodeEmployee);
         n++;
         break;
       case "next":
@@ -67,8 +70,9 @@ export function $decodeGetEmployeesPositiveResponse(
 export function serializeGetEmployeesPositiveResponse(
   value: GetEmployeesPositiveResponse,
 ): GetEmployeesPositiveResponseJson {
+  if ($notObject(value)) return value;
   return {
-    data: value.data.map((e) => serializeEmployee(e)),
+    data: $mapArray(value.data, serializeEmployee),
     next: value.next,
   };
 }

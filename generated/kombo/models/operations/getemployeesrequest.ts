@@ -10,6 +10,7 @@ import {
   $isNumber,
   $isString,
   $leave,
+  $notObject,
   $number,
   $parser,
   $safeParser,
@@ -65,6 +66,7 @@ export function $decodeGetEmployeesRequest(
 }
 
 export function serializeGetEmployeesRequest(value: GetEmployeesRequest): GetEmployeesRequestJson {
+  if ($notObject(value)) return value;
   return {
     cursor: value.cursor,
     pageSize: value.pageSize,

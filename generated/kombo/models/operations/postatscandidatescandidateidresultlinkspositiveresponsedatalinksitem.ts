@@ -10,6 +10,8 @@ import {
   $hasShape,
   $isString,
   $leave,
+  $notObject,
+  $nullField,
   $parser,
   $safeParser,
   $schema,
@@ -44,11 +46,11 @@ export function $decodePostAtsCandidatesCandidateIdResultLinksPositiveResponseDa
     const t = v[k];
     switch (k) {
       case "url":
-        result.url = $string(t, c, k);
+        result.url = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "label":
-        result.label = $string(t, c, k);
+        result.label = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
     }
@@ -63,6 +65,7 @@ export function $decodePostAtsCandidatesCandidateIdResultLinksPositiveResponseDa
 export function serializePostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItem(
   value: PostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItem,
 ): PostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItemJson {
+  if ($notObject(value)) return value;
   return {
     url: value.url,
     label: value.label,

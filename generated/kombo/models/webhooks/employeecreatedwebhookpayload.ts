@@ -14,6 +14,8 @@ import {
   $isoDateTime,
   $leave,
   $literal,
+  $notObject,
+  $nullField,
   $parser,
   $safeParser,
   $schema,
@@ -57,19 +59,19 @@ export function $decodeEmployeeCreatedWebhookPayload(
     const t = v[k];
     switch (k) {
       case "id":
-        result.id = $string(t, c, k);
+        result.id = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "type":
-        result.type = $literal(t, c, k, "employee.created");
+        result.type = t === null ? $nullField(c, k) : $literal(t, c, k, "employee.created");
         n++;
         break;
       case "data":
-        result.data = $decodeEmployee(t, c, k);
+        result.data = t === null ? $nullField(c, k) : $decodeEmployee(t, c, k);
         n++;
         break;
       case "sentAt":
-        result.sentAt = $dateTime(t, c, k);
+        result.sentAt = t === null ? $nullField(c, k) : $dateTime(t, c, k);
         n++;
         break;
     }
@@ -83,6 +85,7 @@ export function $decodeEmployeeCreatedWebhookPayload(
 export function serializeEmployeeCreatedWebhookPayload(
   value: EmployeeCreatedWebhookPayload,
 ): EmployeeCreatedWebhookPayloadJson {
+  if ($notObject(value)) return value;
   return {
     id: value.id,
     type: value.type,

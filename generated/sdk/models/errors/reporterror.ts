@@ -12,6 +12,8 @@ import {
   $isBoolean,
   $isString,
   $leave,
+  $notObject,
+  $nullField,
   $parser,
   $safeParser,
   $schema,
@@ -52,11 +54,11 @@ export function $decodeReportError(v: unknown, c: $Ctx | null, key?: string | nu
     const t = v[k];
     switch (k) {
       case "code":
-        result.code = $string(t, c, k);
+        result.code = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "message":
-        result.message = $string(t, c, k);
+        result.message = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "retryable":
@@ -71,6 +73,7 @@ export function $decodeReportError(v: unknown, c: $Ctx | null, key?: string | nu
 }
 
 export function serializeReportError(value: ReportError): ReportErrorJson {
+  if ($notObject(value)) return value;
   return {
     code: value.code,
     message: value.message,

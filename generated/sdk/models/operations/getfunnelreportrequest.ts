@@ -12,6 +12,8 @@ import {
   $isDateOnly,
   $isString,
   $leave,
+  $notObject,
+  $nullField,
   $parser,
   $safeParser,
   $schema,
@@ -57,11 +59,11 @@ export function $decodeGetFunnelReportRequest(
     const t = v[k];
     switch (k) {
       case "funnelId":
-        result.funnelId = $string(t, c, k);
+        result.funnelId = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "day":
-        result.day = $dateOnly(t, c, k);
+        result.day = t === null ? $nullField(c, k) : $dateOnly(t, c, k);
         n++;
         break;
       case "order":
@@ -78,6 +80,7 @@ export function $decodeGetFunnelReportRequest(
 export function serializeGetFunnelReportRequest(
   value: GetFunnelReportRequest,
 ): GetFunnelReportRequestJson {
+  if ($notObject(value)) return value;
   return {
     funnelId: value.funnelId,
     day: value.day,

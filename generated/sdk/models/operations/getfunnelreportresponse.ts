@@ -13,6 +13,8 @@ import {
   $isNumber,
   $isString,
   $leave,
+  $notObject,
+  $nullField,
   $number,
   $parser,
   $safeParser,
@@ -69,7 +71,7 @@ export function $decodeGetFunnelReportResponse(
     const t = v[k];
     switch (k) {
       case "contentType":
-        result.contentType = $string(t, c, k);
+        result.contentType = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "funnelReport":
@@ -79,7 +81,7 @@ export function $decodeGetFunnelReportResponse(
         if (t != null) result.reportError = $decodeReportError(t, c, k);
         break;
       case "statusCode":
-        result.statusCode = $number(t, c, k);
+        result.statusCode = t === null ? $nullField(c, k) : $number(t, c, k);
         n++;
         break;
       case "rawResponse":
@@ -96,6 +98,7 @@ export function $decodeGetFunnelReportResponse(
 export function serializeGetFunnelReportResponse(
   value: GetFunnelReportResponse,
 ): GetFunnelReportResponseJson {
+  if ($notObject(value)) return value;
   return {
     contentType: value.contentType,
     funnelReport:

@@ -13,6 +13,9 @@ import {
   $isArrayOf,
   $isBoolean,
   $leave,
+  $mapArray,
+  $notObject,
+  $nullField,
   $parser,
   $safeParser,
   $schema,
@@ -50,7 +53,7 @@ export function $decodeTrackEventsRequest(
     const t = v[k];
     switch (k) {
       case "events":
-        result.events = $array(t, c, k, $decodeTrackedEvent);
+        result.events = t === null ? $nullField(c, k) : $array(t, c, k, $decodeTrackedEvent);
         n++;
         break;
       case "dryRun":
@@ -65,8 +68,9 @@ export function $decodeTrackEventsRequest(
 }
 
 export function serializeTrackEventsRequest(value: TrackEventsRequest): TrackEventsRequestJson {
+  if ($notObject(value)) return value;
   return {
-    events: value.events.map((e) => serializeTrackedEvent(e)),
+    events: $mapArray(value.events, serializeTrackedEvent),
     dryRun: value.dryRun,
   };
 }

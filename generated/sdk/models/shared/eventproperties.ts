@@ -20,6 +20,7 @@ import {
   $isoDateTime,
   $leave,
   $mapRecord,
+  $notObject,
   $number,
   $parser,
   $record,
@@ -174,6 +175,7 @@ export function $decodeEventProperties(
 }
 
 export function serializeEventProperties(value: EventProperties): EventPropertiesJson {
+  if ($notObject(value)) return value;
   return {
     stringProps: value.stringProps,
     numericProps: value.numericProps,

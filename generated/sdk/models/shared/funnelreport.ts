@@ -17,7 +17,10 @@ import {
   $isRecordOf,
   $isoDateTime,
   $leave,
+  $mapArray,
   $mapRecord,
+  $notObject,
+  $nullField,
   $parser,
   $record,
   $safeParser,
@@ -72,11 +75,11 @@ export function $decodeFunnelReport(
     const t = v[k];
     switch (k) {
       case "reportDate":
-        result.reportDate = $dateOnly(t, c, k);
+        result.reportDate = t === null ? $nullField(c, k) : $dateOnly(t, c, k);
         n++;
         break;
       case "generatedAt":
-        result.generatedAt = $dateTime(t, c, k);
+        result.generatedAt = t === null ? $nullField(c, k) : $dateTime(t, c, k);
         n++;
         break;
       case "stepsByName":
@@ -123,6 +126,7 @@ export function $decodeFunnelReport(
 }
 
 export function serializeFunnelReport(value: FunnelReport): FunnelReportJson {
+  if ($notObject(value)) return value;
   return {
     reportDate: value.reportDate,
     generatedAt: $isoDateTime(value.generatedAt),
@@ -133,12 +137,12 @@ export function serializeFunnelReport(value: FunnelReport): FunnelReportJson {
     stepVariants:
       value.stepVariants === undefined
         ? undefined
-        : $mapRecord(value.stepVariants, (e: FunnelStep[]) => e.map((e) => serializeFunnelStep(e))),
+        : $mapRecord(value.stepVariants, (e: FunnelStep[]) => $mapArray(e, serializeFunnelStep)),
     cohortSnapshots:
       value.cohortSnapshots === undefined
         ? undefined
-        : value.cohortSnapshots.map((e) =>
-            $mapRecord(e, (e: FunnelStep) => serializeFunnelStep(e)),
+        : $mapArray(value.cohortSnapshots, (m: { [key: string]: FunnelStep }) =>
+            $mapRecord(m, (e: FunnelStep) => serializeFunnelStep(e)),
           ),
     stepsBySegmentAndName:
       value.stepsBySegmentAndName === undefined

@@ -11,6 +11,8 @@ import {
   $isNumber,
   $isString,
   $leave,
+  $notObject,
+  $nullField,
   $number,
   $parser,
   $safeParser,
@@ -45,15 +47,15 @@ export function $decodeFunnelStep(v: unknown, c: $Ctx | null, key?: string | num
     const t = v[k];
     switch (k) {
       case "name":
-        result.name = $string(t, c, k);
+        result.name = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "entered":
-        result.entered = $number(t, c, k);
+        result.entered = t === null ? $nullField(c, k) : $number(t, c, k);
         n++;
         break;
       case "converted":
-        result.converted = $number(t, c, k);
+        result.converted = t === null ? $nullField(c, k) : $number(t, c, k);
         n++;
         break;
       case "medianSecondsToConvert":
@@ -68,6 +70,7 @@ export function $decodeFunnelStep(v: unknown, c: $Ctx | null, key?: string | num
 }
 
 export function serializeFunnelStep(value: FunnelStep): FunnelStepJson {
+  if ($notObject(value)) return value;
   return {
     name: value.name,
     entered: value.entered,

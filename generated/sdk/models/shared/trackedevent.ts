@@ -13,6 +13,8 @@ import {
   $isString,
   $isoDateTime,
   $leave,
+  $notObject,
+  $nullField,
   $parser,
   $safeParser,
   $schema,
@@ -67,11 +69,11 @@ export function $decodeTrackedEvent(
     const t = v[k];
     switch (k) {
       case "name":
-        result.name = $string(t, c, k);
+        result.name = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "timestamp":
-        result.timestamp = $dateTime(t, c, k);
+        result.timestamp = t === null ? $nullField(c, k) : $dateTime(t, c, k);
         n++;
         break;
       case "userId":
@@ -89,6 +91,7 @@ export function $decodeTrackedEvent(
 }
 
 export function serializeTrackedEvent(value: TrackedEvent): TrackedEventJson {
+  if ($notObject(value)) return value;
   return {
     name: value.name,
     timestamp: $isoDateTime(value.timestamp),

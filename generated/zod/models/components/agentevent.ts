@@ -14,6 +14,8 @@ import {
   $isoDateTime,
   $leave,
   $literal,
+  $notObject,
+  $nullField,
   $parser,
   $safeParser,
   $schema,
@@ -59,27 +61,27 @@ export function $decodeAgentEvent(v: unknown, c: $Ctx | null, key?: string | num
     const t = v[k];
     switch (k) {
       case "type":
-        result.type = $literal(t, c, k, "agent.handoff.done");
+        result.type = t === null ? $nullField(c, k) : $literal(t, c, k, "agent.handoff.done");
         n++;
         break;
       case "trigger":
-        result.trigger = $literal(t, c, k, "click");
+        result.trigger = t === null ? $nullField(c, k) : $literal(t, c, k, "click");
         n++;
         break;
       case "stream":
-        result.stream = $literal(t, c, k, true);
+        result.stream = t === null ? $nullField(c, k) : $literal(t, c, k, true);
         n++;
         break;
       case "final":
-        result.final = $literal(t, c, k, false);
+        result.final = t === null ? $nullField(c, k) : $literal(t, c, k, false);
         n++;
         break;
       case "agentId":
-        result.agentId = $string(t, c, k);
+        result.agentId = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "occurredAt":
-        result.occurredAt = $dateTime(t, c, k);
+        result.occurredAt = t === null ? $nullField(c, k) : $dateTime(t, c, k);
         n++;
         break;
       case "payload":
@@ -94,6 +96,7 @@ export function $decodeAgentEvent(v: unknown, c: $Ctx | null, key?: string | num
 }
 
 export function serializeAgentEvent(value: AgentEvent): AgentEventJson {
+  if ($notObject(value)) return value;
   return {
     type: value.type,
     trigger: value.trigger,

@@ -16,7 +16,10 @@ import {
   $isString,
   $isoDateTime,
   $leave,
+  $mapArray,
   $mapRecord,
+  $notObject,
+  $nullField,
   $parser,
   $record,
   $safeParser,
@@ -133,29 +136,29 @@ export function $decodeConversation(
     const t = v[k];
     switch (k) {
       case "id":
-        result.id = $string(t, c, k);
+        result.id = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "agentId":
-        result.agentId = $string(t, c, k);
+        result.agentId = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "inputs":
-        result.inputs = $decodeConversationInput(t, c, k);
+        result.inputs = t === null ? $nullField(c, k) : $decodeConversationInput(t, c, k);
         n++;
         break;
       case "messages":
         if (t != null) result.messages = $array(t, c, k, $decodeMessageContent);
         break;
       case "createdAt":
-        result.createdAt = $dateTime(t, c, k);
+        result.createdAt = t === null ? $nullField(c, k) : $dateTime(t, c, k);
         n++;
         break;
       case "closedAt":
         if (t != null) result.closedAt = $dateTime(t, c, k);
         break;
       case "status":
-        result.status = $decodeConversationStatus(t, c, k);
+        result.status = t === null ? $nullField(c, k) : $decodeConversationStatus(t, c, k);
         n++;
         break;
       case "metadata":
@@ -182,14 +185,13 @@ export function $decodeConversation(
 }
 
 export function serializeConversation(value: Conversation): ConversationJson {
+  if ($notObject(value)) return value;
   return {
     id: value.id,
     agentId: value.agentId,
     inputs: serializeConversationInput(value.inputs),
     messages:
-      value.messages === undefined
-        ? undefined
-        : value.messages.map((e) => serializeMessageContent(e)),
+      value.messages === undefined ? undefined : $mapArray(value.messages, serializeMessageContent),
     createdAt: $isoDateTime(value.createdAt),
     closedAt: value.closedAt === undefined ? undefined : $isoDateTime(value.closedAt),
     status: value.status,
@@ -200,7 +202,7 @@ export function serializeConversation(value: Conversation): ConversationJson {
     labels:
       value.labels === undefined
         ? undefined
-        : $mapRecord(value.labels, (e: MetadataValue[]) => e.map((e) => serializeMetadataValue(e))),
+        : $mapRecord(value.labels, (e: MetadataValue[]) => $mapArray(e, serializeMetadataValue)),
     prompt: value.prompt === undefined ? undefined : serializeLegacyPrompt(value.prompt),
     title: value.title,
   };

@@ -9,6 +9,7 @@ import {
   $isArrayOf,
   $isString,
   $isUnion,
+  $mapArray,
   $parser,
   $safeParser,
   $schema,
@@ -32,7 +33,7 @@ const $membersConversationInput: readonly $UnionMember[] = [
     decode: (e: unknown, c: $Ctx | null, k?: string | number) =>
       $array(e, c, k, $decodeInputMessage),
     is: (e: unknown) => $isArrayOf(e, isInputMessage),
-    encode: (m: InputMessage[]) => m.map((e) => serializeInputMessage(e)),
+    encode: (m: InputMessage[]) => $mapArray(m, serializeInputMessage),
     wireKeys: null,
     keys: null,
   },

@@ -14,6 +14,8 @@ import {
   $isDateOnly,
   $isString,
   $leave,
+  $notObject,
+  $nullField,
   $parser,
   $safeParser,
   $schema,
@@ -61,11 +63,11 @@ export function $decodeDomains(v: unknown, c: $Ctx | null, key?: string | number
     const t = v[k];
     switch (k) {
       case "slug":
-        result.slug = $string(t, c, k);
+        result.slug = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "verified":
-        result.verified = $boolean(t, c, k);
+        result.verified = t === null ? $nullField(c, k) : $boolean(t, c, k);
         n++;
         break;
       case "primary":
@@ -83,6 +85,7 @@ export function $decodeDomains(v: unknown, c: $Ctx | null, key?: string | number
 }
 
 export function serializeDomains(value: Domains): DomainsJson {
+  if ($notObject(value)) return value;
   return {
     slug: value.slug,
     verified: value.verified,

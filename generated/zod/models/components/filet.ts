@@ -12,6 +12,8 @@ import {
   $isExternal,
   $isString,
   $leave,
+  $notObject,
+  $nullField,
   $parser,
   $safeParser,
   $schema,
@@ -37,11 +39,14 @@ export function $decodeFileT(v: unknown, c: $Ctx | null, key?: string | number):
     const t = v[k];
     switch (k) {
       case "fileName":
-        result.fileName = $string(t, c, k);
+        result.fileName = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "content":
-        result.content = $external(t, c, k, "ReadableStream") as ReadableStream<Uint8Array>;
+        result.content =
+          t === null
+            ? $nullField(c, k)
+            : ($external(t, c, k, "ReadableStream") as ReadableStream<Uint8Array>);
         n++;
         break;
     }
@@ -53,6 +58,7 @@ export function $decodeFileT(v: unknown, c: $Ctx | null, key?: string | number):
 }
 
 export function serializeFileT(value: FileT): FileTJson {
+  if ($notObject(value)) return value;
   return {
     fileName: value.fileName,
     content: value.content,

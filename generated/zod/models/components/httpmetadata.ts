@@ -11,6 +11,8 @@ import {
   $hasShape,
   $isExternal,
   $leave,
+  $notObject,
+  $nullField,
   $parser,
   $safeParser,
   $schema,
@@ -41,11 +43,12 @@ export function $decodeHTTPMetadata(
     const t = v[k];
     switch (k) {
       case "response":
-        result.response = $external(t, c, k, "Response") as Response;
+        result.response =
+          t === null ? $nullField(c, k) : ($external(t, c, k, "Response") as Response);
         n++;
         break;
       case "request":
-        result.request = $external(t, c, k, "Request") as Request;
+        result.request = t === null ? $nullField(c, k) : ($external(t, c, k, "Request") as Request);
         n++;
         break;
     }
@@ -57,6 +60,7 @@ export function $decodeHTTPMetadata(
 }
 
 export function serializeHTTPMetadata(value: HTTPMetadata): HTTPMetadataJson {
+  if ($notObject(value)) return value;
   return {
     response: value.response,
     request: value.request,

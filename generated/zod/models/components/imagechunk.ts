@@ -11,6 +11,8 @@ import {
   $isString,
   $leave,
   $literal,
+  $notObject,
+  $nullField,
   $parser,
   $safeParser,
   $schema,
@@ -37,11 +39,11 @@ export function $decodeImageChunk(v: unknown, c: $Ctx | null, key?: string | num
     const t = v[k];
     switch (k) {
       case "type":
-        result.type = $literal(t, c, k, "image_url");
+        result.type = t === null ? $nullField(c, k) : $literal(t, c, k, "image_url");
         n++;
         break;
       case "imageUrl":
-        result.imageUrl = $string(t, c, k);
+        result.imageUrl = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
     }
@@ -53,6 +55,7 @@ export function $decodeImageChunk(v: unknown, c: $Ctx | null, key?: string | num
 }
 
 export function serializeImageChunk(value: ImageChunk): ImageChunkJson {
+  if ($notObject(value)) return value;
   return {
     type: value.type,
     imageUrl: value.imageUrl,

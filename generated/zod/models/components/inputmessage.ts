@@ -10,6 +10,8 @@ import {
   $hasShape,
   $isString,
   $leave,
+  $notObject,
+  $nullField,
   $parser,
   $safeParser,
   $schema,
@@ -45,11 +47,11 @@ export function $decodeInputMessage(
     const t = v[k];
     switch (k) {
       case "role":
-        result.role = $decodeMessageRole(t, c, k);
+        result.role = t === null ? $nullField(c, k) : $decodeMessageRole(t, c, k);
         n++;
         break;
       case "content":
-        result.content = $string(t, c, k);
+        result.content = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "name":
@@ -64,6 +66,7 @@ export function $decodeInputMessage(
 }
 
 export function serializeInputMessage(value: InputMessage): InputMessageJson {
+  if ($notObject(value)) return value;
   return {
     role: value.role,
     content: value.content,

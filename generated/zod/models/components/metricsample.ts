@@ -13,6 +13,8 @@ import {
   $isNumber,
   $isoDateTime,
   $leave,
+  $notObject,
+  $nullField,
   $number,
   $parser,
   $safeParser,
@@ -42,11 +44,11 @@ export function $decodeMetricSample(
     const t = v[k];
     switch (k) {
       case "value":
-        result.value = $number(t, c, k);
+        result.value = t === null ? $nullField(c, k) : $number(t, c, k);
         n++;
         break;
       case "at":
-        result.at = $dateTime(t, c, k);
+        result.at = t === null ? $nullField(c, k) : $dateTime(t, c, k);
         n++;
         break;
     }
@@ -58,6 +60,7 @@ export function $decodeMetricSample(
 }
 
 export function serializeMetricSample(value: MetricSample): MetricSampleJson {
+  if ($notObject(value)) return value;
   return {
     value: value.value,
     at: $isoDateTime(value.at),

@@ -6,6 +6,7 @@ import {
   $bigint,
   $dateTime,
   $decimal,
+  $decimalText,
   $encodeUnion,
   $external,
   $identity,
@@ -37,27 +38,9 @@ const $membersPayloadBody: readonly $UnionMember[] = [
     keys: null,
   },
   { decode: $string, is: $isString, encode: $identity, wireKeys: null, keys: null },
-  {
-    decode: $bigint,
-    is: $isBigint,
-    encode: (m: bigint) => m.toString(),
-    wireKeys: null,
-    keys: null,
-  },
-  {
-    decode: $decimal,
-    is: $isDecimal,
-    encode: (m: Decimal) => m.toString(),
-    wireKeys: null,
-    keys: null,
-  },
-  {
-    decode: $dateTime,
-    is: $isDate,
-    encode: (m: Date) => $isoDateTime(m),
-    wireKeys: null,
-    keys: null,
-  },
+  { decode: $bigint, is: $isBigint, encode: $decimalText, wireKeys: null, keys: null },
+  { decode: $decimal, is: $isDecimal, encode: $decimalText, wireKeys: null, keys: null },
+  { decode: $dateTime, is: $isDate, encode: $isoDateTime, wireKeys: null, keys: null },
 ];
 
 export function $decodePayloadBody(v: unknown, c: $Ctx | null, key?: string | number): PayloadBody {

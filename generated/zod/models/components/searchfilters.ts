@@ -17,6 +17,8 @@ import {
   $isString,
   $isUnknown,
   $leave,
+  $notObject,
+  $nullField,
   $number,
   $parser,
   $record,
@@ -69,7 +71,7 @@ export function $decodeSearchFilters(
     const t = v[k];
     switch (k) {
       case "query":
-        result.query = $string(t, c, k);
+        result.query = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "cursor":
@@ -104,6 +106,7 @@ export function $decodeSearchFilters(
 }
 
 export function serializeSearchFilters(value: SearchFilters): SearchFiltersJson {
+  if ($notObject(value)) return value;
   return {
     query: value.query,
     cursor: value.cursor,

@@ -11,6 +11,8 @@ import {
   $isString,
   $leave,
   $literal,
+  $notObject,
+  $nullField,
   $parser,
   $safeParser,
   $schema,
@@ -36,11 +38,11 @@ export function $decodeTextChunk(v: unknown, c: $Ctx | null, key?: string | numb
     const t = v[k];
     switch (k) {
       case "type":
-        result.type = $literal(t, c, k, "text");
+        result.type = t === null ? $nullField(c, k) : $literal(t, c, k, "text");
         n++;
         break;
       case "text":
-        result.text = $string(t, c, k);
+        result.text = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
     }
@@ -52,6 +54,7 @@ export function $decodeTextChunk(v: unknown, c: $Ctx | null, key?: string | numb
 }
 
 export function serializeTextChunk(value: TextChunk): TextChunkJson {
+  if ($notObject(value)) return value;
   return {
     type: value.type,
     text: value.text,

@@ -12,6 +12,9 @@ import {
   $isArrayOf,
   $isString,
   $leave,
+  $mapArray,
+  $notObject,
+  $nullField,
   $parser,
   $safeParser,
   $schema,
@@ -46,13 +49,16 @@ export function $decodeTimeSeries(v: unknown, c: $Ctx | null, key?: string | num
     const t = v[k];
     switch (k) {
       case "name":
-        result.name = $string(t, c, k);
+        result.name = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "points":
-        result.points = $array(t, c, k, (e: unknown, c: $Ctx | null, k?: string | number) =>
-          $array(e, c, k, $decodeMetricPoint),
-        );
+        result.points =
+          t === null
+            ? $nullField(c, k)
+            : $array(t, c, k, (e: unknown, c: $Ctx | null, k?: string | number) =>
+                $array(e, c, k, $decodeMetricPoint),
+              );
         n++;
         break;
     }
@@ -64,9 +70,10 @@ export function $decodeTimeSeries(v: unknown, c: $Ctx | null, key?: string | num
 }
 
 export function serializeTimeSeries(value: TimeSeries): TimeSeriesJson {
+  if ($notObject(value)) return value;
   return {
     name: value.name,
-    points: value.points.map((e) => e.map((e) => serializeMetricPoint(e))),
+    points: $mapArray(value.points, (m: MetricPoint[]) => $mapArray(m, serializeMetricPoint)),
   };
 }
 

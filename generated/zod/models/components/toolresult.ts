@@ -12,6 +12,8 @@ import {
   $isUnknown,
   $leave,
   $missing,
+  $notObject,
+  $nullField,
   $parser,
   $safeParser,
   $schema,
@@ -51,7 +53,7 @@ export function $decodeToolResult(v: unknown, c: $Ctx | null, key?: string | num
     const t = v[k];
     switch (k) {
       case "callId":
-        result.callId = $string(t, c, k);
+        result.callId = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "output":
@@ -74,6 +76,7 @@ export function $decodeToolResult(v: unknown, c: $Ctx | null, key?: string | num
 }
 
 export function serializeToolResult(value: ToolResult): ToolResultJson {
+  if ($notObject(value)) return value;
   return {
     callId: value.callId,
     output: value.output,

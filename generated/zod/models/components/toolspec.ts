@@ -14,6 +14,8 @@ import {
   $isString,
   $isUnknown,
   $leave,
+  $notObject,
+  $nullField,
   $parser,
   $record,
   $safeParser,
@@ -78,7 +80,7 @@ export function $decodeToolSpec(v: unknown, c: $Ctx | null, key?: string | numbe
     const t = v[k];
     switch (k) {
       case "name":
-        result.name = $string(t, c, k);
+        result.name = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "description":
@@ -105,6 +107,7 @@ export function $decodeToolSpec(v: unknown, c: $Ctx | null, key?: string | numbe
 }
 
 export function serializeToolSpec(value: ToolSpec): ToolSpecJson {
+  if ($notObject(value)) return value;
   return {
     name: value.name,
     description: value.description,

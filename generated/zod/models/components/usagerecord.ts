@@ -10,6 +10,7 @@ import {
   $bigint,
   $dateOnly,
   $decimal,
+  $decimalText,
   $enter,
   $hasShape,
   $isArrayOf,
@@ -19,7 +20,10 @@ import {
   $isRecordOf,
   $isString,
   $leave,
+  $mapArray,
   $mapRecord,
+  $notObject,
+  $nullField,
   $parser,
   $record,
   $safeParser,
@@ -87,18 +91,18 @@ export function $decodeUsageRecord(v: unknown, c: $Ctx | null, key?: string | nu
     const t = v[k];
     switch (k) {
       case "workspaceId":
-        result.workspaceId = $string(t, c, k);
+        result.workspaceId = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "day":
-        result.day = $dateOnly(t, c, k);
+        result.day = t === null ? $nullField(c, k) : $dateOnly(t, c, k);
         n++;
         break;
       case "billedOn":
         if (t != null) result.billedOn = $dateOnly(t, c, k);
         break;
       case "tokensIn":
-        result.tokensIn = $bigint(t, c, k);
+        result.tokensIn = t === null ? $nullField(c, k) : $bigint(t, c, k);
         n++;
         break;
       case "tokensOutPerModel":
@@ -108,7 +112,7 @@ export function $decodeUsageRecord(v: unknown, c: $Ctx | null, key?: string | nu
         if (t != null) result.tokenHistory = $array(t, c, k, $bigint);
         break;
       case "cost":
-        result.cost = $decimal(t, c, k);
+        result.cost = t === null ? $nullField(c, k) : $decimal(t, c, k);
         n++;
         break;
       case "costPerModel":
@@ -126,24 +130,25 @@ export function $decodeUsageRecord(v: unknown, c: $Ctx | null, key?: string | nu
 }
 
 export function serializeUsageRecord(value: UsageRecord): UsageRecordJson {
+  if ($notObject(value)) return value;
   return {
     workspaceId: value.workspaceId,
     day: value.day,
     billedOn: value.billedOn,
-    tokensIn: value.tokensIn.toString(),
+    tokensIn: $decimalText(value.tokensIn),
     tokensOutPerModel:
       value.tokensOutPerModel === undefined
         ? undefined
-        : $mapRecord(value.tokensOutPerModel, (e: bigint) => e.toString()),
+        : $mapRecord(value.tokensOutPerModel, (e: bigint) => $decimalText(e)),
     tokenHistory:
-      value.tokenHistory === undefined ? undefined : value.tokenHistory.map((e) => e.toString()),
-    cost: value.cost.toString(),
+      value.tokenHistory === undefined ? undefined : $mapArray(value.tokenHistory, $decimalText),
+    cost: $decimalText(value.cost),
     costPerModel:
       value.costPerModel === undefined
         ? undefined
-        : $mapRecord(value.costPerModel, (e: Decimal) => e.toString()),
+        : $mapRecord(value.costPerModel, (e: Decimal) => $decimalText(e)),
     costHistory:
-      value.costHistory === undefined ? undefined : value.costHistory.map((e) => e.toString()),
+      value.costHistory === undefined ? undefined : $mapArray(value.costHistory, $decimalText),
   };
 }
 

@@ -13,6 +13,8 @@ import {
   $isNumber,
   $isString,
   $leave,
+  $notObject,
+  $nullField,
   $number,
   $parser,
   $safeParser,
@@ -45,7 +47,7 @@ export function $decodeWorkspaceConversationRetentionPolicyOverrideSettingsV2(
     const t = v[k];
     switch (k) {
       case "days":
-        result.days = $number(t, c, k);
+        result.days = t === null ? $nullField(c, k) : $number(t, c, k);
         n++;
         break;
       case "appliesTo":
@@ -62,6 +64,7 @@ export function $decodeWorkspaceConversationRetentionPolicyOverrideSettingsV2(
 export function serializeWorkspaceConversationRetentionPolicyOverrideSettingsV2(
   value: WorkspaceConversationRetentionPolicyOverrideSettingsV2,
 ): WorkspaceConversationRetentionPolicyOverrideSettingsV2Json {
+  if ($notObject(value)) return value;
   return {
     days: value.days,
     appliesTo: value.appliesTo,

@@ -11,6 +11,8 @@ import {
   $isNumber,
   $isString,
   $leave,
+  $notObject,
+  $nullField,
   $number,
   $parser,
   $safeParser,
@@ -73,11 +75,11 @@ export function $decodeRateLimitError(
     const t = v[k];
     switch (k) {
       case "message":
-        result.message = $string(t, c, k);
+        result.message = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "code":
-        result.code = $decodeErrorCode(t, c, k);
+        result.code = t === null ? $nullField(c, k) : $decodeErrorCode(t, c, k);
         n++;
         break;
       case "retryAfterSeconds":
@@ -90,7 +92,7 @@ export function $decodeRateLimitError(
         if (t != null) result.detail = $decodeErrorDetail(t, c, k);
         break;
       case "httpMeta":
-        result.httpMeta = $decodeHTTPMetadata(t, c, k);
+        result.httpMeta = t === null ? $nullField(c, k) : $decodeHTTPMetadata(t, c, k);
         n++;
         break;
     }
@@ -102,6 +104,7 @@ export function $decodeRateLimitError(
 }
 
 export function serializeRateLimitError(value: RateLimitError): RateLimitErrorJson {
+  if ($notObject(value)) return value;
   return {
     message: value.message,
     code: value.code,

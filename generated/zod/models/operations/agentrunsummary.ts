@@ -14,6 +14,8 @@ import {
   $isString,
   $isoDateTime,
   $leave,
+  $notObject,
+  $nullField,
   $number,
   $parser,
   $safeParser,
@@ -49,11 +51,11 @@ export function $decodeAgentRunSummary(
     const t = v[k];
     switch (k) {
       case "runId":
-        result.runId = $string(t, c, k);
+        result.runId = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "finishedAt":
-        result.finishedAt = $dateTime(t, c, k);
+        result.finishedAt = t === null ? $nullField(c, k) : $dateTime(t, c, k);
         n++;
         break;
       case "outputTokens":
@@ -68,6 +70,7 @@ export function $decodeAgentRunSummary(
 }
 
 export function serializeAgentRunSummary(value: AgentRunSummary): AgentRunSummaryJson {
+  if ($notObject(value)) return value;
   return {
     runId: value.runId,
     finishedAt: $isoDateTime(value.finishedAt),

@@ -7,6 +7,7 @@ import {
   $encodeUnion,
   $isArrayOf,
   $isUnion,
+  $mapArray,
   $parser,
   $safeParser,
   $schema,
@@ -34,7 +35,7 @@ const $membersDomains: readonly $UnionMember[] = [
   {
     decode: (e: unknown, c: $Ctx | null, k?: string | number) => $array(e, c, k, $decodeDomains2),
     is: (e: unknown) => $isArrayOf(e, isDomains2),
-    encode: (m: Domains2[]) => m.map((e) => serializeDomains2(e)),
+    encode: (m: Domains2[]) => $mapArray(m, serializeDomains2),
     wireKeys: null,
     keys: null,
   },

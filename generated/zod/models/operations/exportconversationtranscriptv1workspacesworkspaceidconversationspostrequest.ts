@@ -12,6 +12,8 @@ import {
   $isDateOnly,
   $isString,
   $leave,
+  $notObject,
+  $nullField,
   $parser,
   $safeParser,
   $schema,
@@ -53,11 +55,11 @@ export function $decodeExportConversationTranscriptV1WorkspacesWorkspaceIdConver
     const t = v[k];
     switch (k) {
       case "workspaceId":
-        result.workspaceId = $string(t, c, k);
+        result.workspaceId = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "since":
-        result.since = $dateOnly(t, c, k);
+        result.since = t === null ? $nullField(c, k) : $dateOnly(t, c, k);
         n++;
         break;
       case "format":
@@ -79,6 +81,7 @@ export function $decodeExportConversationTranscriptV1WorkspacesWorkspaceIdConver
 export function serializeExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequest(
   value: ExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequest,
 ): ExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequestJson {
+  if ($notObject(value)) return value;
   return {
     workspaceId: value.workspaceId,
     since: value.since,

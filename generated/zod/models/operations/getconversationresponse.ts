@@ -13,6 +13,8 @@ import {
   $isNumber,
   $isString,
   $leave,
+  $notObject,
+  $nullField,
   $number,
   $parser,
   $safeParser,
@@ -58,15 +60,16 @@ export function $decodeGetConversationResponse(
     const t = v[k];
     switch (k) {
       case "contentType":
-        result.contentType = $string(t, c, k);
+        result.contentType = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "statusCode":
-        result.statusCode = $number(t, c, k);
+        result.statusCode = t === null ? $nullField(c, k) : $number(t, c, k);
         n++;
         break;
       case "rawResponse":
-        result.rawResponse = $external(t, c, k, "Response") as Response;
+        result.rawResponse =
+          t === null ? $nullField(c, k) : ($external(t, c, k, "Response") as Response);
         n++;
         break;
       case "conversation":
@@ -83,6 +86,7 @@ export function $decodeGetConversationResponse(
 export function serializeGetConversationResponse(
   value: GetConversationResponse,
 ): GetConversationResponseJson {
+  if ($notObject(value)) return value;
   return {
     contentType: value.contentType,
     statusCode: value.statusCode,

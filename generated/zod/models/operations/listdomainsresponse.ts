@@ -9,6 +9,8 @@ import {
   $enter,
   $hasShape,
   $leave,
+  $notObject,
+  $nullField,
   $parser,
   $safeParser,
   $schema,
@@ -62,11 +64,11 @@ export function $decodeListDomainsResponse(
     const t = v[k];
     switch (k) {
       case "httpMeta":
-        result.httpMeta = $decodeHTTPMetadata(t, c, k);
+        result.httpMeta = t === null ? $nullField(c, k) : $decodeHTTPMetadata(t, c, k);
         n++;
         break;
       case "result":
-        result.result = $decodeDomains(t, c, k);
+        result.result = t === null ? $nullField(c, k) : $decodeDomains(t, c, k);
         n++;
         break;
       case "primaryDomain":
@@ -81,6 +83,7 @@ export function $decodeListDomainsResponse(
 }
 
 export function serializeListDomainsResponse(value: ListDomainsResponse): ListDomainsResponseJson {
+  if ($notObject(value)) return value;
   return {
     httpMeta: serializeHTTPMetadata(value.httpMeta),
     result: serializeDomains(value.result),

@@ -10,6 +10,8 @@ import {
   $hasShape,
   $isString,
   $leave,
+  $notObject,
+  $nullField,
   $parser,
   $safeParser,
   $schema,
@@ -129,11 +131,11 @@ export function $decodeSetRetentionRequest(
     const t = v[k];
     switch (k) {
       case "workspaceId":
-        result.workspaceId = $string(t, c, k);
+        result.workspaceId = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "setting":
-        result.setting = $decodeRetentionSetting(t, c, k);
+        result.setting = t === null ? $nullField(c, k) : $decodeRetentionSetting(t, c, k);
         n++;
         break;
       case "chunking":
@@ -172,6 +174,7 @@ export function $decodeSetRetentionRequest(
 }
 
 export function serializeSetRetentionRequest(value: SetRetentionRequest): SetRetentionRequestJson {
+  if ($notObject(value)) return value;
   return {
     workspaceId: value.workspaceId,
     setting: serializeRetentionSetting(value.setting),

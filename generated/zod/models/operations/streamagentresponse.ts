@@ -11,6 +11,8 @@ import {
   $hasShape,
   $isExternal,
   $leave,
+  $notObject,
+  $nullField,
   $parser,
   $safeParser,
   $schema,
@@ -48,7 +50,7 @@ export function $decodeStreamAgentResponse(
     const t = v[k];
     switch (k) {
       case "httpMeta":
-        result.httpMeta = $decodeHTTPMetadata(t, c, k);
+        result.httpMeta = t === null ? $nullField(c, k) : $decodeHTTPMetadata(t, c, k);
         n++;
         break;
       case "result":
@@ -64,6 +66,7 @@ export function $decodeStreamAgentResponse(
 }
 
 export function serializeStreamAgentResponse(value: StreamAgentResponse): StreamAgentResponseJson {
+  if ($notObject(value)) return value;
   return {
     httpMeta: serializeHTTPMetadata(value.httpMeta),
     result: value.result,

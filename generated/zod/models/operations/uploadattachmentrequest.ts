@@ -15,6 +15,8 @@ import {
   $isExternal,
   $isString,
   $leave,
+  $notObject,
+  $nullField,
   $parser,
   $safeParser,
   $schema,
@@ -78,11 +80,12 @@ export function $decodeUploadAttachmentRequest(
     const t = v[k];
     switch (k) {
       case "conversationId":
-        result.conversationId = $string(t, c, k);
+        result.conversationId = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "file":
-        result.file = $union(t, c, k, $union0) as File | Blob | FileT;
+        result.file =
+          t === null ? $nullField(c, k) : ($union(t, c, k, $union0) as File | Blob | FileT);
         n++;
         break;
     }
@@ -96,6 +99,7 @@ export function $decodeUploadAttachmentRequest(
 export function serializeUploadAttachmentRequest(
   value: UploadAttachmentRequest,
 ): UploadAttachmentRequestJson {
+  if ($notObject(value)) return value;
   return {
     conversationId: value.conversationId,
     file: $encodeUnion(value.file, $union0) as File | Blob | FileTJson,

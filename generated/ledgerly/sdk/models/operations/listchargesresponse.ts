@@ -15,6 +15,9 @@ import {
   $isNumber,
   $isString,
   $leave,
+  $mapArray,
+  $notObject,
+  $nullField,
   $number,
   $parser,
   $safeParser,
@@ -80,15 +83,16 @@ export function $decodeListChargesResponse(
     const t = v[k];
     switch (k) {
       case "contentType":
-        result.contentType = $string(t, c, k);
+        result.contentType = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "statusCode":
-        result.statusCode = $number(t, c, k);
+        result.statusCode = t === null ? $nullField(c, k) : $number(t, c, k);
         n++;
         break;
       case "rawResponse":
-        result.rawResponse = $external(t, c, k, "Response") as Response;
+        result.rawResponse =
+          t === null ? $nullField(c, k) : ($external(t, c, k, "Response") as Response);
         n++;
         break;
       case "cursor":
@@ -109,16 +113,15 @@ export function $decodeListChargesResponse(
 }
 
 export function serializeListChargesResponse(value: ListChargesResponse): ListChargesResponseJson {
+  if ($notObject(value)) return value;
   return {
     contentType: value.contentType,
     statusCode: value.statusCode,
     rawResponse: value.rawResponse,
     cursor: value.cursor === undefined ? undefined : serializeCursor(value.cursor),
-    data: value.data === undefined ? undefined : value.data.map((e) => serializeCharge(e)),
+    data: value.data === undefined ? undefined : $mapArray(value.data, serializeCharge),
     postings:
-      value.postings === undefined
-        ? undefined
-        : value.postings.map((e) => serializeLedgerPosting(e)),
+      value.postings === undefined ? undefined : $mapArray(value.postings, serializeLedgerPosting),
   };
 }
 

@@ -7,11 +7,14 @@ import {
   type $Shape,
   $absent,
   $bigint,
+  $decimalText,
   $enter,
   $hasShape,
   $isBigint,
   $isString,
   $leave,
+  $notObject,
+  $nullField,
   $parser,
   $safeParser,
   $schema,
@@ -38,11 +41,11 @@ export function $decodeBalance(v: unknown, c: $Ctx | null, key?: string | number
     const t = v[k];
     switch (k) {
       case "asset":
-        result.asset = $string(t, c, k);
+        result.asset = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "amount":
-        result.amount = $bigint(t, c, k);
+        result.amount = t === null ? $nullField(c, k) : $bigint(t, c, k);
         n++;
         break;
     }
@@ -54,9 +57,10 @@ export function $decodeBalance(v: unknown, c: $Ctx | null, key?: string | number
 }
 
 export function serializeBalance(value: Balance): BalanceJson {
+  if ($notObject(value)) return value;
   return {
     asset: value.asset,
-    amount: value.amount.toString(),
+    amount: $decimalText(value.amount),
   };
 }
 

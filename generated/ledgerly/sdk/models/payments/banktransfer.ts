@@ -11,6 +11,8 @@ import {
   $isString,
   $leave,
   $literal,
+  $notObject,
+  $nullField,
   $parser,
   $safeParser,
   $schema,
@@ -41,11 +43,11 @@ export function $decodeBankTransfer(
     const t = v[k];
     switch (k) {
       case "type":
-        result.type = $literal(t, c, k, "bank_transfer");
+        result.type = t === null ? $nullField(c, k) : $literal(t, c, k, "bank_transfer");
         n++;
         break;
       case "iban":
-        result.iban = $string(t, c, k);
+        result.iban = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
     }
@@ -57,6 +59,7 @@ export function $decodeBankTransfer(
 }
 
 export function serializeBankTransfer(value: BankTransfer): BankTransferJson {
+  if ($notObject(value)) return value;
   return {
     type: value.type,
     iban: value.iban,

@@ -11,6 +11,8 @@ import {
   $isString,
   $leave,
   $literal,
+  $notObject,
+  $nullField,
   $parser,
   $safeParser,
   $schema,
@@ -40,11 +42,11 @@ export function $decodeCardPayment(v: unknown, c: $Ctx | null, key?: string | nu
     const t = v[k];
     switch (k) {
       case "type":
-        result.type = $literal(t, c, k, "card");
+        result.type = t === null ? $nullField(c, k) : $literal(t, c, k, "card");
         n++;
         break;
       case "last4":
-        result.last4 = $string(t, c, k);
+        result.last4 = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "brand":
@@ -59,6 +61,7 @@ export function $decodeCardPayment(v: unknown, c: $Ctx | null, key?: string | nu
 }
 
 export function serializeCardPayment(value: CardPayment): CardPaymentJson {
+  if ($notObject(value)) return value;
   return {
     type: value.type,
     last4: value.last4,

@@ -9,6 +9,7 @@ import {
   $array,
   $bigint,
   $dateTime,
+  $decimalText,
   $enter,
   $hasShape,
   $isArrayOf,
@@ -18,6 +19,9 @@ import {
   $isString,
   $isoDateTime,
   $leave,
+  $mapArray,
+  $notObject,
+  $nullField,
   $parser,
   $record,
   $safeParser,
@@ -106,23 +110,23 @@ export function $decodeCharge(v: unknown, c: $Ctx | null, key?: string | number)
     const t = v[k];
     switch (k) {
       case "id":
-        result.id = $string(t, c, k);
+        result.id = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "amount":
-        result.amount = $bigint(t, c, k);
+        result.amount = t === null ? $nullField(c, k) : $bigint(t, c, k);
         n++;
         break;
       case "currency":
-        result.currency = $decodeCurrency(t, c, k);
+        result.currency = t === null ? $nullField(c, k) : $decodeCurrency(t, c, k);
         n++;
         break;
       case "status":
-        result.status = $decodeChargeStatus(t, c, k);
+        result.status = t === null ? $nullField(c, k) : $decodeChargeStatus(t, c, k);
         n++;
         break;
       case "method":
-        result.method = $decodePaymentMethod(t, c, k);
+        result.method = t === null ? $nullField(c, k) : $decodePaymentMethod(t, c, k);
         n++;
         break;
       case "capturedAt":
@@ -146,16 +150,17 @@ export function $decodeCharge(v: unknown, c: $Ctx | null, key?: string | number)
 }
 
 export function serializeCharge(value: Charge): ChargeJson {
+  if ($notObject(value)) return value;
   return {
     id: value.id,
-    amount: value.amount.toString(),
+    amount: $decimalText(value.amount),
     currency: value.currency,
     status: value.status,
     method: serializePaymentMethod(value.method),
     capturedAt: value.capturedAt === undefined ? undefined : $isoDateTime(value.capturedAt),
     metadata: value.metadata,
     reference: value.reference,
-    refunds: value.refunds === undefined ? undefined : value.refunds.map((e) => serializeRefund(e)),
+    refunds: value.refunds === undefined ? undefined : $mapArray(value.refunds, serializeRefund),
   };
 }
 

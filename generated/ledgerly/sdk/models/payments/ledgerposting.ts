@@ -12,6 +12,8 @@ import {
   $isString,
   $leave,
   $mapRecord,
+  $notObject,
+  $nullField,
   $parser,
   $record,
   $safeParser,
@@ -53,13 +55,16 @@ export function $decodeLedgerPosting(
     const t = v[k];
     switch (k) {
       case "postingId":
-        result.postingId = $string(t, c, k);
+        result.postingId = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "balances":
-        result.balances = $record(t, c, k, (e: unknown, c: $Ctx | null, k?: string | number) =>
-          $record(e, c, k, $decodeBalance),
-        );
+        result.balances =
+          t === null
+            ? $nullField(c, k)
+            : $record(t, c, k, (e: unknown, c: $Ctx | null, k?: string | number) =>
+                $record(e, c, k, $decodeBalance),
+              );
         n++;
         break;
       case "volumes":
@@ -74,6 +79,7 @@ export function $decodeLedgerPosting(
 }
 
 export function serializeLedgerPosting(value: LedgerPosting): LedgerPostingJson {
+  if ($notObject(value)) return value;
   return {
     postingId: value.postingId,
     balances: $mapRecord(value.balances, (e: { [key: string]: Balance }) =>

@@ -8,6 +8,7 @@ import {
   $absent,
   $bigint,
   $dateTime,
+  $decimalText,
   $enter,
   $hasShape,
   $isBigint,
@@ -15,6 +16,8 @@ import {
   $isString,
   $isoDateTime,
   $leave,
+  $notObject,
+  $nullField,
   $parser,
   $safeParser,
   $schema,
@@ -47,18 +50,18 @@ export function $decodeRefund(v: unknown, c: $Ctx | null, key?: string | number)
     const t = v[k];
     switch (k) {
       case "id":
-        result.id = $string(t, c, k);
+        result.id = t === null ? $nullField(c, k) : $string(t, c, k);
         n++;
         break;
       case "amount":
-        result.amount = $bigint(t, c, k);
+        result.amount = t === null ? $nullField(c, k) : $bigint(t, c, k);
         n++;
         break;
       case "reason":
         if (t != null) result.reason = $string(t, c, k);
         break;
       case "createdAt":
-        result.createdAt = $dateTime(t, c, k);
+        result.createdAt = t === null ? $nullField(c, k) : $dateTime(t, c, k);
         n++;
         break;
     }
@@ -70,9 +73,10 @@ export function $decodeRefund(v: unknown, c: $Ctx | null, key?: string | number)
 }
 
 export function serializeRefund(value: Refund): RefundJson {
+  if ($notObject(value)) return value;
   return {
     id: value.id,
-    amount: value.amount.toString(),
+    amount: $decimalText(value.amount),
     reason: value.reason,
     createdAt: $isoDateTime(value.createdAt),
   };

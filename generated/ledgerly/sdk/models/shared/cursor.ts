@@ -13,6 +13,8 @@ import {
   $isNumber,
   $isString,
   $leave,
+  $notObject,
+  $nullField,
   $number,
   $parser,
   $safeParser,
@@ -44,11 +46,11 @@ export function $decodeCursor(v: unknown, c: $Ctx | null, key?: string | number)
     const t = v[k];
     switch (k) {
       case "pageSize":
-        result.pageSize = $number(t, c, k);
+        result.pageSize = t === null ? $nullField(c, k) : $number(t, c, k);
         n++;
         break;
       case "hasMore":
-        result.hasMore = $boolean(t, c, k);
+        result.hasMore = t === null ? $nullField(c, k) : $boolean(t, c, k);
         n++;
         break;
       case "next":
@@ -63,6 +65,7 @@ export function $decodeCursor(v: unknown, c: $Ctx | null, key?: string | number)
 }
 
 export function serializeCursor(value: Cursor): CursorJson {
+  if ($notObject(value)) return value;
   return {
     pageSize: value.pageSize,
     hasMore: value.hasMore,
