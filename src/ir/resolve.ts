@@ -21,7 +21,8 @@ export interface Resolution {
  *   skipped as not being model docs, so that a link to one of them is reported precisely.
  * @param rootDir the absolute `/`-separated path of the docs root. Links climb above the root and
  *   come back down into it (`../../models/shared/x.md` from `docs/models/shared/`), so resolving
- *   them needs the names of the root's folders; the path is never part of any output.
+ *   them needs the names of the root's folders; a link may come back through `models` whatever
+ *   the root is named (see {@link pathInRoot}). The path is never part of any output.
  */
 export function resolveSchema(
   models: readonly Model[],
@@ -197,7 +198,8 @@ function collectNamespaces(models: readonly Model[], byId: ReadonlyMap<string, M
 
 /**
  * The doc id a relative link URL points at, relative to the docs root; null when it ends outside
- * the root (climbing out and back in is fine: the generator writes every link that way). Anchors and queries are dropped and percent-escapes decoded.
+ * the root (climbing out and back in is fine: the generator writes every link that way, see
+ * {@link pathInRoot}). Anchors and queries are dropped and percent-escapes decoded.
  */
 export function linkTarget(doc: string, url: string, rootDir: string): string | null {
   let path = url.replace(/[?#].*$/, "");
@@ -207,10 +209,40 @@ export function linkTarget(doc: string, url: string, rootDir: string): string | 
     // A malformed escape is kept as written; it then resolves to no doc and is reported.
   }
   if (path.startsWith("/") || path.includes("\0")) return null;
-  const full = posix.join(rootDir, posix.dirname(doc), path);
-  const relative = posix.relative(rootDir, full);
-  if (relative === "" || relative === ".." || relative.startsWith("../") || posix.isAbsolute(relative)) return null;
-  return relative;
+  return pathInRoot(posix.join(posix.dirname(doc), path), rootDir);
+}
+
+/** The name of the docs root that Speakeasy writes its links against (`docs/models`). */
+export const CONVENTIONAL_ROOT_NAME = "models";
+
+/**
+ * Returns the path relative to the docs root that a path names, or null when the path ends
+ * outside the root.
+ *
+ * The path is relative to the root and may start by climbing above it with `..` segments; the
+ * root is given as its absolute `/`-separated path, of which only the folder names are read. A
+ * path that climbs k folders above the root comes back into it only when its next k segments
+ * name those same folders again, outermost first. The last of them, the root itself, may be
+ * named either by its actual name or by `models`, because Speakeasy writes links relative to a
+ * root of that name (`../../models/shared/x.md` from `operations/`): a docs tree copied into a
+ * folder of any other name therefore keeps its links, and a root that is named `models` resolves
+ * links as it always did. A path that climbs higher than the root has ancestors, descends into a
+ * folder other than the one it climbed out of, or stops at the root or above it leaves the root.
+ */
+export function pathInRoot(path: string, rootDir: string): string | null {
+  const segments = posix.normalize(path).split("/").filter((segment) => segment !== "" && segment !== ".");
+  let climbs = 0;
+  while (segments[climbs] === "..") climbs++;
+  const ancestors = rootDir.split("/").filter((segment) => segment !== "");
+  if (climbs > ancestors.length) return null;
+  const climbedOutOf = ancestors.slice(ancestors.length - climbs);
+  for (let index = 0; index < climbs; index++) {
+    const segment = segments[climbs + index];
+    const isRoot = index === climbs - 1;
+    if (segment !== climbedOutOf[index] && !(isRoot && segment === CONVENTIONAL_ROOT_NAME)) return null;
+  }
+  const inside = segments.slice(2 * climbs);
+  return inside.length === 0 ? null : inside.join("/");
 }
 
 /** Reports two models of one folder with the same title: their exports would clash. */
