@@ -6,7 +6,7 @@ import { resolveSchema } from "./ir/resolve.js";
 import type { Diagnostic, Schema } from "./ir/types.js";
 import type { IndexPlan } from "./emit/index-plan.js";
 import { planIndexes } from "./emit/index-plan.js";
-import { outputPathOf } from "./emit/paths.js";
+import { RUNTIME_PATH, planOutputLayout } from "./emit/paths.js";
 import {
   type CachedDoc,
   type GenerateCache,
@@ -163,11 +163,11 @@ export async function generateFromDocs(docs: readonly DocFile[], options: Genera
   let emitStage: Promise<typeof import("./pipeline/emit-stage.js")> | null = null;
   const loadEmitStage = () => (emitStage ??= import("./pipeline/emit-stage.js"));
   const runtimeHash = hashText(`${fingerprint}\u0000${runtimeSource}`);
-  const cachedRuntime = cache.files[RUNTIME_FILE];
+  const cachedRuntime = cache.files[RUNTIME_PATH];
   const runtimeReused = cachedRuntime !== undefined && cachedRuntime.inputs === runtimeHash;
   const runtime: Promise<GeneratedFile> =
     runtimeReused && cachedRuntime
-      ? Promise.resolve({ path: RUNTIME_FILE, content: cachedRuntime.content })
+      ? Promise.resolve({ path: RUNTIME_PATH, content: cachedRuntime.content })
       : loadEmitStage().then((stage) => stage.runtimeOutput(runtimeSource));
   if (inWorker) loadEmitStage();
   if (misses.length > 0) {
@@ -194,7 +194,9 @@ export async function generateFromDocs(docs: readonly DocFile[], options: Genera
   );
   diagnostics.push(...resolution.diagnostics);
   if (!resolution.diagnostics.some((diagnostic) => diagnostic.severity === "error")) diagnostics.push(...checkExamples(resolution.schema));
-  const plan = planIndexes(resolution.schema.models);
+  const { layout, diagnostics: layoutDiagnostics } = planOutputLayout(resolution.schema.models);
+  diagnostics.push(...layoutDiagnostics);
+  const plan = planIndexes(resolution.schema.models, layout);
   diagnostics.push(...plan.diagnostics);
   const resolveMs = performance.now() - mark;
   mark = performance.now();
@@ -207,12 +209,12 @@ export async function generateFromDocs(docs: readonly DocFile[], options: Genera
 
   // Emit what the cache does not already hold.
   const settings = settingsHash(fingerprint, emitOptions);
-  const inputs = new Map<string, string>([[RUNTIME_FILE, runtimeHash]]);
+  const inputs = new Map<string, string>([[RUNTIME_PATH, runtimeHash]]);
   const reused: GeneratedFile[] = [];
   const toEmit = new Set<string>();
   for (const model of resolution.schema.models) {
-    const path = outputPathOf(model.id);
-    const hash = modelInputHash(settings, model, (id) => hashes.get(id));
+    const path = layout.files.get(model.id)!;
+    const hash = modelInputHash(settings, model, (id) => hashes.get(id), (id) => layout.files.get(id));
     inputs.set(path, hash);
     const cached = Object.prototype.hasOwnProperty.call(cache.files, path) ? cache.files[path] : undefined;
     if (cached && cached.inputs === hash) reused.push({ path, content: cached.content });
@@ -234,7 +236,7 @@ export async function generateFromDocs(docs: readonly DocFile[], options: Genera
   };
   if (toEmit.size > 0 || indexes.length > 0) {
     options.onProgress?.({ stage: "emit", models: toEmit.size });
-    const batch = (await loadEmitStage()).emitBatch(resolution.schema, emitOptions, { only: toEmit, indexes });
+    const batch = (await loadEmitStage()).emitBatch(resolution.schema, emitOptions, { only: toEmit, indexes, layout });
     // emitBatch emits synchronously before its first await, so formatting starts about here.
     options.onProgress?.({ stage: "format", files: toEmit.size + indexes.length });
     emitted = await batch;
@@ -274,8 +276,6 @@ function result(
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files: sorted, diagnostics: sortDiagnostics(diagnostics), schema, timings, cache, work, cacheChanged };
 }
-
-const RUNTIME_FILE = "runtime.ts";
 
 /** Turns an absolute platform path into the `/`-separated form the resolver works with. */
 function toPosixRoot(path: string): string {

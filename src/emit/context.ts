@@ -1,5 +1,6 @@
 import type { Model } from "../ir/types.js";
 import type { EmitOptions } from "./options.js";
+import type { OutputLayout } from "./paths.js";
 import type { Scope } from "./scope.js";
 
 /** What the emitters of one model file need: the model, its scope and a way to find others. */
@@ -11,6 +12,8 @@ export interface EmitContext {
   readonly options: EmitOptions;
   /** Finds a model by id; every resolved reference has one. */
   readonly lookup: (id: string) => Model | undefined;
+  /** Where every model's file is, for the import specifiers of the models this one references. */
+  readonly layout: OutputLayout;
   /** Module-level member lists of inline unions: the list literal, then its constant's name. */
   readonly inlineUnions: Map<string, string>;
   /** Statements printed in prettier's layout, set aside while prettier formats the file. */

@@ -6,7 +6,7 @@ import { indexFileStructure } from "./index-files.js";
 import type { IndexPlan } from "./index-plan.js";
 import { headerLine, modelFileStructure } from "./model-file.js";
 import type { EmitOptions } from "./options.js";
-import { RUNTIME_PATH, outputPathOf } from "./paths.js";
+import { type OutputLayout, RUNTIME_PATH, planOutputLayout } from "./paths.js";
 import { wireName } from "./wire-names.js";
 
 /** A generated file: its path relative to the output folder and its (unformatted) text. */
@@ -29,15 +29,17 @@ export function runtimeFile(runtimeSource: string): EmittedFile {
 }
 
 /**
- * Emits the TypeScript of a resolved schema: one file per model at the mirrored path, and the
- * planned folder indexes (the runtime comes from {@link runtimeFile}). Only the models whose ids
- * are in `only` get a model file (all when omitted), so a rerun can emit just what changed.
+ * Emits the TypeScript of a resolved schema: one file per model at its path in the layout
+ * (planned from the schema when not given), and the planned folder indexes (the runtime comes
+ * from {@link runtimeFile}). Only the models whose ids are in `only` get a model file (all when
+ * omitted), so a rerun can emit just what changed.
  */
 export function emitSchema(
   schema: Schema,
   options: EmitOptions,
-  selection: { readonly only?: ReadonlySet<string>; readonly indexes?: readonly IndexPlan[] } = {},
+  selection: { readonly only?: ReadonlySet<string>; readonly indexes?: readonly IndexPlan[]; readonly layout?: OutputLayout } = {},
 ): Emission {
+  const layout = selection.layout ?? planOutputLayout(schema.models).layout;
   const byId = new Map<string, Model>(schema.models.map((model) => [model.id, model]));
   const lookup = (id: string) => byId.get(id);
   const files: EmittedFile[] = [];
@@ -46,23 +48,12 @@ export function emitSchema(
   const print = (_path: string, structure: SourceFileStructure): string => printStructure(structure, { indentNumberOfSpaces: 2 });
   for (const model of schema.models) {
     if (selection.only && !selection.only.has(model.id)) continue;
-    if (outputPathOf(model.id) === RUNTIME_PATH) {
-      diagnostics.push({
-        file: model.id,
-        line: model.span.start.line,
-        column: model.span.start.column,
-        severity: "error",
-        code: CODES.reservedOutput,
-        message: `the doc's output ${RUNTIME_PATH} is where mdspec writes its runtime; move or rename the doc`,
-      });
-      continue;
-    }
     const clash = model.kind === "object" ? wireNameClash(model, options) : null;
     if (clash) {
       diagnostics.push(clash);
       continue;
     }
-    const { path, structure, chunks } = modelFileStructure(model, options, lookup);
+    const { path, structure, chunks } = modelFileStructure(model, options, lookup, layout);
     files.push({ path, content: print(path, structure), chunks });
   }
   for (const plan of selection.indexes ?? []) files.push({ path: plan.path, content: print(plan.path, indexFileStructure(plan)) });

@@ -3,7 +3,7 @@ import { CODES } from "../ir/codes.js";
 import { modelName } from "../ir/naming.js";
 import type { Diagnostic, Model } from "../ir/types.js";
 import { isIdentifier } from "./identifiers.js";
-import { moduleSpecifier, outputPathOf } from "./paths.js";
+import { type OutputLayout, indexPathOf, moduleSpecifier } from "./paths.js";
 import { exportedNames } from "./symbols.js";
 
 /**
@@ -20,13 +20,15 @@ export interface IndexPlan {
 }
 
 /**
- * Plans one `index.ts` per output folder: `export *` of each model file in the folder and
- * `export * as <folder>` of each subfolder's index, so that models of one title in two folders
- * never clash (`components.Domains`, `operations.Domains`). A subfolder whose name is not an
- * identifier is exported under its camelCased name; a doc named `index.md`, or a subfolder name
- * that clashes with a model of the folder, is left out of the index with a warning.
+ * Plans one `index.ts` per output folder, at the folders of the layout: `export *` of each model
+ * file in the folder and `export * as <folder>` of each subfolder's index, so that models of one
+ * title in two folders never clash (`components.Domains`, `operations.Domains`). A subfolder is
+ * exported under its docs folder's name, camelCased when that is not an identifier; a model
+ * name exported by two files, or a subfolder name that another subfolder or a model of the
+ * folder already uses, is left out of the index with a warning. The layout never gives a doc
+ * the index's name, so every folder gets its index.
  */
-export function planIndexes(models: readonly Model[]): { readonly indexes: IndexPlan[]; readonly diagnostics: Diagnostic[] } {
+export function planIndexes(models: readonly Model[], layout: OutputLayout): { readonly indexes: IndexPlan[]; readonly diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const folders = new Map<string, { models: Model[]; subfolders: Set<string> }>();
   const folder = (path: string) => {
@@ -42,15 +44,10 @@ export function planIndexes(models: readonly Model[]): { readonly indexes: Index
   for (const model of models) folder(posix.dirname(model.id)).models.push(model);
   const indexes: IndexPlan[] = [];
   for (const [path, entry] of [...folders].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const indexPath = path === "." ? "index.ts" : `${path}/index.ts`;
-    const occupant = entry.models.find((model) => outputPathOf(model.id) === indexPath);
-    if (occupant) {
-      diagnostics.push(warning(occupant, `the doc's output ${indexPath} takes the place of the folder index; the folder has no index`));
-      continue;
-    }
+    const indexPath = indexPathOf(layout.folders.get(path)!);
     const exports: Array<IndexPlan["exports"][number]> = [];
-    const names = new Set<string>();
     const owners = new Map<string, Model>();
+    const namespaces = new Map<string, string>();
     for (const model of entry.models) {
       const exported = exportedNames(model);
       const free = exported.filter((entry) => !owners.has(entry.name));
@@ -58,19 +55,26 @@ export function planIndexes(models: readonly Model[]): { readonly indexes: Index
         diagnostics.push(warning(model, `${indexPath} leaves out ${clash.name} of this doc: ${owners.get(clash.name)!.id} exports the same name`));
       }
       for (const entry of free) owners.set(entry.name, model);
-      names.add(modelName(model.title));
-      const module = moduleSpecifier(indexPath, outputPathOf(model.id));
+      const module = moduleSpecifier(indexPath, layout.files.get(model.id)!);
       exports.push(free.length === exported.length ? { module } : { module, names: free });
     }
     for (const sub of [...entry.subfolders].sort()) {
       const alias = namespaceName(sub);
-      const target = path === "." ? `${sub}/index.ts` : `${path}/${sub}/index.ts`;
-      if (names.has(alias) || owners.has(alias)) {
-        const clash = owners.get(alias) ?? entry.models.find((model) => modelName(model.title) === alias)!;
+      const subPath = path === "." ? sub : `${path}/${sub}`;
+      const target = indexPathOf(layout.folders.get(subPath)!);
+      const clash = owners.get(alias) ?? entry.models.find((model) => modelName(model.title) === alias);
+      if (clash) {
         diagnostics.push(warning(clash, `the folder ${sub}/ is not re-exported from ${indexPath}: its namespace name ${alias} is this model's name`));
         continue;
       }
-      names.add(alias);
+      const sibling = namespaces.get(alias);
+      if (sibling !== undefined) {
+        // Two folder names can give one namespace name (`my-models`, `my.models`); the warning goes to a doc of the one left out.
+        const first = models.find((model) => model.id.startsWith(`${subPath}/`))!;
+        diagnostics.push(warning(first, `the folder ${sub}/ is not re-exported from ${indexPath}: its namespace name ${alias} is the folder ${sibling}/'s`));
+        continue;
+      }
+      namespaces.set(alias, sub);
       exports.push({ module: moduleSpecifier(indexPath, target), namespace: alias });
     }
     indexes.push({ path: indexPath, exports });

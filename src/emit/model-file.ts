@@ -6,7 +6,7 @@ import { collectEnumImports, enumStatements } from "./enum.js";
 import { collectObjectImports, objectStatements } from "./object.js";
 import { opaqueStatements } from "./opaque.js";
 import type { EmitOptions } from "./options.js";
-import { outputPathOf } from "./paths.js";
+import type { OutputLayout } from "./paths.js";
 import { importDeclaration, preformatted } from "./preformat.js";
 import { createScope, type Scope } from "./scope.js";
 import { declaredNames, runtimeSymbol } from "./symbols.js";
@@ -23,18 +23,24 @@ export function headerLine(source: string): string {
 }
 
 /**
- * Builds the ts-morph structure of the file of one model: the header line, the imports it needs
- * (type-only, aliased on clashes, `.js` specifiers) and its declarations.
+ * Builds the ts-morph structure of the file of one model, at its path in the layout: the header
+ * line, the imports it needs (type-only, aliased on clashes, `.js` specifiers) and its
+ * declarations.
  */
-export function modelFileStructure(model: Model, options: EmitOptions, lookup: (id: string) => Model | undefined): {
+export function modelFileStructure(
+  model: Model,
+  options: EmitOptions,
+  lookup: (id: string) => Model | undefined,
+  layout: OutputLayout,
+): {
   readonly path: string;
   readonly structure: SourceFileStructure;
   /** The preformatted chunks the structure's markers stand for (see `preformat.ts`). */
   readonly chunks: readonly string[];
 } {
-  const path = outputPathOf(model.id);
+  const path = layout.files.get(model.id)!;
   const scope = createScope(declaredNames(model));
-  const context: EmitContext = { model, path, scope, options, lookup, inlineUnions: new Map(), chunks: [] };
+  const context: EmitContext = { model, path, scope, options, lookup, layout, inlineUnions: new Map(), chunks: [] };
   collectImports(context, model);
   const statements = declarations(context, model);
   const inlineUnions: StatementStructures[] = [...context.inlineUnions].map(([literal, name]) => ({

@@ -1,7 +1,7 @@
 import { modelName } from "../ir/naming.js";
 import type { Model } from "../ir/types.js";
 import type { EmitContext } from "./context.js";
-import { RUNTIME_PATH, moduleSpecifier, outputPathOf } from "./paths.js";
+import { RUNTIME_PATH, moduleSpecifier } from "./paths.js";
 import { importName } from "./scope.js";
 
 /** The exported names of a model's module, derived from its name. */
@@ -104,7 +104,7 @@ export function modelSymbol(context: EmitContext, target: Model, which: keyof Mo
   const name = modelSymbols(target)[which];
   if (target.id === context.model.id) return name;
   const typeOnly = which === "type" || which === "json";
-  return importName(context.scope, moduleSpecifier(context.path, outputPathOf(target.id)), name, typeOnly);
+  return importName(context.scope, moduleSpecifier(context.path, context.layout.files.get(target.id)!), name, typeOnly);
 }
 
 /** The local name of a runtime export (`$string`, `ValidationError`, …). */

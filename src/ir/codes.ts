@@ -43,10 +43,16 @@ export const CODES = {
   duplicateTitle: "MDS203",
   /** A model or folder that the folder index cannot re-export without a clash. */
   indexClash: "MDS205",
-  /** A doc whose output path is reserved for a file mdspec writes itself (`runtime.ts`). */
+  /**
+   * No longer reported: a doc whose output path was reserved for a file mdspec writes itself
+   * (`runtime.ts`). Such a doc now gets another file name ({@link CODES.outputRenamed}); the code
+   * stays reserved so that it never means anything else.
+   */
   reservedOutput: "MDS206",
   /** Two fields of one model whose wire names (after the wire case and overrides) are the same. */
   wireNameClash: "MDS207",
+  /** A doc or folder whose output gets another name, its own being unusable (see the README's output layout). */
+  outputRenamed: "MDS208",
   /** An Example cell that contradicts its own doc (a warning: the code is still generated). */
   exampleContradicts: "MDS301",
   /** A link that leaves the docs root. */

@@ -48,11 +48,18 @@ export function usableCache(cache: GenerateCache | undefined, fingerprint: strin
 /**
  * The hash of everything a model's file is generated from: the generator build and options
  * (`settings`, hashed once per run), the text of the model's doc, where its references resolved
- * to, and the text of the docs it references directly (their names, kinds and fields decide
- * imports, wire types and union member keys; nothing further away reaches the file). Doc texts
- * enter as their hashes, so this costs a few string joins per model.
+ * to, and the text and output path of the docs it references directly (their names, kinds and
+ * fields decide imports, wire types and union member keys, their paths the import specifiers;
+ * nothing further away reaches the file). A referenced doc's path can change while its text does
+ * not (another doc taking its name). The file's own path is the cache key. Doc texts enter as
+ * their hashes, so this costs a few string joins per model.
  */
-export function modelInputHash(settings: string, model: Model, docHash: (id: string) => string | undefined): string {
+export function modelInputHash(
+  settings: string,
+  model: Model,
+  docHash: (id: string) => string | undefined,
+  outputPath: (id: string) => string | undefined,
+): string {
   const references: string[] = [];
   const visit = (type: TypeNode): void => {
     switch (type.kind) {
@@ -73,7 +80,7 @@ export function modelInputHash(settings: string, model: Model, docHash: (id: str
   };
   if (model.kind === "object") tableRows(model).forEach((field) => visit(field.type));
   if (model.kind === "union") model.members.forEach((member) => visit(member.type));
-  const dependencies = [...new Set(references)].sort().map((id) => `${id}=${docHash(id) ?? ""}`);
+  const dependencies = [...new Set(references)].sort().map((id) => `${id}=${docHash(id) ?? ""}@${outputPath(id) ?? ""}`);
   return hashText([settings, model.id, docHash(model.id) ?? "", references.join(","), ...dependencies].join("\u0000"));
 }
 

@@ -3,6 +3,7 @@ import { formatTypeScriptFiles } from "../emit/format.js";
 import { insertPreformatted } from "../emit/preformat.js";
 import type { IndexPlan } from "../emit/index-plan.js";
 import type { EmitOptions } from "../emit/options.js";
+import type { OutputLayout } from "../emit/paths.js";
 import type { Diagnostic, Schema } from "../ir/types.js";
 
 /** A generated file: its path relative to the output folder and its final, formatted text. */
@@ -24,7 +25,7 @@ export interface EmittedBatch {
 export async function emitBatch(
   schema: Schema,
   options: EmitOptions,
-  selection: { readonly only: ReadonlySet<string>; readonly indexes: readonly IndexPlan[] },
+  selection: { readonly only: ReadonlySet<string>; readonly indexes: readonly IndexPlan[]; readonly layout: OutputLayout },
 ): Promise<EmittedBatch> {
   const started = performance.now();
   const emission = emitSchema(schema, options, selection);

@@ -1,13 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync } from "node:fs";
 import { dirname, join, sep } from "node:path";
+import { CACHE_NAME, MANIFEST_NAME } from "../emit/paths.js";
 import type { ModelShape } from "../ir/shape.js";
 
-/** The file in the output folder that lists what mdspec wrote there. */
-export const MANIFEST_NAME = ".mdspec-manifest.json";
-
-/** The file in the output folder that caches parses and outputs for the next run (safe to delete). */
-export const CACHE_NAME = ".mdspec-cache.json";
+// The output layout (emit/paths.ts) names every file mdspec writes, so that no doc's output takes one.
+export { CACHE_NAME, MANIFEST_NAME } from "../emit/paths.js";
 
 /** A file to have in the output folder. */
 export interface OutputFile {

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { $isoDateTime } from "../../generated/runtime.js";
 import { parseToolResult, safeParseToolResult } from "../../generated/zod/models/components/toolresult.js";
 import { DEFAULT_EMIT_OPTIONS } from "../../src/emit/options.js";
-import { outputPathOf } from "../../src/emit/paths.js";
+import { planOutputLayout } from "../../src/emit/paths.js";
 import { modelSymbols } from "../../src/emit/symbols.js";
 import { wireName } from "../../src/emit/wire-names.js";
 import { generate } from "../../src/generate.js";
@@ -19,10 +19,11 @@ import { type SafeResult, issueSummary } from "./support.js";
 describe("required fields", () => {
   it("an empty object is rejected with one `required` issue per required field of every spec model, and nothing else", async () => {
     const { schema } = await generate({ input: join(ROOT, "specs") });
+    const { layout } = planOutputLayout(schema.models);
     const objects = schema.models.filter((model): model is ObjectModel => model.kind === "object");
     let checked = 0;
     for (const model of objects) {
-      const module = (await import(pathToFileURL(join(ROOT, "generated", outputPathOf(model.id))).href)) as Record<string, unknown>;
+      const module = (await import(pathToFileURL(join(ROOT, "generated", layout.files.get(model.id)!)).href)) as Record<string, unknown>;
       const safeParse = module[modelSymbols(model).safeParse] as (input: unknown) => SafeResult<unknown>;
       const required = model.fields.filter((field) => field.required).map((field) => wireName(model.id, field, DEFAULT_EMIT_OPTIONS.wireNames));
       const result = safeParse({});
