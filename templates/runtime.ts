@@ -352,9 +352,9 @@ export function $enumIssue(
   context: $Ctx | null,
   key: string | number | undefined,
   value: unknown,
-  allowed: readonly (string | number)[],
+  allowed: ReadonlySet<unknown>,
 ): never {
-  const listed = allowed
+  const listed = [...allowed]
     .slice(0, 12)
     .map((member) => JSON.stringify(member))
     .join(", ");
@@ -363,7 +363,7 @@ export function $enumIssue(
     context,
     key,
     "invalid_enum_value",
-    `expected one of ${listed}${allowed.length > 12 ? ", …" : ""}; got ${describe(value)}`,
+    `expected one of ${listed}${allowed.size > 12 ? ", …" : ""}; got ${describe(value)}`,
   );
 }
 
@@ -617,6 +617,16 @@ export function $record<T>(
   return result;
 }
 
+/** The decoder of an array of `element` values, for a nested array or a union member. */
+export function $arrayOf<T>(element: $Decoder<T>): $Decoder<T[]> {
+  return (value, context, key) => $array(value, context, key, element);
+}
+
+/** The decoder of a record of `element` values, for a nested record or a union member. */
+export function $recordOf<T>(element: $Decoder<T>): $Decoder<{ [key: string]: T }> {
+  return (value, context, key) => $record(value, context, key, element);
+}
+
 /** Sets an own property, also for the key `__proto__` (which plain assignment treats as the prototype). */
 export function $set(target: object, key: string, value: unknown): void {
   if (key === "__proto__")
@@ -691,12 +701,12 @@ export interface $UnionMember {
  * not swallow the others' values), ties going to the member listed first. When no member
  * accepts the value, the issue says why for each member.
  */
-export function $union(
+export function $union<T>(
   value: unknown,
   context: $Ctx | null,
   key: string | number | undefined,
   members: readonly $UnionMember[],
-): unknown {
+): T {
   let best: unknown;
   let bestScore = -1;
   for (const member of members) {
@@ -713,7 +723,7 @@ export function $union(
       bestScore = score;
     }
   }
-  if (bestScore >= 0) return best;
+  if (bestScore >= 0) return best as T;
   if (context === null) throw FAST_FAIL;
   if (value === undefined && typeof key === "string") return $missing(context, key);
   const reasons = members.map((member, index) => {
@@ -758,9 +768,9 @@ export function $isUnion(value: unknown, members: readonly $UnionMember[]): bool
 }
 
 /** Encodes an in-memory union value with its member's encoder. */
-export function $encodeUnion(value: unknown, members: readonly $UnionMember[]): unknown {
+export function $encodeUnion<T>(value: unknown, members: readonly $UnionMember[]): T {
   const member = pickMember(value, members);
-  return member ? member.encode(value as never) : value;
+  return (member ? member.encode(value as never) : value) as T;
 }
 
 /** Encodes each value of a record. */
@@ -816,6 +826,28 @@ export function $absent(value: $Wire, context: $Ctx | null, keys: readonly strin
 /** The check of a required field that takes null (`--required-nulls accept`). */
 export function $orNull(is: (value: unknown) => boolean): (value: unknown) => boolean {
   return (value) => value === null || is(value);
+}
+
+/** The check of an array whose elements satisfy `is`. */
+export function $arrayCheck(is: (element: unknown) => boolean): (value: unknown) => boolean {
+  return (value) => $isArrayOf(value, is);
+}
+
+/** The check of a record whose values satisfy `is`. */
+export function $recordCheck(is: (element: unknown) => boolean): (value: unknown) => boolean {
+  return (value) => $isRecordOf(value, is);
+}
+
+/** The encoder of an array whose elements `encode` encodes. */
+export function $arrayEncoder<T, U>(encode: (value: T) => U): (array: readonly T[]) => U[] {
+  return (array) => $mapArray(array, encode);
+}
+
+/** The encoder of a record whose values `encode` encodes. */
+export function $recordEncoder<T, U>(
+  encode: (value: T) => U,
+): (record: { readonly [key: string]: T }) => { [key: string]: U } {
+  return (record) => $mapRecord(record, encode);
 }
 
 /** Whether a value is an array whose elements all satisfy `is`. */

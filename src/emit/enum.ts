@@ -2,10 +2,11 @@ import type { StatementStructures } from "ts-morph";
 import { StructureKind, VariableDeclarationKind } from "ts-morph";
 import type { EnumModel } from "../ir/types.js";
 import { literalKey } from "./access.js";
-import { decoderSignature, parseApiStatements } from "./api.js";
+import { decoderSignature, parseApiParts, parseApiStatements } from "./api.js";
+import { callDeclaration, conditionalReturn, docLinesKept, functionHead, isLiteral, line, preformatted, setConstant, typeAlias, unionParts } from "./preformat.js";
 import type { EmitContext } from "./context.js";
 import { isIdentifier, quote } from "./identifiers.js";
-import { jsDocOf } from "./jsdoc.js";
+import { jsDocOf, printDocs } from "./jsdoc.js";
 import { modelSymbols, runtimeSymbol } from "./symbols.js";
 
 /** Registers the imports of an enum's declarations (`Unrecognized` for open enums). */
@@ -26,7 +27,7 @@ export function collectEnumImports(context: EmitContext, model: EnumModel): void
  * An open enum's type also admits `Unrecognized<string>` (or `<number>`), and its decoder accepts
  * any string (or number).
  */
-export function enumStatements(context: EmitContext, model: EnumModel): StatementStructures[] {
+export function enumStatements(context: EmitContext, model: EnumModel): (StatementStructures | string)[] {
   const symbols = modelSymbols(model);
   const name = symbols.type;
   const docs = jsDocOf(model);
@@ -80,12 +81,15 @@ export function enumStatements(context: EmitContext, model: EnumModel): Statemen
   const valueType = context.options.enumStyle === "enum" && open ? `${name}Value` : name;
   const rt = (helper: string) => runtimeSymbol(context, helper);
   const check = model.open === "string" ? `typeof value === "string"` : model.open === "number" ? `${runtimeSymbol(context, "$isNumber")}(value)` : `${symbols.values}.has(value)`;
-  if (!model.open) {
-    declarations.push({
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      declarations: [{ kind: StructureKind.VariableDeclaration, name: symbols.values, type: "ReadonlySet<unknown>", initializer: `new Set([${values.join(", ")}])` }],
-    });
+  declarations.push({
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [{ kind: StructureKind.VariableDeclaration, name: symbols.values, type: "ReadonlySet<unknown>", initializer: `new Set([${values.join(", ")}])` }],
+  });
+  const decodeStatement = `return ${symbols.guard}(v) ? v : ${rt("$enumIssue")}(c, key, v, ${symbols.values});`;
+  if (context.options.enumStyle === "const") {
+    const lines = constEnumText(context, model, { docs: printDocs(docs), values, open, check, decodeStatement });
+    if (lines) return [preformatted(context.chunks, lines)];
   }
   declarations.push(
     {
@@ -101,9 +105,60 @@ export function enumStatements(context: EmitContext, model: EnumModel): Statemen
       isExported: true,
       name: symbols.decode,
       ...decoderSignature(context, valueType),
-      statements: [`return ${symbols.guard}(v) ? v : ${rt("$enumIssue")}(c, key, v, [${values.join(", ")}]);`],
+      statements: [decodeStatement],
     },
     ...parseApiStatements(context, valueType, valueType),
   );
   return declarations;
+}
+
+/**
+ * A `const`-style enum in prettier's layout (the members object, the type, the values set, the
+ * guard, the decoder and the parse API), or null when a part is outside the simple forms: keys
+ * that need quotes, values prettier might requote, a numeric values list too long for one line
+ * (prettier fills those), an empty enum.
+ */
+function constEnumText(
+  context: EmitContext,
+  model: EnumModel,
+  parts: { readonly docs: readonly string[]; readonly values: readonly string[]; readonly open: string; readonly check: string; readonly decodeStatement: string },
+): string[] | null {
+  const symbols = modelSymbols(model);
+  const name = symbols.type;
+  if (model.members.length === 0 || !docLinesKept(parts.docs)) return null;
+  if (!model.members.every((member) => isIdentifier(member.name) && member.name !== "__proto__")) return null;
+  if (!parts.values.every(isLiteral)) return null;
+  const members = model.members.map((member, index) => `  ${member.name}: ${parts.values[index]!},`);
+  const type = typeAlias(`export type ${name}`, unionParts(`(typeof ${name})[keyof typeof ${name}]${parts.open}`));
+  const valueSet = setConstant(`const ${symbols.values}: ReadonlySet<unknown>`, parts.values);
+  const guardHead = functionHead(symbols.guard, ["value: unknown"], `value is ${name}`);
+  const guardBody = line(`  return ${parts.check};`);
+  const decodeHead = functionHead(symbols.decode, ["v: unknown", `c: ${runtimeSymbol(context, "$Ctx", true)} | null`, "key?: string | number"], name);
+  const decodeBody = conditionalReturn(parts.decodeStatement);
+  const api: string[] = [];
+  for (const part of parseApiParts(context, name, name)) {
+    const printed = callDeclaration(`export const ${part.name}`, part.callee, part.typeArguments, part.argument);
+    if (printed === null) return null;
+    api.push(...printed);
+  }
+  if (!type || !valueSet || !guardHead || !guardBody || !decodeHead || !decodeBody || members.some((member) => line(member) === null)) return null;
+  return [
+    ...parts.docs,
+    `export const ${name} = {`,
+    ...members,
+    "} as const;",
+    ...parts.docs,
+    ...type,
+    ...valueSet,
+    "",
+    ...guardHead,
+    ...guardBody,
+    "}",
+    "",
+    ...decodeHead,
+    ...decodeBody,
+    "}",
+    "",
+    ...api,
+  ];
 }

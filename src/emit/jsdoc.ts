@@ -1,5 +1,5 @@
 import type { JSDocStructure, JSDocTagStructure } from "ts-morph";
-import { StructureKind } from "ts-morph";
+import { StructureKind, printStructure } from "ts-morph";
 
 /** What a JSDoc block says about a model or field. */
 export interface DocText {
@@ -34,4 +34,14 @@ export function commentSafe(text: string): string {
     .map((line) => line.trimEnd())
     .join("\n")
     .trim();
+}
+
+/**
+ * The lines of a top-level declaration's JSDoc as ts-morph prints them (which prettier keeps as
+ * they are when `docLinesKept` says so), for declarations printed in prettier's layout.
+ */
+export function printDocs(docs: JSDocStructure[]): string[] {
+  if (docs.length === 0) return [];
+  const printed = printStructure({ kind: StructureKind.TypeAlias, name: "X", type: "0", docs }, { indentNumberOfSpaces: 2 });
+  return printed.replace(/\n+$/, "").split("\n").slice(0, -1);
 }

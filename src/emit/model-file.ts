@@ -7,7 +7,8 @@ import { collectObjectImports, objectStatements } from "./object.js";
 import { opaqueStatements } from "./opaque.js";
 import type { EmitOptions } from "./options.js";
 import type { OutputLayout } from "./paths.js";
-import { importDeclaration, preformatted } from "./preformat.js";
+import { callDeclaration, importDeclaration, objectArrayConstant, preformatted } from "./preformat.js";
+import { memberProperties } from "./codec/union-members.js";
 import { createScope, type Scope } from "./scope.js";
 import { declaredNames, runtimeSymbol } from "./symbols.js";
 import { collectUnionImports, unionStatements } from "./union.js";
@@ -40,25 +41,56 @@ export function modelFileStructure(
 } {
   const path = layout.files.get(model.id)!;
   const scope = createScope(declaredNames(model));
-  const context: EmitContext = { model, path, scope, options, lookup, layout, inlineUnions: new Map(), chunks: [] };
+  const context: EmitContext = { model, path, scope, options, lookup, layout, inlineUnions: new Map(), codecs: new Map(), chunks: [] };
   collectImports(context, model);
   const statements = declarations(context, model);
-  const inlineUnions: StatementStructures[] = [...context.inlineUnions].map(([literal, name]) => ({
-    kind: StructureKind.VariableStatement,
-    declarationKind: VariableDeclarationKind.Const,
-    declarations: [
-      { kind: StructureKind.VariableDeclaration, name, type: `readonly ${runtimeSymbol(context, "$UnionMember", true)}[]`, initializer: literal },
-    ],
-  }));
+  const inlineUnions = [...context.inlineUnions].map(([literal, { name, entries }]): StatementStructures | string => {
+    const type = `readonly ${runtimeSymbol(context, "$UnionMember", true)}[]`;
+    const lines = objectArrayConstant(`const ${name}: ${type}`, entries.map(memberProperties));
+    if (lines) return preformatted(context.chunks, lines);
+    return {
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [{ kind: StructureKind.VariableDeclaration, name, type, initializer: literal }],
+    };
+  });
   return {
     path,
     structure: {
       kind: StructureKind.SourceFile,
       leadingTrivia: `${headerLine(model.id)}\n\n`,
-      statements: [...importStatements(context), ...inlineUnions, ...statements],
+      statements: [...importStatements(context), ...codecStatements(context), ...inlineUnions, ...statements],
     },
     chunks: context.chunks,
   };
+}
+
+/**
+ * The module-level codec constants (`const $codec0 = $arrayOf($string);`), first in the file:
+ * later constants and the shape table use them at load time. Each is built from earlier ones.
+ */
+function codecStatements(context: EmitContext): (StatementStructures | string)[] {
+  const lines: string[] = [];
+  const structures: StatementStructures[] = [];
+  for (const [expression, name] of context.codecs) {
+    const call = /^([\w$]+)\(([\w$]+)\)$/.exec(expression);
+    const printed = call ? callDeclaration(`const ${name}`, call[1]!, null, call[2]!) : null;
+    if (printed) lines.push(...printed);
+    else {
+      structures.push({
+        kind: StructureKind.VariableStatement,
+        declarationKind: VariableDeclarationKind.Const,
+        declarations: [{ kind: StructureKind.VariableDeclaration, name, initializer: expression }],
+      });
+    }
+  }
+  // Kept in order: a preformatted chunk is only used when every constant has the simple form.
+  if (structures.length === 0) return lines.length > 0 ? [preformatted(context.chunks, lines)] : [];
+  return [...context.codecs].map(([expression, name]) => ({
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [{ kind: StructureKind.VariableDeclaration, name, initializer: expression }],
+  }));
 }
 
 function collectImports(context: EmitContext, model: Model): void {

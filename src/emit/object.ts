@@ -22,6 +22,7 @@ import {
   line,
   objectEntry,
   preformatted,
+  setConstant,
 } from "./preformat.js";
 import { jsDocOf } from "./jsdoc.js";
 import { modelSymbols, runtimeSymbol } from "./symbols.js";
@@ -54,23 +55,26 @@ export function objectStatements(context: EmitContext, model: ObjectModel): (Sta
   const symbols = modelSymbols(model);
   const wire = model.fields.map((field) => wireName(model.id, field, context.options.wireNames));
   const wireShape = wireInterface(context, model, wire);
-  const wireLines = model.additionalProperties
-    ? null
-    : interfaceDeclaration(
-        wireShape.name,
-        (wireShape.properties ?? []).map((property) => ({ key: property.name, optional: property.hasQuestionToken === true, type: String(property.type) })),
-      );
+  const wireLines = interfaceDeclaration(
+    wireShape.name,
+    (wireShape.properties ?? []).map((property) => ({ key: property.name, optional: property.hasQuestionToken === true, type: String(property.type) })),
+    wireShape.indexSignatures?.[0] ? String(wireShape.indexSignatures[0].returnType) : null,
+  );
   const modelShape = modelInterface(context, model);
   const modelLines = interfaceText(printStructure(modelShape, { indentNumberOfSpaces: 2 }));
   const statements: (StatementStructures | string)[] = [
     modelLines ? preformatted(context.chunks, modelLines) : modelShape,
     wireLines ? preformatted(context.chunks, wireLines) : wireShape,
   ];
-  const set = (name: string, keys: readonly string[]): StatementStructures => ({
-    kind: StructureKind.VariableStatement,
-    declarationKind: VariableDeclarationKind.Const,
-    declarations: [{ kind: StructureKind.VariableDeclaration, name, type: "ReadonlySet<string>", initializer: `new Set([${keys.map(quote).join(", ")}])` }],
-  });
+  const set = (name: string, keys: readonly string[]): StatementStructures | string => {
+    const lines = setConstant(`const ${name}: ReadonlySet<string>`, keys.map(quote));
+    if (lines) return preformatted(context.chunks, lines);
+    return {
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [{ kind: StructureKind.VariableDeclaration, name, type: "ReadonlySet<string>", initializer: `new Set([${keys.map(quote).join(", ")}])` }],
+    };
+  };
   if (context.options.unknownKeys !== "strip" || model.additionalProperties) statements.push(set(symbols.keys, wire));
   if (context.options.unknownKeys === "passthrough" && !model.additionalProperties) statements.push(set(symbols.props, model.fields.map((field) => field.name)));
   const decoding = decoderParts(context, model, wire);
@@ -237,8 +241,6 @@ function decoderStructure(parts: DecoderParts): StatementStructures {
 
 /** The decoder in prettier's layout, or null when a part of it is outside the simple forms. */
 function decoderText(parts: DecoderParts): string[] | null {
-  // Models with a catch-all are few: prettier lays out their decoder.
-  if (parts.otherKeys) return null;
   const parameters = parts.head.parameters.map((parameter) => `${parameter.name}${parameter.hasQuestionToken ? "?" : ""}: ${parameter.type}`);
   const lines = functionHead(parts.head.name, parameters, parts.head.returnType);
   if (lines === null) return null;
@@ -247,7 +249,7 @@ function decoderText(parts: DecoderParts): string[] | null {
     if (printed === null) return null;
     lines.push(...printed);
   }
-  if (parts.cases.length > 0) {
+  if (parts.cases.length > 0 || parts.otherKeys) {
     lines.push("  for (const k in v) {", "    const t = v[k];", "    switch (k) {");
     for (const entry of parts.cases) {
       if (!isPlainString(entry.key) || !/^result\.[A-Za-z_$][\w$]*$/.test(entry.target)) return null;
@@ -258,6 +260,14 @@ function decoderText(parts: DecoderParts): string[] | null {
       lines.push(`      case ${entry.key}:`, ...statement);
       if (entry.required) lines.push("        n++;");
       lines.push("        break;");
+    }
+    if (parts.otherKeys) {
+      const { test, target, value } = parts.otherKeys;
+      const decoded = /^[\w$]+\(result\.[A-Za-z_$][\w$]*, k, (.*)\)$/.exec(value)?.[1];
+      if (decoded === undefined || !isSimpleExpression(decoded) || !/^result\.[A-Za-z_$][\w$]*$/.test(target)) return null;
+      const statement = caseStatement(4, test, target, value);
+      if (statement === null) return null;
+      lines.push("      default:", ...statement, "        break;");
     }
     // The blank line after the loop is the one ts-morph's printer leaves after a block.
     lines.push("    }", "  }", "");
@@ -346,24 +356,46 @@ function notObjectStatement(parts: SerializerParts): string {
 
 /** The serializer in prettier's layout, or null when a part of it is outside the simple forms. */
 function serializerText(parts: SerializerParts): string[] | null {
-  if (parts.passthrough || parts.extra) return null;
+  if (parts.passthrough) return null;
   const lines = functionHead(parts.name, [`${parts.parameter}: ${parts.modelType}`], parts.returnType);
   const guard = line(`  ${notObjectStatement(parts)}`);
   if (lines === null || guard === null) return null;
   lines.push(...guard);
+  if (parts.extra) {
+    // `return $withExtra<XJson>({ … }, value.extra, $keysX, "extra", encode);`: one line when it
+    // fits (no entries), else one argument per line, the object literal expanded.
+    const { helper, record, keys, property, encode } = parts.extra;
+    const rest = [record, keys, property, encode];
+    const head = `  return ${helper}<${parts.returnType}>(`;
+    if (parts.entries.length === 0) {
+      const flat = line(`${head}{}, ${rest.join(", ")});`);
+      if (flat !== null) return [...lines, ...flat, "}"];
+    }
+    const entries = entryLines(parts.entries, 3);
+    if (entries === null || !rest.every(isSimpleExpression)) return null;
+    const object = parts.entries.length === 0 ? ["    {},"] : ["    {", ...entries, "    },"];
+    const call = [head, ...object, ...rest.map((argument) => `    ${argument},`), "  );"];
+    return call.every((text) => line(text) !== null) ? [...lines, ...call, "}"] : null;
+  }
   if (parts.entries.length === 0) return [...lines, "  return {};", "}"];
-  lines.push("  return {");
-  for (const entry of parts.entries) {
+  const entries = entryLines(parts.entries, 2);
+  if (entries === null) return null;
+  return [...lines, "  return {", ...entries, "  };", "}"];
+}
+
+/** The entries of the serializer's object literal at `depth`, or null when one is not simple. */
+function entryLines(entries: SerializerParts["entries"], depth: number): string[] | null {
+  const lines: string[] = [];
+  for (const entry of entries) {
     if (!isIdentifier(entry.key)) return null;
     const simple = entry.conditional
       ? isAbsentTest(entry.conditional.test) && isSimpleExpression(entry.conditional.otherwise)
       : isSimpleExpression(entry.value);
     if (!simple) return null;
-    const printed = objectEntry(2, entry.key, entry.value, entry.conditional);
+    const printed = objectEntry(depth, entry.key, entry.value, entry.conditional);
     if (printed === null) return null;
     lines.push(...printed);
   }
-  lines.push("  };", "}");
   return lines;
 }
 

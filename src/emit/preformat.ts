@@ -44,6 +44,64 @@ export function isSimpleExpression(expression: string): boolean {
   return isSimpleCall(expression);
 }
 
+/** Whether an expression is a literal prettier prints as written (a plain string, an integer, a boolean). */
+export function isLiteral(expression: string): boolean {
+  return LITERAL.test(expression);
+}
+
+/**
+ * Whether the JSDoc lines ts-morph printed before a top-level declaration are kept by prettier
+ * as they are: `/** … *\/` on one line, or `/**`, lines starting with ` *`, and ` *\/`.
+ */
+export function docLinesKept(lines: readonly string[]): boolean {
+  if (lines.length === 0) return true;
+  if (lines.length === 1) return lines[0]!.startsWith("/** ") && lines[0]!.endsWith(" */") && lines[0]!.indexOf("*/") === lines[0]!.length - 2;
+  const [first, ...rest] = lines;
+  return first === "/**" && rest.at(-1) === " */" && rest.slice(0, -1).every((text) => (text === " *" || text.startsWith(" * ")) && !text.includes("*/") && text.trimEnd() === text);
+}
+
+/**
+ * `head = A | B;` (a type alias) as prettier lays it out: on one line; else the type on the next
+ * line; else, for a union, one member per line after a `|` (a single type stays on the next
+ * line even when it does not fit, as prettier cannot break it). Members must be simple types and
+ * not object types, which prettier would expand.
+ */
+export function typeAlias(head: string, members: readonly string[]): string[] | null {
+  // An enum's `(typeof E)[keyof typeof E]`, which prettier never breaks.
+  const unbreakable = (member: string) => /^\(typeof [\w$]+\)\[keyof typeof [\w$]+\]$/.test(member);
+  if (!members.every((member) => unbreakable(member) || (isSimpleType(member) && !member.includes("{")))) return null;
+  const type = members.join(" | ");
+  const flat = `${head} = ${type};`;
+  if (flat.length <= WIDTH) return [flat];
+  const next = indent(1, `${type};`);
+  if (next.length <= WIDTH || members.length === 1) return next.length <= WIDTH || unbreakable(members[0]!) ? [`${head} =`, next] : null;
+  const lines = members.map((member, index) => indent(1, `| ${member}${index === members.length - 1 ? ";" : ""}`));
+  return lines.every((text, index) => text.length <= WIDTH || unbreakable(members[index]!)) ? [`${head} =`, ...lines] : null;
+}
+
+/**
+ * A function body's `return callee(a, b);` as prettier lays it out: on one line when it fits,
+ * else one argument per line. The arguments must be paths.
+ */
+export function returnCall(callee: string, args: readonly string[]): string[] | null {
+  if (!PATH.test(callee) || !args.every((argument) => PATH.test(argument))) return null;
+  const flat = indent(1, `return ${callee}(${args.join(", ")});`);
+  if (flat.length <= WIDTH) return [flat];
+  return fitting([indent(1, `return ${callee}(`), ...args.map((argument) => indent(2, `${argument},`)), indent(1, ");")]);
+}
+
+/**
+ * A function body's `return test ? a : b;` as prettier lays it out: on one line, else broken at
+ * `?` and `:`. The parts must be simple calls, paths or literals.
+ */
+export function conditionalReturn(statement: string): string[] | null {
+  const parts = /^return (\S+) \? (\S+) : (.+);$/.exec(statement);
+  if (parts === null || ![parts[1]!, parts[2]!, parts[3]!].every(isSimpleExpression)) return null;
+  const flat = indent(1, statement);
+  if (flat.length <= WIDTH) return [flat];
+  return fitting([indent(1, `return ${parts[1]!}`), indent(2, `? ${parts[2]!}`), indent(2, `: ${parts[3]!};`)]);
+}
+
 /**
  * Whether a test is `path === undefined` (an optional field's conditional) or `path === null`
  * (a required field that takes null).
@@ -101,8 +159,19 @@ export function caseStatement(depth: number, test: string | null, target: string
   if (test === null) {
     const flat = indent(depth, assignment);
     if (flat.length <= WIDTH) return [flat];
-    // A conditional that does not fit goes on the next line, when it fits there.
-    if (/^t === (?:undefined|null) \? /.test(value)) return fitting([indent(depth, `${target} =`), indent(depth + 1, `${value};`)]);
+    // A conditional that does not fit goes on the next line, broken at `?` and `:` when it does
+    // not fit there either, as prettier does.
+    const conditional = /^(t === (?:undefined|null)) \? (null|[\w$]+\(c, k\)) : (.*)$/.exec(value);
+    if (conditional) {
+      const next = indent(depth + 1, `${value};`);
+      if (next.length <= WIDTH) return [indent(depth, `${target} =`), next];
+      return fitting([
+        indent(depth, `${target} =`),
+        indent(depth + 1, conditional[1]!),
+        indent(depth + 2, `? ${conditional[2]!}`),
+        indent(depth + 2, `: ${conditional[3]!};`),
+      ]);
+    }
     // A call that does not fit gets one argument per line.
     const call = CALL.exec(value);
     if (call === null) return null;
@@ -150,6 +219,52 @@ export function arrayConstant(head: string, items: readonly string[], breakRows:
 }
 
 /**
+ * `head = new Set([a, b]);` as prettier lays it out: on one line when it fits, else one item per
+ * line. Only plain strings when it does not fit: prettier fills lines with numbers instead.
+ */
+export function setConstant(head: string, items: readonly string[]): string[] | null {
+  if (!items.every((item) => LITERAL.test(item))) return null;
+  const flat = `${head} = new Set([${items.join(", ")}]);`;
+  if (flat.length <= WIDTH) return [flat];
+  if (!items.every((item) => PLAIN_STRING.test(item))) return null;
+  return fitting([`${head} = new Set([`, ...items.map((item) => indent(1, `${item},`)), "]);"]);
+}
+
+/**
+ * `head = [{ key: value, ... }, ...];` as prettier lays it out, for objects whose values are
+ * simple expressions or arrays of plain strings or literals: on one line when it fits and there
+ * is only one object; else one object per line, each on one line when it fits, else one property
+ * per line, an array that does not fit having one item per line.
+ */
+export function objectArrayConstant(head: string, objects: readonly (readonly (readonly [string, string | readonly string[]])[])[]): string[] | null {
+  const value = (entry: string | readonly string[]) => (typeof entry === "string" ? entry : `[${entry.join(", ")}]`);
+  const simple = objects.every((properties) =>
+    properties.every(([key, entry]) => PATH.test(key) && !key.includes(".") && (typeof entry === "string" ? isSimpleExpression(entry) : entry.every((item) => PLAIN_STRING.test(item)))),
+  );
+  if (!simple || objects.length === 0) return null;
+  const flatObject = (properties: (typeof objects)[number]) => `{ ${properties.map(([key, entry]) => `${key}: ${value(entry)}`).join(", ")} }`;
+  const flat = `${head} = [${objects.map(flatObject).join(", ")}];`;
+  if (objects.length === 1 && flat.length <= WIDTH) return [flat];
+  const lines = [`${head} = [`];
+  for (const properties of objects) {
+    const one = indent(1, `${flatObject(properties)},`);
+    if (one.length <= WIDTH) {
+      lines.push(one);
+      continue;
+    }
+    lines.push(indent(1, "{"));
+    for (const [key, entry] of properties) {
+      const property = indent(2, `${key}: ${value(entry)},`);
+      if (property.length <= WIDTH || typeof entry === "string") lines.push(property);
+      else lines.push(indent(2, `${key}: [`), ...entry.map((item) => indent(3, `${item},`)), indent(2, "],"));
+    }
+    lines.push(indent(1, "},"));
+  }
+  lines.push("];");
+  return fitting(lines);
+}
+
+/**
  * `head = callee<types>(argument);` (`head` being `export const name` or `const name: T`) as
  * prettier lays it out: on one line; else with the argument on its own line when the part
  * before it fits; else with the type arguments broken, or without them, after the `=`.
@@ -186,7 +301,7 @@ export function importDeclaration(typeOnly: boolean, specifiers: readonly string
 }
 
 /** Splits a type at its top-level `|` (outside brackets of any kind). */
-function unionParts(type: string): string[] {
+export function unionParts(type: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let start = 0;
@@ -208,7 +323,11 @@ function unionParts(type: string): string[] {
  * `globalThis.Date`), literals, `T[]`, `(A | B)[]`, `G<T>`, `{ [key: string]: T }` and unions of
  * these.
  */
-function isSimpleType(type: string): boolean {
+/**
+ * Whether a type is printed unchanged by prettier: names, literals, generics, `T[]`, records
+ * `{ [key: string]: T }` and unions of these.
+ */
+export function isSimpleType(type: string): boolean {
   const parts = unionParts(type);
   if (parts.length > 1) return parts.every(isSimpleType);
   const [part] = parts as [string];
@@ -225,13 +344,21 @@ function isSimpleType(type: string): boolean {
 }
 
 /**
- * `export interface Name { key: Type; ... }` without comments, as prettier lays it out: one
- * member per line, `{}` when empty. Null when a key is quoted, a type is outside the simple
- * forms or a line does not fit.
+ * `export interface Name { [key: string]: Type; key: Type; ... }` without comments, as prettier
+ * lays it out: the index signature (when given) first, one member per line, `{}` when empty.
+ * Null when a key is quoted, a type is outside the simple forms or a line does not fit.
  */
-export function interfaceDeclaration(name: string, members: readonly { readonly key: string; readonly optional: boolean; readonly type: string }[]): string[] | null {
-  if (members.length === 0) return fitting([`export interface ${name} {}`]);
+export function interfaceDeclaration(
+  name: string,
+  members: readonly { readonly key: string; readonly optional: boolean; readonly type: string }[],
+  indexSignature: string | null = null,
+): string[] | null {
+  if (members.length === 0 && indexSignature === null) return fitting([`export interface ${name} {}`]);
   const lines = [`export interface ${name} {`];
+  if (indexSignature !== null) {
+    if (!isSimpleType(indexSignature)) return null;
+    lines.push(indent(1, `[key: string]: ${indexSignature};`));
+  }
   for (const member of members) {
     if (!PATH.test(member.key) || member.key.includes(".") || !isSimpleType(member.type)) return null;
     lines.push(indent(1, `${member.key}${member.optional ? "?" : ""}: ${member.type};`));
@@ -300,6 +427,21 @@ export function preformatted(chunks: string[], lines: readonly string[]): string
   chunks.push(lines.join("\n"));
   return `${PREFORMATTED_MARK} ${chunks.length - 1}`;
 }
+
+/**
+ * The formatted text of a file whose statements are all preformatted chunks (only comment lines
+ * remain: the header and the markers), as prettier would print it, or null when the file has
+ * anything else for prettier to format. Most model files are such files, so most never reach
+ * prettier.
+ */
+export function formattedWithoutPrettier(text: string): string | null {
+  const lines = text.trim().split("\n");
+  if (!lines.every((line, index) => line === "" || (index === 0 && line.startsWith("// ")) || MARKER_LINE.test(line))) return null;
+  return `${lines.join("\n").replace(/\n{3,}/g, "\n\n")}\n`;
+}
+
+/** A marker line standing for a chunk. */
+const MARKER_LINE = new RegExp(`^${PREFORMATTED_MARK} \\d+$`);
 
 /**
  * Puts the chunks of a formatted file in place of their markers, with one blank line before and

@@ -1,6 +1,6 @@
 import { emitSchema, runtimeFile } from "../emit/emit.js";
 import { formatTypeScriptFiles } from "../emit/format.js";
-import { insertPreformatted } from "../emit/preformat.js";
+import { formattedWithoutPrettier, insertPreformatted } from "../emit/preformat.js";
 import type { IndexPlan } from "../emit/index-plan.js";
 import type { EmitOptions } from "../emit/options.js";
 import type { OutputLayout } from "../emit/paths.js";
@@ -30,8 +30,14 @@ export async function emitBatch(
   const started = performance.now();
   const emission = emitSchema(schema, options, selection);
   const emitted = performance.now();
-  const formatted = await formatTypeScriptFiles(emission.files.map((file) => file.content));
-  const files = emission.files.map((file, index) => ({ path: file.path, content: insertPreformatted(formatted[index]!, file.chunks ?? []) }));
+  // Files made only of preformatted chunks are already in prettier's layout; the rest go to prettier.
+  const ready = emission.files.map((file) => formattedWithoutPrettier(file.content));
+  const formatted = await formatTypeScriptFiles(emission.files.flatMap((file, index) => (ready[index] === null ? [file.content] : [])));
+  let next = 0;
+  const files = emission.files.map((file, index) => ({
+    path: file.path,
+    content: insertPreformatted(ready[index] ?? formatted[next++]!, file.chunks ?? []),
+  }));
   return { files, diagnostics: emission.diagnostics, emitMs: emitted - started, formatMs: performance.now() - emitted };
 }
 

@@ -29,9 +29,7 @@ export function $decodeConnectLinkStatus(
   c: $Ctx | null,
   key?: string | number,
 ): ConnectLinkStatus {
-  return isConnectLinkStatus(v)
-    ? v
-    : $enumIssue(c, key, v, ["pending", "used", "expired", "revoked", "<nil>"]);
+  return isConnectLinkStatus(v) ? v : $enumIssue(c, key, v, $valuesConnectLinkStatus);
 }
 
 export const parseConnectLinkStatus = $parser($decodeConnectLinkStatus);

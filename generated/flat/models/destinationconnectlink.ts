@@ -12,7 +12,6 @@ import {
   $isBoolean,
   $isDate,
   $isNumber,
-  $isRecordOf,
   $isString,
   $isUnknown,
   $isoDateTime,
@@ -21,6 +20,7 @@ import {
   $number,
   $parser,
   $record,
+  $recordCheck,
   $safeParser,
   $schema,
   $string,
@@ -32,6 +32,8 @@ import {
   type ConnectLinkStatus,
   isConnectLinkStatus,
 } from "./connectlinkstatus.js";
+
+const $codec0 = $recordCheck($isUnknown);
 
 export interface DestinationConnectLink {
   /**
@@ -143,7 +145,7 @@ const $shapeDestinationConnectLink: $Shape = [
   ["status", isConnectLinkStatus, false],
   ["expiresAt", $isDate, false],
   ["revoked", $isBoolean, false],
-  ["connectionSettings", (e: unknown) => $isRecordOf(e, $isUnknown), false],
+  ["connectionSettings", $codec0, false],
   ["notes", $isString, false],
 ];
 const $emptyDestinationConnectLink: $Draft<DestinationConnectLink> = $template(

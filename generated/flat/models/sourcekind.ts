@@ -21,9 +21,7 @@ export function isSourceKind(value: unknown): value is SourceKind {
 }
 
 export function $decodeSourceKind(v: unknown, c: $Ctx | null, key?: string | number): SourceKind {
-  return isSourceKind(v)
-    ? v
-    : $enumIssue(c, key, v, ["snowflake", "bigquery", "redshift", "postgres"]);
+  return isSourceKind(v) ? v : $enumIssue(c, key, v, $valuesSourceKind);
 }
 
 export const parseSourceKind = $parser($decodeSourceKind);

@@ -7,10 +7,10 @@ import {
   type $Shape,
   $absent,
   $array,
+  $arrayCheck,
   $dateOnly,
   $enter,
   $hasShape,
-  $isArrayOf,
   $isDateOnly,
   $isNumber,
   $isString,
@@ -34,6 +34,8 @@ import {
   serializeDestinationConnectLink,
 } from "./destinationconnectlink.js";
 import { $decodeSourceKind, type SourceKind, isSourceKind } from "./sourcekind.js";
+
+const $codec0 = $arrayCheck(isDestinationConnectLink);
 
 export interface WarehouseSource {
   /** ID of the source. */
@@ -111,7 +113,7 @@ const $shapeWarehouseSource: $Shape = [
   ["id", $isNumber, true],
   ["name", $isString, true],
   ["kind", isSourceKind, true],
-  ["links", (e: unknown) => $isArrayOf(e, isDestinationConnectLink), false],
+  ["links", $codec0, false],
   ["createdOn", $isDateOnly, false],
 ];
 const $emptyWarehouseSource: $Draft<WarehouseSource> = $template($shapeWarehouseSource);

@@ -8,7 +8,6 @@ import {
   $absent,
   $enter,
   $hasShape,
-  $isRecordOf,
   $isString,
   $isUnknown,
   $leave,
@@ -16,6 +15,7 @@ import {
   $nullField,
   $parser,
   $record,
+  $recordCheck,
   $safeParser,
   $schema,
   $string,
@@ -34,6 +34,8 @@ import {
   type EmploymentStatus,
   isEmploymentStatus,
 } from "./employmentstatus.js";
+
+const $codec0 = $recordCheck($isUnknown);
 
 export interface Employee {
   /**
@@ -119,7 +121,7 @@ const $shapeEmployee: $Shape = [
   ["lastName", $isString, false],
   ["status", isEmploymentStatus, true],
   ["manager", isEmployeeReference, false],
-  ["customFields", (e: unknown) => $isRecordOf(e, $isUnknown), false],
+  ["customFields", $codec0, false],
 ];
 const $emptyEmployee: $Draft<Employee> = $template($shapeEmployee);
 const $requiredEmployee: readonly string[] = ["id", "firstName", "status"];

@@ -39,11 +39,11 @@ export function $decodeEmployeeReference(
   c: $Ctx | null,
   key?: string | number,
 ): EmployeeReference {
-  return $union(v, c, key, $membersEmployeeReference) as EmployeeReference;
+  return $union(v, c, key, $membersEmployeeReference);
 }
 
 export function serializeEmployeeReference(value: EmployeeReference): EmployeeReferenceJson {
-  return $encodeUnion(value, $membersEmployeeReference) as EmployeeReferenceJson;
+  return $encodeUnion(value, $membersEmployeeReference);
 }
 
 export function isEmployeeReference(value: unknown): value is EmployeeReference {

@@ -17,6 +17,12 @@ export const EmploymentStatus = {
 } as const;
 export type EmploymentStatus =
   (typeof EmploymentStatus)[keyof typeof EmploymentStatus] | Unrecognized<string>;
+const $valuesEmploymentStatus: ReadonlySet<unknown> = new Set([
+  "ACTIVE",
+  "ONBOARDING",
+  "ON_LEAVE",
+  "TERMINATED",
+]);
 
 export function isEmploymentStatus(value: unknown): value is EmploymentStatus {
   return typeof value === "string";
@@ -27,9 +33,7 @@ export function $decodeEmploymentStatus(
   c: $Ctx | null,
   key?: string | number,
 ): EmploymentStatus {
-  return isEmploymentStatus(v)
-    ? v
-    : $enumIssue(c, key, v, ["ACTIVE", "ONBOARDING", "ON_LEAVE", "TERMINATED"]);
+  return isEmploymentStatus(v) ? v : $enumIssue(c, key, v, $valuesEmploymentStatus);
 }
 
 export const parseEmploymentStatus = $parser($decodeEmploymentStatus);

@@ -6,9 +6,9 @@ import {
   $REJECTED,
   type $Shape,
   $array,
+  $arrayCheck,
   $enter,
   $hasShape,
-  $isArrayOf,
   $leave,
   $mapArray,
   $notObject,
@@ -24,6 +24,8 @@ import {
   isValidationIssue,
   serializeValidationIssue,
 } from "./validationissue.js";
+
+const $codec0 = $arrayCheck(isValidationIssue);
 
 export interface HTTPValidationError {
   /** One entry per invalid input. */
@@ -62,9 +64,7 @@ export function serializeHTTPValidationError(value: HTTPValidationError): HTTPVa
   };
 }
 
-const $shapeHTTPValidationError: $Shape = [
-  ["detail", (e: unknown) => $isArrayOf(e, isValidationIssue), false],
-];
+const $shapeHTTPValidationError: $Shape = [["detail", $codec0, false]];
 const $emptyHTTPValidationError: $Draft<HTTPValidationError> = $template($shapeHTTPValidationError);
 
 export function isHTTPValidationError(value: unknown): value is HTTPValidationError {

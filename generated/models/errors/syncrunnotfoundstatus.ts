@@ -21,7 +21,7 @@ export function $decodeSyncRunNotFoundStatus(
   c: $Ctx | null,
   key?: string | number,
 ): SyncRunNotFoundStatus {
-  return isSyncRunNotFoundStatus(v) ? v : $enumIssue(c, key, v, [404, 410]);
+  return isSyncRunNotFoundStatus(v) ? v : $enumIssue(c, key, v, $valuesSyncRunNotFoundStatus);
 }
 
 export const parseSyncRunNotFoundStatus = $parser($decodeSyncRunNotFoundStatus);

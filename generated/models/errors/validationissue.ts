@@ -7,9 +7,9 @@ import {
   type $Shape,
   $absent,
   $array,
+  $arrayCheck,
   $enter,
   $hasShape,
-  $isArrayOf,
   $isString,
   $leave,
   $notObject,
@@ -20,6 +20,8 @@ import {
   $string,
   $template,
 } from "../../runtime.js";
+
+const $codec0 = $arrayCheck($isString);
 
 export interface ValidationIssue {
   /** Path of the invalid input. */
@@ -77,7 +79,7 @@ export function serializeValidationIssue(value: ValidationIssue): ValidationIssu
 }
 
 const $shapeValidationIssue: $Shape = [
-  ["loc", (e: unknown) => $isArrayOf(e, $isString), true],
+  ["loc", $codec0, true],
   ["msg", $isString, true],
   ["type", $isString, true],
 ];

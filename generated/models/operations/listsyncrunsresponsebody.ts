@@ -7,9 +7,11 @@ import {
   type $Shape,
   $absent,
   $array,
+  $arrayCheck,
+  $arrayEncoder,
+  $arrayOf,
   $enter,
   $hasShape,
-  $isArrayOf,
   $leave,
   $mapArray,
   $notObject,
@@ -40,6 +42,11 @@ import {
   isListSyncRunsPagination,
   serializeListSyncRunsPagination,
 } from "./listsyncrunspagination.js";
+
+const $codec0 = $arrayOf($decodeSyncRun);
+const $codec1 = $arrayEncoder(serializeSyncRun);
+const $codec2 = $arrayCheck(isSyncRun);
+const $codec3 = $arrayCheck($codec2);
 
 /** OK */
 export interface ListSyncRunsResponseBody {
@@ -80,10 +87,7 @@ export function $decodeListSyncRunsResponseBody(
         n++;
         break;
       case "runsByDay":
-        if (t != null)
-          result.runsByDay = $array(t, c, k, (e: unknown, c: $Ctx | null, k?: string | number) =>
-            $array(e, c, k, $decodeSyncRun),
-          );
+        if (t != null) result.runsByDay = $array(t, c, k, $codec0);
         break;
       case "cursor":
         if (t != null) result.cursor = $decodeLegacyCursor(t, c, k);
@@ -103,18 +107,15 @@ export function serializeListSyncRunsResponseBody(
   return {
     data: $mapArray(value.data, serializeSyncRun),
     pagination: serializeListSyncRunsPagination(value.pagination),
-    runsByDay:
-      value.runsByDay === undefined
-        ? undefined
-        : $mapArray(value.runsByDay, (m: SyncRun[]) => $mapArray(m, serializeSyncRun)),
+    runsByDay: value.runsByDay === undefined ? undefined : $mapArray(value.runsByDay, $codec1),
     cursor: value.cursor === undefined ? undefined : serializeLegacyCursor(value.cursor),
   };
 }
 
 const $shapeListSyncRunsResponseBody: $Shape = [
-  ["data", (e: unknown) => $isArrayOf(e, isSyncRun), true],
+  ["data", $codec2, true],
   ["pagination", isListSyncRunsPagination, true],
-  ["runsByDay", (e: unknown) => $isArrayOf(e, (e: unknown) => $isArrayOf(e, isSyncRun)), false],
+  ["runsByDay", $codec3, false],
   ["cursor", isLegacyCursor, false],
 ];
 const $emptyListSyncRunsResponseBody: $Draft<ListSyncRunsResponseBody> = $template(

@@ -9,7 +9,6 @@ import {
   $enter,
   $hasShape,
   $isNumber,
-  $isRecordOf,
   $isString,
   $leave,
   $notObject,
@@ -17,11 +16,14 @@ import {
   $number,
   $parser,
   $record,
+  $recordCheck,
   $safeParser,
   $schema,
   $string,
   $template,
 } from "../../runtime.js";
+
+const $codec0 = $recordCheck($isString);
 
 /** What a destination answered when a batch was delivered. */
 export interface Response {
@@ -75,7 +77,7 @@ export function serializeResponse(value: Response): ResponseJson {
 
 const $shapeResponse: $Shape = [
   ["status", $isNumber, true],
-  ["headers", (e: unknown) => $isRecordOf(e, $isString), false],
+  ["headers", $codec0, false],
   ["body", $isString, false],
 ];
 const $emptyResponse: $Draft<Response> = $template($shapeResponse);

@@ -11,7 +11,6 @@ import {
   $hasShape,
   $isDate,
   $isNumber,
-  $isRecordOf,
   $isString,
   $isoDateTime,
   $leave,
@@ -21,6 +20,7 @@ import {
   $number,
   $parser,
   $record,
+  $recordCheck,
   $safeParser,
   $schema,
   $string,
@@ -48,6 +48,8 @@ import {
   isRecord,
   serializeRecord,
 } from "./record.js";
+
+const $codec0 = $recordCheck(isRecord);
 
 /** One entry of the audit log of a workspace. */
 export interface AuditEntry {
@@ -147,7 +149,7 @@ export function serializeAuditEntry(value: AuditEntry): AuditEntryJson {
     recordsByKey:
       value.recordsByKey === undefined
         ? undefined
-        : $mapRecord(value.recordsByKey, (e: Record) => serializeRecord(e)),
+        : $mapRecord(value.recordsByKey, serializeRecord),
     error: value.error === undefined ? undefined : serializeError(value.error),
     response: value.response === undefined ? undefined : serializeResponse(value.response),
     actor: value.actor,
@@ -160,7 +162,7 @@ const $shapeAuditEntry: $Shape = [
   ["businessDate", isDate, false],
   ["calendarDate", isDate, false],
   ["record", isRecord, false],
-  ["recordsByKey", (e: unknown) => $isRecordOf(e, isRecord), false],
+  ["recordsByKey", $codec0, false],
   ["error", isError, false],
   ["response", isResponse, false],
   ["actor", $isString, false],

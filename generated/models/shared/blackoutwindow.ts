@@ -7,24 +7,27 @@ import {
   type $Shape,
   $absent,
   $array,
+  $arrayCheck,
   $dateOnly,
   $enter,
   $hasShape,
-  $isArrayOf,
   $isDateOnly,
-  $isRecordOf,
   $isString,
   $leave,
   $notObject,
   $nullField,
   $parser,
   $record,
+  $recordCheck,
   $safeParser,
   $schema,
   $string,
   $template,
   type DateOnly,
 } from "../../runtime.js";
+
+const $codec0 = $arrayCheck($isDateOnly);
+const $codec1 = $recordCheck($isDateOnly);
 
 /** A range of calendar days during which scheduled runs are skipped. */
 export interface BlackoutWindow {
@@ -97,8 +100,8 @@ export function serializeBlackoutWindow(value: BlackoutWindow): BlackoutWindowJs
 const $shapeBlackoutWindow: $Shape = [
   ["startsOn", $isDateOnly, true],
   ["endsOn", $isDateOnly, true],
-  ["extraDays", (e: unknown) => $isArrayOf(e, $isDateOnly), false],
-  ["holidayCalendar", (e: unknown) => $isRecordOf(e, $isDateOnly), false],
+  ["extraDays", $codec0, false],
+  ["holidayCalendar", $codec1, false],
   ["reason", $isString, false],
 ];
 const $emptyBlackoutWindow: $Draft<BlackoutWindow> = $template($shapeBlackoutWindow);

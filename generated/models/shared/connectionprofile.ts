@@ -7,17 +7,16 @@ import {
   type $Shape,
   $absent,
   $array,
+  $arrayCheck,
   $boolean,
   $dateOnly,
   $dateTime,
   $enter,
   $hasShape,
-  $isArrayOf,
   $isBoolean,
   $isDate,
   $isDateOnly,
   $isNumber,
-  $isRecordOf,
   $isString,
   $isUnknown,
   $isoDateTime,
@@ -28,6 +27,7 @@ import {
   $number,
   $parser,
   $record,
+  $recordCheck,
   $safeParser,
   $schema,
   $string,
@@ -50,6 +50,11 @@ import {
   serializeConnectionCredentials,
 } from "./connectioncredentials.js";
 import { $decodeSslMode, type SslMode, isSslMode } from "./sslmode.js";
+
+const $codec0 = $arrayCheck(isColumnSpec);
+const $codec1 = $arrayCheck($isString);
+const $codec2 = $recordCheck($isUnknown);
+const $codec3 = $arrayCheck($isUnknown);
 
 /** A saved connection to a source warehouse. */
 export interface ConnectionProfile {
@@ -275,8 +280,8 @@ const $shapeConnectionProfile: $Shape = [
   ["id", $isNumber, true],
   ["name", $isString, true],
   ["credentials", isConnectionCredentials, false],
-  ["columns", (e: unknown) => $isArrayOf(e, isColumnSpec), false],
-  ["allowedOperations", (e: unknown) => $isArrayOf(e, $isString), false],
+  ["columns", $codec0, false],
+  ["allowedOperations", $codec1, false],
   ["testQuery", $isString, false],
   ["hostPattern", $isString, false],
   ["lastTestedAt", $isDate, false],
@@ -286,8 +291,8 @@ const $shapeConnectionProfile: $Shape = [
   ["timeoutSeconds", $isNumber, false],
   ["maxConnections", $isNumber, false],
   ["readOnly", $isBoolean, true],
-  ["connectionDetails", (e: unknown) => $isRecordOf(e, $isUnknown), false],
-  ["replicas", (e: unknown) => $isArrayOf(e, $isUnknown), false],
+  ["connectionDetails", $codec2, false],
+  ["replicas", $codec3, false],
   ["region", $isString, false],
 ];
 const $emptyConnectionProfile: $Draft<ConnectionProfile> = $template($shapeConnectionProfile);

@@ -29,17 +29,7 @@ export function isCurrentStep(value: unknown): value is CurrentStep {
 }
 
 export function $decodeCurrentStep(v: unknown, c: $Ctx | null, key?: string | number): CurrentStep {
-  return isCurrentStep(v)
-    ? v
-    : $enumIssue(c, key, v, [
-        "Preparing source query",
-        "Validating destination schema",
-        "Computing record diff",
-        "Staging records in warehouse",
-        "Sending records to destination",
-        "Recording sync outcome",
-        "Running sync",
-      ]);
+  return isCurrentStep(v) ? v : $enumIssue(c, key, v, $valuesCurrentStep);
 }
 
 export const parseCurrentStep = $parser($decodeCurrentStep);

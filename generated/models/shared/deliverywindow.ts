@@ -29,9 +29,7 @@ export function $decodeDeliveryWindow(
   c: $Ctx | null,
   key?: string | number,
 ): DeliveryWindow {
-  return isDeliveryWindow(v)
-    ? v
-    : $enumIssue(c, key, v, ["", "same day", "2-day", "24h", "next business day"]);
+  return isDeliveryWindow(v) ? v : $enumIssue(c, key, v, $valuesDeliveryWindow);
 }
 
 export const parseDeliveryWindow = $parser($decodeDeliveryWindow);

@@ -7,9 +7,9 @@ import {
   type $Shape,
   $absent,
   $array,
+  $arrayCheck,
   $enter,
   $hasShape,
-  $isArrayOf,
   $isNumber,
   $isString,
   $leave,
@@ -101,6 +101,8 @@ import {
   isSyncSchedule,
   serializeSyncSchedule,
 } from "./syncschedule.js";
+
+const $codec0 = $arrayCheck(isFieldMapping);
 
 /** A destination together with the sync that writes to it. */
 export interface DestinationSummary {
@@ -245,7 +247,7 @@ const $shapeDestinationSummary: $Shape = [
   ["object", isObjectT, false],
   ["connectionProfile", isConnectionProfile, false],
   ["schedule", isSyncSchedule, false],
-  ["mappings", (e: unknown) => $isArrayOf(e, isFieldMapping), false],
+  ["mappings", $codec0, false],
   ["policy", isSyncPolicy, false],
   ["metrics", isSyncRunMetrics, false],
   ["template", isQueryTemplate, false],

@@ -7,9 +7,9 @@ import {
   type $Shape,
   $absent,
   $array,
+  $arrayCheck,
   $enter,
   $hasShape,
-  $isArrayOf,
   $isNumber,
   $isString,
   $leave,
@@ -23,6 +23,8 @@ import {
   $string,
   $template,
 } from "../../runtime.js";
+
+const $codec0 = $arrayCheck(isFolderNode);
 
 /** A folder of the model catalog. Folders nest. */
 export interface FolderNode {
@@ -87,7 +89,7 @@ const $shapeFolderNode: $Shape = [
   ["id", $isNumber, true],
   ["name", $isString, true],
   ["parent", isFolderNode, false],
-  ["children", (e: unknown) => $isArrayOf(e, isFolderNode), false],
+  ["children", $codec0, false],
 ];
 const $emptyFolderNode: $Draft<FolderNode> = $template($shapeFolderNode);
 const $requiredFolderNode: readonly string[] = ["id", "name"];

@@ -31,7 +31,7 @@ export function $decodeLegacySyncMode(
   c: $Ctx | null,
   key?: string | number,
 ): LegacySyncMode {
-  return isLegacySyncMode(v) ? v : $enumIssue(c, key, v, ["upsert", "append", "mirror"]);
+  return isLegacySyncMode(v) ? v : $enumIssue(c, key, v, $valuesLegacySyncMode);
 }
 
 export const parseLegacySyncMode = $parser($decodeLegacySyncMode);

@@ -7,10 +7,10 @@ import {
   type $Shape,
   $absent,
   $array,
+  $arrayCheck,
   $boolean,
   $enter,
   $hasShape,
-  $isArrayOf,
   $isBoolean,
   $isString,
   $leave,
@@ -37,6 +37,10 @@ import {
   isFields2,
   serializeFields2,
 } from "./fields2.js";
+
+const $codec0 = $arrayCheck(isFields1);
+const $codec1 = $arrayCheck(isFields2);
+const $codec2 = $arrayCheck($isString);
 
 /** An object of a destination, such as a CRM contact. */
 export interface ObjectT {
@@ -128,9 +132,9 @@ const $shapeObjectT: $Shape = [
   ["fullName", $isString, true],
   ["label", $isString, false],
   ["allowCustomFields", $isBoolean, false],
-  ["fields", (e: unknown) => $isArrayOf(e, isFields1), false],
-  ["identifierFields", (e: unknown) => $isArrayOf(e, isFields2), false],
-  ["supportedOperations", (e: unknown) => $isArrayOf(e, $isString), false],
+  ["fields", $codec0, false],
+  ["identifierFields", $codec1, false],
+  ["supportedOperations", $codec2, false],
 ];
 const $emptyObjectT: $Draft<ObjectT> = $template($shapeObjectT);
 const $requiredObjectT: readonly string[] = ["fullName"];

@@ -8,7 +8,6 @@ import {
   $absent,
   $enter,
   $hasShape,
-  $isRecordOf,
   $isString,
   $isUnknown,
   $leave,
@@ -16,12 +15,15 @@ import {
   $nullField,
   $parser,
   $record,
+  $recordCheck,
   $safeParser,
   $schema,
   $string,
   $template,
   $unknown,
 } from "../../runtime.js";
+
+const $codec0 = $recordCheck($isUnknown);
 
 /**
  * A parameterised SQL query. Parameters use the `{{name}}` syntax, for example:
@@ -100,7 +102,7 @@ export function serializeQueryTemplate(value: QueryTemplate): QueryTemplateJson 
 
 const $shapeQueryTemplate: $Shape = [
   ["sql", $isString, true],
-  ["parameters", (e: unknown) => $isRecordOf(e, $isUnknown), false],
+  ["parameters", $codec0, false],
   ["dialect", $isString, false],
 ];
 const $emptyQueryTemplate: $Draft<QueryTemplate> = $template($shapeQueryTemplate);

@@ -7,10 +7,10 @@ import {
   type $Shape,
   $absent,
   $array,
+  $arrayCheck,
   $dateTime,
   $enter,
   $hasShape,
-  $isArrayOf,
   $isDate,
   $isString,
   $isoDateTime,
@@ -23,6 +23,8 @@ import {
   $string,
   $template,
 } from "../../runtime.js";
+
+const $codec0 = $arrayCheck($isString);
 
 /** A single record as read from the source. */
 export interface Record {
@@ -76,7 +78,7 @@ export function serializeRecord(value: Record): RecordJson {
 
 const $shapeRecord: $Shape = [
   ["key", $isString, true],
-  ["values", (e: unknown) => $isArrayOf(e, $isString), false],
+  ["values", $codec0, false],
   ["updatedAt", $isDate, false],
 ];
 const $emptyRecord: $Draft<Record> = $template($shapeRecord);

@@ -10,7 +10,6 @@ import {
   $hasShape,
   $isBoolean,
   $isNumber,
-  $isRecordOf,
   $isString,
   $isUnknown,
   $leave,
@@ -19,12 +18,15 @@ import {
   $own,
   $parser,
   $record,
+  $recordCheck,
   $safeParser,
   $schema,
   $string,
   $template,
   $unknown,
 } from "../../runtime.js";
+
+const $codec0 = $recordCheck($isUnknown);
 
 /** Custom properties a destination returned for a record. Their names come from the destination and can clash with JavaScript built-ins. */
 export interface ReservedKeys {
@@ -99,7 +101,7 @@ export function serializeReservedKeys(value: ReservedKeys): ReservedKeysJson {
 
 const $shapeReservedKeys: $Shape = [
   ["constructor", $isString, false],
-  ["__proto__", (e: unknown) => $isRecordOf(e, $isUnknown), false],
+  ["__proto__", $codec0, false],
   ["toString", $isBoolean, false],
   ["then", $isNumber, false],
   ["hasOwnProperty", $isString, false],

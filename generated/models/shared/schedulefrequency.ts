@@ -27,7 +27,7 @@ export function $decodeScheduleFrequency(
   c: $Ctx | null,
   key?: string | number,
 ): ScheduleFrequency {
-  return isScheduleFrequency(v) ? v : $enumIssue(c, key, v, ["hourly", "daily", "weekly", "never"]);
+  return isScheduleFrequency(v) ? v : $enumIssue(c, key, v, $valuesScheduleFrequency);
 }
 
 export const parseScheduleFrequency = $parser($decodeScheduleFrequency);

@@ -7,9 +7,9 @@ import {
   type $Shape,
   $absent,
   $array,
+  $arrayCheck,
   $enter,
   $hasShape,
-  $isArrayOf,
   $isNumber,
   $isString,
   $leave,
@@ -30,6 +30,8 @@ import {
   isSegmentRule,
   serializeSegmentRule,
 } from "./segmentrule.js";
+
+const $codec0 = $arrayCheck(isSegmentRule);
 
 export interface Segment {
   /** ID of the segment. */
@@ -84,7 +86,7 @@ export function serializeSegment(value: Segment): SegmentJson {
 const $shapeSegment: $Shape = [
   ["id", $isNumber, true],
   ["name", $isString, true],
-  ["rules", (e: unknown) => $isArrayOf(e, isSegmentRule), false],
+  ["rules", $codec0, false],
 ];
 const $emptySegment: $Draft<Segment> = $template($shapeSegment);
 const $requiredSegment: readonly string[] = ["id", "name"];

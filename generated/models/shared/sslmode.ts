@@ -23,9 +23,7 @@ export function isSslMode(value: unknown): value is SslMode {
 }
 
 export function $decodeSslMode(v: unknown, c: $Ctx | null, key?: string | number): SslMode {
-  return isSslMode(v)
-    ? v
-    : $enumIssue(c, key, v, ["disable", "require", "verify-ca", "verify-full"]);
+  return isSslMode(v) ? v : $enumIssue(c, key, v, $valuesSslMode);
 }
 
 export const parseSslMode = $parser($decodeSslMode);

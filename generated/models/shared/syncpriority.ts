@@ -22,7 +22,7 @@ export function $decodeSyncPriority(
   c: $Ctx | null,
   key?: string | number,
 ): SyncPriority {
-  return isSyncPriority(v) ? v : $enumIssue(c, key, v, [-1, 0, 1, 2]);
+  return isSyncPriority(v) ? v : $enumIssue(c, key, v, $valuesSyncPriority);
 }
 
 export const parseSyncPriority = $parser($decodeSyncPriority);

@@ -6,11 +6,11 @@ import {
   $REJECTED,
   type $Shape,
   $array,
+  $arrayCheck,
+  $arrayOf,
   $enter,
   $hasShape,
-  $isArrayOf,
   $isNumber,
-  $isRecordOf,
   $isString,
   $isUnknown,
   $leave,
@@ -19,6 +19,9 @@ import {
   $number,
   $parser,
   $record,
+  $recordCheck,
+  $recordEncoder,
+  $recordOf,
   $safeParser,
   $schema,
   $string,
@@ -31,6 +34,16 @@ import {
   isMetricCounter,
   serializeMetricCounter,
 } from "./metriccounter.js";
+
+const $codec0 = $recordOf($decodeMetricCounter);
+const $codec1 = $arrayOf($string);
+const $codec2 = $recordEncoder(serializeMetricCounter);
+const $codec3 = $recordCheck(isMetricCounter);
+const $codec4 = $recordCheck($codec3);
+const $codec5 = $recordCheck($isNumber);
+const $codec6 = $arrayCheck($isString);
+const $codec7 = $arrayCheck($codec6);
+const $codec8 = $arrayCheck($isNumber);
 
 /** Counters collected while a sync run executes. */
 export interface SyncRunMetrics {
@@ -72,23 +85,13 @@ export function $decodeSyncRunMetrics(
         if (t != null) result.countersByStep = $record(t, c, k, $decodeMetricCounter);
         break;
       case "countersByStepAndDestination":
-        if (t != null)
-          result.countersByStepAndDestination = $record(
-            t,
-            c,
-            k,
-            (e: unknown, c: $Ctx | null, k?: string | number) =>
-              $record(e, c, k, $decodeMetricCounter),
-          );
+        if (t != null) result.countersByStepAndDestination = $record(t, c, k, $codec0);
         break;
       case "stepDurations":
         if (t != null) result.stepDurations = $record(t, c, k, $number);
         break;
       case "rowSamples":
-        if (t != null)
-          result.rowSamples = $array(t, c, k, (e: unknown, c: $Ctx | null, k?: string | number) =>
-            $array(e, c, k, $string),
-          );
+        if (t != null) result.rowSamples = $array(t, c, k, $codec1);
         break;
       case "latenciesMs":
         if (t != null) result.latenciesMs = $array(t, c, k, $number);
@@ -109,13 +112,11 @@ export function serializeSyncRunMetrics(value: SyncRunMetrics): SyncRunMetricsJs
     countersByStep:
       value.countersByStep === undefined
         ? undefined
-        : $mapRecord(value.countersByStep, (e: MetricCounter) => serializeMetricCounter(e)),
+        : $mapRecord(value.countersByStep, serializeMetricCounter),
     countersByStepAndDestination:
       value.countersByStepAndDestination === undefined
         ? undefined
-        : $mapRecord(value.countersByStepAndDestination, (e: { [key: string]: MetricCounter }) =>
-            $mapRecord(e, (e: MetricCounter) => serializeMetricCounter(e)),
-          ),
+        : $mapRecord(value.countersByStepAndDestination, $codec2),
     stepDurations: value.stepDurations,
     rowSamples: value.rowSamples,
     latenciesMs: value.latenciesMs,
@@ -124,15 +125,11 @@ export function serializeSyncRunMetrics(value: SyncRunMetrics): SyncRunMetricsJs
 }
 
 const $shapeSyncRunMetrics: $Shape = [
-  ["countersByStep", (e: unknown) => $isRecordOf(e, isMetricCounter), false],
-  [
-    "countersByStepAndDestination",
-    (e: unknown) => $isRecordOf(e, (e: unknown) => $isRecordOf(e, isMetricCounter)),
-    false,
-  ],
-  ["stepDurations", (e: unknown) => $isRecordOf(e, $isNumber), false],
-  ["rowSamples", (e: unknown) => $isArrayOf(e, (e: unknown) => $isArrayOf(e, $isString)), false],
-  ["latenciesMs", (e: unknown) => $isArrayOf(e, $isNumber), false],
+  ["countersByStep", $codec3, false],
+  ["countersByStepAndDestination", $codec4, false],
+  ["stepDurations", $codec5, false],
+  ["rowSamples", $codec7, false],
+  ["latenciesMs", $codec8, false],
   ["rawStats", $isUnknown, false],
 ];
 const $emptySyncRunMetrics: $Draft<SyncRunMetrics> = $template($shapeSyncRunMetrics);

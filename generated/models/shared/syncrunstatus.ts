@@ -43,9 +43,7 @@ export function $decodeSyncRunStatus(
   c: $Ctx | null,
   key?: string | number,
 ): SyncRunStatus {
-  return isSyncRunStatus(v)
-    ? v
-    : $enumIssue(c, key, v, ["working", "completed", "failed", "skipped", "queued"]);
+  return isSyncRunStatus(v) ? v : $enumIssue(c, key, v, $valuesSyncRunStatus);
 }
 
 export const parseSyncRunStatus = $parser($decodeSyncRunStatus);

@@ -7,10 +7,10 @@ import {
   type $Shape,
   $absent,
   $array,
+  $arrayCheck,
   $dateTime,
   $enter,
   $hasShape,
-  $isArrayOf,
   $isDate,
   $isNumber,
   $isString,
@@ -40,6 +40,8 @@ import {
   isScheduleFrequency,
 } from "./schedulefrequency.js";
 import { $decodeSyncPriority, type SyncPriority, isSyncPriority } from "./syncpriority.js";
+
+const $codec0 = $arrayCheck(isBlackoutWindow);
 
 export interface SyncSchedule {
   /**
@@ -158,7 +160,7 @@ const $shapeSyncSchedule: $Shape = [
   ["dayOfWeek", $isString, false],
   ["timezone", $isString, false],
   ["pausedUntil", $isDate, false],
-  ["blackoutWindows", (e: unknown) => $isArrayOf(e, isBlackoutWindow), false],
+  ["blackoutWindows", $codec0, false],
   ["priority", isSyncPriority, false],
   ["deliveryWindow", isDeliveryWindow, false],
 ];

@@ -27,9 +27,7 @@ export function isTypeT(value: unknown): value is TypeT {
 }
 
 export function $decodeTypeT(v: unknown, c: $Ctx | null, key?: string | number): TypeT {
-  return isTypeT(v)
-    ? v
-    : $enumIssue(c, key, v, ["string", "integer", "float", "boolean", "timestamp", "json"]);
+  return isTypeT(v) ? v : $enumIssue(c, key, v, $valuesTypeT);
 }
 
 export const parseTypeT = $parser($decodeTypeT);

@@ -3,6 +3,7 @@ import type { EmitContext } from "../context.js";
 import { quote } from "../identifiers.js";
 import { modelSymbol, runtimeSymbol, targetOf } from "../symbols.js";
 import { typeText } from "../type-text.js";
+import { hoistCodec } from "./hoist.js";
 import { unionMembersConst } from "./union-members.js";
 
 /**
@@ -120,6 +121,10 @@ export function decoderRef(context: EmitContext, type: TypeNode): string {
       return rt("$dateOnly");
     case "ref":
       return modelSymbol(context, targetOf(context, type.target), "decode");
+    case "array":
+      return hoistCodec(context, `${rt("$arrayOf")}(${decoderRef(context, type.element)})`);
+    case "record":
+      return hoistCodec(context, `${rt("$recordOf")}(${decoderRef(context, type.value)})`);
     default:
       return `(e: unknown, c: ${runtimeSymbol(context, "$Ctx", true)} | null, k?: string | number) => ${decodeExpr(context, type, "e", "k")}`;
   }

@@ -2,6 +2,7 @@ import type { TypeNode } from "../../ir/types.js";
 import type { EmitContext } from "../context.js";
 import { modelSymbol, runtimeSymbol, targetOf } from "../symbols.js";
 import { typeText } from "../type-text.js";
+import { hoistCodec } from "./hoist.js";
 import { unionMembersConst } from "./union-members.js";
 
 /** Whether the wire form of a type is its model form, so encoding it is the identity. */
@@ -51,7 +52,7 @@ export function encodeExpr(context: EmitContext, type: TypeNode, value: string):
     case "array":
       return `${runtimeSymbol(context, "$mapArray")}(${value}, ${encoderRef(context, type.element)})`;
     case "record":
-      return `${runtimeSymbol(context, "$mapRecord")}(${value}, (e: ${typeText(context, type.value)}) => ${encodeExpr(context, type.value, "e")})`;
+      return `${runtimeSymbol(context, "$mapRecord")}(${value}, ${encoderRef(context, type.value)})`;
     case "union":
       return `(${runtimeSymbol(context, "$encodeUnion")}(${value}, ${unionMembersConst(context, type.members)}) as ${typeText(context, type, "wire")})`;
     default:
@@ -65,5 +66,7 @@ export function encoderRef(context: EmitContext, type: TypeNode): string {
   if (type.kind === "ref") return modelSymbol(context, targetOf(context, type.target), "serialize");
   if (type.kind === "date-time") return runtimeSymbol(context, "$isoDateTime");
   if (type.kind === "primitive") return runtimeSymbol(context, "$decimalText");
+  if (type.kind === "array") return hoistCodec(context, `${runtimeSymbol(context, "$arrayEncoder")}(${encoderRef(context, type.element)})`);
+  if (type.kind === "record") return hoistCodec(context, `${runtimeSymbol(context, "$recordEncoder")}(${encoderRef(context, type.value)})`);
   return `(m: ${typeText(context, type)}) => ${encodeExpr(context, type, "m")}`;
 }

@@ -2,6 +2,7 @@ import type { TypeNode } from "../../ir/types.js";
 import type { EmitContext } from "../context.js";
 import { quote } from "../identifiers.js";
 import { modelSymbol, runtimeSymbol, targetOf } from "../symbols.js";
+import { hoistCodec } from "./hoist.js";
 
 /**
  * The boolean expression checking that the in-memory value `value` has the model form of `type`
@@ -69,6 +70,10 @@ export function guardRef(context: EmitContext, type: TypeNode): string {
       return rt("$isDateOnly");
     case "ref":
       return modelSymbol(context, targetOf(context, type.target), "guard");
+    case "array":
+      return hoistCodec(context, `${rt("$arrayCheck")}(${guardRef(context, type.element)})`);
+    case "record":
+      return hoistCodec(context, `${rt("$recordCheck")}(${guardRef(context, type.value)})`);
     default:
       return `(e: unknown) => ${guardExpr(context, type, "e")}`;
   }

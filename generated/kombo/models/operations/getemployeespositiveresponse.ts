@@ -7,9 +7,9 @@ import {
   type $Shape,
   $absent,
   $array,
+  $arrayCheck,
   $enter,
   $hasShape,
-  $isArrayOf,
   $isString,
   $leave,
   $mapArray,
@@ -28,6 +28,8 @@ import {
   isEmployee,
   serializeEmployee,
 } from "../employee.js";
+
+const $codec0 = $arrayCheck(isEmployee);
 
 export interface GetEmployeesPositiveResponse {
   /** Employees of the page. */
@@ -78,7 +80,7 @@ export function serializeGetEmployeesPositiveResponse(
 }
 
 const $shapeGetEmployeesPositiveResponse: $Shape = [
-  ["data", (e: unknown) => $isArrayOf(e, isEmployee), true],
+  ["data", $codec0, true],
   ["next", $isString, false],
 ];
 const $emptyGetEmployeesPositiveResponse: $Draft<GetEmployeesPositiveResponse> = $template(

@@ -7,10 +7,10 @@ import {
   type $Shape,
   $absent,
   $array,
+  $arrayCheck,
   $boolean,
   $enter,
   $hasShape,
-  $isArrayOf,
   $isBoolean,
   $leave,
   $mapArray,
@@ -28,6 +28,8 @@ import {
   isTrackedEvent,
   serializeTrackedEvent,
 } from "../shared/trackedevent.js";
+
+const $codec0 = $arrayCheck(isTrackedEvent);
 
 export interface TrackEventsRequest {
   /** Events to ingest, at most 500. */
@@ -76,7 +78,7 @@ export function serializeTrackEventsRequest(value: TrackEventsRequest): TrackEve
 }
 
 const $shapeTrackEventsRequest: $Shape = [
-  ["events", (e: unknown) => $isArrayOf(e, isTrackedEvent), true],
+  ["events", $codec0, true],
   ["dryRun", $isBoolean, false],
 ];
 const $emptyTrackEventsRequest: $Draft<TrackEventsRequest> = $template($shapeTrackEventsRequest);

@@ -6,15 +6,15 @@ import {
   $REJECTED,
   type $Shape,
   $array,
+  $arrayCheck,
+  $arrayOf,
   $boolean,
   $dateTime,
   $enter,
   $hasShape,
-  $isArrayOf,
   $isBoolean,
   $isDate,
   $isNumber,
-  $isRecordOf,
   $isString,
   $isUnknown,
   $isoDateTime,
@@ -24,12 +24,31 @@ import {
   $number,
   $parser,
   $record,
+  $recordCheck,
+  $recordOf,
   $safeParser,
   $schema,
   $string,
   $template,
   $unknown,
 } from "../../../runtime.js";
+
+const $codec0 = $arrayOf($string);
+const $codec1 = $recordOf($string);
+const $codec2 = $recordOf($number);
+const $codec3 = $recordOf($codec2);
+const $codec4 = $recordOf($unknown);
+const $codec5 = $recordCheck($isString);
+const $codec6 = $recordCheck($isNumber);
+const $codec7 = $recordCheck($isBoolean);
+const $codec8 = $arrayCheck($isString);
+const $codec9 = $recordCheck($codec8);
+const $codec10 = $recordCheck($codec5);
+const $codec11 = $recordCheck($codec6);
+const $codec12 = $arrayCheck($codec11);
+const $codec13 = $recordCheck($isUnknown);
+const $codec14 = $arrayCheck($codec13);
+const $codec15 = $recordCheck($isDate);
 
 /** Properties attached to a tracked event. */
 export interface EventProperties {
@@ -123,46 +142,19 @@ export function $decodeEventProperties(
         if (t != null) result.flags = $record(t, c, k, $boolean);
         break;
       case "listProps":
-        if (t != null)
-          result.listProps = $record(t, c, k, (e: unknown, c: $Ctx | null, k?: string | number) =>
-            $array(e, c, k, $string),
-          );
+        if (t != null) result.listProps = $record(t, c, k, $codec0);
         break;
       case "nestedLabels":
-        if (t != null)
-          result.nestedLabels = $record(
-            t,
-            c,
-            k,
-            (e: unknown, c: $Ctx | null, k?: string | number) => $record(e, c, k, $string),
-          );
+        if (t != null) result.nestedLabels = $record(t, c, k, $codec1);
         break;
       case "histogramBuckets":
-        if (t != null)
-          result.histogramBuckets = $record(
-            t,
-            c,
-            k,
-            (e: unknown, c: $Ctx | null, k?: string | number) => $record(e, c, k, $number),
-          );
+        if (t != null) result.histogramBuckets = $record(t, c, k, $codec2);
         break;
       case "hourlyBuckets":
-        if (t != null)
-          result.hourlyBuckets = $array(
-            t,
-            c,
-            k,
-            (e: unknown, c: $Ctx | null, k?: string | number) =>
-              $record(e, c, k, (e: unknown, c: $Ctx | null, k?: string | number) =>
-                $record(e, c, k, $number),
-              ),
-          );
+        if (t != null) result.hourlyBuckets = $array(t, c, k, $codec3);
         break;
       case "rawContext":
-        if (t != null)
-          result.rawContext = $array(t, c, k, (e: unknown, c: $Ctx | null, k?: string | number) =>
-            $record(e, c, k, $unknown),
-          );
+        if (t != null) result.rawContext = $array(t, c, k, $codec4);
         break;
       case "firstSeenByChannel":
         if (t != null) result.firstSeenByChannel = $record(t, c, k, $dateTime);
@@ -188,33 +180,20 @@ export function serializeEventProperties(value: EventProperties): EventPropertie
     firstSeenByChannel:
       value.firstSeenByChannel === undefined
         ? undefined
-        : $mapRecord(value.firstSeenByChannel, (e: Date) => $isoDateTime(e)),
+        : $mapRecord(value.firstSeenByChannel, $isoDateTime),
   };
 }
 
 const $shapeEventProperties: $Shape = [
-  ["stringProps", (e: unknown) => $isRecordOf(e, $isString), false],
-  ["numericProps", (e: unknown) => $isRecordOf(e, $isNumber), false],
-  ["flags", (e: unknown) => $isRecordOf(e, $isBoolean), false],
-  ["listProps", (e: unknown) => $isRecordOf(e, (e: unknown) => $isArrayOf(e, $isString)), false],
-  [
-    "nestedLabels",
-    (e: unknown) => $isRecordOf(e, (e: unknown) => $isRecordOf(e, $isString)),
-    false,
-  ],
-  [
-    "histogramBuckets",
-    (e: unknown) => $isRecordOf(e, (e: unknown) => $isRecordOf(e, $isNumber)),
-    false,
-  ],
-  [
-    "hourlyBuckets",
-    (e: unknown) =>
-      $isArrayOf(e, (e: unknown) => $isRecordOf(e, (e: unknown) => $isRecordOf(e, $isNumber))),
-    false,
-  ],
-  ["rawContext", (e: unknown) => $isArrayOf(e, (e: unknown) => $isRecordOf(e, $isUnknown)), false],
-  ["firstSeenByChannel", (e: unknown) => $isRecordOf(e, $isDate), false],
+  ["stringProps", $codec5, false],
+  ["numericProps", $codec6, false],
+  ["flags", $codec7, false],
+  ["listProps", $codec9, false],
+  ["nestedLabels", $codec10, false],
+  ["histogramBuckets", $codec11, false],
+  ["hourlyBuckets", $codec12, false],
+  ["rawContext", $codec14, false],
+  ["firstSeenByChannel", $codec15, false],
 ];
 const $emptyEventProperties: $Draft<EventProperties> = $template($shapeEventProperties);
 

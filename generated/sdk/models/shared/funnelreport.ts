@@ -7,14 +7,15 @@ import {
   type $Shape,
   $absent,
   $array,
+  $arrayCheck,
+  $arrayEncoder,
+  $arrayOf,
   $dateOnly,
   $dateTime,
   $enter,
   $hasShape,
-  $isArrayOf,
   $isDate,
   $isDateOnly,
-  $isRecordOf,
   $isoDateTime,
   $leave,
   $mapArray,
@@ -23,6 +24,9 @@ import {
   $nullField,
   $parser,
   $record,
+  $recordCheck,
+  $recordEncoder,
+  $recordOf,
   $safeParser,
   $schema,
   $template,
@@ -35,6 +39,17 @@ import {
   isFunnelStep,
   serializeFunnelStep,
 } from "./funnelstep.js";
+
+const $codec0 = $arrayOf($decodeFunnelStep);
+const $codec1 = $recordOf($decodeFunnelStep);
+const $codec2 = $arrayEncoder(serializeFunnelStep);
+const $codec3 = $recordEncoder(serializeFunnelStep);
+const $codec4 = $recordCheck(isFunnelStep);
+const $codec5 = $arrayCheck(isFunnelStep);
+const $codec6 = $recordCheck($codec5);
+const $codec7 = $arrayCheck($codec4);
+const $codec8 = $recordCheck($codec4);
+const $codec9 = $arrayCheck($isDateOnly);
 
 export interface FunnelReport {
   /** Day the report covers. */
@@ -86,33 +101,13 @@ export function $decodeFunnelReport(
         if (t != null) result.stepsByName = $record(t, c, k, $decodeFunnelStep);
         break;
       case "stepVariants":
-        if (t != null)
-          result.stepVariants = $record(
-            t,
-            c,
-            k,
-            (e: unknown, c: $Ctx | null, k?: string | number) => $array(e, c, k, $decodeFunnelStep),
-          );
+        if (t != null) result.stepVariants = $record(t, c, k, $codec0);
         break;
       case "cohortSnapshots":
-        if (t != null)
-          result.cohortSnapshots = $array(
-            t,
-            c,
-            k,
-            (e: unknown, c: $Ctx | null, k?: string | number) =>
-              $record(e, c, k, $decodeFunnelStep),
-          );
+        if (t != null) result.cohortSnapshots = $array(t, c, k, $codec1);
         break;
       case "stepsBySegmentAndName":
-        if (t != null)
-          result.stepsBySegmentAndName = $record(
-            t,
-            c,
-            k,
-            (e: unknown, c: $Ctx | null, k?: string | number) =>
-              $record(e, c, k, $decodeFunnelStep),
-          );
+        if (t != null) result.stepsBySegmentAndName = $record(t, c, k, $codec1);
         break;
       case "comparedDays":
         if (t != null) result.comparedDays = $array(t, c, k, $dateOnly);
@@ -133,23 +128,15 @@ export function serializeFunnelReport(value: FunnelReport): FunnelReportJson {
     stepsByName:
       value.stepsByName === undefined
         ? undefined
-        : $mapRecord(value.stepsByName, (e: FunnelStep) => serializeFunnelStep(e)),
+        : $mapRecord(value.stepsByName, serializeFunnelStep),
     stepVariants:
-      value.stepVariants === undefined
-        ? undefined
-        : $mapRecord(value.stepVariants, (e: FunnelStep[]) => $mapArray(e, serializeFunnelStep)),
+      value.stepVariants === undefined ? undefined : $mapRecord(value.stepVariants, $codec2),
     cohortSnapshots:
-      value.cohortSnapshots === undefined
-        ? undefined
-        : $mapArray(value.cohortSnapshots, (m: { [key: string]: FunnelStep }) =>
-            $mapRecord(m, (e: FunnelStep) => serializeFunnelStep(e)),
-          ),
+      value.cohortSnapshots === undefined ? undefined : $mapArray(value.cohortSnapshots, $codec3),
     stepsBySegmentAndName:
       value.stepsBySegmentAndName === undefined
         ? undefined
-        : $mapRecord(value.stepsBySegmentAndName, (e: { [key: string]: FunnelStep }) =>
-            $mapRecord(e, (e: FunnelStep) => serializeFunnelStep(e)),
-          ),
+        : $mapRecord(value.stepsBySegmentAndName, $codec3),
     comparedDays: value.comparedDays,
   };
 }
@@ -157,23 +144,11 @@ export function serializeFunnelReport(value: FunnelReport): FunnelReportJson {
 const $shapeFunnelReport: $Shape = [
   ["reportDate", $isDateOnly, true],
   ["generatedAt", $isDate, true],
-  ["stepsByName", (e: unknown) => $isRecordOf(e, isFunnelStep), false],
-  [
-    "stepVariants",
-    (e: unknown) => $isRecordOf(e, (e: unknown) => $isArrayOf(e, isFunnelStep)),
-    false,
-  ],
-  [
-    "cohortSnapshots",
-    (e: unknown) => $isArrayOf(e, (e: unknown) => $isRecordOf(e, isFunnelStep)),
-    false,
-  ],
-  [
-    "stepsBySegmentAndName",
-    (e: unknown) => $isRecordOf(e, (e: unknown) => $isRecordOf(e, isFunnelStep)),
-    false,
-  ],
-  ["comparedDays", (e: unknown) => $isArrayOf(e, $isDateOnly), false],
+  ["stepsByName", $codec4, false],
+  ["stepVariants", $codec6, false],
+  ["cohortSnapshots", $codec7, false],
+  ["stepsBySegmentAndName", $codec8, false],
+  ["comparedDays", $codec9, false],
 ];
 const $emptyFunnelReport: $Draft<FunnelReport> = $template($shapeFunnelReport);
 const $requiredFunnelReport: readonly string[] = ["reportDate", "generatedAt"];

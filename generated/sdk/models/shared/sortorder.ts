@@ -14,7 +14,7 @@ export function isSortOrder(value: unknown): value is SortOrder {
 }
 
 export function $decodeSortOrder(v: unknown, c: $Ctx | null, key?: string | number): SortOrder {
-  return isSortOrder(v) ? v : $enumIssue(c, key, v, ["asc", "desc"]);
+  return isSortOrder(v) ? v : $enumIssue(c, key, v, $valuesSortOrder);
 }
 
 export const parseSortOrder = $parser($decodeSortOrder);

@@ -11,19 +11,21 @@ import {
   $extra,
   $hasShape,
   $isDate,
-  $isRecordOf,
   $isString,
   $isoDateTime,
   $leave,
   $notObject,
   $nullField,
   $parser,
+  $recordCheck,
   $safeParser,
   $schema,
   $string,
   $template,
   $withExtra,
 } from "../../../runtime.js";
+
+const $codec0 = $recordCheck($isDate);
 
 /** When each named checkpoint of a run was reached. Every key other than `runId` names a checkpoint. */
 export interface CheckpointTimes {
@@ -89,7 +91,7 @@ export function serializeCheckpointTimes(value: CheckpointTimes): CheckpointTime
 const $shapeCheckpointTimes: $Shape = [
   ["runId", $isString, true],
   ["startedAt", $isDate, false],
-  ["additionalProperties", (e: unknown) => $isRecordOf(e, $isDate), false],
+  ["additionalProperties", $codec0, false],
 ];
 const $emptyCheckpointTimes: $Draft<CheckpointTimes> = $template($shapeCheckpointTimes);
 const $requiredCheckpointTimes: readonly string[] = ["runId"];

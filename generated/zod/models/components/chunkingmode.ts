@@ -22,7 +22,7 @@ export function $decodeChunkingMode(
   c: $Ctx | null,
   key?: string | number,
 ): ChunkingMode {
-  return isChunkingMode(v) ? v : $enumIssue(c, key, v, ["", "basic", "by_title", "by_page"]);
+  return isChunkingMode(v) ? v : $enumIssue(c, key, v, $valuesChunkingMode);
 }
 
 export const parseChunkingMode = $parser($decodeChunkingMode);

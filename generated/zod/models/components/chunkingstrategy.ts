@@ -33,11 +33,11 @@ export function $decodeChunkingStrategy(
   c: $Ctx | null,
   key?: string | number,
 ): ChunkingStrategy {
-  return $union(v, c, key, $membersChunkingStrategy) as ChunkingStrategy;
+  return $union(v, c, key, $membersChunkingStrategy);
 }
 
 export function serializeChunkingStrategy(value: ChunkingStrategy): ChunkingStrategyJson {
-  return $encodeUnion(value, $membersChunkingStrategy) as ChunkingStrategyJson;
+  return $encodeUnion(value, $membersChunkingStrategy);
 }
 
 export function isChunkingStrategy(value: unknown): value is ChunkingStrategy {

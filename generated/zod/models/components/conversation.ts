@@ -7,12 +7,13 @@ import {
   type $Shape,
   $absent,
   $array,
+  $arrayCheck,
+  $arrayEncoder,
+  $arrayOf,
   $dateTime,
   $enter,
   $hasShape,
-  $isArrayOf,
   $isDate,
-  $isRecordOf,
   $isString,
   $isoDateTime,
   $leave,
@@ -22,6 +23,7 @@ import {
   $nullField,
   $parser,
   $record,
+  $recordCheck,
   $safeParser,
   $schema,
   $string,
@@ -60,6 +62,13 @@ import {
   isMetadataValue,
   serializeMetadataValue,
 } from "./metadatavalue.js";
+
+const $codec0 = $arrayOf($decodeMetadataValue);
+const $codec1 = $arrayEncoder(serializeMetadataValue);
+const $codec2 = $arrayCheck(isMessageContent);
+const $codec3 = $recordCheck(isMetadataValue);
+const $codec4 = $arrayCheck(isMetadataValue);
+const $codec5 = $recordCheck($codec4);
 
 /** A conversation between a user and an agent. */
 export interface Conversation {
@@ -165,10 +174,7 @@ export function $decodeConversation(
         if (t != null) result.metadata = $record(t, c, k, $decodeMetadataValue);
         break;
       case "labels":
-        if (t != null)
-          result.labels = $record(t, c, k, (e: unknown, c: $Ctx | null, k?: string | number) =>
-            $array(e, c, k, $decodeMetadataValue),
-          );
+        if (t != null) result.labels = $record(t, c, k, $codec0);
         break;
       case "prompt":
         if (t != null) result.prompt = $decodeLegacyPrompt(t, c, k);
@@ -196,13 +202,8 @@ export function serializeConversation(value: Conversation): ConversationJson {
     closedAt: value.closedAt === undefined ? undefined : $isoDateTime(value.closedAt),
     status: value.status,
     metadata:
-      value.metadata === undefined
-        ? undefined
-        : $mapRecord(value.metadata, (e: MetadataValue) => serializeMetadataValue(e)),
-    labels:
-      value.labels === undefined
-        ? undefined
-        : $mapRecord(value.labels, (e: MetadataValue[]) => $mapArray(e, serializeMetadataValue)),
+      value.metadata === undefined ? undefined : $mapRecord(value.metadata, serializeMetadataValue),
+    labels: value.labels === undefined ? undefined : $mapRecord(value.labels, $codec1),
     prompt: value.prompt === undefined ? undefined : serializeLegacyPrompt(value.prompt),
     title: value.title,
   };
@@ -212,12 +213,12 @@ const $shapeConversation: $Shape = [
   ["id", $isString, true],
   ["agentId", $isString, true],
   ["inputs", isConversationInput, true],
-  ["messages", (e: unknown) => $isArrayOf(e, isMessageContent), false],
+  ["messages", $codec2, false],
   ["createdAt", $isDate, true],
   ["closedAt", $isDate, false],
   ["status", isConversationStatus, true],
-  ["metadata", (e: unknown) => $isRecordOf(e, isMetadataValue), false],
-  ["labels", (e: unknown) => $isRecordOf(e, (e: unknown) => $isArrayOf(e, isMetadataValue)), false],
+  ["metadata", $codec3, false],
+  ["labels", $codec5, false],
   ["prompt", isLegacyPrompt, false],
   ["title", $isString, false],
 ];

@@ -3,13 +3,13 @@
 import {
   type $Ctx,
   type $UnionMember,
-  $array,
+  $arrayCheck,
+  $arrayEncoder,
+  $arrayOf,
   $encodeUnion,
   $identity,
-  $isArrayOf,
   $isString,
   $isUnion,
-  $mapArray,
   $parser,
   $safeParser,
   $schema,
@@ -24,19 +24,16 @@ import {
   serializeInputMessage,
 } from "./inputmessage.js";
 
+const $codec0 = $arrayOf($decodeInputMessage);
+const $codec1 = $arrayCheck(isInputMessage);
+const $codec2 = $arrayEncoder(serializeInputMessage);
+
 /** Either a single prompt or a list of messages. */
 export type ConversationInput = string | InputMessage[];
 export type ConversationInputJson = string | InputMessageJson[];
 const $membersConversationInput: readonly $UnionMember[] = [
   { decode: $string, is: $isString, encode: $identity, wireKeys: null, keys: null },
-  {
-    decode: (e: unknown, c: $Ctx | null, k?: string | number) =>
-      $array(e, c, k, $decodeInputMessage),
-    is: (e: unknown) => $isArrayOf(e, isInputMessage),
-    encode: (m: InputMessage[]) => $mapArray(m, serializeInputMessage),
-    wireKeys: null,
-    keys: null,
-  },
+  { decode: $codec0, is: $codec1, encode: $codec2, wireKeys: null, keys: null },
 ];
 
 export function $decodeConversationInput(
@@ -44,11 +41,11 @@ export function $decodeConversationInput(
   c: $Ctx | null,
   key?: string | number,
 ): ConversationInput {
-  return $union(v, c, key, $membersConversationInput) as ConversationInput;
+  return $union(v, c, key, $membersConversationInput);
 }
 
 export function serializeConversationInput(value: ConversationInput): ConversationInputJson {
-  return $encodeUnion(value, $membersConversationInput) as ConversationInputJson;
+  return $encodeUnion(value, $membersConversationInput);
 }
 
 export function isConversationInput(value: unknown): value is ConversationInput {

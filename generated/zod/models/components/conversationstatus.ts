@@ -19,7 +19,7 @@ export function $decodeConversationStatus(
   c: $Ctx | null,
   key?: string | number,
 ): ConversationStatus {
-  return isConversationStatus(v) ? v : $enumIssue(c, key, v, ["active", "archived", "deleted"]);
+  return isConversationStatus(v) ? v : $enumIssue(c, key, v, $valuesConversationStatus);
 }
 
 export const parseConversationStatus = $parser($decodeConversationStatus);

@@ -10,15 +10,17 @@ import {
   $extra,
   $hasShape,
   $isBoolean,
-  $isRecordOf,
   $leave,
   $notObject,
   $parser,
+  $recordCheck,
   $safeParser,
   $schema,
   $template,
   $withExtra,
 } from "../../../runtime.js";
+
+const $codec0 = $recordCheck($isBoolean);
 
 /** The flags of a workspace: every key is a flag name, and `additionalProperties` is always present. */
 export interface FeatureFlags {
@@ -64,9 +66,7 @@ export function serializeFeatureFlags(value: FeatureFlags): FeatureFlagsJson {
   );
 }
 
-const $shapeFeatureFlags: $Shape = [
-  ["additionalProperties", (e: unknown) => $isRecordOf(e, $isBoolean), true],
-];
+const $shapeFeatureFlags: $Shape = [["additionalProperties", $codec0, true]];
 const $emptyFeatureFlags: $Draft<FeatureFlags> = $template($shapeFeatureFlags);
 
 export function isFeatureFlags(value: unknown): value is FeatureFlags {

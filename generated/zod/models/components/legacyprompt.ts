@@ -43,11 +43,11 @@ export function $decodeLegacyPrompt(
   c: $Ctx | null,
   key?: string | number,
 ): LegacyPrompt {
-  return $union(v, c, key, $membersLegacyPrompt) as LegacyPrompt;
+  return $union(v, c, key, $membersLegacyPrompt);
 }
 
 export function serializeLegacyPrompt(value: LegacyPrompt): LegacyPromptJson {
-  return $encodeUnion(value, $membersLegacyPrompt) as LegacyPromptJson;
+  return $encodeUnion(value, $membersLegacyPrompt);
 }
 
 export function isLegacyPrompt(value: unknown): value is LegacyPrompt {

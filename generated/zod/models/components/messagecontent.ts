@@ -49,11 +49,11 @@ export function $decodeMessageContent(
   c: $Ctx | null,
   key?: string | number,
 ): MessageContent {
-  return $union(v, c, key, $membersMessageContent) as MessageContent;
+  return $union(v, c, key, $membersMessageContent);
 }
 
 export function serializeMessageContent(value: MessageContent): MessageContentJson {
-  return $encodeUnion(value, $membersMessageContent) as MessageContentJson;
+  return $encodeUnion(value, $membersMessageContent);
 }
 
 export function isMessageContent(value: unknown): value is MessageContent {

@@ -18,7 +18,7 @@ export function isMessageRole(value: unknown): value is MessageRole {
 }
 
 export function $decodeMessageRole(v: unknown, c: $Ctx | null, key?: string | number): MessageRole {
-  return isMessageRole(v) ? v : $enumIssue(c, key, v, ["user", "assistant", "system", "tool"]);
+  return isMessageRole(v) ? v : $enumIssue(c, key, v, $valuesMessageRole);
 }
 
 export const parseMessageRole = $parser($decodeMessageRole);

@@ -3,26 +3,41 @@
 import {
   type $Ctx,
   type $UnionMember,
-  $array,
+  $arrayCheck,
+  $arrayOf,
   $boolean,
   $encodeUnion,
   $identity,
-  $isArrayOf,
   $isBoolean,
   $isNumber,
-  $isRecordOf,
   $isString,
   $isUnion,
   $isUnknown,
   $number,
   $parser,
-  $record,
+  $recordCheck,
+  $recordOf,
   $safeParser,
   $schema,
   $string,
   $union,
   $unknown,
 } from "../../../runtime.js";
+
+const $codec0 = $arrayOf($string);
+const $codec1 = $arrayCheck($isString);
+const $codec2 = $arrayOf($number);
+const $codec3 = $arrayCheck($isNumber);
+const $codec4 = $arrayOf($boolean);
+const $codec5 = $arrayCheck($isBoolean);
+const $codec6 = $recordOf($unknown);
+const $codec7 = $recordCheck($isUnknown);
+const $codec8 = $recordOf($string);
+const $codec9 = $recordCheck($isString);
+const $codec10 = $arrayOf($codec6);
+const $codec11 = $arrayCheck($codec7);
+const $codec12 = $arrayOf($unknown);
+const $codec13 = $arrayCheck($isUnknown);
 
 export type MetadataValue =
   | string
@@ -52,58 +67,13 @@ const $membersMetadataValue: readonly $UnionMember[] = [
   { decode: $string, is: $isString, encode: $identity, wireKeys: null, keys: null },
   { decode: $number, is: $isNumber, encode: $identity, wireKeys: null, keys: null },
   { decode: $boolean, is: $isBoolean, encode: $identity, wireKeys: null, keys: null },
-  {
-    decode: (e: unknown, c: $Ctx | null, k?: string | number) => $array(e, c, k, $string),
-    is: (e: unknown) => $isArrayOf(e, $isString),
-    encode: $identity,
-    wireKeys: null,
-    keys: null,
-  },
-  {
-    decode: (e: unknown, c: $Ctx | null, k?: string | number) => $array(e, c, k, $number),
-    is: (e: unknown) => $isArrayOf(e, $isNumber),
-    encode: $identity,
-    wireKeys: null,
-    keys: null,
-  },
-  {
-    decode: (e: unknown, c: $Ctx | null, k?: string | number) => $array(e, c, k, $boolean),
-    is: (e: unknown) => $isArrayOf(e, $isBoolean),
-    encode: $identity,
-    wireKeys: null,
-    keys: null,
-  },
-  {
-    decode: (e: unknown, c: $Ctx | null, k?: string | number) => $record(e, c, k, $unknown),
-    is: (e: unknown) => $isRecordOf(e, $isUnknown),
-    encode: $identity,
-    wireKeys: null,
-    keys: null,
-  },
-  {
-    decode: (e: unknown, c: $Ctx | null, k?: string | number) => $record(e, c, k, $string),
-    is: (e: unknown) => $isRecordOf(e, $isString),
-    encode: $identity,
-    wireKeys: null,
-    keys: null,
-  },
-  {
-    decode: (e: unknown, c: $Ctx | null, k?: string | number) =>
-      $array(e, c, k, (e: unknown, c: $Ctx | null, k?: string | number) =>
-        $record(e, c, k, $unknown),
-      ),
-    is: (e: unknown) => $isArrayOf(e, (e: unknown) => $isRecordOf(e, $isUnknown)),
-    encode: $identity,
-    wireKeys: null,
-    keys: null,
-  },
-  {
-    decode: (e: unknown, c: $Ctx | null, k?: string | number) => $array(e, c, k, $unknown),
-    is: (e: unknown) => $isArrayOf(e, $isUnknown),
-    encode: $identity,
-    wireKeys: null,
-    keys: null,
-  },
+  { decode: $codec0, is: $codec1, encode: $identity, wireKeys: null, keys: null },
+  { decode: $codec2, is: $codec3, encode: $identity, wireKeys: null, keys: null },
+  { decode: $codec4, is: $codec5, encode: $identity, wireKeys: null, keys: null },
+  { decode: $codec6, is: $codec7, encode: $identity, wireKeys: null, keys: null },
+  { decode: $codec8, is: $codec9, encode: $identity, wireKeys: null, keys: null },
+  { decode: $codec10, is: $codec11, encode: $identity, wireKeys: null, keys: null },
+  { decode: $codec12, is: $codec13, encode: $identity, wireKeys: null, keys: null },
   { decode: $unknown, is: $isUnknown, encode: $identity, wireKeys: null, keys: null },
 ];
 
@@ -112,11 +82,11 @@ export function $decodeMetadataValue(
   c: $Ctx | null,
   key?: string | number,
 ): MetadataValue {
-  return $union(v, c, key, $membersMetadataValue) as MetadataValue;
+  return $union(v, c, key, $membersMetadataValue);
 }
 
 export function serializeMetadataValue(value: MetadataValue): MetadataValueJson {
-  return $encodeUnion(value, $membersMetadataValue) as MetadataValueJson;
+  return $encodeUnion(value, $membersMetadataValue);
 }
 
 export function isMetadataValue(value: unknown): value is MetadataValue {

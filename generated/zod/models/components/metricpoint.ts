@@ -35,11 +35,11 @@ const $membersMetricPoint: readonly $UnionMember[] = [
 ];
 
 export function $decodeMetricPoint(v: unknown, c: $Ctx | null, key?: string | number): MetricPoint {
-  return $union(v, c, key, $membersMetricPoint) as MetricPoint;
+  return $union(v, c, key, $membersMetricPoint);
 }
 
 export function serializeMetricPoint(value: MetricPoint): MetricPointJson {
-  return $encodeUnion(value, $membersMetricPoint) as MetricPointJson;
+  return $encodeUnion(value, $membersMetricPoint);
 }
 
 export function isMetricPoint(value: unknown): value is MetricPoint {

@@ -17,15 +17,18 @@ export const ModelFamily = {
 } as const;
 /** The model family an agent runs on. */
 export type ModelFamily = (typeof ModelFamily)[keyof typeof ModelFamily] | Unrecognized<string>;
+const $valuesModelFamily: ReadonlySet<unknown> = new Set([
+  "lumen-small",
+  "lumen-medium",
+  "lumen-large",
+]);
 
 export function isModelFamily(value: unknown): value is ModelFamily {
   return typeof value === "string";
 }
 
 export function $decodeModelFamily(v: unknown, c: $Ctx | null, key?: string | number): ModelFamily {
-  return isModelFamily(v)
-    ? v
-    : $enumIssue(c, key, v, ["lumen-small", "lumen-medium", "lumen-large"]);
+  return isModelFamily(v) ? v : $enumIssue(c, key, v, $valuesModelFamily);
 }
 
 export const parseModelFamily = $parser($decodeModelFamily);

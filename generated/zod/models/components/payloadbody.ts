@@ -44,11 +44,11 @@ const $membersPayloadBody: readonly $UnionMember[] = [
 ];
 
 export function $decodePayloadBody(v: unknown, c: $Ctx | null, key?: string | number): PayloadBody {
-  return $union(v, c, key, $membersPayloadBody) as PayloadBody;
+  return $union(v, c, key, $membersPayloadBody);
 }
 
 export function serializePayloadBody(value: PayloadBody): PayloadBodyJson {
-  return $encodeUnion(value, $membersPayloadBody) as PayloadBodyJson;
+  return $encodeUnion(value, $membersPayloadBody);
 }
 
 export function isPayloadBody(value: unknown): value is PayloadBody {

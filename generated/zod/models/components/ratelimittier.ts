@@ -19,6 +19,7 @@ export const RatelimitTier = {
 /** Rate-limit tier of a workspace. */
 export type RatelimitTier =
   (typeof RatelimitTier)[keyof typeof RatelimitTier] | Unrecognized<number>;
+const $valuesRatelimitTier: ReadonlySet<unknown> = new Set([1, 2, 3]);
 
 export function isRatelimitTier(value: unknown): value is RatelimitTier {
   return $isNumber(value);
@@ -29,7 +30,7 @@ export function $decodeRatelimitTier(
   c: $Ctx | null,
   key?: string | number,
 ): RatelimitTier {
-  return isRatelimitTier(v) ? v : $enumIssue(c, key, v, [1, 2, 3]);
+  return isRatelimitTier(v) ? v : $enumIssue(c, key, v, $valuesRatelimitTier);
 }
 
 export const parseRatelimitTier = $parser($decodeRatelimitTier);

@@ -6,23 +6,26 @@ import {
   $REJECTED,
   type $Shape,
   $array,
+  $arrayCheck,
   $enter,
   $extra,
   $hasShape,
-  $isArrayOf,
   $isNumber,
-  $isRecordOf,
   $isUnknown,
   $leave,
   $notObject,
   $number,
   $parser,
+  $recordCheck,
   $safeParser,
   $schema,
   $template,
   $withExtra,
 } from "../../../runtime.js";
 import { $decodeMessageRole, type MessageRole, isMessageRole } from "./messagerole.js";
+
+const $codec0 = $arrayCheck(isMessageRole);
+const $codec1 = $recordCheck($isUnknown);
 
 /**
  * Hints a client may use to decide how to show a resource. The server may send keys beyond the
@@ -86,9 +89,9 @@ export function serializeResourceAnnotations(value: ResourceAnnotations): Resour
 }
 
 const $shapeResourceAnnotations: $Shape = [
-  ["audience", (e: unknown) => $isArrayOf(e, isMessageRole), false],
+  ["audience", $codec0, false],
   ["priority", $isNumber, false],
-  ["additionalProperties", (e: unknown) => $isRecordOf(e, $isUnknown), false],
+  ["additionalProperties", $codec1, false],
 ];
 const $emptyResourceAnnotations: $Draft<ResourceAnnotations> = $template($shapeResourceAnnotations);
 

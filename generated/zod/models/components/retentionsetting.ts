@@ -41,11 +41,11 @@ export function $decodeRetentionSetting(
   c: $Ctx | null,
   key?: string | number,
 ): RetentionSetting {
-  return $union(v, c, key, $membersRetentionSetting) as RetentionSetting;
+  return $union(v, c, key, $membersRetentionSetting);
 }
 
 export function serializeRetentionSetting(value: RetentionSetting): RetentionSettingJson {
-  return $encodeUnion(value, $membersRetentionSetting) as RetentionSettingJson;
+  return $encodeUnion(value, $membersRetentionSetting);
 }
 
 export function isRetentionSetting(value: unknown): value is RetentionSetting {

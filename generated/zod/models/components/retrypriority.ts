@@ -21,7 +21,7 @@ export function $decodeRetryPriority(
   c: $Ctx | null,
   key?: string | number,
 ): RetryPriority {
-  return isRetryPriority(v) ? v : $enumIssue(c, key, v, [0, 1, 2]);
+  return isRetryPriority(v) ? v : $enumIssue(c, key, v, $valuesRetryPriority);
 }
 
 export const parseRetryPriority = $parser($decodeRetryPriority);

@@ -7,13 +7,13 @@ import {
   type $Shape,
   $absent,
   $array,
+  $arrayCheck,
+  $arrayOf,
   $boolean,
   $enter,
   $hasShape,
-  $isArrayOf,
   $isBoolean,
   $isNumber,
-  $isRecordOf,
   $isString,
   $isUnknown,
   $leave,
@@ -22,12 +22,25 @@ import {
   $number,
   $parser,
   $record,
+  $recordCheck,
+  $recordOf,
   $safeParser,
   $schema,
   $string,
   $template,
   $unknown,
 } from "../../../runtime.js";
+
+const $codec0 = $arrayOf($string);
+const $codec1 = $recordOf($codec0);
+const $codec2 = $recordOf($unknown);
+const $codec3 = $arrayCheck($isBoolean);
+const $codec4 = $arrayCheck($isString);
+const $codec5 = $recordCheck($codec4);
+const $codec6 = $arrayCheck($codec5);
+const $codec7 = $recordCheck($isUnknown);
+const $codec8 = $recordCheck($codec7);
+const $codec9 = $arrayCheck($isNumber);
 
 export interface SearchFilters {
   /**
@@ -81,18 +94,10 @@ export function $decodeSearchFilters(
         if (t != null) result.onlyPinned = $array(t, c, k, $boolean);
         break;
       case "facets":
-        if (t != null)
-          result.facets = $array(t, c, k, (e: unknown, c: $Ctx | null, k?: string | number) =>
-            $record(e, c, k, (e: unknown, c: $Ctx | null, k?: string | number) =>
-              $array(e, c, k, $string),
-            ),
-          );
+        if (t != null) result.facets = $array(t, c, k, $codec1);
         break;
       case "scoring":
-        if (t != null)
-          result.scoring = $record(t, c, k, (e: unknown, c: $Ctx | null, k?: string | number) =>
-            $record(e, c, k, $unknown),
-          );
+        if (t != null) result.scoring = $record(t, c, k, $codec2);
         break;
       case "boosts":
         if (t != null) result.boosts = $array(t, c, k, $number);
@@ -120,15 +125,10 @@ export function serializeSearchFilters(value: SearchFilters): SearchFiltersJson 
 const $shapeSearchFilters: $Shape = [
   ["query", $isString, true],
   ["cursor", $isString, false],
-  ["onlyPinned", (e: unknown) => $isArrayOf(e, $isBoolean), false],
-  [
-    "facets",
-    (e: unknown) =>
-      $isArrayOf(e, (e: unknown) => $isRecordOf(e, (e: unknown) => $isArrayOf(e, $isString))),
-    false,
-  ],
-  ["scoring", (e: unknown) => $isRecordOf(e, (e: unknown) => $isRecordOf(e, $isUnknown)), false],
-  ["boosts", (e: unknown) => $isArrayOf(e, $isNumber), false],
+  ["onlyPinned", $codec3, false],
+  ["facets", $codec6, false],
+  ["scoring", $codec8, false],
+  ["boosts", $codec9, false],
 ];
 const $emptySearchFilters: $Draft<SearchFilters> = $template($shapeSearchFilters);
 const $requiredSearchFilters: readonly string[] = ["query"];

@@ -7,9 +7,11 @@ import {
   type $Shape,
   $absent,
   $array,
+  $arrayCheck,
+  $arrayEncoder,
+  $arrayOf,
   $enter,
   $hasShape,
-  $isArrayOf,
   $isString,
   $leave,
   $mapArray,
@@ -28,6 +30,11 @@ import {
   isMetricPoint,
   serializeMetricPoint,
 } from "./metricpoint.js";
+
+const $codec0 = $arrayOf($decodeMetricPoint);
+const $codec1 = $arrayEncoder(serializeMetricPoint);
+const $codec2 = $arrayCheck(isMetricPoint);
+const $codec3 = $arrayCheck($codec2);
 
 export interface TimeSeries {
   /** Metric name. */
@@ -53,12 +60,7 @@ export function $decodeTimeSeries(v: unknown, c: $Ctx | null, key?: string | num
         n++;
         break;
       case "points":
-        result.points =
-          t === null
-            ? $nullField(c, k)
-            : $array(t, c, k, (e: unknown, c: $Ctx | null, k?: string | number) =>
-                $array(e, c, k, $decodeMetricPoint),
-              );
+        result.points = t === null ? $nullField(c, k) : $array(t, c, k, $codec0);
         n++;
         break;
     }
@@ -73,13 +75,13 @@ export function serializeTimeSeries(value: TimeSeries): TimeSeriesJson {
   if ($notObject(value)) return value;
   return {
     name: value.name,
-    points: $mapArray(value.points, (m: MetricPoint[]) => $mapArray(m, serializeMetricPoint)),
+    points: $mapArray(value.points, $codec1),
   };
 }
 
 const $shapeTimeSeries: $Shape = [
   ["name", $isString, true],
-  ["points", (e: unknown) => $isArrayOf(e, (e: unknown) => $isArrayOf(e, isMetricPoint)), true],
+  ["points", $codec3, true],
 ];
 const $emptyTimeSeries: $Draft<TimeSeries> = $template($shapeTimeSeries);
 const $requiredTimeSeries: readonly string[] = ["name", "points"];

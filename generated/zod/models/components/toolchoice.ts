@@ -31,11 +31,11 @@ const $membersToolChoice: readonly $UnionMember[] = [
 ];
 
 export function $decodeToolChoice(v: unknown, c: $Ctx | null, key?: string | number): ToolChoice {
-  return $union(v, c, key, $membersToolChoice) as ToolChoice;
+  return $union(v, c, key, $membersToolChoice);
 }
 
 export function serializeToolChoice(value: ToolChoice): ToolChoiceJson {
-  return $encodeUnion(value, $membersToolChoice) as ToolChoiceJson;
+  return $encodeUnion(value, $membersToolChoice);
 }
 
 export function isToolChoice(value: unknown): value is ToolChoice {

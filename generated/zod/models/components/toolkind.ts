@@ -15,13 +15,18 @@ export const ToolKind = {
   CodeInterpreter: "code_interpreter",
 } as const;
 export type ToolKind = (typeof ToolKind)[keyof typeof ToolKind] | Unrecognized<string>;
+const $valuesToolKind: ReadonlySet<unknown> = new Set([
+  "function",
+  "retrieval",
+  "code_interpreter",
+]);
 
 export function isToolKind(value: unknown): value is ToolKind {
   return typeof value === "string";
 }
 
 export function $decodeToolKind(v: unknown, c: $Ctx | null, key?: string | number): ToolKind {
-  return isToolKind(v) ? v : $enumIssue(c, key, v, ["function", "retrieval", "code_interpreter"]);
+  return isToolKind(v) ? v : $enumIssue(c, key, v, $valuesToolKind);
 }
 
 export const parseToolKind = $parser($decodeToolKind);

@@ -3,15 +3,15 @@
 import {
   type $Ctx,
   type $UnionMember,
-  $array,
+  $arrayCheck,
+  $arrayEncoder,
+  $arrayOf,
   $encodeUnion,
-  $isArrayOf,
-  $isRecordOf,
   $isUnion,
-  $mapArray,
-  $mapRecord,
   $parser,
-  $record,
+  $recordCheck,
+  $recordEncoder,
+  $recordOf,
   $safeParser,
   $schema,
   $union,
@@ -24,6 +24,19 @@ import {
   serializeToolSpec,
 } from "./toolspec.js";
 
+const $codec0 = $recordOf($decodeToolSpec);
+const $codec1 = $recordCheck(isToolSpec);
+const $codec2 = $recordEncoder(serializeToolSpec);
+const $codec3 = $recordOf($codec0);
+const $codec4 = $recordCheck($codec1);
+const $codec5 = $recordEncoder($codec2);
+const $codec6 = $arrayOf($decodeToolSpec);
+const $codec7 = $arrayOf($codec6);
+const $codec8 = $arrayCheck(isToolSpec);
+const $codec9 = $arrayCheck($codec8);
+const $codec10 = $arrayEncoder(serializeToolSpec);
+const $codec11 = $arrayEncoder($codec10);
+
 export type ToolRegistry =
   { [key: string]: ToolSpec } | { [key: string]: { [key: string]: ToolSpec } } | ToolSpec[][];
 export type ToolRegistryJson =
@@ -31,37 +44,9 @@ export type ToolRegistryJson =
   | { [key: string]: { [key: string]: ToolSpecJson } }
   | ToolSpecJson[][];
 const $membersToolRegistry: readonly $UnionMember[] = [
-  {
-    decode: (e: unknown, c: $Ctx | null, k?: string | number) => $record(e, c, k, $decodeToolSpec),
-    is: (e: unknown) => $isRecordOf(e, isToolSpec),
-    encode: (m: { [key: string]: ToolSpec }) =>
-      $mapRecord(m, (e: ToolSpec) => serializeToolSpec(e)),
-    wireKeys: null,
-    keys: null,
-  },
-  {
-    decode: (e: unknown, c: $Ctx | null, k?: string | number) =>
-      $record(e, c, k, (e: unknown, c: $Ctx | null, k?: string | number) =>
-        $record(e, c, k, $decodeToolSpec),
-      ),
-    is: (e: unknown) => $isRecordOf(e, (e: unknown) => $isRecordOf(e, isToolSpec)),
-    encode: (m: { [key: string]: { [key: string]: ToolSpec } }) =>
-      $mapRecord(m, (e: { [key: string]: ToolSpec }) =>
-        $mapRecord(e, (e: ToolSpec) => serializeToolSpec(e)),
-      ),
-    wireKeys: null,
-    keys: null,
-  },
-  {
-    decode: (e: unknown, c: $Ctx | null, k?: string | number) =>
-      $array(e, c, k, (e: unknown, c: $Ctx | null, k?: string | number) =>
-        $array(e, c, k, $decodeToolSpec),
-      ),
-    is: (e: unknown) => $isArrayOf(e, (e: unknown) => $isArrayOf(e, isToolSpec)),
-    encode: (m: ToolSpec[][]) => $mapArray(m, (m: ToolSpec[]) => $mapArray(m, serializeToolSpec)),
-    wireKeys: null,
-    keys: null,
-  },
+  { decode: $codec0, is: $codec1, encode: $codec2, wireKeys: null, keys: null },
+  { decode: $codec3, is: $codec4, encode: $codec5, wireKeys: null, keys: null },
+  { decode: $codec7, is: $codec9, encode: $codec11, wireKeys: null, keys: null },
 ];
 
 export function $decodeToolRegistry(
@@ -69,11 +54,11 @@ export function $decodeToolRegistry(
   c: $Ctx | null,
   key?: string | number,
 ): ToolRegistry {
-  return $union(v, c, key, $membersToolRegistry) as ToolRegistry;
+  return $union(v, c, key, $membersToolRegistry);
 }
 
 export function serializeToolRegistry(value: ToolRegistry): ToolRegistryJson {
-  return $encodeUnion(value, $membersToolRegistry) as ToolRegistryJson;
+  return $encodeUnion(value, $membersToolRegistry);
 }
 
 export function isToolRegistry(value: unknown): value is ToolRegistry {

@@ -10,7 +10,6 @@ import {
   $enter,
   $hasShape,
   $isBoolean,
-  $isRecordOf,
   $isString,
   $isUnknown,
   $leave,
@@ -18,6 +17,7 @@ import {
   $nullField,
   $parser,
   $record,
+  $recordCheck,
   $safeParser,
   $schema,
   $string,
@@ -30,6 +30,8 @@ import {
   isResponseFormatSchema,
 } from "./responseformatschema.js";
 import { $decodeToolKind, type ToolKind, isToolKind } from "./toolkind.js";
+
+const $codec0 = $recordCheck($isUnknown);
 
 export interface ToolSpec {
   /**
@@ -121,7 +123,7 @@ export function serializeToolSpec(value: ToolSpec): ToolSpecJson {
 const $shapeToolSpec: $Shape = [
   ["name", $isString, true],
   ["description", $isString, false],
-  ["parameters", (e: unknown) => $isRecordOf(e, $isUnknown), false],
+  ["parameters", $codec0, false],
   ["strict", $isBoolean, false],
   ["outputSchema", isResponseFormatSchema, false],
   ["kind", isToolKind, false],

@@ -33,7 +33,7 @@ export function $decodeTranscriptFormat(
   c: $Ctx | null,
   key?: string | number,
 ): TranscriptFormat {
-  return isTranscriptFormat(v) ? v : $enumIssue(c, key, v, ["jsonl", "markdown", "pdf"]);
+  return isTranscriptFormat(v) ? v : $enumIssue(c, key, v, $valuesTranscriptFormat);
 }
 
 export const parseTranscriptFormat = $parser($decodeTranscriptFormat);

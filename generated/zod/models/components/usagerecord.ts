@@ -7,17 +7,16 @@ import {
   type $Shape,
   $absent,
   $array,
+  $arrayCheck,
   $bigint,
   $dateOnly,
   $decimal,
   $decimalText,
   $enter,
   $hasShape,
-  $isArrayOf,
   $isBigint,
   $isDateOnly,
   $isDecimal,
-  $isRecordOf,
   $isString,
   $leave,
   $mapArray,
@@ -26,6 +25,7 @@ import {
   $nullField,
   $parser,
   $record,
+  $recordCheck,
   $safeParser,
   $schema,
   $string,
@@ -33,6 +33,11 @@ import {
   type DateOnly,
   type Decimal,
 } from "../../../runtime.js";
+
+const $codec0 = $recordCheck($isBigint);
+const $codec1 = $arrayCheck($isBigint);
+const $codec2 = $recordCheck($isDecimal);
+const $codec3 = $arrayCheck($isDecimal);
 
 /** Token usage and cost of one workspace on one day. */
 export interface UsageRecord {
@@ -139,14 +144,12 @@ export function serializeUsageRecord(value: UsageRecord): UsageRecordJson {
     tokensOutPerModel:
       value.tokensOutPerModel === undefined
         ? undefined
-        : $mapRecord(value.tokensOutPerModel, (e: bigint) => $decimalText(e)),
+        : $mapRecord(value.tokensOutPerModel, $decimalText),
     tokenHistory:
       value.tokenHistory === undefined ? undefined : $mapArray(value.tokenHistory, $decimalText),
     cost: $decimalText(value.cost),
     costPerModel:
-      value.costPerModel === undefined
-        ? undefined
-        : $mapRecord(value.costPerModel, (e: Decimal) => $decimalText(e)),
+      value.costPerModel === undefined ? undefined : $mapRecord(value.costPerModel, $decimalText),
     costHistory:
       value.costHistory === undefined ? undefined : $mapArray(value.costHistory, $decimalText),
   };
@@ -157,11 +160,11 @@ const $shapeUsageRecord: $Shape = [
   ["day", $isDateOnly, true],
   ["billedOn", $isDateOnly, false],
   ["tokensIn", $isBigint, true],
-  ["tokensOutPerModel", (e: unknown) => $isRecordOf(e, $isBigint), false],
-  ["tokenHistory", (e: unknown) => $isArrayOf(e, $isBigint), false],
+  ["tokensOutPerModel", $codec0, false],
+  ["tokenHistory", $codec1, false],
   ["cost", $isDecimal, true],
-  ["costPerModel", (e: unknown) => $isRecordOf(e, $isDecimal), false],
-  ["costHistory", (e: unknown) => $isArrayOf(e, $isDecimal), false],
+  ["costPerModel", $codec2, false],
+  ["costHistory", $codec3, false],
 ];
 const $emptyUsageRecord: $Draft<UsageRecord> = $template($shapeUsageRecord);
 const $requiredUsageRecord: readonly string[] = ["workspaceId", "day", "tokensIn", "cost"];

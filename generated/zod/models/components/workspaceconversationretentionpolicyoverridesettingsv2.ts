@@ -7,9 +7,9 @@ import {
   type $Shape,
   $absent,
   $array,
+  $arrayCheck,
   $enter,
   $hasShape,
-  $isArrayOf,
   $isNumber,
   $isString,
   $leave,
@@ -22,6 +22,8 @@ import {
   $string,
   $template,
 } from "../../../runtime.js";
+
+const $codec0 = $arrayCheck($isString);
 
 export interface WorkspaceConversationRetentionPolicyOverrideSettingsV2 {
   /** Days a conversation is kept. */
@@ -73,7 +75,7 @@ export function serializeWorkspaceConversationRetentionPolicyOverrideSettingsV2(
 
 const $shapeWorkspaceConversationRetentionPolicyOverrideSettingsV2: $Shape = [
   ["days", $isNumber, true],
-  ["appliesTo", (e: unknown) => $isArrayOf(e, $isString), false],
+  ["appliesTo", $codec0, false],
 ];
 const $emptyWorkspaceConversationRetentionPolicyOverrideSettingsV2: $Draft<WorkspaceConversationRetentionPolicyOverrideSettingsV2> =
   $template($shapeWorkspaceConversationRetentionPolicyOverrideSettingsV2);

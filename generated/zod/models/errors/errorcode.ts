@@ -19,9 +19,7 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 }
 
 export function $decodeErrorCode(v: unknown, c: $Ctx | null, key?: string | number): ErrorCode {
-  return isErrorCode(v)
-    ? v
-    : $enumIssue(c, key, v, ["rate_limited", "invalid_request", "internal"]);
+  return isErrorCode(v) ? v : $enumIssue(c, key, v, $valuesErrorCode);
 }
 
 export const parseErrorCode = $parser($decodeErrorCode);

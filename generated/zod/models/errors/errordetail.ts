@@ -5,12 +5,12 @@ import {
   type $UnionMember,
   $encodeUnion,
   $identity,
-  $isRecordOf,
   $isString,
   $isUnion,
   $isUnknown,
   $parser,
-  $record,
+  $recordCheck,
+  $recordOf,
   $safeParser,
   $schema,
   $string,
@@ -18,25 +18,22 @@ import {
   $unknown,
 } from "../../../runtime.js";
 
+const $codec0 = $recordOf($unknown);
+const $codec1 = $recordCheck($isUnknown);
+
 export type ErrorDetail = string | { [key: string]: unknown };
 export type ErrorDetailJson = string | { [key: string]: unknown };
 const $membersErrorDetail: readonly $UnionMember[] = [
   { decode: $string, is: $isString, encode: $identity, wireKeys: null, keys: null },
-  {
-    decode: (e: unknown, c: $Ctx | null, k?: string | number) => $record(e, c, k, $unknown),
-    is: (e: unknown) => $isRecordOf(e, $isUnknown),
-    encode: $identity,
-    wireKeys: null,
-    keys: null,
-  },
+  { decode: $codec0, is: $codec1, encode: $identity, wireKeys: null, keys: null },
 ];
 
 export function $decodeErrorDetail(v: unknown, c: $Ctx | null, key?: string | number): ErrorDetail {
-  return $union(v, c, key, $membersErrorDetail) as ErrorDetail;
+  return $union(v, c, key, $membersErrorDetail);
 }
 
 export function serializeErrorDetail(value: ErrorDetail): ErrorDetailJson {
-  return $encodeUnion(value, $membersErrorDetail) as ErrorDetailJson;
+  return $encodeUnion(value, $membersErrorDetail);
 }
 
 export function isErrorDetail(value: unknown): value is ErrorDetail {

@@ -3,11 +3,11 @@
 import {
   type $Ctx,
   type $UnionMember,
-  $array,
+  $arrayCheck,
+  $arrayEncoder,
+  $arrayOf,
   $encodeUnion,
-  $isArrayOf,
   $isUnion,
-  $mapArray,
   $parser,
   $safeParser,
   $schema,
@@ -21,6 +21,10 @@ import {
   serializeDomains as serializeDomains2,
 } from "../components/domains.js";
 
+const $codec0 = $arrayOf($decodeDomains2);
+const $codec1 = $arrayCheck(isDomains2);
+const $codec2 = $arrayEncoder(serializeDomains2);
+
 /** One domain, or every domain of the workspace. */
 export type Domains = Domains2 | Domains2[];
 export type DomainsJson = DomainsJson2 | DomainsJson2[];
@@ -32,21 +36,15 @@ const $membersDomains: readonly $UnionMember[] = [
     wireKeys: ["slug", "verified", "primary", "expiresOn"],
     keys: ["slug", "verified", "primary", "expiresOn"],
   },
-  {
-    decode: (e: unknown, c: $Ctx | null, k?: string | number) => $array(e, c, k, $decodeDomains2),
-    is: (e: unknown) => $isArrayOf(e, isDomains2),
-    encode: (m: Domains2[]) => $mapArray(m, serializeDomains2),
-    wireKeys: null,
-    keys: null,
-  },
+  { decode: $codec0, is: $codec1, encode: $codec2, wireKeys: null, keys: null },
 ];
 
 export function $decodeDomains(v: unknown, c: $Ctx | null, key?: string | number): Domains {
-  return $union(v, c, key, $membersDomains) as Domains;
+  return $union(v, c, key, $membersDomains);
 }
 
 export function serializeDomains(value: Domains): DomainsJson {
-  return $encodeUnion(value, $membersDomains) as DomainsJson;
+  return $encodeUnion(value, $membersDomains);
 }
 
 export function isDomains(value: unknown): value is Domains {

@@ -47,11 +47,11 @@ export function $decodeRunAgentResponse(
   c: $Ctx | null,
   key?: string | number,
 ): RunAgentResponse {
-  return $union(v, c, key, $membersRunAgentResponse) as RunAgentResponse;
+  return $union(v, c, key, $membersRunAgentResponse);
 }
 
 export function serializeRunAgentResponse(value: RunAgentResponse): RunAgentResponseJson {
-  return $encodeUnion(value, $membersRunAgentResponse) as RunAgentResponseJson;
+  return $encodeUnion(value, $membersRunAgentResponse);
 }
 
 export function isRunAgentResponse(value: unknown): value is RunAgentResponse {

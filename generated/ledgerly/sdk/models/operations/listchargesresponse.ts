@@ -7,10 +7,10 @@ import {
   type $Shape,
   $absent,
   $array,
+  $arrayCheck,
   $enter,
   $external,
   $hasShape,
-  $isArrayOf,
   $isExternal,
   $isNumber,
   $isString,
@@ -46,6 +46,9 @@ import {
   isCursor,
   serializeCursor,
 } from "../shared/cursor.js";
+
+const $codec0 = $arrayCheck(isCharge);
+const $codec1 = $arrayCheck(isLedgerPosting);
 
 export interface ListChargesResponse {
   /** HTTP response content type for this operation */
@@ -130,8 +133,8 @@ const $shapeListChargesResponse: $Shape = [
   ["statusCode", $isNumber, true],
   ["rawResponse", (e: unknown) => $isExternal(e, "Response"), true],
   ["cursor", isCursor, false],
-  ["data", (e: unknown) => $isArrayOf(e, isCharge), false],
-  ["postings", (e: unknown) => $isArrayOf(e, isLedgerPosting), false],
+  ["data", $codec0, false],
+  ["postings", $codec1, false],
 ];
 const $emptyListChargesResponse: $Draft<ListChargesResponse> = $template($shapeListChargesResponse);
 const $requiredListChargesResponse: readonly string[] = [

@@ -7,15 +7,14 @@ import {
   type $Shape,
   $absent,
   $array,
+  $arrayCheck,
   $bigint,
   $dateTime,
   $decimalText,
   $enter,
   $hasShape,
-  $isArrayOf,
   $isBigint,
   $isDate,
-  $isRecordOf,
   $isString,
   $isoDateTime,
   $leave,
@@ -24,6 +23,7 @@ import {
   $nullField,
   $parser,
   $record,
+  $recordCheck,
   $safeParser,
   $schema,
   $string,
@@ -45,6 +45,9 @@ import {
   isRefund,
   serializeRefund,
 } from "./refund.js";
+
+const $codec0 = $recordCheck($isString);
+const $codec1 = $arrayCheck(isRefund);
 
 export interface Charge {
   /**
@@ -171,9 +174,9 @@ const $shapeCharge: $Shape = [
   ["status", isChargeStatus, true],
   ["method", isPaymentMethod, true],
   ["capturedAt", $isDate, false],
-  ["metadata", (e: unknown) => $isRecordOf(e, $isString), false],
+  ["metadata", $codec0, false],
   ["reference", $isString, false],
-  ["refunds", (e: unknown) => $isArrayOf(e, isRefund), false],
+  ["refunds", $codec1, false],
 ];
 const $emptyCharge: $Draft<Charge> = $template($shapeCharge);
 const $requiredCharge: readonly string[] = ["id", "amount", "currency", "status", "method"];

@@ -17,6 +17,13 @@ export const ChargeStatus = {
   Failed: "failed",
 } as const;
 export type ChargeStatus = (typeof ChargeStatus)[keyof typeof ChargeStatus] | Unrecognized<string>;
+const $valuesChargeStatus: ReadonlySet<unknown> = new Set([
+  "pending",
+  "authorized",
+  "captured",
+  "refunded",
+  "failed",
+]);
 
 export function isChargeStatus(value: unknown): value is ChargeStatus {
   return typeof value === "string";
@@ -27,9 +34,7 @@ export function $decodeChargeStatus(
   c: $Ctx | null,
   key?: string | number,
 ): ChargeStatus {
-  return isChargeStatus(v)
-    ? v
-    : $enumIssue(c, key, v, ["pending", "authorized", "captured", "refunded", "failed"]);
+  return isChargeStatus(v) ? v : $enumIssue(c, key, v, $valuesChargeStatus);
 }
 
 export const parseChargeStatus = $parser($decodeChargeStatus);

@@ -18,7 +18,7 @@ export function isCurrency(value: unknown): value is Currency {
 }
 
 export function $decodeCurrency(v: unknown, c: $Ctx | null, key?: string | number): Currency {
-  return isCurrency(v) ? v : $enumIssue(c, key, v, ["EUR", "USD", "GBP", "JPY"]);
+  return isCurrency(v) ? v : $enumIssue(c, key, v, $valuesCurrency);
 }
 
 export const parseCurrency = $parser($decodeCurrency);

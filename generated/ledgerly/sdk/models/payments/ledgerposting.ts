@@ -8,7 +8,6 @@ import {
   $absent,
   $enter,
   $hasShape,
-  $isRecordOf,
   $isString,
   $leave,
   $mapRecord,
@@ -16,6 +15,9 @@ import {
   $nullField,
   $parser,
   $record,
+  $recordCheck,
+  $recordEncoder,
+  $recordOf,
   $safeParser,
   $schema,
   $string,
@@ -28,6 +30,11 @@ import {
   isBalance,
   serializeBalance,
 } from "./balance.js";
+
+const $codec0 = $recordOf($decodeBalance);
+const $codec1 = $recordEncoder(serializeBalance);
+const $codec2 = $recordCheck(isBalance);
+const $codec3 = $recordCheck($codec2);
 
 export interface LedgerPosting {
   postingId: string;
@@ -59,12 +66,7 @@ export function $decodeLedgerPosting(
         n++;
         break;
       case "balances":
-        result.balances =
-          t === null
-            ? $nullField(c, k)
-            : $record(t, c, k, (e: unknown, c: $Ctx | null, k?: string | number) =>
-                $record(e, c, k, $decodeBalance),
-              );
+        result.balances = t === null ? $nullField(c, k) : $record(t, c, k, $codec0);
         n++;
         break;
       case "volumes":
@@ -82,20 +84,15 @@ export function serializeLedgerPosting(value: LedgerPosting): LedgerPostingJson 
   if ($notObject(value)) return value;
   return {
     postingId: value.postingId,
-    balances: $mapRecord(value.balances, (e: { [key: string]: Balance }) =>
-      $mapRecord(e, (e: Balance) => serializeBalance(e)),
-    ),
-    volumes:
-      value.volumes === undefined
-        ? undefined
-        : $mapRecord(value.volumes, (e: Balance) => serializeBalance(e)),
+    balances: $mapRecord(value.balances, $codec1),
+    volumes: value.volumes === undefined ? undefined : $mapRecord(value.volumes, serializeBalance),
   };
 }
 
 const $shapeLedgerPosting: $Shape = [
   ["postingId", $isString, true],
-  ["balances", (e: unknown) => $isRecordOf(e, (e: unknown) => $isRecordOf(e, isBalance)), true],
-  ["volumes", (e: unknown) => $isRecordOf(e, isBalance), false],
+  ["balances", $codec3, true],
+  ["volumes", $codec2, false],
 ];
 const $emptyLedgerPosting: $Draft<LedgerPosting> = $template($shapeLedgerPosting);
 const $requiredLedgerPosting: readonly string[] = ["postingId", "balances"];

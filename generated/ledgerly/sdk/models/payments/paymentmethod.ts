@@ -49,11 +49,11 @@ export function $decodePaymentMethod(
   c: $Ctx | null,
   key?: string | number,
 ): PaymentMethod {
-  return $union(v, c, key, $membersPaymentMethod) as PaymentMethod;
+  return $union(v, c, key, $membersPaymentMethod);
 }
 
 export function serializePaymentMethod(value: PaymentMethod): PaymentMethodJson {
-  return $encodeUnion(value, $membersPaymentMethod) as PaymentMethodJson;
+  return $encodeUnion(value, $membersPaymentMethod);
 }
 
 export function isPaymentMethod(value: unknown): value is PaymentMethod {
