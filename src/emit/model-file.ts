@@ -70,22 +70,19 @@ export function modelFileStructure(
  * later constants and the shape table use them at load time. Each is built from earlier ones.
  */
 function codecStatements(context: EmitContext): (StatementStructures | string)[] {
+  if (context.codecs.size === 0) return [];
   const lines: string[] = [];
-  const structures: StatementStructures[] = [];
   for (const [expression, name] of context.codecs) {
     const call = /^([\w$]+)\(([\w$]+)\)$/.exec(expression);
     const printed = call ? callDeclaration(`const ${name}`, call[1]!, null, call[2]!) : null;
-    if (printed) lines.push(...printed);
-    else {
-      structures.push({
-        kind: StructureKind.VariableStatement,
-        declarationKind: VariableDeclarationKind.Const,
-        declarations: [{ kind: StructureKind.VariableDeclaration, name, initializer: expression }],
-      });
-    }
+    // The constants stay in order: one that is not a simple call leaves them all to prettier.
+    if (printed === null) return codecStructures(context);
+    lines.push(...printed);
   }
-  // Kept in order: a preformatted chunk is only used when every constant has the simple form.
-  if (structures.length === 0) return lines.length > 0 ? [preformatted(context.chunks, lines)] : [];
+  return [preformatted(context.chunks, lines)];
+}
+
+function codecStructures(context: EmitContext): StatementStructures[] {
   return [...context.codecs].map(([expression, name]) => ({
     kind: StructureKind.VariableStatement,
     declarationKind: VariableDeclarationKind.Const,
