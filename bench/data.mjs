@@ -323,3 +323,47 @@ export function expectedWire(wire) {
   for (const key of DATE_FIELDS) if (m[key] !== undefined) m[key] = m[key].toISOString();
   return m;
 }
+
+/**
+ * Models as user code builds them: object literals holding only the keys that are set, in the
+ * order the code writes them. User code has a few such literals (call sites), so the models come
+ * from `templates` key lists, each a subset of the fields in its own order (a nested `fullSync`
+ * literal likewise), filled with the values of generated valid objects. Every implementation
+ * encodes these same objects. Returns the models and the wire values they must encode to.
+ */
+export function makeUserModels(count, { seed = 424242, templates = 12 } = {}) {
+  const r = rng(seed);
+  const shuffled = (keys) => {
+    const list = [...keys];
+    for (let i = list.length - 1; i > 0; i -= 1) {
+      const j = r.int(0, i);
+      [list[i], list[j]] = [list[j], list[i]];
+    }
+    return list;
+  };
+  const subset = (keys, keep) => shuffled(keys.filter(() => r.chance(keep)));
+  const shapes = Array.from({ length: templates }, (_, index) => ({
+    keys: subset(SYNC_RUN_KEYS, index === 0 ? 1 : 0.3 + 0.6 * r.next()),
+    trigger: subset(TRIGGER_KEYS, 0.6),
+  }));
+  const full = makeValid(count, { seed: seed + 1, allKeys: true }).map(expectedModel);
+  const models = [];
+  const wires = [];
+  for (const [index, source] of full.entries()) {
+    const shape = shapes[index % shapes.length];
+    const model = {};
+    for (const key of shape.keys) {
+      if (key !== "fullSync") model[key] = source[key];
+      else {
+        const trigger = {};
+        for (const k of shape.trigger) trigger[k] = source.fullSync[k];
+        model.fullSync = trigger;
+      }
+    }
+    models.push(model);
+    const wire = {};
+    for (const key of SYNC_RUN_KEYS) if (key in model) wire[key] = key === "fullSync" ? { ...model.fullSync } : DATE_FIELDS.includes(key) ? model[key].toISOString() : model[key];
+    wires.push(wire);
+  }
+  return { models, wires };
+}

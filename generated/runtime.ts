@@ -803,6 +803,9 @@ export function $hasShape(value: unknown, shape: $Shape): boolean {
   return true;
 }
 
+/** A wire object while a serializer fills it in: every key optional and writable. */
+export type $Writable<T> = { -readonly [K in keyof T]?: T[K] };
+
 /** A model object while its decoder fills it in: every field present, possibly undefined. */
 export type $Draft<T> = { -readonly [K in keyof T]-?: T[K] | undefined };
 

@@ -286,117 +286,137 @@ function assignTarget(object: string, name: string): string {
   return isIdentifier(name) ? `${object}.${name}` : `${object}[${quote(name)}]`;
 }
 
+/**
+ * The serializer walks the keys the model value has (`for...in`) and switches on them, as the
+ * decoder does with the input: objects that users build hold only the keys they set, in their own
+ * order, and reading each declared property by name would be a slow generic lookup per field on
+ * such objects. The loop only sets one local per field (`$0`, `$1`, …); the wire object is then
+ * written in the doc's field order, so its shape depends on which fields are set and not on the
+ * order the user wrote them in (measured 12% faster than writing it inside the loop). A field that
+ * is not set (or is undefined) is left out of the wire object, not written as undefined. Encoders
+ * pass through what they cannot encode (null stays null).
+ */
 interface SerializerParts {
   readonly name: string;
-  readonly parameter: string;
   readonly modelType: string;
   readonly returnType: string;
-  readonly entries: readonly { readonly key: string; readonly value: string; readonly conditional: { test: string; then: string; otherwise: string } | null }[];
-  /** The `$passthrough` call around the literal, or null. */
-  readonly passthrough: { readonly helper: string; readonly props: string } | null;
-  /** The `$withExtra` call writing the catch-all back around the literal, or null. */
-  readonly extra: { readonly helper: string; readonly record: string; readonly keys: string; readonly property: string; readonly encode: string } | null;
   /** The runtime check that returns a value which is not an object as it is. */
   readonly notObject: string;
+  /** The type of the wire object while it is filled in (`$Writable<XJson>`). */
+  readonly resultType: string;
+  /**
+   * Per field: the quoted property name, its local, and the statement writing its wire key
+   * (`if ($0 !== undefined) result.key = value;`) as a test, a target and a value.
+   */
+  readonly cases: readonly { readonly key: string; readonly local: string; readonly target: string | null; readonly value: string; readonly statement: string }[];
+  /** The statement that returns the wire object (through `$withExtra` or `$passthrough` when needed). */
+  readonly result: string;
 }
 
 function serializerParts(context: EmitContext, model: ObjectModel, wire: readonly string[]): SerializerParts {
   const symbols = modelSymbols(model);
-  const value = "value";
-  const entries = model.fields.map((field, index) => {
-    const nullable = takesNull(context, field);
+  const cases = model.fields.map((field, index) => {
     const type = typeText(context, field.type);
-    const cast = field.required ? (nullable ? `${type} | null` : type) : `${type} | undefined`;
-    const read = readProperty(value, field.name, () => runtimeSymbol(context, "$own"), cast);
-    const encoded = encodeExpr(context, field.type, read);
-    const key = literalKey(wire[index]!);
-    if ((field.required && !nullable) || isIdentityEncoded(context, field.type)) return { key, value: encoded, conditional: null };
-    // The absent (or null) value is written as it is; the encoders take only the declared type.
-    const absent = field.required ? "null" : "undefined";
-    const conditional = { test: `${read} === ${absent}`, then: absent, otherwise: encoded };
-    return { key, value: `${conditional.test} ? ${absent} : ${encoded}`, conditional };
+    const cast = takesNull(context, field) ? `${type} | null` : type;
+    const local = `$${index}`;
+    const value = encodeExpr(context, field.type, `${local} as ${cast}`);
+    const key = wire[index]!;
+    // `__proto__` is written as an own key: plain assignment would set the prototype.
+    const target = key === "__proto__" ? null : isIdentifier(key) ? `result.${key}` : `result[${quote(key)}]`;
+    const write = target === null ? `${runtimeSymbol(context, "$set")}(result, "__proto__", ${value});` : `${target} = ${value};`;
+    return { key: quote(field.name), local, target, value, statement: `if (${local} !== undefined) ${write}` };
   });
   const catchAll = model.additionalProperties;
-  const passthrough =
-    context.options.unknownKeys === "passthrough" && !catchAll ? { helper: runtimeSymbol(context, "$passthrough"), props: symbols.props } : null;
-  const extra = catchAll
-    ? {
-        helper: runtimeSymbol(context, "$withExtra"),
-        record: readProperty(value, catchAll.name, () => runtimeSymbol(context, "$own")),
-        keys: symbols.keys,
-        property: quote(catchAll.name),
-        encode: isIdentityEncoded(context, catchAll.type.value) ? "null" : encoderRef(context, catchAll.type.value),
-      }
-    : null;
-  return { name: symbols.serialize, parameter: value, modelType: symbols.type, returnType: symbols.json, entries, passthrough, extra, notObject: runtimeSymbol(context, "$notObject") };
+  const done = `result as ${symbols.json}`;
+  let result = `return ${done};`;
+  if (catchAll) {
+    const encode = isIdentityEncoded(context, catchAll.type.value) ? "null" : encoderRef(context, catchAll.type.value);
+    const record = readProperty("value", catchAll.name, () => runtimeSymbol(context, "$own"));
+    result = `return ${runtimeSymbol(context, "$withExtra")}(${done}, ${record}, ${symbols.keys}, ${quote(catchAll.name)}, ${encode});`;
+  } else if (context.options.unknownKeys === "passthrough") {
+    result = `return ${runtimeSymbol(context, "$passthrough")}(value, ${done}, ${symbols.props});`;
+  }
+  return {
+    name: symbols.serialize,
+    modelType: symbols.type,
+    returnType: symbols.json,
+    notObject: runtimeSymbol(context, "$notObject"),
+    resultType: `${runtimeSymbol(context, "$Writable", true)}<${symbols.json}>`,
+    cases,
+    result,
+  };
+}
+
+/** The statements of the serializer's body, for ts-morph to print. */
+function serializerStatements(parts: SerializerParts): string[] {
+  const loop = parts.cases.map((entry) => `case ${entry.key}:\n${entry.local} = value[k];\nbreak;`);
+  return [
+    notObjectStatement(parts),
+    ...parts.cases.map((entry) => `let ${entry.local};`),
+    ...(loop.length > 0 ? [`for (const k in value) {\nswitch (k) {\n${loop.join("\n")}\n}\n}`] : []),
+    `const result: ${parts.resultType} = {};`,
+    ...parts.cases.map((entry) => entry.statement),
+    parts.result,
+  ];
 }
 
 function serializerStructure(parts: SerializerParts): StatementStructures {
-  const literal = `{\n${parts.entries.map((entry) => `${entry.key}: ${entry.value},`).join("\n")}\n}`;
-  let result = `return ${literal};`;
-  if (parts.passthrough) result = `return ${parts.passthrough.helper}(${parts.parameter}, ${literal} as ${parts.returnType}, ${parts.passthrough.props});`;
-  if (parts.extra) {
-    const { helper, record, keys, property, encode } = parts.extra;
-    result = `return ${helper}<${parts.returnType}>(${literal}, ${record}, ${keys}, ${property}, ${encode});`;
-  }
   return {
     kind: StructureKind.Function,
     isExported: true,
     name: parts.name,
-    parameters: [{ name: parts.parameter, type: parts.modelType }],
+    parameters: [{ name: "value", type: parts.modelType }],
     returnType: parts.returnType,
-    statements: [notObjectStatement(parts), result],
+    statements: serializerStatements(parts),
   };
 }
 
 /** The serializer's first statement: a value that is not an object is returned as it is. */
 function notObjectStatement(parts: SerializerParts): string {
-  return `if (${parts.notObject}(${parts.parameter})) return ${parts.parameter};`;
+  return `if (${parts.notObject}(value)) return value;`;
 }
 
 /** The serializer in prettier's layout, or null when a part of it is outside the simple forms. */
 function serializerText(parts: SerializerParts): string[] | null {
-  if (parts.passthrough) return null;
-  const lines = functionHead(parts.name, [`${parts.parameter}: ${parts.modelType}`], parts.returnType);
+  const lines = functionHead(parts.name, [`value: ${parts.modelType}`], parts.returnType);
   const guard = line(`  ${notObjectStatement(parts)}`);
-  if (lines === null || guard === null) return null;
-  lines.push(...guard);
-  if (parts.extra) {
-    // `return $withExtra<XJson>({ … }, value.extra, $keysX, "extra", encode);`: one line when it
-    // fits (no entries), else one argument per line, the object literal expanded.
-    const { helper, record, keys, property, encode } = parts.extra;
-    const rest = [record, keys, property, encode];
-    const head = `  return ${helper}<${parts.returnType}>(`;
-    if (parts.entries.length === 0) {
-      const flat = line(`${head}{}, ${rest.join(", ")});`);
-      if (flat !== null) return [...lines, ...flat, "}"];
+  const declaration = line(`  const result: ${parts.resultType} = {};`);
+  if (lines === null || guard === null || declaration === null) return null;
+  lines.push(...guard, ...parts.cases.map((entry) => `  let ${entry.local};`));
+  if (parts.cases.length > 0) {
+    lines.push("  for (const k in value) {", "    switch (k) {");
+    for (const entry of parts.cases) {
+      if (!isPlainString(entry.key)) return null;
+      lines.push(`      case ${entry.key}:`, `        ${entry.local} = value[k];`, "        break;");
     }
-    const entries = entryLines(parts.entries, 3);
-    if (entries === null || !rest.every(isSimpleExpression)) return null;
-    const object = parts.entries.length === 0 ? ["    {},"] : ["    {", ...entries, "    },"];
-    const call = [head, ...object, ...rest.map((argument) => `    ${argument},`), "  );"];
-    return call.every((text) => line(text) !== null) ? [...lines, ...call, "}"] : null;
+    // The blank line after the loop is the one ts-morph's printer leaves after a block.
+    lines.push("    }", "  }", "");
   }
-  if (parts.entries.length === 0) return [...lines, "  return {};", "}"];
-  const entries = entryLines(parts.entries, 2);
-  if (entries === null) return null;
-  return [...lines, "  return {", ...entries, "  };", "}"];
+  lines.push(...declaration);
+  for (const entry of parts.cases) {
+    if (entry.target === null || !/^result\.[A-Za-z_$][\w$]*$/.test(entry.target) || !isSimpleExpression(entry.value)) return null;
+    const statement = caseStatement(1, `${entry.local} !== undefined`, entry.target, entry.value);
+    if (statement === null) return null;
+    lines.push(...statement);
+  }
+  const result = returnStatement(parts.result);
+  if (result === null) return null;
+  return [...lines, ...result, "}"];
 }
 
-/** The entries of the serializer's object literal at `depth`, or null when one is not simple. */
-function entryLines(entries: SerializerParts["entries"], depth: number): string[] | null {
-  const lines: string[] = [];
-  for (const entry of entries) {
-    if (!isIdentifier(entry.key)) return null;
-    const simple = entry.conditional
-      ? isAbsentTest(entry.conditional.test) && isSimpleExpression(entry.conditional.otherwise)
-      : isSimpleExpression(entry.value);
-    if (!simple) return null;
-    const printed = objectEntry(depth, entry.key, entry.value, entry.conditional);
-    if (printed === null) return null;
-    lines.push(...printed);
-  }
-  return lines;
+/**
+ * The serializer's last statement in prettier's layout: `return result as XJson;`, or a helper
+ * call (`$withExtra(...)`, `$passthrough(...)`) on one line or one argument per line.
+ */
+function returnStatement(statement: string): string[] | null {
+  const flat = line(`  ${statement}`);
+  if (flat !== null) return flat;
+  const call = /^return ([\w$]+)\((.*)\);$/.exec(statement);
+  if (call === null) return null;
+  const args = call[2]!.split(", ");
+  if (!args.every((argument) => isSimpleExpression(argument) || /^result as [\w$]+$/.test(argument))) return null;
+  const lines = [`  return ${call[1]!}(`, ...args.map((argument) => `    ${argument},`), "  );"];
+  return lines.every((text) => line(text) !== null) ? lines : null;
 }
 
 interface GuardParts {

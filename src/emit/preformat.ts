@@ -40,8 +40,17 @@ export function isPlainString(quoted: string): boolean {
  * `$mapArray(value.items, serializeItem)`).
  */
 export function isSimpleExpression(expression: string): boolean {
-  if (PATH.test(expression) || LITERAL.test(expression)) return true;
+  if (PATH.test(expression) || LITERAL.test(expression) || isCast(expression)) return true;
   return isSimpleCall(expression);
+}
+
+/**
+ * Whether an expression is a serializer's `$0 as T` with a type prettier prints unchanged and
+ * that holds no `, ` (call arguments are split there).
+ */
+function isCast(expression: string): boolean {
+  const cast = /^\$\d+ as (.+)$/.exec(expression);
+  return cast !== null && !cast[1]!.includes(", ") && !cast[1]!.includes("{") && isSimpleType(cast[1]!);
 }
 
 /** Whether an expression is a literal prettier prints as written (a plain string, an integer, a boolean). */
@@ -127,7 +136,7 @@ function isSimpleCall(expression: string): boolean {
   const call = /^([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\((.*)\)$/.exec(expression);
   if (!call) return false;
   if (call[2] === "") return true;
-  return call[2]!.split(", ").every((argument) => PATH.test(argument) || LITERAL.test(argument));
+  return call[2]!.split(", ").every((argument) => PATH.test(argument) || LITERAL.test(argument) || isCast(argument));
 }
 
 /** `text` indented by `depth` levels of two spaces. */

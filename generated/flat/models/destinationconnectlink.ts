@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $boolean,
   $dateTime,
   $enter,
@@ -128,15 +129,48 @@ export function serializeDestinationConnectLink(
   value: DestinationConnectLink,
 ): DestinationConnectLinkJson {
   if ($notObject(value)) return value;
-  return {
-    id: value.id,
-    url: value.url,
-    status: value.status,
-    expiresAt: value.expiresAt === undefined ? undefined : $isoDateTime(value.expiresAt),
-    revoked: value.revoked,
-    connectionSettings: value.connectionSettings,
-    notes: value.notes,
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  let $4;
+  let $5;
+  let $6;
+  for (const k in value) {
+    switch (k) {
+      case "id":
+        $0 = value[k];
+        break;
+      case "url":
+        $1 = value[k];
+        break;
+      case "status":
+        $2 = value[k];
+        break;
+      case "expiresAt":
+        $3 = value[k];
+        break;
+      case "revoked":
+        $4 = value[k];
+        break;
+      case "connectionSettings":
+        $5 = value[k];
+        break;
+      case "notes":
+        $6 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<DestinationConnectLinkJson> = {};
+  if ($0 !== undefined) result.id = $0 as number;
+  if ($1 !== undefined) result.url = $1 as string;
+  if ($2 !== undefined) result.status = $2 as ConnectLinkStatus;
+  if ($3 !== undefined) result.expiresAt = $isoDateTime($3 as Date);
+  if ($4 !== undefined) result.revoked = $4 as boolean;
+  if ($5 !== undefined) result.connectionSettings = $5 as { [key: string]: unknown };
+  if ($6 !== undefined) result.notes = $6 as string;
+  return result as DestinationConnectLinkJson;
 }
 
 const $shapeDestinationConnectLink: $Shape = [

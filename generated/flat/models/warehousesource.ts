@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $array,
   $arrayCheck,
@@ -97,16 +98,39 @@ export function $decodeWarehouseSource(
 
 export function serializeWarehouseSource(value: WarehouseSource): WarehouseSourceJson {
   if ($notObject(value)) return value;
-  return {
-    id: value.id,
-    name: value.name,
-    kind: value.kind,
-    links:
-      value.links === undefined
-        ? undefined
-        : $mapArray(value.links, serializeDestinationConnectLink),
-    createdOn: value.createdOn,
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  let $4;
+  for (const k in value) {
+    switch (k) {
+      case "id":
+        $0 = value[k];
+        break;
+      case "name":
+        $1 = value[k];
+        break;
+      case "kind":
+        $2 = value[k];
+        break;
+      case "links":
+        $3 = value[k];
+        break;
+      case "createdOn":
+        $4 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<WarehouseSourceJson> = {};
+  if ($0 !== undefined) result.id = $0 as number;
+  if ($1 !== undefined) result.name = $1 as string;
+  if ($2 !== undefined) result.kind = $2 as SourceKind;
+  if ($3 !== undefined)
+    result.links = $mapArray($3 as DestinationConnectLink[], serializeDestinationConnectLink);
+  if ($4 !== undefined) result.createdOn = $4 as DateOnly;
+  return result as WarehouseSourceJson;
 }
 
 const $shapeWarehouseSource: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $enter,
   $hasShape,
@@ -105,14 +106,43 @@ export function $decodeEmployee(v: unknown, c: $Ctx | null, key?: string | numbe
 
 export function serializeEmployee(value: Employee): EmployeeJson {
   if ($notObject(value)) return value;
-  return {
-    id: value.id,
-    firstName: value.firstName,
-    lastName: value.lastName,
-    status: value.status,
-    manager: value.manager === undefined ? undefined : serializeEmployeeReference(value.manager),
-    customFields: value.customFields,
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  let $4;
+  let $5;
+  for (const k in value) {
+    switch (k) {
+      case "id":
+        $0 = value[k];
+        break;
+      case "firstName":
+        $1 = value[k];
+        break;
+      case "lastName":
+        $2 = value[k];
+        break;
+      case "status":
+        $3 = value[k];
+        break;
+      case "manager":
+        $4 = value[k];
+        break;
+      case "customFields":
+        $5 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<EmployeeJson> = {};
+  if ($0 !== undefined) result.id = $0 as string;
+  if ($1 !== undefined) result.firstName = $1 as string;
+  if ($2 !== undefined) result.lastName = $2 as string;
+  if ($3 !== undefined) result.status = $3 as EmploymentStatus;
+  if ($4 !== undefined) result.manager = serializeEmployeeReference($4 as EmployeeReference);
+  if ($5 !== undefined) result.customFields = $5 as { [key: string]: unknown };
+  return result as EmployeeJson;
 }
 
 const $shapeEmployee: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $enter,
   $hasShape,
@@ -64,11 +65,28 @@ export function $decodeError(v: unknown, c: $Ctx | null, key?: string | number):
 
 export function serializeError(value: Error): ErrorJson {
   if ($notObject(value)) return value;
-  return {
-    code: value.code,
-    message: value.message,
-    details: value.details,
-  };
+  let $0;
+  let $1;
+  let $2;
+  for (const k in value) {
+    switch (k) {
+      case "code":
+        $0 = value[k];
+        break;
+      case "message":
+        $1 = value[k];
+        break;
+      case "details":
+        $2 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<ErrorJson> = {};
+  if ($0 !== undefined) result.code = $0 as string;
+  if ($1 !== undefined) result.message = $1 as string;
+  if ($2 !== undefined) result.details = $2 as unknown;
+  return result as ErrorJson;
 }
 
 const $shapeError: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $array,
   $arrayCheck,
   $enter,
@@ -58,10 +59,19 @@ export function $decodeHTTPValidationError(
 
 export function serializeHTTPValidationError(value: HTTPValidationError): HTTPValidationErrorJson {
   if ($notObject(value)) return value;
-  return {
-    detail:
-      value.detail === undefined ? undefined : $mapArray(value.detail, serializeValidationIssue),
-  };
+  let $0;
+  for (const k in value) {
+    switch (k) {
+      case "detail":
+        $0 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<HTTPValidationErrorJson> = {};
+  if ($0 !== undefined)
+    result.detail = $mapArray($0 as ValidationIssue[], serializeValidationIssue);
+  return result as HTTPValidationErrorJson;
 }
 
 const $shapeHTTPValidationError: $Shape = [["detail", $codec0, false]];

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $enter,
   $hasShape,
   $isString,
@@ -66,10 +67,23 @@ export function $decodeSyncRunNotFound(
 
 export function serializeSyncRunNotFound(value: SyncRunNotFound): SyncRunNotFoundJson {
   if ($notObject(value)) return value;
-  return {
-    message: value.message,
-    status: value.status,
-  };
+  let $0;
+  let $1;
+  for (const k in value) {
+    switch (k) {
+      case "message":
+        $0 = value[k];
+        break;
+      case "status":
+        $1 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<SyncRunNotFoundJson> = {};
+  if ($0 !== undefined) result.message = $0 as string;
+  if ($1 !== undefined) result.status = $1 as SyncRunNotFoundStatus;
+  return result as SyncRunNotFoundJson;
 }
 
 const $shapeSyncRunNotFound: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $array,
   $arrayCheck,
@@ -71,11 +72,28 @@ export function $decodeValidationIssue(
 
 export function serializeValidationIssue(value: ValidationIssue): ValidationIssueJson {
   if ($notObject(value)) return value;
-  return {
-    loc: value.loc,
-    msg: value.msg,
-    type: value.type,
-  };
+  let $0;
+  let $1;
+  let $2;
+  for (const k in value) {
+    switch (k) {
+      case "loc":
+        $0 = value[k];
+        break;
+      case "msg":
+        $1 = value[k];
+        break;
+      case "type":
+        $2 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<ValidationIssueJson> = {};
+  if ($0 !== undefined) result.loc = $0 as string[];
+  if ($1 !== undefined) result.msg = $1 as string;
+  if ($2 !== undefined) result.type = $2 as string;
+  return result as ValidationIssueJson;
 }
 
 const $shapeValidationIssue: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $enter,
   $hasShape,
@@ -66,10 +67,23 @@ export function $decodeGetSyncRunRequest(
 
 export function serializeGetSyncRunRequest(value: GetSyncRunRequest): GetSyncRunRequestJson {
   if ($notObject(value)) return value;
-  return {
-    syncId: value.syncId,
-    syncRunId: value.syncRunId,
-  };
+  let $0;
+  let $1;
+  for (const k in value) {
+    switch (k) {
+      case "syncId":
+        $0 = value[k];
+        break;
+      case "syncRunId":
+        $1 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<GetSyncRunRequestJson> = {};
+  if ($0 !== undefined) result.syncId = $0 as number;
+  if ($1 !== undefined) result.syncRunId = $1 as number;
+  return result as GetSyncRunRequestJson;
 }
 
 const $shapeGetSyncRunRequest: $Shape = [

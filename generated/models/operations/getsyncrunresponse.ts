@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $axiosResponse,
   $enter,
@@ -97,13 +98,38 @@ export function $decodeGetSyncRunResponse(
 
 export function serializeGetSyncRunResponse(value: GetSyncRunResponse): GetSyncRunResponseJson {
   if ($notObject(value)) return value;
-  return {
-    contentType: value.contentType,
-    statusCode: value.statusCode,
-    rawResponse: value.rawResponse,
-    syncRun: value.syncRun === undefined ? undefined : serializeSyncRun(value.syncRun),
-    notFound: value.notFound === undefined ? undefined : serializeSyncRunNotFound(value.notFound),
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  let $4;
+  for (const k in value) {
+    switch (k) {
+      case "contentType":
+        $0 = value[k];
+        break;
+      case "statusCode":
+        $1 = value[k];
+        break;
+      case "rawResponse":
+        $2 = value[k];
+        break;
+      case "syncRun":
+        $3 = value[k];
+        break;
+      case "notFound":
+        $4 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<GetSyncRunResponseJson> = {};
+  if ($0 !== undefined) result.contentType = $0 as string;
+  if ($1 !== undefined) result.statusCode = $1 as number;
+  if ($2 !== undefined) result.rawResponse = $2 as AxiosResponseLike;
+  if ($3 !== undefined) result.syncRun = serializeSyncRun($3 as SyncRun);
+  if ($4 !== undefined) result.notFound = serializeSyncRunNotFound($4 as SyncRunNotFound);
+  return result as GetSyncRunResponseJson;
 }
 
 const $shapeGetSyncRunResponse: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $boolean,
   $enter,
@@ -76,12 +77,33 @@ export function serializeListSyncRunsPagination(
   value: ListSyncRunsPagination,
 ): ListSyncRunsPaginationJson {
   if ($notObject(value)) return value;
-  return {
-    page: value.page,
-    perPage: value.perPage,
-    nextPage: value.nextPage,
-    lastPage: value.lastPage,
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  for (const k in value) {
+    switch (k) {
+      case "page":
+        $0 = value[k];
+        break;
+      case "perPage":
+        $1 = value[k];
+        break;
+      case "nextPage":
+        $2 = value[k];
+        break;
+      case "lastPage":
+        $3 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<ListSyncRunsPaginationJson> = {};
+  if ($0 !== undefined) result.page = $0 as number;
+  if ($1 !== undefined) result.perPage = $1 as number;
+  if ($2 !== undefined) result.nextPage = $2 as number;
+  if ($3 !== undefined) result.lastPage = $3 as boolean;
+  return result as ListSyncRunsPaginationJson;
 }
 
 const $shapeListSyncRunsPagination: $Shape = [

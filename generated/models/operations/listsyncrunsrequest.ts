@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $enter,
   $hasShape,
@@ -79,11 +80,28 @@ export function $decodeListSyncRunsRequest(
 
 export function serializeListSyncRunsRequest(value: ListSyncRunsRequest): ListSyncRunsRequestJson {
   if ($notObject(value)) return value;
-  return {
-    syncId: value.syncId,
-    status: value.status,
-    page: value.page,
-  };
+  let $0;
+  let $1;
+  let $2;
+  for (const k in value) {
+    switch (k) {
+      case "syncId":
+        $0 = value[k];
+        break;
+      case "status":
+        $1 = value[k];
+        break;
+      case "page":
+        $2 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<ListSyncRunsRequestJson> = {};
+  if ($0 !== undefined) result.syncId = $0 as number;
+  if ($1 !== undefined) result.status = $1 as SyncRunStatus;
+  if ($2 !== undefined) result.page = $2 as number;
+  return result as ListSyncRunsRequestJson;
 }
 
 const $shapeListSyncRunsRequest: $Shape = [

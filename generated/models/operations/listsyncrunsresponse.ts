@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $axiosResponse,
   $enter,
@@ -86,15 +87,36 @@ export function serializeListSyncRunsResponse(
   value: ListSyncRunsResponse,
 ): ListSyncRunsResponseJson {
   if ($notObject(value)) return value;
-  return {
-    contentType: value.contentType,
-    listSyncRunsResponseBody:
-      value.listSyncRunsResponseBody === undefined
-        ? undefined
-        : serializeListSyncRunsResponseBody(value.listSyncRunsResponseBody),
-    statusCode: value.statusCode,
-    rawResponse: value.rawResponse,
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  for (const k in value) {
+    switch (k) {
+      case "contentType":
+        $0 = value[k];
+        break;
+      case "listSyncRunsResponseBody":
+        $1 = value[k];
+        break;
+      case "statusCode":
+        $2 = value[k];
+        break;
+      case "rawResponse":
+        $3 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<ListSyncRunsResponseJson> = {};
+  if ($0 !== undefined) result.contentType = $0 as string;
+  if ($1 !== undefined)
+    result.listSyncRunsResponseBody = serializeListSyncRunsResponseBody(
+      $1 as ListSyncRunsResponseBody,
+    );
+  if ($2 !== undefined) result.statusCode = $2 as number;
+  if ($3 !== undefined) result.rawResponse = $3 as AxiosResponseLike;
+  return result as ListSyncRunsResponseJson;
 }
 
 const $shapeListSyncRunsResponse: $Shape = [

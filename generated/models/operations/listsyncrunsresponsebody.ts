@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $array,
   $arrayCheck,
@@ -104,12 +105,34 @@ export function serializeListSyncRunsResponseBody(
   value: ListSyncRunsResponseBody,
 ): ListSyncRunsResponseBodyJson {
   if ($notObject(value)) return value;
-  return {
-    data: $mapArray(value.data, serializeSyncRun),
-    pagination: serializeListSyncRunsPagination(value.pagination),
-    runsByDay: value.runsByDay === undefined ? undefined : $mapArray(value.runsByDay, $codec1),
-    cursor: value.cursor === undefined ? undefined : serializeLegacyCursor(value.cursor),
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  for (const k in value) {
+    switch (k) {
+      case "data":
+        $0 = value[k];
+        break;
+      case "pagination":
+        $1 = value[k];
+        break;
+      case "runsByDay":
+        $2 = value[k];
+        break;
+      case "cursor":
+        $3 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<ListSyncRunsResponseBodyJson> = {};
+  if ($0 !== undefined) result.data = $mapArray($0 as SyncRun[], serializeSyncRun);
+  if ($1 !== undefined)
+    result.pagination = serializeListSyncRunsPagination($1 as ListSyncRunsPagination);
+  if ($2 !== undefined) result.runsByDay = $mapArray($2 as SyncRun[][], $codec1);
+  if ($3 !== undefined) result.cursor = serializeLegacyCursor($3 as LegacyCursor);
+  return result as ListSyncRunsResponseBodyJson;
 }
 
 const $shapeListSyncRunsResponseBody: $Shape = [

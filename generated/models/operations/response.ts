@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $enter,
   $hasShape,
@@ -68,11 +69,28 @@ export function $decodeResponse(v: unknown, c: $Ctx | null, key?: string | numbe
 
 export function serializeResponse(value: Response): ResponseJson {
   if ($notObject(value)) return value;
-  return {
-    status: value.status,
-    headers: value.headers,
-    body: value.body,
-  };
+  let $0;
+  let $1;
+  let $2;
+  for (const k in value) {
+    switch (k) {
+      case "status":
+        $0 = value[k];
+        break;
+      case "headers":
+        $1 = value[k];
+        break;
+      case "body":
+        $2 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<ResponseJson> = {};
+  if ($0 !== undefined) result.status = $0 as number;
+  if ($1 !== undefined) result.headers = $1 as { [key: string]: string };
+  if ($2 !== undefined) result.body = $2 as string;
+  return result as ResponseJson;
 }
 
 const $shapeResponse: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $enter,
   $hasShape,
@@ -70,10 +71,24 @@ export function serializeUploadSeedFileRequest(
   value: UploadSeedFileRequest,
 ): UploadSeedFileRequestJson {
   if ($notObject(value)) return value;
-  return {
-    requestBody: serializeUploadSeedFileRequestBody(value.requestBody),
-    syncId: value.syncId,
-  };
+  let $0;
+  let $1;
+  for (const k in value) {
+    switch (k) {
+      case "requestBody":
+        $0 = value[k];
+        break;
+      case "syncId":
+        $1 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<UploadSeedFileRequestJson> = {};
+  if ($0 !== undefined)
+    result.requestBody = serializeUploadSeedFileRequestBody($0 as UploadSeedFileRequestBody);
+  if ($1 !== undefined) result.syncId = $1 as number;
+  return result as UploadSeedFileRequestJson;
 }
 
 const $shapeUploadSeedFileRequest: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $enter,
   $external,
@@ -63,10 +64,23 @@ export function serializeUploadSeedFileRequestBody(
   value: UploadSeedFileRequestBody,
 ): UploadSeedFileRequestBodyJson {
   if ($notObject(value)) return value;
-  return {
-    content: value.content,
-    fileName: value.fileName,
-  };
+  let $0;
+  let $1;
+  for (const k in value) {
+    switch (k) {
+      case "content":
+        $0 = value[k];
+        break;
+      case "fileName":
+        $1 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<UploadSeedFileRequestBodyJson> = {};
+  if ($0 !== undefined) result.content = $0 as Uint8Array;
+  if ($1 !== undefined) result.fileName = $1 as string;
+  return result as UploadSeedFileRequestBodyJson;
 }
 
 const $shapeUploadSeedFileRequestBody: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $dateTime,
   $enter,
@@ -140,20 +141,59 @@ export function $decodeAuditEntry(v: unknown, c: $Ctx | null, key?: string | num
 
 export function serializeAuditEntry(value: AuditEntry): AuditEntryJson {
   if ($notObject(value)) return value;
-  return {
-    id: value.id,
-    occurredAt: $isoDateTime(value.occurredAt),
-    businessDate: value.businessDate === undefined ? undefined : serializeDate(value.businessDate),
-    calendarDate: value.calendarDate === undefined ? undefined : serializeDate(value.calendarDate),
-    record: value.record === undefined ? undefined : serializeRecord(value.record),
-    recordsByKey:
-      value.recordsByKey === undefined
-        ? undefined
-        : $mapRecord(value.recordsByKey, serializeRecord),
-    error: value.error === undefined ? undefined : serializeError(value.error),
-    response: value.response === undefined ? undefined : serializeResponse(value.response),
-    actor: value.actor,
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  let $4;
+  let $5;
+  let $6;
+  let $7;
+  let $8;
+  for (const k in value) {
+    switch (k) {
+      case "id":
+        $0 = value[k];
+        break;
+      case "occurredAt":
+        $1 = value[k];
+        break;
+      case "businessDate":
+        $2 = value[k];
+        break;
+      case "calendarDate":
+        $3 = value[k];
+        break;
+      case "record":
+        $4 = value[k];
+        break;
+      case "recordsByKey":
+        $5 = value[k];
+        break;
+      case "error":
+        $6 = value[k];
+        break;
+      case "response":
+        $7 = value[k];
+        break;
+      case "actor":
+        $8 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<AuditEntryJson> = {};
+  if ($0 !== undefined) result.id = $0 as number;
+  if ($1 !== undefined) result.occurredAt = $isoDateTime($1 as globalThis.Date);
+  if ($2 !== undefined) result.businessDate = serializeDate($2 as Date);
+  if ($3 !== undefined) result.calendarDate = serializeDate($3 as Date);
+  if ($4 !== undefined) result.record = serializeRecord($4 as Record);
+  if ($5 !== undefined)
+    result.recordsByKey = $mapRecord($5 as { [key: string]: Record }, serializeRecord);
+  if ($6 !== undefined) result.error = serializeError($6 as Error);
+  if ($7 !== undefined) result.response = serializeResponse($7 as Response);
+  if ($8 !== undefined) result.actor = $8 as string;
+  return result as AuditEntryJson;
 }
 
 const $shapeAuditEntry: $Shape = [

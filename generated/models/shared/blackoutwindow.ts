@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $array,
   $arrayCheck,
@@ -88,13 +89,38 @@ export function $decodeBlackoutWindow(
 
 export function serializeBlackoutWindow(value: BlackoutWindow): BlackoutWindowJson {
   if ($notObject(value)) return value;
-  return {
-    startsOn: value.startsOn,
-    endsOn: value.endsOn,
-    extraDays: value.extraDays,
-    holidayCalendar: value.holidayCalendar,
-    reason: value.reason,
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  let $4;
+  for (const k in value) {
+    switch (k) {
+      case "startsOn":
+        $0 = value[k];
+        break;
+      case "endsOn":
+        $1 = value[k];
+        break;
+      case "extraDays":
+        $2 = value[k];
+        break;
+      case "holidayCalendar":
+        $3 = value[k];
+        break;
+      case "reason":
+        $4 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<BlackoutWindowJson> = {};
+  if ($0 !== undefined) result.startsOn = $0 as DateOnly;
+  if ($1 !== undefined) result.endsOn = $1 as DateOnly;
+  if ($2 !== undefined) result.extraDays = $2 as DateOnly[];
+  if ($3 !== undefined) result.holidayCalendar = $3 as { [key: string]: DateOnly };
+  if ($4 !== undefined) result.reason = $4 as string;
+  return result as BlackoutWindowJson;
 }
 
 const $shapeBlackoutWindow: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $boolean,
   $enter,
@@ -74,12 +75,33 @@ export function $decodeColumnSpec(v: unknown, c: $Ctx | null, key?: string | num
 
 export function serializeColumnSpec(value: ColumnSpec): ColumnSpecJson {
   if ($notObject(value)) return value;
-  return {
-    name: value.name,
-    type: value.type,
-    nullable: value.nullable,
-    precision: value.precision,
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  for (const k in value) {
+    switch (k) {
+      case "name":
+        $0 = value[k];
+        break;
+      case "type":
+        $1 = value[k];
+        break;
+      case "nullable":
+        $2 = value[k];
+        break;
+      case "precision":
+        $3 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<ColumnSpecJson> = {};
+  if ($0 !== undefined) result.name = $0 as string;
+  if ($1 !== undefined) result.type = $1 as TypeT;
+  if ($2 !== undefined) result.nullable = $2 as boolean;
+  if ($3 !== undefined) result.precision = $3 as number;
+  return result as ColumnSpecJson;
 }
 
 const $shapeColumnSpec: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $enter,
   $hasShape,
   $leave,
@@ -35,7 +36,8 @@ export function serializeConnectionCredentials(
   value: ConnectionCredentials,
 ): ConnectionCredentialsJson {
   if ($notObject(value)) return value;
-  return {};
+  const result: $Writable<ConnectionCredentialsJson> = {};
+  return result as ConnectionCredentialsJson;
 }
 
 const $shapeConnectionCredentials: $Shape = [];

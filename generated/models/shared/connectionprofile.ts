@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $array,
   $arrayCheck,
@@ -251,29 +252,99 @@ export function $decodeConnectionProfile(
 
 export function serializeConnectionProfile(value: ConnectionProfile): ConnectionProfileJson {
   if ($notObject(value)) return value;
-  return {
-    id: value.id,
-    name: value.name,
-    credentials:
-      value.credentials === undefined
-        ? undefined
-        : serializeConnectionCredentials(value.credentials),
-    columns:
-      value.columns === undefined ? undefined : $mapArray(value.columns, serializeColumnSpec),
-    allowedOperations: value.allowedOperations,
-    testQuery: value.testQuery,
-    hostPattern: value.hostPattern,
-    lastTestedAt: value.lastTestedAt === undefined ? undefined : $isoDateTime(value.lastTestedAt),
-    createdOn: value.createdOn,
-    compiledQuery: value.compiledQuery,
-    sslMode: value.sslMode,
-    timeoutSeconds: value.timeoutSeconds,
-    maxConnections: value.maxConnections,
-    readOnly: value.readOnly,
-    connectionDetails: value.connectionDetails,
-    replicas: value.replicas,
-    region: value.region,
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  let $4;
+  let $5;
+  let $6;
+  let $7;
+  let $8;
+  let $9;
+  let $10;
+  let $11;
+  let $12;
+  let $13;
+  let $14;
+  let $15;
+  let $16;
+  for (const k in value) {
+    switch (k) {
+      case "id":
+        $0 = value[k];
+        break;
+      case "name":
+        $1 = value[k];
+        break;
+      case "credentials":
+        $2 = value[k];
+        break;
+      case "columns":
+        $3 = value[k];
+        break;
+      case "allowedOperations":
+        $4 = value[k];
+        break;
+      case "testQuery":
+        $5 = value[k];
+        break;
+      case "hostPattern":
+        $6 = value[k];
+        break;
+      case "lastTestedAt":
+        $7 = value[k];
+        break;
+      case "createdOn":
+        $8 = value[k];
+        break;
+      case "compiledQuery":
+        $9 = value[k];
+        break;
+      case "sslMode":
+        $10 = value[k];
+        break;
+      case "timeoutSeconds":
+        $11 = value[k];
+        break;
+      case "maxConnections":
+        $12 = value[k];
+        break;
+      case "readOnly":
+        $13 = value[k];
+        break;
+      case "connectionDetails":
+        $14 = value[k];
+        break;
+      case "replicas":
+        $15 = value[k];
+        break;
+      case "region":
+        $16 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<ConnectionProfileJson> = {};
+  if ($0 !== undefined) result.id = $0 as number;
+  if ($1 !== undefined) result.name = $1 as string;
+  if ($2 !== undefined)
+    result.credentials = serializeConnectionCredentials($2 as ConnectionCredentials);
+  if ($3 !== undefined) result.columns = $mapArray($3 as ColumnSpec[], serializeColumnSpec);
+  if ($4 !== undefined) result.allowedOperations = $4 as string[];
+  if ($5 !== undefined) result.testQuery = $5 as string;
+  if ($6 !== undefined) result.hostPattern = $6 as string;
+  if ($7 !== undefined) result.lastTestedAt = $isoDateTime($7 as Date);
+  if ($8 !== undefined) result.createdOn = $8 as DateOnly;
+  if ($9 !== undefined) result.compiledQuery = $9 as string;
+  if ($10 !== undefined) result.sslMode = $10 as SslMode;
+  if ($11 !== undefined) result.timeoutSeconds = $11 as number;
+  if ($12 !== undefined) result.maxConnections = $12 as number;
+  if ($13 !== undefined) result.readOnly = $13 as boolean;
+  if ($14 !== undefined) result.connectionDetails = $14 as { [key: string]: unknown };
+  if ($15 !== undefined) result.replicas = $15 as unknown[];
+  if ($16 !== undefined) result.region = $16 as string;
+  return result as ConnectionProfileJson;
 }
 
 const $shapeConnectionProfile: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $enter,
   $hasShape,
@@ -64,11 +65,28 @@ export function $decodeDate(v: unknown, c: $Ctx | null, key?: string | number): 
 
 export function serializeDate(value: Date): DateJson {
   if ($notObject(value)) return value;
-  return {
-    year: value.year,
-    month: value.month,
-    day: value.day,
-  };
+  let $0;
+  let $1;
+  let $2;
+  for (const k in value) {
+    switch (k) {
+      case "year":
+        $0 = value[k];
+        break;
+      case "month":
+        $1 = value[k];
+        break;
+      case "day":
+        $2 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<DateJson> = {};
+  if ($0 !== undefined) result.year = $0 as number;
+  if ($1 !== undefined) result.month = $1 as number;
+  if ($2 !== undefined) result.day = $2 as number;
+  return result as DateJson;
 }
 
 const $shapeDate: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $array,
   $arrayCheck,
@@ -218,27 +219,84 @@ export function $decodeDestinationSummary(
 
 export function serializeDestinationSummary(value: DestinationSummary): DestinationSummaryJson {
   if ($notObject(value)) return value;
-  return {
-    id: value.id,
-    name: value.name,
-    object: value.object === undefined ? undefined : serializeObjectT(value.object),
-    connectionProfile:
-      value.connectionProfile === undefined
-        ? undefined
-        : serializeConnectionProfile(value.connectionProfile),
-    schedule: value.schedule === undefined ? undefined : serializeSyncSchedule(value.schedule),
-    mappings:
-      value.mappings === undefined ? undefined : $mapArray(value.mappings, serializeFieldMapping),
-    policy: value.policy === undefined ? undefined : serializeSyncPolicy(value.policy),
-    metrics: value.metrics === undefined ? undefined : serializeSyncRunMetrics(value.metrics),
-    template: value.template === undefined ? undefined : serializeQueryTemplate(value.template),
-    cursor: value.cursor === undefined ? undefined : serializeLegacyCursor(value.cursor),
-    legacyMode: value.legacyMode,
-    rootFolder: value.rootFolder === undefined ? undefined : serializeFolderNode(value.rootFolder),
-    audience: value.audience === undefined ? undefined : serializeSegment(value.audience),
-    builtinClash:
-      value.builtinClash === undefined ? undefined : serializeReservedKeys(value.builtinClash),
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  let $4;
+  let $5;
+  let $6;
+  let $7;
+  let $8;
+  let $9;
+  let $10;
+  let $11;
+  let $12;
+  let $13;
+  for (const k in value) {
+    switch (k) {
+      case "id":
+        $0 = value[k];
+        break;
+      case "name":
+        $1 = value[k];
+        break;
+      case "object":
+        $2 = value[k];
+        break;
+      case "connectionProfile":
+        $3 = value[k];
+        break;
+      case "schedule":
+        $4 = value[k];
+        break;
+      case "mappings":
+        $5 = value[k];
+        break;
+      case "policy":
+        $6 = value[k];
+        break;
+      case "metrics":
+        $7 = value[k];
+        break;
+      case "template":
+        $8 = value[k];
+        break;
+      case "cursor":
+        $9 = value[k];
+        break;
+      case "legacyMode":
+        $10 = value[k];
+        break;
+      case "rootFolder":
+        $11 = value[k];
+        break;
+      case "audience":
+        $12 = value[k];
+        break;
+      case "builtinClash":
+        $13 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<DestinationSummaryJson> = {};
+  if ($0 !== undefined) result.id = $0 as number;
+  if ($1 !== undefined) result.name = $1 as string;
+  if ($2 !== undefined) result.object = serializeObjectT($2 as ObjectT);
+  if ($3 !== undefined)
+    result.connectionProfile = serializeConnectionProfile($3 as ConnectionProfile);
+  if ($4 !== undefined) result.schedule = serializeSyncSchedule($4 as SyncSchedule);
+  if ($5 !== undefined) result.mappings = $mapArray($5 as FieldMapping[], serializeFieldMapping);
+  if ($6 !== undefined) result.policy = serializeSyncPolicy($6 as SyncPolicy);
+  if ($7 !== undefined) result.metrics = serializeSyncRunMetrics($7 as SyncRunMetrics);
+  if ($8 !== undefined) result.template = serializeQueryTemplate($8 as QueryTemplate);
+  if ($9 !== undefined) result.cursor = serializeLegacyCursor($9 as LegacyCursor);
+  if ($10 !== undefined) result.legacyMode = $10 as LegacySyncMode;
+  if ($11 !== undefined) result.rootFolder = serializeFolderNode($11 as FolderNode);
+  if ($12 !== undefined) result.audience = serializeSegment($12 as Segment);
+  if ($13 !== undefined) result.builtinClash = serializeReservedKeys($13 as ReservedKeys);
+  return result as DestinationSummaryJson;
 }
 
 const $shapeDestinationSummary: $Shape = [

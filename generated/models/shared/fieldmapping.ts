@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $boolean,
   $enter,
@@ -161,22 +162,83 @@ export function $decodeFieldMapping(
 
 export function serializeFieldMapping(value: FieldMapping): FieldMappingJson {
   if ($notObject(value)) return value;
-  return {
-    sourceColumn: value.sourceColumn,
-    destinationField: value.destinationField,
-    transform: value.transform,
-    writeMode: value.writeMode,
-    matchWeight: value.matchWeight,
-    isPrimaryIdentifier: value.isPrimaryIdentifier,
-    lookupTarget: value.lookupTarget,
-    valuePattern: value.valuePattern,
-    label: value.label,
-    helpText: value.helpText,
-    castRules: value.castRules,
-    docsLink: value.docsLink,
-    joinSeparator: value.joinSeparator,
-    legacyFieldId: value.legacyFieldId,
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  let $4;
+  let $5;
+  let $6;
+  let $7;
+  let $8;
+  let $9;
+  let $10;
+  let $11;
+  let $12;
+  let $13;
+  for (const k in value) {
+    switch (k) {
+      case "sourceColumn":
+        $0 = value[k];
+        break;
+      case "destinationField":
+        $1 = value[k];
+        break;
+      case "transform":
+        $2 = value[k];
+        break;
+      case "writeMode":
+        $3 = value[k];
+        break;
+      case "matchWeight":
+        $4 = value[k];
+        break;
+      case "isPrimaryIdentifier":
+        $5 = value[k];
+        break;
+      case "lookupTarget":
+        $6 = value[k];
+        break;
+      case "valuePattern":
+        $7 = value[k];
+        break;
+      case "label":
+        $8 = value[k];
+        break;
+      case "helpText":
+        $9 = value[k];
+        break;
+      case "castRules":
+        $10 = value[k];
+        break;
+      case "docsLink":
+        $11 = value[k];
+        break;
+      case "joinSeparator":
+        $12 = value[k];
+        break;
+      case "legacyFieldId":
+        $13 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<FieldMappingJson> = {};
+  if ($0 !== undefined) result.sourceColumn = $0 as string;
+  if ($1 !== undefined) result.destinationField = $1 as string;
+  if ($2 !== undefined) result.transform = $2 as string;
+  if ($3 !== undefined) result.writeMode = $3 as string;
+  if ($4 !== undefined) result.matchWeight = $4 as number;
+  if ($5 !== undefined) result.isPrimaryIdentifier = $5 as boolean;
+  if ($6 !== undefined) result.lookupTarget = $6 as string;
+  if ($7 !== undefined) result.valuePattern = $7 as string;
+  if ($8 !== undefined) result.label = $8 as string;
+  if ($9 !== undefined) result.helpText = $9 as string;
+  if ($10 !== undefined) result.castRules = $10 as string;
+  if ($11 !== undefined) result.docsLink = $11 as string;
+  if ($12 !== undefined) result.joinSeparator = $12 as string;
+  if ($13 !== undefined) result.legacyFieldId = $13 as number;
+  return result as FieldMappingJson;
 }
 
 const $shapeFieldMapping: $Shape = [

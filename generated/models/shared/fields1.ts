@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $boolean,
   $enter,
@@ -90,13 +91,38 @@ export function $decodeFields1(v: unknown, c: $Ctx | null, key?: string | number
 
 export function serializeFields1(value: Fields1): Fields1Json {
   if ($notObject(value)) return value;
-  return {
-    id: value.id,
-    label: value.label,
-    type: value.type,
-    required: value.required,
-    createable: value.createable,
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  let $4;
+  for (const k in value) {
+    switch (k) {
+      case "id":
+        $0 = value[k];
+        break;
+      case "label":
+        $1 = value[k];
+        break;
+      case "type":
+        $2 = value[k];
+        break;
+      case "required":
+        $3 = value[k];
+        break;
+      case "createable":
+        $4 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<Fields1Json> = {};
+  if ($0 !== undefined) result.id = $0 as string;
+  if ($1 !== undefined) result.label = $1 as string;
+  if ($2 !== undefined) result.type = $2 as string;
+  if ($3 !== undefined) result.required = $3 as boolean;
+  if ($4 !== undefined) result.createable = $4 as boolean;
+  return result as Fields1Json;
 }
 
 const $shapeFields1: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $boolean,
   $enter,
@@ -63,10 +64,23 @@ export function $decodeFields2(v: unknown, c: $Ctx | null, key?: string | number
 
 export function serializeFields2(value: Fields2): Fields2Json {
   if ($notObject(value)) return value;
-  return {
-    id: value.id,
-    matchCaseSensitive: value.matchCaseSensitive,
-  };
+  let $0;
+  let $1;
+  for (const k in value) {
+    switch (k) {
+      case "id":
+        $0 = value[k];
+        break;
+      case "matchCaseSensitive":
+        $1 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<Fields2Json> = {};
+  if ($0 !== undefined) result.id = $0 as string;
+  if ($1 !== undefined) result.matchCaseSensitive = $1 as boolean;
+  return result as Fields2Json;
 }
 
 const $shapeFields2: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $array,
   $arrayCheck,
@@ -76,13 +77,33 @@ export function $decodeFolderNode(v: unknown, c: $Ctx | null, key?: string | num
 
 export function serializeFolderNode(value: FolderNode): FolderNodeJson {
   if ($notObject(value)) return value;
-  return {
-    id: value.id,
-    name: value.name,
-    parent: value.parent === undefined ? undefined : serializeFolderNode(value.parent),
-    children:
-      value.children === undefined ? undefined : $mapArray(value.children, serializeFolderNode),
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  for (const k in value) {
+    switch (k) {
+      case "id":
+        $0 = value[k];
+        break;
+      case "name":
+        $1 = value[k];
+        break;
+      case "parent":
+        $2 = value[k];
+        break;
+      case "children":
+        $3 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<FolderNodeJson> = {};
+  if ($0 !== undefined) result.id = $0 as number;
+  if ($1 !== undefined) result.name = $1 as string;
+  if ($2 !== undefined) result.parent = serializeFolderNode($2 as FolderNode);
+  if ($3 !== undefined) result.children = $mapArray($3 as FolderNode[], serializeFolderNode);
+  return result as FolderNodeJson;
 }
 
 const $shapeFolderNode: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $enter,
   $hasShape,
   $isNumber,
@@ -76,11 +77,28 @@ export function $decodeLegacyCursor(
 
 export function serializeLegacyCursor(value: LegacyCursor): LegacyCursorJson {
   if ($notObject(value)) return value;
-  return {
-    offset: value.offset,
-    limit: value.limit,
-    pageToken: value.pageToken,
-  };
+  let $0;
+  let $1;
+  let $2;
+  for (const k in value) {
+    switch (k) {
+      case "offset":
+        $0 = value[k];
+        break;
+      case "limit":
+        $1 = value[k];
+        break;
+      case "pageToken":
+        $2 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<LegacyCursorJson> = {};
+  if ($0 !== undefined) result.offset = $0 as number;
+  if ($1 !== undefined) result.limit = $1 as number;
+  if ($2 !== undefined) result.pageToken = $2 as string;
+  return result as LegacyCursorJson;
 }
 
 const $shapeLegacyCursor: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $enter,
   $hasShape,
@@ -68,11 +69,28 @@ export function $decodeMetricCounter(
 
 export function serializeMetricCounter(value: MetricCounter): MetricCounterJson {
   if ($notObject(value)) return value;
-  return {
-    name: value.name,
-    value: value.value,
-    unit: value.unit,
-  };
+  let $0;
+  let $1;
+  let $2;
+  for (const k in value) {
+    switch (k) {
+      case "name":
+        $0 = value[k];
+        break;
+      case "value":
+        $1 = value[k];
+        break;
+      case "unit":
+        $2 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<MetricCounterJson> = {};
+  if ($0 !== undefined) result.name = $0 as string;
+  if ($1 !== undefined) result.value = $1 as number;
+  if ($2 !== undefined) result.unit = $2 as string;
+  return result as MetricCounterJson;
 }
 
 const $shapeMetricCounter: $Shape = [

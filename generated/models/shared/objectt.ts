@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $array,
   $arrayCheck,
@@ -115,17 +116,43 @@ export function $decodeObjectT(v: unknown, c: $Ctx | null, key?: string | number
 
 export function serializeObjectT(value: ObjectT): ObjectTJson {
   if ($notObject(value)) return value;
-  return {
-    fullName: value.fullName,
-    label: value.label,
-    allowCustomFields: value.allowCustomFields,
-    fields: value.fields === undefined ? undefined : $mapArray(value.fields, serializeFields1),
-    identifierFields:
-      value.identifierFields === undefined
-        ? undefined
-        : $mapArray(value.identifierFields, serializeFields2),
-    supportedOperations: value.supportedOperations,
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  let $4;
+  let $5;
+  for (const k in value) {
+    switch (k) {
+      case "fullName":
+        $0 = value[k];
+        break;
+      case "label":
+        $1 = value[k];
+        break;
+      case "allowCustomFields":
+        $2 = value[k];
+        break;
+      case "fields":
+        $3 = value[k];
+        break;
+      case "identifierFields":
+        $4 = value[k];
+        break;
+      case "supportedOperations":
+        $5 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<ObjectTJson> = {};
+  if ($0 !== undefined) result.fullName = $0 as string;
+  if ($1 !== undefined) result.label = $1 as string;
+  if ($2 !== undefined) result.allowCustomFields = $2 as boolean;
+  if ($3 !== undefined) result.fields = $mapArray($3 as Fields1[], serializeFields1);
+  if ($4 !== undefined) result.identifierFields = $mapArray($4 as Fields2[], serializeFields2);
+  if ($5 !== undefined) result.supportedOperations = $5 as string[];
+  return result as ObjectTJson;
 }
 
 const $shapeObjectT: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $enter,
   $hasShape,
@@ -93,11 +94,28 @@ export function $decodeQueryTemplate(
 
 export function serializeQueryTemplate(value: QueryTemplate): QueryTemplateJson {
   if ($notObject(value)) return value;
-  return {
-    sql: value.sql,
-    parameters: value.parameters,
-    dialect: value.dialect,
-  };
+  let $0;
+  let $1;
+  let $2;
+  for (const k in value) {
+    switch (k) {
+      case "sql":
+        $0 = value[k];
+        break;
+      case "parameters":
+        $1 = value[k];
+        break;
+      case "dialect":
+        $2 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<QueryTemplateJson> = {};
+  if ($0 !== undefined) result.sql = $0 as string;
+  if ($1 !== undefined) result.parameters = $1 as { [key: string]: unknown };
+  if ($2 !== undefined) result.dialect = $2 as string;
+  return result as QueryTemplateJson;
 }
 
 const $shapeQueryTemplate: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $array,
   $arrayCheck,
@@ -69,11 +70,28 @@ export function $decodeRecord(v: unknown, c: $Ctx | null, key?: string | number)
 
 export function serializeRecord(value: Record): RecordJson {
   if ($notObject(value)) return value;
-  return {
-    key: value.key,
-    values: value.values,
-    updatedAt: value.updatedAt === undefined ? undefined : $isoDateTime(value.updatedAt),
-  };
+  let $0;
+  let $1;
+  let $2;
+  for (const k in value) {
+    switch (k) {
+      case "key":
+        $0 = value[k];
+        break;
+      case "values":
+        $1 = value[k];
+        break;
+      case "updatedAt":
+        $2 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<RecordJson> = {};
+  if ($0 !== undefined) result.key = $0 as string;
+  if ($1 !== undefined) result.values = $1 as string[];
+  if ($2 !== undefined) result.updatedAt = $isoDateTime($2 as Date);
+  return result as RecordJson;
 }
 
 const $shapeRecord: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $boolean,
   $enter,
   $hasShape,
@@ -15,12 +16,12 @@ import {
   $leave,
   $notObject,
   $number,
-  $own,
   $parser,
   $record,
   $recordCheck,
   $safeParser,
   $schema,
+  $set,
   $string,
   $template,
   $unknown,
@@ -89,14 +90,43 @@ export function $decodeReservedKeys(
 
 export function serializeReservedKeys(value: ReservedKeys): ReservedKeysJson {
   if ($notObject(value)) return value;
-  return {
-    constructor: $own(value, "constructor") as string | undefined,
-    ["__proto__"]: $own(value, "__proto__") as { [key: string]: unknown } | undefined,
-    toString: $own(value, "toString") as boolean | undefined,
-    then: value.then,
-    hasOwnProperty: $own(value, "hasOwnProperty") as string | undefined,
-    valueOf: $own(value, "valueOf") as number | undefined,
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  let $4;
+  let $5;
+  for (const k in value) {
+    switch (k) {
+      case "constructor":
+        $0 = value[k];
+        break;
+      case "__proto__":
+        $1 = value[k];
+        break;
+      case "toString":
+        $2 = value[k];
+        break;
+      case "then":
+        $3 = value[k];
+        break;
+      case "hasOwnProperty":
+        $4 = value[k];
+        break;
+      case "valueOf":
+        $5 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<ReservedKeysJson> = {};
+  if ($0 !== undefined) result.constructor = $0 as string;
+  if ($1 !== undefined) $set(result, "__proto__", $1 as { [key: string]: unknown });
+  if ($2 !== undefined) result.toString = $2 as boolean;
+  if ($3 !== undefined) result.then = $3 as number;
+  if ($4 !== undefined) result.hasOwnProperty = $4 as string;
+  if ($5 !== undefined) result.valueOf = $5 as number;
+  return result as ReservedKeysJson;
 }
 
 const $shapeReservedKeys: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $enter,
   $hasShape,
@@ -54,10 +55,23 @@ export function $decodeSecurity(v: unknown, c: $Ctx | null, key?: string | numbe
 
 export function serializeSecurity(value: Security): SecurityJson {
   if ($notObject(value)) return value;
-  return {
-    bearerAuth: value.bearerAuth,
-    workspaceToken: value.workspaceToken,
-  };
+  let $0;
+  let $1;
+  for (const k in value) {
+    switch (k) {
+      case "bearerAuth":
+        $0 = value[k];
+        break;
+      case "workspaceToken":
+        $1 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<SecurityJson> = {};
+  if ($0 !== undefined) result.bearerAuth = $0 as string;
+  if ($1 !== undefined) result.workspaceToken = $1 as string;
+  return result as SecurityJson;
 }
 
 const $shapeSecurity: $Shape = [

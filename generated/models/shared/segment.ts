@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $array,
   $arrayCheck,
@@ -76,11 +77,28 @@ export function $decodeSegment(v: unknown, c: $Ctx | null, key?: string | number
 
 export function serializeSegment(value: Segment): SegmentJson {
   if ($notObject(value)) return value;
-  return {
-    id: value.id,
-    name: value.name,
-    rules: value.rules === undefined ? undefined : $mapArray(value.rules, serializeSegmentRule),
-  };
+  let $0;
+  let $1;
+  let $2;
+  for (const k in value) {
+    switch (k) {
+      case "id":
+        $0 = value[k];
+        break;
+      case "name":
+        $1 = value[k];
+        break;
+      case "rules":
+        $2 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<SegmentJson> = {};
+  if ($0 !== undefined) result.id = $0 as number;
+  if ($1 !== undefined) result.name = $1 as string;
+  if ($2 !== undefined) result.rules = $mapArray($2 as SegmentRule[], serializeSegmentRule);
+  return result as SegmentJson;
 }
 
 const $shapeSegment: $Shape = [

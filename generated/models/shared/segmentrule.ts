@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $enter,
   $hasShape,
@@ -77,12 +78,33 @@ export function $decodeSegmentRule(v: unknown, c: $Ctx | null, key?: string | nu
 
 export function serializeSegmentRule(value: SegmentRule): SegmentRuleJson {
   if ($notObject(value)) return value;
-  return {
-    field: value.field,
-    operator: value.operator,
-    value: value.value,
-    subSegment: value.subSegment === undefined ? undefined : serializeSegment(value.subSegment),
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  for (const k in value) {
+    switch (k) {
+      case "field":
+        $0 = value[k];
+        break;
+      case "operator":
+        $1 = value[k];
+        break;
+      case "value":
+        $2 = value[k];
+        break;
+      case "subSegment":
+        $3 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<SegmentRuleJson> = {};
+  if ($0 !== undefined) result.field = $0 as string;
+  if ($1 !== undefined) result.operator = $1 as string;
+  if ($2 !== undefined) result.value = $2 as unknown;
+  if ($3 !== undefined) result.subSegment = serializeSegment($3 as Segment);
+  return result as SegmentRuleJson;
 }
 
 const $shapeSegmentRule: $Shape = [

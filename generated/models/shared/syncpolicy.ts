@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $enter,
   $hasShape,
   $isNumber,
@@ -86,11 +87,28 @@ export function $decodeSyncPolicy(v: unknown, c: $Ctx | null, key?: string | num
 
 export function serializeSyncPolicy(value: SyncPolicy): SyncPolicyJson {
   if ($notObject(value)) return value;
-  return {
-    retryState: value.retryState,
-    overlapBehaviour: value.overlapBehaviour,
-    maxRetries: value.maxRetries,
-  };
+  let $0;
+  let $1;
+  let $2;
+  for (const k in value) {
+    switch (k) {
+      case "retryState":
+        $0 = value[k];
+        break;
+      case "overlapBehaviour":
+        $1 = value[k];
+        break;
+      case "maxRetries":
+        $2 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<SyncPolicyJson> = {};
+  if ($0 !== undefined) result.retryState = $0 as string;
+  if ($1 !== undefined) result.overlapBehaviour = $1 as string;
+  if ($2 !== undefined) result.maxRetries = $2 as number;
+  return result as SyncPolicyJson;
 }
 
 const $shapeSyncPolicy: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $array,
   $arrayCheck,
   $arrayOf,
@@ -108,20 +109,51 @@ export function $decodeSyncRunMetrics(
 
 export function serializeSyncRunMetrics(value: SyncRunMetrics): SyncRunMetricsJson {
   if ($notObject(value)) return value;
-  return {
-    countersByStep:
-      value.countersByStep === undefined
-        ? undefined
-        : $mapRecord(value.countersByStep, serializeMetricCounter),
-    countersByStepAndDestination:
-      value.countersByStepAndDestination === undefined
-        ? undefined
-        : $mapRecord(value.countersByStepAndDestination, $codec2),
-    stepDurations: value.stepDurations,
-    rowSamples: value.rowSamples,
-    latenciesMs: value.latenciesMs,
-    rawStats: value.rawStats,
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  let $4;
+  let $5;
+  for (const k in value) {
+    switch (k) {
+      case "countersByStep":
+        $0 = value[k];
+        break;
+      case "countersByStepAndDestination":
+        $1 = value[k];
+        break;
+      case "stepDurations":
+        $2 = value[k];
+        break;
+      case "rowSamples":
+        $3 = value[k];
+        break;
+      case "latenciesMs":
+        $4 = value[k];
+        break;
+      case "rawStats":
+        $5 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<SyncRunMetricsJson> = {};
+  if ($0 !== undefined)
+    result.countersByStep = $mapRecord(
+      $0 as { [key: string]: MetricCounter },
+      serializeMetricCounter,
+    );
+  if ($1 !== undefined)
+    result.countersByStepAndDestination = $mapRecord(
+      $1 as { [key: string]: { [key: string]: MetricCounter } },
+      $codec2,
+    );
+  if ($2 !== undefined) result.stepDurations = $2 as { [key: string]: number };
+  if ($3 !== undefined) result.rowSamples = $3 as string[][];
+  if ($4 !== undefined) result.latenciesMs = $4 as number[];
+  if ($5 !== undefined) result.rawStats = $5 as unknown;
+  return result as SyncRunMetricsJson;
 }
 
 const $shapeSyncRunMetrics: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $array,
   $arrayCheck,
@@ -137,20 +138,59 @@ export function $decodeSyncSchedule(
 
 export function serializeSyncSchedule(value: SyncSchedule): SyncScheduleJson {
   if ($notObject(value)) return value;
-  return {
-    cronExpression: value.cronExpression,
-    frequency: value.frequency,
-    hourOfDay: value.hourOfDay,
-    dayOfWeek: value.dayOfWeek,
-    timezone: value.timezone,
-    pausedUntil: value.pausedUntil === undefined ? undefined : $isoDateTime(value.pausedUntil),
-    blackoutWindows:
-      value.blackoutWindows === undefined
-        ? undefined
-        : $mapArray(value.blackoutWindows, serializeBlackoutWindow),
-    priority: value.priority,
-    deliveryWindow: value.deliveryWindow,
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  let $4;
+  let $5;
+  let $6;
+  let $7;
+  let $8;
+  for (const k in value) {
+    switch (k) {
+      case "cronExpression":
+        $0 = value[k];
+        break;
+      case "frequency":
+        $1 = value[k];
+        break;
+      case "hourOfDay":
+        $2 = value[k];
+        break;
+      case "dayOfWeek":
+        $3 = value[k];
+        break;
+      case "timezone":
+        $4 = value[k];
+        break;
+      case "pausedUntil":
+        $5 = value[k];
+        break;
+      case "blackoutWindows":
+        $6 = value[k];
+        break;
+      case "priority":
+        $7 = value[k];
+        break;
+      case "deliveryWindow":
+        $8 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<SyncScheduleJson> = {};
+  if ($0 !== undefined) result.cronExpression = $0 as string;
+  if ($1 !== undefined) result.frequency = $1 as ScheduleFrequency;
+  if ($2 !== undefined) result.hourOfDay = $2 as number;
+  if ($3 !== undefined) result.dayOfWeek = $3 as string;
+  if ($4 !== undefined) result.timezone = $4 as string;
+  if ($5 !== undefined) result.pausedUntil = $isoDateTime($5 as Date);
+  if ($6 !== undefined)
+    result.blackoutWindows = $mapArray($6 as BlackoutWindow[], serializeBlackoutWindow);
+  if ($7 !== undefined) result.priority = $7 as SyncPriority;
+  if ($8 !== undefined) result.deliveryWindow = $8 as DeliveryWindow;
+  return result as SyncScheduleJson;
 }
 
 const $shapeSyncSchedule: $Shape = [

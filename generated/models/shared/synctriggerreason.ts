@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $boolean,
   $enter,
   $hasShape,
@@ -96,14 +97,43 @@ export function $decodeSyncTriggerReason(
 
 export function serializeSyncTriggerReason(value: SyncTriggerReason): SyncTriggerReasonJson {
   if ($notObject(value)) return value;
-  return {
-    uiTag: value.uiTag,
-    uiDetail: value.uiDetail,
-    triggerSource: value.triggerSource,
-    requestedBy: value.requestedBy,
-    forceFullSync: value.forceFullSync,
-    upstreamJobId: value.upstreamJobId,
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  let $4;
+  let $5;
+  for (const k in value) {
+    switch (k) {
+      case "uiTag":
+        $0 = value[k];
+        break;
+      case "uiDetail":
+        $1 = value[k];
+        break;
+      case "triggerSource":
+        $2 = value[k];
+        break;
+      case "requestedBy":
+        $3 = value[k];
+        break;
+      case "forceFullSync":
+        $4 = value[k];
+        break;
+      case "upstreamJobId":
+        $5 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<SyncTriggerReasonJson> = {};
+  if ($0 !== undefined) result.uiTag = $0 as string;
+  if ($1 !== undefined) result.uiDetail = $1 as string;
+  if ($2 !== undefined) result.triggerSource = $2 as string;
+  if ($3 !== undefined) result.requestedBy = $3 as string;
+  if ($4 !== undefined) result.forceFullSync = $4 as boolean;
+  if ($5 !== undefined) result.upstreamJobId = $5 as string;
+  return result as SyncTriggerReasonJson;
 }
 
 const $shapeSyncTriggerReason: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $array,
   $arrayCheck,
@@ -73,10 +74,23 @@ export function serializeGetEmployeesPositiveResponse(
   value: GetEmployeesPositiveResponse,
 ): GetEmployeesPositiveResponseJson {
   if ($notObject(value)) return value;
-  return {
-    data: $mapArray(value.data, serializeEmployee),
-    next: value.next,
-  };
+  let $0;
+  let $1;
+  for (const k in value) {
+    switch (k) {
+      case "data":
+        $0 = value[k];
+        break;
+      case "next":
+        $1 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<GetEmployeesPositiveResponseJson> = {};
+  if ($0 !== undefined) result.data = $mapArray($0 as Employee[], serializeEmployee);
+  if ($1 !== undefined) result.next = $1 as string;
+  return result as GetEmployeesPositiveResponseJson;
 }
 
 const $shapeGetEmployeesPositiveResponse: $Shape = [

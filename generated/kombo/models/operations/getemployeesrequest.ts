@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $enter,
   $hasShape,
   $isNumber,
@@ -67,11 +68,28 @@ export function $decodeGetEmployeesRequest(
 
 export function serializeGetEmployeesRequest(value: GetEmployeesRequest): GetEmployeesRequestJson {
   if ($notObject(value)) return value;
-  return {
-    cursor: value.cursor,
-    pageSize: value.pageSize,
-    status: value.status,
-  };
+  let $0;
+  let $1;
+  let $2;
+  for (const k in value) {
+    switch (k) {
+      case "cursor":
+        $0 = value[k];
+        break;
+      case "pageSize":
+        $1 = value[k];
+        break;
+      case "status":
+        $2 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<GetEmployeesRequestJson> = {};
+  if ($0 !== undefined) result.cursor = $0 as string;
+  if ($1 !== undefined) result.pageSize = $1 as number;
+  if ($2 !== undefined) result.status = $2 as EmploymentStatus;
+  return result as GetEmployeesRequestJson;
 }
 
 const $shapeGetEmployeesRequest: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $enter,
   $hasShape,
@@ -66,10 +67,24 @@ export function serializePostAtsCandidatesCandidateIdResultLinksPositiveResponse
   value: PostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItem,
 ): PostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItemJson {
   if ($notObject(value)) return value;
-  return {
-    url: value.url,
-    label: value.label,
-  };
+  let $0;
+  let $1;
+  for (const k in value) {
+    switch (k) {
+      case "url":
+        $0 = value[k];
+        break;
+      case "label":
+        $1 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<PostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItemJson> =
+    {};
+  if ($0 !== undefined) result.url = $0 as string;
+  if ($1 !== undefined) result.label = $1 as string;
+  return result as PostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItemJson;
 }
 
 const $shapePostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItem: $Shape = [

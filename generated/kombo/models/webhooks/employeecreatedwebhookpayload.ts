@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $dateTime,
   $enter,
@@ -86,12 +87,33 @@ export function serializeEmployeeCreatedWebhookPayload(
   value: EmployeeCreatedWebhookPayload,
 ): EmployeeCreatedWebhookPayloadJson {
   if ($notObject(value)) return value;
-  return {
-    id: value.id,
-    type: value.type,
-    data: serializeEmployee(value.data),
-    sentAt: $isoDateTime(value.sentAt),
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  for (const k in value) {
+    switch (k) {
+      case "id":
+        $0 = value[k];
+        break;
+      case "type":
+        $1 = value[k];
+        break;
+      case "data":
+        $2 = value[k];
+        break;
+      case "sentAt":
+        $3 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<EmployeeCreatedWebhookPayloadJson> = {};
+  if ($0 !== undefined) result.id = $0 as string;
+  if ($1 !== undefined) result.type = $1 as "employee.created";
+  if ($2 !== undefined) result.data = serializeEmployee($2 as Employee);
+  if ($3 !== undefined) result.sentAt = $isoDateTime($3 as Date);
+  return result as EmployeeCreatedWebhookPayloadJson;
 }
 
 const $shapeEmployeeCreatedWebhookPayload: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $boolean,
   $enter,
@@ -74,11 +75,28 @@ export function $decodeReportError(v: unknown, c: $Ctx | null, key?: string | nu
 
 export function serializeReportError(value: ReportError): ReportErrorJson {
   if ($notObject(value)) return value;
-  return {
-    code: value.code,
-    message: value.message,
-    retryable: value.retryable,
-  };
+  let $0;
+  let $1;
+  let $2;
+  for (const k in value) {
+    switch (k) {
+      case "code":
+        $0 = value[k];
+        break;
+      case "message":
+        $1 = value[k];
+        break;
+      case "retryable":
+        $2 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<ReportErrorJson> = {};
+  if ($0 !== undefined) result.code = $0 as string;
+  if ($1 !== undefined) result.message = $1 as string;
+  if ($2 !== undefined) result.retryable = $2 as boolean;
+  return result as ReportErrorJson;
 }
 
 const $shapeReportError: $Shape = [

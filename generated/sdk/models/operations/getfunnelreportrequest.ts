@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $dateOnly,
   $enter,
@@ -81,11 +82,28 @@ export function serializeGetFunnelReportRequest(
   value: GetFunnelReportRequest,
 ): GetFunnelReportRequestJson {
   if ($notObject(value)) return value;
-  return {
-    funnelId: value.funnelId,
-    day: value.day,
-    order: value.order,
-  };
+  let $0;
+  let $1;
+  let $2;
+  for (const k in value) {
+    switch (k) {
+      case "funnelId":
+        $0 = value[k];
+        break;
+      case "day":
+        $1 = value[k];
+        break;
+      case "order":
+        $2 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<GetFunnelReportRequestJson> = {};
+  if ($0 !== undefined) result.funnelId = $0 as string;
+  if ($1 !== undefined) result.day = $1 as DateOnly;
+  if ($2 !== undefined) result.order = $2 as SortOrder;
+  return result as GetFunnelReportRequestJson;
 }
 
 const $shapeGetFunnelReportRequest: $Shape = [

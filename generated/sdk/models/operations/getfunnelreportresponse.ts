@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $axiosResponse,
   $enter,
@@ -99,15 +100,38 @@ export function serializeGetFunnelReportResponse(
   value: GetFunnelReportResponse,
 ): GetFunnelReportResponseJson {
   if ($notObject(value)) return value;
-  return {
-    contentType: value.contentType,
-    funnelReport:
-      value.funnelReport === undefined ? undefined : serializeFunnelReport(value.funnelReport),
-    reportError:
-      value.reportError === undefined ? undefined : serializeReportError(value.reportError),
-    statusCode: value.statusCode,
-    rawResponse: value.rawResponse,
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  let $4;
+  for (const k in value) {
+    switch (k) {
+      case "contentType":
+        $0 = value[k];
+        break;
+      case "funnelReport":
+        $1 = value[k];
+        break;
+      case "reportError":
+        $2 = value[k];
+        break;
+      case "statusCode":
+        $3 = value[k];
+        break;
+      case "rawResponse":
+        $4 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<GetFunnelReportResponseJson> = {};
+  if ($0 !== undefined) result.contentType = $0 as string;
+  if ($1 !== undefined) result.funnelReport = serializeFunnelReport($1 as FunnelReport);
+  if ($2 !== undefined) result.reportError = serializeReportError($2 as ReportError);
+  if ($3 !== undefined) result.statusCode = $3 as number;
+  if ($4 !== undefined) result.rawResponse = $4 as AxiosResponseLike;
+  return result as GetFunnelReportResponseJson;
 }
 
 const $shapeGetFunnelReportResponse: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $array,
   $arrayCheck,
@@ -71,10 +72,23 @@ export function $decodeTrackEventsRequest(
 
 export function serializeTrackEventsRequest(value: TrackEventsRequest): TrackEventsRequestJson {
   if ($notObject(value)) return value;
-  return {
-    events: $mapArray(value.events, serializeTrackedEvent),
-    dryRun: value.dryRun,
-  };
+  let $0;
+  let $1;
+  for (const k in value) {
+    switch (k) {
+      case "events":
+        $0 = value[k];
+        break;
+      case "dryRun":
+        $1 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<TrackEventsRequestJson> = {};
+  if ($0 !== undefined) result.events = $mapArray($0 as TrackedEvent[], serializeTrackedEvent);
+  if ($1 !== undefined) result.dryRun = $1 as boolean;
+  return result as TrackEventsRequestJson;
 }
 
 const $shapeTrackEventsRequest: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $array,
   $arrayCheck,
   $arrayOf,
@@ -168,20 +169,60 @@ export function $decodeEventProperties(
 
 export function serializeEventProperties(value: EventProperties): EventPropertiesJson {
   if ($notObject(value)) return value;
-  return {
-    stringProps: value.stringProps,
-    numericProps: value.numericProps,
-    flags: value.flags,
-    listProps: value.listProps,
-    nestedLabels: value.nestedLabels,
-    histogramBuckets: value.histogramBuckets,
-    hourlyBuckets: value.hourlyBuckets,
-    rawContext: value.rawContext,
-    firstSeenByChannel:
-      value.firstSeenByChannel === undefined
-        ? undefined
-        : $mapRecord(value.firstSeenByChannel, $isoDateTime),
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  let $4;
+  let $5;
+  let $6;
+  let $7;
+  let $8;
+  for (const k in value) {
+    switch (k) {
+      case "stringProps":
+        $0 = value[k];
+        break;
+      case "numericProps":
+        $1 = value[k];
+        break;
+      case "flags":
+        $2 = value[k];
+        break;
+      case "listProps":
+        $3 = value[k];
+        break;
+      case "nestedLabels":
+        $4 = value[k];
+        break;
+      case "histogramBuckets":
+        $5 = value[k];
+        break;
+      case "hourlyBuckets":
+        $6 = value[k];
+        break;
+      case "rawContext":
+        $7 = value[k];
+        break;
+      case "firstSeenByChannel":
+        $8 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<EventPropertiesJson> = {};
+  if ($0 !== undefined) result.stringProps = $0 as { [key: string]: string };
+  if ($1 !== undefined) result.numericProps = $1 as { [key: string]: number };
+  if ($2 !== undefined) result.flags = $2 as { [key: string]: boolean };
+  if ($3 !== undefined) result.listProps = $3 as { [key: string]: string[] };
+  if ($4 !== undefined) result.nestedLabels = $4 as { [key: string]: { [key: string]: string } };
+  if ($5 !== undefined)
+    result.histogramBuckets = $5 as { [key: string]: { [key: string]: number } };
+  if ($6 !== undefined) result.hourlyBuckets = $6 as { [key: string]: { [key: string]: number } }[];
+  if ($7 !== undefined) result.rawContext = $7 as { [key: string]: unknown }[];
+  if ($8 !== undefined)
+    result.firstSeenByChannel = $mapRecord($8 as { [key: string]: Date }, $isoDateTime);
+  return result as EventPropertiesJson;
 }
 
 const $shapeEventProperties: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $array,
   $arrayCheck,
@@ -122,23 +123,55 @@ export function $decodeFunnelReport(
 
 export function serializeFunnelReport(value: FunnelReport): FunnelReportJson {
   if ($notObject(value)) return value;
-  return {
-    reportDate: value.reportDate,
-    generatedAt: $isoDateTime(value.generatedAt),
-    stepsByName:
-      value.stepsByName === undefined
-        ? undefined
-        : $mapRecord(value.stepsByName, serializeFunnelStep),
-    stepVariants:
-      value.stepVariants === undefined ? undefined : $mapRecord(value.stepVariants, $codec2),
-    cohortSnapshots:
-      value.cohortSnapshots === undefined ? undefined : $mapArray(value.cohortSnapshots, $codec3),
-    stepsBySegmentAndName:
-      value.stepsBySegmentAndName === undefined
-        ? undefined
-        : $mapRecord(value.stepsBySegmentAndName, $codec3),
-    comparedDays: value.comparedDays,
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  let $4;
+  let $5;
+  let $6;
+  for (const k in value) {
+    switch (k) {
+      case "reportDate":
+        $0 = value[k];
+        break;
+      case "generatedAt":
+        $1 = value[k];
+        break;
+      case "stepsByName":
+        $2 = value[k];
+        break;
+      case "stepVariants":
+        $3 = value[k];
+        break;
+      case "cohortSnapshots":
+        $4 = value[k];
+        break;
+      case "stepsBySegmentAndName":
+        $5 = value[k];
+        break;
+      case "comparedDays":
+        $6 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<FunnelReportJson> = {};
+  if ($0 !== undefined) result.reportDate = $0 as DateOnly;
+  if ($1 !== undefined) result.generatedAt = $isoDateTime($1 as Date);
+  if ($2 !== undefined)
+    result.stepsByName = $mapRecord($2 as { [key: string]: FunnelStep }, serializeFunnelStep);
+  if ($3 !== undefined)
+    result.stepVariants = $mapRecord($3 as { [key: string]: FunnelStep[] }, $codec2);
+  if ($4 !== undefined)
+    result.cohortSnapshots = $mapArray($4 as { [key: string]: FunnelStep }[], $codec3);
+  if ($5 !== undefined)
+    result.stepsBySegmentAndName = $mapRecord(
+      $5 as { [key: string]: { [key: string]: FunnelStep } },
+      $codec3,
+    );
+  if ($6 !== undefined) result.comparedDays = $6 as DateOnly[];
+  return result as FunnelReportJson;
 }
 
 const $shapeFunnelReport: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $enter,
   $hasShape,
@@ -71,12 +72,33 @@ export function $decodeFunnelStep(v: unknown, c: $Ctx | null, key?: string | num
 
 export function serializeFunnelStep(value: FunnelStep): FunnelStepJson {
   if ($notObject(value)) return value;
-  return {
-    name: value.name,
-    entered: value.entered,
-    converted: value.converted,
-    medianSecondsToConvert: value.medianSecondsToConvert,
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  for (const k in value) {
+    switch (k) {
+      case "name":
+        $0 = value[k];
+        break;
+      case "entered":
+        $1 = value[k];
+        break;
+      case "converted":
+        $2 = value[k];
+        break;
+      case "medianSecondsToConvert":
+        $3 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<FunnelStepJson> = {};
+  if ($0 !== undefined) result.name = $0 as string;
+  if ($1 !== undefined) result.entered = $1 as number;
+  if ($2 !== undefined) result.converted = $2 as number;
+  if ($3 !== undefined) result.medianSecondsToConvert = $3 as number;
+  return result as FunnelStepJson;
 }
 
 const $shapeFunnelStep: $Shape = [

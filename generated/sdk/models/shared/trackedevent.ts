@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $dateTime,
   $enter,
@@ -92,13 +93,33 @@ export function $decodeTrackedEvent(
 
 export function serializeTrackedEvent(value: TrackedEvent): TrackedEventJson {
   if ($notObject(value)) return value;
-  return {
-    name: value.name,
-    timestamp: $isoDateTime(value.timestamp),
-    userId: value.userId,
-    properties:
-      value.properties === undefined ? undefined : serializeEventProperties(value.properties),
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  for (const k in value) {
+    switch (k) {
+      case "name":
+        $0 = value[k];
+        break;
+      case "timestamp":
+        $1 = value[k];
+        break;
+      case "userId":
+        $2 = value[k];
+        break;
+      case "properties":
+        $3 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<TrackedEventJson> = {};
+  if ($0 !== undefined) result.name = $0 as string;
+  if ($1 !== undefined) result.timestamp = $isoDateTime($1 as Date);
+  if ($2 !== undefined) result.userId = $2 as string;
+  if ($3 !== undefined) result.properties = serializeEventProperties($3 as EventProperties);
+  return result as TrackedEventJson;
 }
 
 const $shapeTrackedEvent: $Shape = [

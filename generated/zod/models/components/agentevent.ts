@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $dateTime,
   $enter,
@@ -97,15 +98,48 @@ export function $decodeAgentEvent(v: unknown, c: $Ctx | null, key?: string | num
 
 export function serializeAgentEvent(value: AgentEvent): AgentEventJson {
   if ($notObject(value)) return value;
-  return {
-    type: value.type,
-    trigger: value.trigger,
-    stream: value.stream,
-    final: value.final,
-    agentId: value.agentId,
-    occurredAt: $isoDateTime(value.occurredAt),
-    payload: value.payload,
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  let $4;
+  let $5;
+  let $6;
+  for (const k in value) {
+    switch (k) {
+      case "type":
+        $0 = value[k];
+        break;
+      case "trigger":
+        $1 = value[k];
+        break;
+      case "stream":
+        $2 = value[k];
+        break;
+      case "final":
+        $3 = value[k];
+        break;
+      case "agentId":
+        $4 = value[k];
+        break;
+      case "occurredAt":
+        $5 = value[k];
+        break;
+      case "payload":
+        $6 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<AgentEventJson> = {};
+  if ($0 !== undefined) result.type = $0 as "agent.handoff.done";
+  if ($1 !== undefined) result.trigger = $1 as "click";
+  if ($2 !== undefined) result.stream = $2 as true;
+  if ($3 !== undefined) result.final = $3 as false;
+  if ($4 !== undefined) result.agentId = $4 as string;
+  if ($5 !== undefined) result.occurredAt = $isoDateTime($5 as Date);
+  if ($6 !== undefined) result.payload = $6 as ToolResultPayload;
+  return result as AgentEventJson;
 }
 
 const $shapeAgentEvent: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $dateTime,
   $enter,
@@ -76,11 +77,24 @@ export function $decodeCheckpointTimes(
 
 export function serializeCheckpointTimes(value: CheckpointTimes): CheckpointTimesJson {
   if ($notObject(value)) return value;
-  return $withExtra<CheckpointTimesJson>(
-    {
-      runId: value.runId,
-      startedAt: value.startedAt === undefined ? undefined : $isoDateTime(value.startedAt),
-    },
+  let $0;
+  let $1;
+  for (const k in value) {
+    switch (k) {
+      case "runId":
+        $0 = value[k];
+        break;
+      case "startedAt":
+        $1 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<CheckpointTimesJson> = {};
+  if ($0 !== undefined) result.runId = $0 as string;
+  if ($1 !== undefined) result.startedAt = $isoDateTime($1 as Date);
+  return $withExtra(
+    result as CheckpointTimesJson,
     value.additionalProperties,
     $keysCheckpointTimes,
     "additionalProperties",

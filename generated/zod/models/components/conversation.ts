@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $array,
   $arrayCheck,
@@ -192,21 +193,71 @@ export function $decodeConversation(
 
 export function serializeConversation(value: Conversation): ConversationJson {
   if ($notObject(value)) return value;
-  return {
-    id: value.id,
-    agentId: value.agentId,
-    inputs: serializeConversationInput(value.inputs),
-    messages:
-      value.messages === undefined ? undefined : $mapArray(value.messages, serializeMessageContent),
-    createdAt: $isoDateTime(value.createdAt),
-    closedAt: value.closedAt === undefined ? undefined : $isoDateTime(value.closedAt),
-    status: value.status,
-    metadata:
-      value.metadata === undefined ? undefined : $mapRecord(value.metadata, serializeMetadataValue),
-    labels: value.labels === undefined ? undefined : $mapRecord(value.labels, $codec1),
-    prompt: value.prompt === undefined ? undefined : serializeLegacyPrompt(value.prompt),
-    title: value.title,
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  let $4;
+  let $5;
+  let $6;
+  let $7;
+  let $8;
+  let $9;
+  let $10;
+  for (const k in value) {
+    switch (k) {
+      case "id":
+        $0 = value[k];
+        break;
+      case "agentId":
+        $1 = value[k];
+        break;
+      case "inputs":
+        $2 = value[k];
+        break;
+      case "messages":
+        $3 = value[k];
+        break;
+      case "createdAt":
+        $4 = value[k];
+        break;
+      case "closedAt":
+        $5 = value[k];
+        break;
+      case "status":
+        $6 = value[k];
+        break;
+      case "metadata":
+        $7 = value[k];
+        break;
+      case "labels":
+        $8 = value[k];
+        break;
+      case "prompt":
+        $9 = value[k];
+        break;
+      case "title":
+        $10 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<ConversationJson> = {};
+  if ($0 !== undefined) result.id = $0 as string;
+  if ($1 !== undefined) result.agentId = $1 as string;
+  if ($2 !== undefined) result.inputs = serializeConversationInput($2 as ConversationInput);
+  if ($3 !== undefined)
+    result.messages = $mapArray($3 as MessageContent[], serializeMessageContent);
+  if ($4 !== undefined) result.createdAt = $isoDateTime($4 as Date);
+  if ($5 !== undefined) result.closedAt = $isoDateTime($5 as Date);
+  if ($6 !== undefined) result.status = $6 as ConversationStatus;
+  if ($7 !== undefined)
+    result.metadata = $mapRecord($7 as { [key: string]: MetadataValue }, serializeMetadataValue);
+  if ($8 !== undefined)
+    result.labels = $mapRecord($8 as { [key: string]: MetadataValue[] }, $codec1);
+  if ($9 !== undefined) result.prompt = serializeLegacyPrompt($9 as LegacyPrompt);
+  if ($10 !== undefined) result.title = $10 as string;
+  return result as ConversationJson;
 }
 
 const $shapeConversation: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $boolean,
   $dateOnly,
@@ -86,12 +87,33 @@ export function $decodeDomains(v: unknown, c: $Ctx | null, key?: string | number
 
 export function serializeDomains(value: Domains): DomainsJson {
   if ($notObject(value)) return value;
-  return {
-    slug: value.slug,
-    verified: value.verified,
-    primary: value.primary,
-    expiresOn: value.expiresOn,
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  for (const k in value) {
+    switch (k) {
+      case "slug":
+        $0 = value[k];
+        break;
+      case "verified":
+        $1 = value[k];
+        break;
+      case "primary":
+        $2 = value[k];
+        break;
+      case "expiresOn":
+        $3 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<DomainsJson> = {};
+  if ($0 !== undefined) result.slug = $0 as string;
+  if ($1 !== undefined) result.verified = $1 as boolean;
+  if ($2 !== undefined) result.primary = $2 as boolean;
+  if ($3 !== undefined) result.expiresOn = $3 as DateOnly;
+  return result as DomainsJson;
 }
 
 const $shapeDomains: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $boolean,
   $enter,
   $extra,
@@ -57,8 +58,9 @@ export function $decodeFeatureFlags(
 
 export function serializeFeatureFlags(value: FeatureFlags): FeatureFlagsJson {
   if ($notObject(value)) return value;
-  return $withExtra<FeatureFlagsJson>(
-    {},
+  const result: $Writable<FeatureFlagsJson> = {};
+  return $withExtra(
+    result as FeatureFlagsJson,
     value.additionalProperties,
     $keysFeatureFlags,
     "additionalProperties",

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $enter,
   $external,
@@ -59,10 +60,23 @@ export function $decodeFileT(v: unknown, c: $Ctx | null, key?: string | number):
 
 export function serializeFileT(value: FileT): FileTJson {
   if ($notObject(value)) return value;
-  return {
-    fileName: value.fileName,
-    content: value.content,
-  };
+  let $0;
+  let $1;
+  for (const k in value) {
+    switch (k) {
+      case "fileName":
+        $0 = value[k];
+        break;
+      case "content":
+        $1 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<FileTJson> = {};
+  if ($0 !== undefined) result.fileName = $0 as string;
+  if ($1 !== undefined) result.content = $1 as ReadableStream<Uint8Array>;
+  return result as FileTJson;
 }
 
 const $shapeFileT: $Shape = [

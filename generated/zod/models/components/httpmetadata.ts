@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $enter,
   $external,
@@ -61,10 +62,23 @@ export function $decodeHTTPMetadata(
 
 export function serializeHTTPMetadata(value: HTTPMetadata): HTTPMetadataJson {
   if ($notObject(value)) return value;
-  return {
-    response: value.response,
-    request: value.request,
-  };
+  let $0;
+  let $1;
+  for (const k in value) {
+    switch (k) {
+      case "response":
+        $0 = value[k];
+        break;
+      case "request":
+        $1 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<HTTPMetadataJson> = {};
+  if ($0 !== undefined) result.response = $0 as Response;
+  if ($1 !== undefined) result.request = $1 as Request;
+  return result as HTTPMetadataJson;
 }
 
 const $shapeHTTPMetadata: $Shape = [

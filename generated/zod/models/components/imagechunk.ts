@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $enter,
   $hasShape,
@@ -56,10 +57,23 @@ export function $decodeImageChunk(v: unknown, c: $Ctx | null, key?: string | num
 
 export function serializeImageChunk(value: ImageChunk): ImageChunkJson {
   if ($notObject(value)) return value;
-  return {
-    type: value.type,
-    imageUrl: value.imageUrl,
-  };
+  let $0;
+  let $1;
+  for (const k in value) {
+    switch (k) {
+      case "type":
+        $0 = value[k];
+        break;
+      case "imageUrl":
+        $1 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<ImageChunkJson> = {};
+  if ($0 !== undefined) result.type = $0 as "image_url";
+  if ($1 !== undefined) result.imageUrl = $1 as string;
+  return result as ImageChunkJson;
 }
 
 const $shapeImageChunk: $Shape = [

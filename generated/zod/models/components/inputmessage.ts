@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $enter,
   $hasShape,
@@ -67,11 +68,28 @@ export function $decodeInputMessage(
 
 export function serializeInputMessage(value: InputMessage): InputMessageJson {
   if ($notObject(value)) return value;
-  return {
-    role: value.role,
-    content: value.content,
-    name: value.name,
-  };
+  let $0;
+  let $1;
+  let $2;
+  for (const k in value) {
+    switch (k) {
+      case "role":
+        $0 = value[k];
+        break;
+      case "content":
+        $1 = value[k];
+        break;
+      case "name":
+        $2 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<InputMessageJson> = {};
+  if ($0 !== undefined) result.role = $0 as MessageRole;
+  if ($1 !== undefined) result.content = $1 as string;
+  if ($2 !== undefined) result.name = $2 as string;
+  return result as InputMessageJson;
 }
 
 const $shapeInputMessage: $Shape = [

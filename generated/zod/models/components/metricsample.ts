@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $dateTime,
   $enter,
@@ -61,10 +62,23 @@ export function $decodeMetricSample(
 
 export function serializeMetricSample(value: MetricSample): MetricSampleJson {
   if ($notObject(value)) return value;
-  return {
-    value: value.value,
-    at: $isoDateTime(value.at),
-  };
+  let $0;
+  let $1;
+  for (const k in value) {
+    switch (k) {
+      case "value":
+        $0 = value[k];
+        break;
+      case "at":
+        $1 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<MetricSampleJson> = {};
+  if ($0 !== undefined) result.value = $0 as number;
+  if ($1 !== undefined) result.at = $isoDateTime($1 as Date);
+  return result as MetricSampleJson;
 }
 
 const $shapeMetricSample: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $array,
   $arrayCheck,
   $enter,
@@ -76,11 +77,24 @@ export function $decodeResourceAnnotations(
 
 export function serializeResourceAnnotations(value: ResourceAnnotations): ResourceAnnotationsJson {
   if ($notObject(value)) return value;
-  return $withExtra<ResourceAnnotationsJson>(
-    {
-      audience: value.audience,
-      priority: value.priority,
-    },
+  let $0;
+  let $1;
+  for (const k in value) {
+    switch (k) {
+      case "audience":
+        $0 = value[k];
+        break;
+      case "priority":
+        $1 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<ResourceAnnotationsJson> = {};
+  if ($0 !== undefined) result.audience = $0 as MessageRole[];
+  if ($1 !== undefined) result.priority = $1 as number;
+  return $withExtra(
+    result as ResourceAnnotationsJson,
     value.additionalProperties,
     $keysResourceAnnotations,
     "additionalProperties",

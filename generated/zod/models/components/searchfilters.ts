@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $array,
   $arrayCheck,
@@ -112,14 +113,43 @@ export function $decodeSearchFilters(
 
 export function serializeSearchFilters(value: SearchFilters): SearchFiltersJson {
   if ($notObject(value)) return value;
-  return {
-    query: value.query,
-    cursor: value.cursor,
-    onlyPinned: value.onlyPinned,
-    facets: value.facets,
-    scoring: value.scoring,
-    boosts: value.boosts,
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  let $4;
+  let $5;
+  for (const k in value) {
+    switch (k) {
+      case "query":
+        $0 = value[k];
+        break;
+      case "cursor":
+        $1 = value[k];
+        break;
+      case "onlyPinned":
+        $2 = value[k];
+        break;
+      case "facets":
+        $3 = value[k];
+        break;
+      case "scoring":
+        $4 = value[k];
+        break;
+      case "boosts":
+        $5 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<SearchFiltersJson> = {};
+  if ($0 !== undefined) result.query = $0 as string;
+  if ($1 !== undefined) result.cursor = $1 as string;
+  if ($2 !== undefined) result.onlyPinned = $2 as boolean[];
+  if ($3 !== undefined) result.facets = $3 as { [key: string]: string[] }[];
+  if ($4 !== undefined) result.scoring = $4 as { [key: string]: { [key: string]: unknown } };
+  if ($5 !== undefined) result.boosts = $5 as number[];
+  return result as SearchFiltersJson;
 }
 
 const $shapeSearchFilters: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $enter,
   $hasShape,
@@ -55,10 +56,23 @@ export function $decodeTextChunk(v: unknown, c: $Ctx | null, key?: string | numb
 
 export function serializeTextChunk(value: TextChunk): TextChunkJson {
   if ($notObject(value)) return value;
-  return {
-    type: value.type,
-    text: value.text,
-  };
+  let $0;
+  let $1;
+  for (const k in value) {
+    switch (k) {
+      case "type":
+        $0 = value[k];
+        break;
+      case "text":
+        $1 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<TextChunkJson> = {};
+  if ($0 !== undefined) result.type = $0 as "text";
+  if ($1 !== undefined) result.text = $1 as string;
+  return result as TextChunkJson;
 }
 
 const $shapeTextChunk: $Shape = [

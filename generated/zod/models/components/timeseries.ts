@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $array,
   $arrayCheck,
@@ -73,10 +74,23 @@ export function $decodeTimeSeries(v: unknown, c: $Ctx | null, key?: string | num
 
 export function serializeTimeSeries(value: TimeSeries): TimeSeriesJson {
   if ($notObject(value)) return value;
-  return {
-    name: value.name,
-    points: $mapArray(value.points, $codec1),
-  };
+  let $0;
+  let $1;
+  for (const k in value) {
+    switch (k) {
+      case "name":
+        $0 = value[k];
+        break;
+      case "points":
+        $1 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<TimeSeriesJson> = {};
+  if ($0 !== undefined) result.name = $0 as string;
+  if ($1 !== undefined) result.points = $mapArray($1 as MetricPoint[][], $codec1);
+  return result as TimeSeriesJson;
 }
 
 const $shapeTimeSeries: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $enter,
   $hasShape,
@@ -77,12 +78,33 @@ export function $decodeToolResult(v: unknown, c: $Ctx | null, key?: string | num
 
 export function serializeToolResult(value: ToolResult): ToolResultJson {
   if ($notObject(value)) return value;
-  return {
-    callId: value.callId,
-    output: value.output,
-    raw: value.raw,
-    trace: value.trace,
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  for (const k in value) {
+    switch (k) {
+      case "callId":
+        $0 = value[k];
+        break;
+      case "output":
+        $1 = value[k];
+        break;
+      case "raw":
+        $2 = value[k];
+        break;
+      case "trace":
+        $3 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<ToolResultJson> = {};
+  if ($0 !== undefined) result.callId = $0 as string;
+  if ($1 !== undefined) result.output = $1 as ToolResultPayload;
+  if ($2 !== undefined) result.raw = $2 as unknown;
+  if ($3 !== undefined) result.trace = $3 as ToolResultPayload;
+  return result as ToolResultJson;
 }
 
 const $shapeToolResult: $Shape = [

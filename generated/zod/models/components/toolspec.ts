@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $boolean,
   $enter,
@@ -110,14 +111,43 @@ export function $decodeToolSpec(v: unknown, c: $Ctx | null, key?: string | numbe
 
 export function serializeToolSpec(value: ToolSpec): ToolSpecJson {
   if ($notObject(value)) return value;
-  return {
-    name: value.name,
-    description: value.description,
-    parameters: value.parameters,
-    strict: value.strict,
-    outputSchema: value.outputSchema,
-    kind: value.kind,
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  let $4;
+  let $5;
+  for (const k in value) {
+    switch (k) {
+      case "name":
+        $0 = value[k];
+        break;
+      case "description":
+        $1 = value[k];
+        break;
+      case "parameters":
+        $2 = value[k];
+        break;
+      case "strict":
+        $3 = value[k];
+        break;
+      case "outputSchema":
+        $4 = value[k];
+        break;
+      case "kind":
+        $5 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<ToolSpecJson> = {};
+  if ($0 !== undefined) result.name = $0 as string;
+  if ($1 !== undefined) result.description = $1 as string;
+  if ($2 !== undefined) result.parameters = $2 as { [key: string]: unknown };
+  if ($3 !== undefined) result.strict = $3 as boolean;
+  if ($4 !== undefined) result.outputSchema = $4 as ResponseFormatSchema;
+  if ($5 !== undefined) result.kind = $5 as ToolKind;
+  return result as ToolSpecJson;
 }
 
 const $shapeToolSpec: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $array,
   $arrayCheck,
@@ -136,23 +137,60 @@ export function $decodeUsageRecord(v: unknown, c: $Ctx | null, key?: string | nu
 
 export function serializeUsageRecord(value: UsageRecord): UsageRecordJson {
   if ($notObject(value)) return value;
-  return {
-    workspaceId: value.workspaceId,
-    day: value.day,
-    billedOn: value.billedOn,
-    tokensIn: $decimalText(value.tokensIn),
-    tokensOutPerModel:
-      value.tokensOutPerModel === undefined
-        ? undefined
-        : $mapRecord(value.tokensOutPerModel, $decimalText),
-    tokenHistory:
-      value.tokenHistory === undefined ? undefined : $mapArray(value.tokenHistory, $decimalText),
-    cost: $decimalText(value.cost),
-    costPerModel:
-      value.costPerModel === undefined ? undefined : $mapRecord(value.costPerModel, $decimalText),
-    costHistory:
-      value.costHistory === undefined ? undefined : $mapArray(value.costHistory, $decimalText),
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  let $4;
+  let $5;
+  let $6;
+  let $7;
+  let $8;
+  for (const k in value) {
+    switch (k) {
+      case "workspaceId":
+        $0 = value[k];
+        break;
+      case "day":
+        $1 = value[k];
+        break;
+      case "billedOn":
+        $2 = value[k];
+        break;
+      case "tokensIn":
+        $3 = value[k];
+        break;
+      case "tokensOutPerModel":
+        $4 = value[k];
+        break;
+      case "tokenHistory":
+        $5 = value[k];
+        break;
+      case "cost":
+        $6 = value[k];
+        break;
+      case "costPerModel":
+        $7 = value[k];
+        break;
+      case "costHistory":
+        $8 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<UsageRecordJson> = {};
+  if ($0 !== undefined) result.workspaceId = $0 as string;
+  if ($1 !== undefined) result.day = $1 as DateOnly;
+  if ($2 !== undefined) result.billedOn = $2 as DateOnly;
+  if ($3 !== undefined) result.tokensIn = $decimalText($3 as bigint);
+  if ($4 !== undefined)
+    result.tokensOutPerModel = $mapRecord($4 as { [key: string]: bigint }, $decimalText);
+  if ($5 !== undefined) result.tokenHistory = $mapArray($5 as bigint[], $decimalText);
+  if ($6 !== undefined) result.cost = $decimalText($6 as Decimal);
+  if ($7 !== undefined)
+    result.costPerModel = $mapRecord($7 as { [key: string]: Decimal }, $decimalText);
+  if ($8 !== undefined) result.costHistory = $mapArray($8 as Decimal[], $decimalText);
+  return result as UsageRecordJson;
 }
 
 const $shapeUsageRecord: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $array,
   $arrayCheck,
@@ -67,10 +68,23 @@ export function serializeWorkspaceConversationRetentionPolicyOverrideSettingsV2(
   value: WorkspaceConversationRetentionPolicyOverrideSettingsV2,
 ): WorkspaceConversationRetentionPolicyOverrideSettingsV2Json {
   if ($notObject(value)) return value;
-  return {
-    days: value.days,
-    appliesTo: value.appliesTo,
-  };
+  let $0;
+  let $1;
+  for (const k in value) {
+    switch (k) {
+      case "days":
+        $0 = value[k];
+        break;
+      case "appliesTo":
+        $1 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<WorkspaceConversationRetentionPolicyOverrideSettingsV2Json> = {};
+  if ($0 !== undefined) result.days = $0 as number;
+  if ($1 !== undefined) result.appliesTo = $1 as string[];
+  return result as WorkspaceConversationRetentionPolicyOverrideSettingsV2Json;
 }
 
 const $shapeWorkspaceConversationRetentionPolicyOverrideSettingsV2: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $enter,
   $hasShape,
@@ -105,14 +106,43 @@ export function $decodeRateLimitError(
 
 export function serializeRateLimitError(value: RateLimitError): RateLimitErrorJson {
   if ($notObject(value)) return value;
-  return {
-    message: value.message,
-    code: value.code,
-    retryAfterSeconds: value.retryAfterSeconds,
-    tier: value.tier,
-    detail: value.detail === undefined ? undefined : serializeErrorDetail(value.detail),
-    httpMeta: serializeHTTPMetadata(value.httpMeta),
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  let $4;
+  let $5;
+  for (const k in value) {
+    switch (k) {
+      case "message":
+        $0 = value[k];
+        break;
+      case "code":
+        $1 = value[k];
+        break;
+      case "retryAfterSeconds":
+        $2 = value[k];
+        break;
+      case "tier":
+        $3 = value[k];
+        break;
+      case "detail":
+        $4 = value[k];
+        break;
+      case "httpMeta":
+        $5 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<RateLimitErrorJson> = {};
+  if ($0 !== undefined) result.message = $0 as string;
+  if ($1 !== undefined) result.code = $1 as ErrorCode;
+  if ($2 !== undefined) result.retryAfterSeconds = $2 as number;
+  if ($3 !== undefined) result.tier = $3 as RatelimitTier;
+  if ($4 !== undefined) result.detail = serializeErrorDetail($4 as ErrorDetail);
+  if ($5 !== undefined) result.httpMeta = serializeHTTPMetadata($5 as HTTPMetadata);
+  return result as RateLimitErrorJson;
 }
 
 const $shapeRateLimitError: $Shape = [

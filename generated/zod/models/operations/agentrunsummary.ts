@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $dateTime,
   $enter,
@@ -71,11 +72,28 @@ export function $decodeAgentRunSummary(
 
 export function serializeAgentRunSummary(value: AgentRunSummary): AgentRunSummaryJson {
   if ($notObject(value)) return value;
-  return {
-    runId: value.runId,
-    finishedAt: $isoDateTime(value.finishedAt),
-    outputTokens: value.outputTokens,
-  };
+  let $0;
+  let $1;
+  let $2;
+  for (const k in value) {
+    switch (k) {
+      case "runId":
+        $0 = value[k];
+        break;
+      case "finishedAt":
+        $1 = value[k];
+        break;
+      case "outputTokens":
+        $2 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<AgentRunSummaryJson> = {};
+  if ($0 !== undefined) result.runId = $0 as string;
+  if ($1 !== undefined) result.finishedAt = $isoDateTime($1 as Date);
+  if ($2 !== undefined) result.outputTokens = $2 as number;
+  return result as AgentRunSummaryJson;
 }
 
 const $shapeAgentRunSummary: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $dateOnly,
   $enter,
@@ -82,11 +83,29 @@ export function serializeExportConversationTranscriptV1WorkspacesWorkspaceIdConv
   value: ExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequest,
 ): ExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequestJson {
   if ($notObject(value)) return value;
-  return {
-    workspaceId: value.workspaceId,
-    since: value.since,
-    format: value.format,
-  };
+  let $0;
+  let $1;
+  let $2;
+  for (const k in value) {
+    switch (k) {
+      case "workspaceId":
+        $0 = value[k];
+        break;
+      case "since":
+        $1 = value[k];
+        break;
+      case "format":
+        $2 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<ExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequestJson> =
+    {};
+  if ($0 !== undefined) result.workspaceId = $0 as string;
+  if ($1 !== undefined) result.since = $1 as DateOnly;
+  if ($2 !== undefined) result.format = $2 as TranscriptFormat;
+  return result as ExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequestJson;
 }
 
 const $shapeExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequest: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $enter,
   $external,
@@ -87,13 +88,33 @@ export function serializeGetConversationResponse(
   value: GetConversationResponse,
 ): GetConversationResponseJson {
   if ($notObject(value)) return value;
-  return {
-    contentType: value.contentType,
-    statusCode: value.statusCode,
-    rawResponse: value.rawResponse,
-    conversation:
-      value.conversation === undefined ? undefined : serializeConversation(value.conversation),
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  for (const k in value) {
+    switch (k) {
+      case "contentType":
+        $0 = value[k];
+        break;
+      case "statusCode":
+        $1 = value[k];
+        break;
+      case "rawResponse":
+        $2 = value[k];
+        break;
+      case "conversation":
+        $3 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<GetConversationResponseJson> = {};
+  if ($0 !== undefined) result.contentType = $0 as string;
+  if ($1 !== undefined) result.statusCode = $1 as number;
+  if ($2 !== undefined) result.rawResponse = $2 as Response;
+  if ($3 !== undefined) result.conversation = serializeConversation($3 as Conversation);
+  return result as GetConversationResponseJson;
 }
 
 const $shapeGetConversationResponse: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $enter,
   $hasShape,
@@ -84,12 +85,28 @@ export function $decodeListDomainsResponse(
 
 export function serializeListDomainsResponse(value: ListDomainsResponse): ListDomainsResponseJson {
   if ($notObject(value)) return value;
-  return {
-    httpMeta: serializeHTTPMetadata(value.httpMeta),
-    result: serializeDomains(value.result),
-    primaryDomain:
-      value.primaryDomain === undefined ? undefined : serializeDomains2(value.primaryDomain),
-  };
+  let $0;
+  let $1;
+  let $2;
+  for (const k in value) {
+    switch (k) {
+      case "httpMeta":
+        $0 = value[k];
+        break;
+      case "result":
+        $1 = value[k];
+        break;
+      case "primaryDomain":
+        $2 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<ListDomainsResponseJson> = {};
+  if ($0 !== undefined) result.httpMeta = serializeHTTPMetadata($0 as HTTPMetadata);
+  if ($1 !== undefined) result.result = serializeDomains($1 as Domains);
+  if ($2 !== undefined) result.primaryDomain = serializeDomains2($2 as Domains2);
+  return result as ListDomainsResponseJson;
 }
 
 const $shapeListDomainsResponse: $Shape = [

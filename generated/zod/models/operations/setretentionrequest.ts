@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $enter,
   $hasShape,
@@ -175,19 +176,68 @@ export function $decodeSetRetentionRequest(
 
 export function serializeSetRetentionRequest(value: SetRetentionRequest): SetRetentionRequestJson {
   if ($notObject(value)) return value;
-  return {
-    workspaceId: value.workspaceId,
-    setting: serializeRetentionSetting(value.setting),
-    chunking: value.chunking === undefined ? undefined : serializeChunkingStrategy(value.chunking),
-    body: value.body === undefined ? undefined : serializePayloadBody(value.body),
-    tools: value.tools === undefined ? undefined : serializeToolRegistry(value.tools),
-    toolChoice: value.toolChoice === undefined ? undefined : serializeToolChoice(value.toolChoice),
-    priority: value.priority,
-    family: value.family,
-    usage: value.usage === undefined ? undefined : serializeUsageRecord(value.usage),
-    filters: value.filters === undefined ? undefined : serializeSearchFilters(value.filters),
-    latency: value.latency === undefined ? undefined : serializeTimeSeries(value.latency),
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  let $4;
+  let $5;
+  let $6;
+  let $7;
+  let $8;
+  let $9;
+  let $10;
+  for (const k in value) {
+    switch (k) {
+      case "workspaceId":
+        $0 = value[k];
+        break;
+      case "setting":
+        $1 = value[k];
+        break;
+      case "chunking":
+        $2 = value[k];
+        break;
+      case "body":
+        $3 = value[k];
+        break;
+      case "tools":
+        $4 = value[k];
+        break;
+      case "toolChoice":
+        $5 = value[k];
+        break;
+      case "priority":
+        $6 = value[k];
+        break;
+      case "family":
+        $7 = value[k];
+        break;
+      case "usage":
+        $8 = value[k];
+        break;
+      case "filters":
+        $9 = value[k];
+        break;
+      case "latency":
+        $10 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<SetRetentionRequestJson> = {};
+  if ($0 !== undefined) result.workspaceId = $0 as string;
+  if ($1 !== undefined) result.setting = serializeRetentionSetting($1 as RetentionSetting);
+  if ($2 !== undefined) result.chunking = serializeChunkingStrategy($2 as ChunkingStrategy);
+  if ($3 !== undefined) result.body = serializePayloadBody($3 as PayloadBody);
+  if ($4 !== undefined) result.tools = serializeToolRegistry($4 as ToolRegistry);
+  if ($5 !== undefined) result.toolChoice = serializeToolChoice($5 as ToolChoice);
+  if ($6 !== undefined) result.priority = $6 as RetryPriority;
+  if ($7 !== undefined) result.family = $7 as ModelFamily;
+  if ($8 !== undefined) result.usage = serializeUsageRecord($8 as UsageRecord);
+  if ($9 !== undefined) result.filters = serializeSearchFilters($9 as SearchFilters);
+  if ($10 !== undefined) result.latency = serializeTimeSeries($10 as TimeSeries);
+  return result as SetRetentionRequestJson;
 }
 
 const $shapeSetRetentionRequest: $Shape = [

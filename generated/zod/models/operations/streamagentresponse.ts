@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $enter,
   $external,
@@ -67,10 +68,23 @@ export function $decodeStreamAgentResponse(
 
 export function serializeStreamAgentResponse(value: StreamAgentResponse): StreamAgentResponseJson {
   if ($notObject(value)) return value;
-  return {
-    httpMeta: serializeHTTPMetadata(value.httpMeta),
-    result: value.result,
-  };
+  let $0;
+  let $1;
+  for (const k in value) {
+    switch (k) {
+      case "httpMeta":
+        $0 = value[k];
+        break;
+      case "result":
+        $1 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<StreamAgentResponseJson> = {};
+  if ($0 !== undefined) result.httpMeta = serializeHTTPMetadata($0 as HTTPMetadata);
+  if ($1 !== undefined) result.result = $1 as AsyncIterable<AgentEvent>;
+  return result as StreamAgentResponseJson;
 }
 
 const $shapeStreamAgentResponse: $Shape = [

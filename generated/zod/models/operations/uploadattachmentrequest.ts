@@ -6,6 +6,7 @@ import {
   $REJECTED,
   type $Shape,
   type $UnionMember,
+  type $Writable,
   $absent,
   $encodeUnion,
   $enter,
@@ -100,10 +101,24 @@ export function serializeUploadAttachmentRequest(
   value: UploadAttachmentRequest,
 ): UploadAttachmentRequestJson {
   if ($notObject(value)) return value;
-  return {
-    conversationId: value.conversationId,
-    file: $encodeUnion(value.file, $union0) as File | Blob | FileTJson,
-  };
+  let $0;
+  let $1;
+  for (const k in value) {
+    switch (k) {
+      case "conversationId":
+        $0 = value[k];
+        break;
+      case "file":
+        $1 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<UploadAttachmentRequestJson> = {};
+  if ($0 !== undefined) result.conversationId = $0 as string;
+  if ($1 !== undefined)
+    result.file = $encodeUnion($1 as File | Blob | FileT, $union0) as File | Blob | FileTJson;
+  return result as UploadAttachmentRequestJson;
 }
 
 const $shapeUploadAttachmentRequest: $Shape = [

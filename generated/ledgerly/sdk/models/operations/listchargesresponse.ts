@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $array,
   $arrayCheck,
@@ -117,15 +118,43 @@ export function $decodeListChargesResponse(
 
 export function serializeListChargesResponse(value: ListChargesResponse): ListChargesResponseJson {
   if ($notObject(value)) return value;
-  return {
-    contentType: value.contentType,
-    statusCode: value.statusCode,
-    rawResponse: value.rawResponse,
-    cursor: value.cursor === undefined ? undefined : serializeCursor(value.cursor),
-    data: value.data === undefined ? undefined : $mapArray(value.data, serializeCharge),
-    postings:
-      value.postings === undefined ? undefined : $mapArray(value.postings, serializeLedgerPosting),
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  let $4;
+  let $5;
+  for (const k in value) {
+    switch (k) {
+      case "contentType":
+        $0 = value[k];
+        break;
+      case "statusCode":
+        $1 = value[k];
+        break;
+      case "rawResponse":
+        $2 = value[k];
+        break;
+      case "cursor":
+        $3 = value[k];
+        break;
+      case "data":
+        $4 = value[k];
+        break;
+      case "postings":
+        $5 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<ListChargesResponseJson> = {};
+  if ($0 !== undefined) result.contentType = $0 as string;
+  if ($1 !== undefined) result.statusCode = $1 as number;
+  if ($2 !== undefined) result.rawResponse = $2 as Response;
+  if ($3 !== undefined) result.cursor = serializeCursor($3 as Cursor);
+  if ($4 !== undefined) result.data = $mapArray($4 as Charge[], serializeCharge);
+  if ($5 !== undefined) result.postings = $mapArray($5 as LedgerPosting[], serializeLedgerPosting);
+  return result as ListChargesResponseJson;
 }
 
 const $shapeListChargesResponse: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $bigint,
   $decimalText,
@@ -58,10 +59,23 @@ export function $decodeBalance(v: unknown, c: $Ctx | null, key?: string | number
 
 export function serializeBalance(value: Balance): BalanceJson {
   if ($notObject(value)) return value;
-  return {
-    asset: value.asset,
-    amount: $decimalText(value.amount),
-  };
+  let $0;
+  let $1;
+  for (const k in value) {
+    switch (k) {
+      case "asset":
+        $0 = value[k];
+        break;
+      case "amount":
+        $1 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<BalanceJson> = {};
+  if ($0 !== undefined) result.asset = $0 as string;
+  if ($1 !== undefined) result.amount = $decimalText($1 as bigint);
+  return result as BalanceJson;
 }
 
 const $shapeBalance: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $enter,
   $hasShape,
@@ -60,10 +61,23 @@ export function $decodeBankTransfer(
 
 export function serializeBankTransfer(value: BankTransfer): BankTransferJson {
   if ($notObject(value)) return value;
-  return {
-    type: value.type,
-    iban: value.iban,
-  };
+  let $0;
+  let $1;
+  for (const k in value) {
+    switch (k) {
+      case "type":
+        $0 = value[k];
+        break;
+      case "iban":
+        $1 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<BankTransferJson> = {};
+  if ($0 !== undefined) result.type = $0 as "bank_transfer";
+  if ($1 !== undefined) result.iban = $1 as string;
+  return result as BankTransferJson;
 }
 
 const $shapeBankTransfer: $Shape = [

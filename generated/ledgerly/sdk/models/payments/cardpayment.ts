@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $enter,
   $hasShape,
@@ -62,11 +63,28 @@ export function $decodeCardPayment(v: unknown, c: $Ctx | null, key?: string | nu
 
 export function serializeCardPayment(value: CardPayment): CardPaymentJson {
   if ($notObject(value)) return value;
-  return {
-    type: value.type,
-    last4: value.last4,
-    brand: value.brand,
-  };
+  let $0;
+  let $1;
+  let $2;
+  for (const k in value) {
+    switch (k) {
+      case "type":
+        $0 = value[k];
+        break;
+      case "last4":
+        $1 = value[k];
+        break;
+      case "brand":
+        $2 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<CardPaymentJson> = {};
+  if ($0 !== undefined) result.type = $0 as "card";
+  if ($1 !== undefined) result.last4 = $1 as string;
+  if ($2 !== undefined) result.brand = $2 as string;
+  return result as CardPaymentJson;
 }
 
 const $shapeCardPayment: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $array,
   $arrayCheck,
@@ -154,17 +155,58 @@ export function $decodeCharge(v: unknown, c: $Ctx | null, key?: string | number)
 
 export function serializeCharge(value: Charge): ChargeJson {
   if ($notObject(value)) return value;
-  return {
-    id: value.id,
-    amount: $decimalText(value.amount),
-    currency: value.currency,
-    status: value.status,
-    method: serializePaymentMethod(value.method),
-    capturedAt: value.capturedAt === undefined ? undefined : $isoDateTime(value.capturedAt),
-    metadata: value.metadata,
-    reference: value.reference,
-    refunds: value.refunds === undefined ? undefined : $mapArray(value.refunds, serializeRefund),
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  let $4;
+  let $5;
+  let $6;
+  let $7;
+  let $8;
+  for (const k in value) {
+    switch (k) {
+      case "id":
+        $0 = value[k];
+        break;
+      case "amount":
+        $1 = value[k];
+        break;
+      case "currency":
+        $2 = value[k];
+        break;
+      case "status":
+        $3 = value[k];
+        break;
+      case "method":
+        $4 = value[k];
+        break;
+      case "capturedAt":
+        $5 = value[k];
+        break;
+      case "metadata":
+        $6 = value[k];
+        break;
+      case "reference":
+        $7 = value[k];
+        break;
+      case "refunds":
+        $8 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<ChargeJson> = {};
+  if ($0 !== undefined) result.id = $0 as string;
+  if ($1 !== undefined) result.amount = $decimalText($1 as bigint);
+  if ($2 !== undefined) result.currency = $2 as Currency;
+  if ($3 !== undefined) result.status = $3 as ChargeStatus;
+  if ($4 !== undefined) result.method = serializePaymentMethod($4 as PaymentMethod);
+  if ($5 !== undefined) result.capturedAt = $isoDateTime($5 as Date);
+  if ($6 !== undefined) result.metadata = $6 as { [key: string]: string };
+  if ($7 !== undefined) result.reference = $7 as string;
+  if ($8 !== undefined) result.refunds = $mapArray($8 as Refund[], serializeRefund);
+  return result as ChargeJson;
 }
 
 const $shapeCharge: $Shape = [

@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $enter,
   $hasShape,
@@ -82,11 +83,30 @@ export function $decodeLedgerPosting(
 
 export function serializeLedgerPosting(value: LedgerPosting): LedgerPostingJson {
   if ($notObject(value)) return value;
-  return {
-    postingId: value.postingId,
-    balances: $mapRecord(value.balances, $codec1),
-    volumes: value.volumes === undefined ? undefined : $mapRecord(value.volumes, serializeBalance),
-  };
+  let $0;
+  let $1;
+  let $2;
+  for (const k in value) {
+    switch (k) {
+      case "postingId":
+        $0 = value[k];
+        break;
+      case "balances":
+        $1 = value[k];
+        break;
+      case "volumes":
+        $2 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<LedgerPostingJson> = {};
+  if ($0 !== undefined) result.postingId = $0 as string;
+  if ($1 !== undefined)
+    result.balances = $mapRecord($1 as { [key: string]: { [key: string]: Balance } }, $codec1);
+  if ($2 !== undefined)
+    result.volumes = $mapRecord($2 as { [key: string]: Balance }, serializeBalance);
+  return result as LedgerPostingJson;
 }
 
 const $shapeLedgerPosting: $Shape = [

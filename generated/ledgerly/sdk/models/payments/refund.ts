@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $bigint,
   $dateTime,
@@ -74,12 +75,33 @@ export function $decodeRefund(v: unknown, c: $Ctx | null, key?: string | number)
 
 export function serializeRefund(value: Refund): RefundJson {
   if ($notObject(value)) return value;
-  return {
-    id: value.id,
-    amount: $decimalText(value.amount),
-    reason: value.reason,
-    createdAt: $isoDateTime(value.createdAt),
-  };
+  let $0;
+  let $1;
+  let $2;
+  let $3;
+  for (const k in value) {
+    switch (k) {
+      case "id":
+        $0 = value[k];
+        break;
+      case "amount":
+        $1 = value[k];
+        break;
+      case "reason":
+        $2 = value[k];
+        break;
+      case "createdAt":
+        $3 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<RefundJson> = {};
+  if ($0 !== undefined) result.id = $0 as string;
+  if ($1 !== undefined) result.amount = $decimalText($1 as bigint);
+  if ($2 !== undefined) result.reason = $2 as string;
+  if ($3 !== undefined) result.createdAt = $isoDateTime($3 as Date);
+  return result as RefundJson;
 }
 
 const $shapeRefund: $Shape = [

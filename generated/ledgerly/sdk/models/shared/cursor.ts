@@ -5,6 +5,7 @@ import {
   type $Draft,
   $REJECTED,
   type $Shape,
+  type $Writable,
   $absent,
   $boolean,
   $enter,
@@ -66,11 +67,28 @@ export function $decodeCursor(v: unknown, c: $Ctx | null, key?: string | number)
 
 export function serializeCursor(value: Cursor): CursorJson {
   if ($notObject(value)) return value;
-  return {
-    pageSize: value.pageSize,
-    hasMore: value.hasMore,
-    next: value.next,
-  };
+  let $0;
+  let $1;
+  let $2;
+  for (const k in value) {
+    switch (k) {
+      case "pageSize":
+        $0 = value[k];
+        break;
+      case "hasMore":
+        $1 = value[k];
+        break;
+      case "next":
+        $2 = value[k];
+        break;
+    }
+  }
+
+  const result: $Writable<CursorJson> = {};
+  if ($0 !== undefined) result.pageSize = $0 as number;
+  if ($1 !== undefined) result.hasMore = $1 as boolean;
+  if ($2 !== undefined) result.next = $2 as string;
+  return result as CursorJson;
 }
 
 const $shapeCursor: $Shape = [
