@@ -229,6 +229,8 @@ const strictOptions = {
   noUncheckedIndexedAccess: true,
   verbatimModuleSyntax: true,
   isolatedModules: true,
+  // The default output is plain erasable TypeScript (what Node's type stripping runs).
+  erasableSyntaxOnly: true,
   noImplicitOverride: true,
   noFallthroughCasesInSwitch: true,
   forceConsistentCasingInFileNames: true,
@@ -290,7 +292,7 @@ try {
     }
     if (problems.length > 0) {
       const shown = problems.length > 25 ? [...problems.slice(0, 25), `… and ${problems.length - 25} more`] : problems;
-      throw new StepError(`the package contents are wrong (fix "files" in package.json):\n  ${shown.join("\n  ")}`);
+      throw new StepError(`the package contents are wrong:\n  ${shown.join("\n  ")}`);
     }
     return `${packed.filename}, ${files.size} files, ${(packed.size / 1024).toFixed(0)} kB packed`;
   });
