@@ -294,10 +294,17 @@ function assignTarget(object: string, name: string): string {
  * written in the doc's field order, so its shape depends on which fields are set and not on the
  * order the user wrote them in (measured 12% faster than writing it inside the loop). A field that
  * is not set (or is undefined) is left out of the wire object, not written as undefined. Encoders
- * pass through what they cannot encode (null stays null).
+ * pass through what they cannot encode (null stays null). A model with more than
+ * {@link LOCALS_LIMIT} fields writes the wire object inside the loop instead: one local and one
+ * test per field would exceed what TypeScript's control-flow analysis accepts in one function.
  */
+/** The most fields a serializer keeps in locals before writing (see {@link SerializerParts}). */
+const LOCALS_LIMIT = 500;
+
 interface SerializerParts {
   readonly name: string;
+  /** Whether the loop fills locals that are written after it, or writes the wire object itself. */
+  readonly locals: boolean;
   readonly modelType: string;
   readonly returnType: string;
   /** The runtime check that returns a value which is not an object as it is. */
@@ -315,16 +322,17 @@ interface SerializerParts {
 
 function serializerParts(context: EmitContext, model: ObjectModel, wire: readonly string[]): SerializerParts {
   const symbols = modelSymbols(model);
+  const locals = model.fields.length <= LOCALS_LIMIT;
   const cases = model.fields.map((field, index) => {
-    const type = typeText(context, field.type);
-    const cast = takesNull(context, field) ? `${type} | null` : type;
-    const local = `$${index}`;
+    // A null (under --required-nulls accept) passes through the encoders, which take the declared type.
+    const cast = typeText(context, field.type);
+    const local = locals ? `$${index}` : "t";
     const value = encodeExpr(context, field.type, `${local} as ${cast}`);
     const key = wire[index]!;
     // `__proto__` is written as an own key: plain assignment would set the prototype.
     const target = key === "__proto__" ? null : isIdentifier(key) ? `result.${key}` : `result[${quote(key)}]`;
     const write = target === null ? `${runtimeSymbol(context, "$set")}(result, "__proto__", ${value});` : `${target} = ${value};`;
-    return { key: quote(field.name), local, target, value, statement: `if (${local} !== undefined) ${write}` };
+    return { key: quote(field.name), local, target, value, statement: locals ? `if (${local} !== undefined) ${write}` : write };
   });
   const catchAll = model.additionalProperties;
   const done = `result as ${symbols.json}`;
@@ -338,6 +346,7 @@ function serializerParts(context: EmitContext, model: ObjectModel, wire: readonl
   }
   return {
     name: symbols.serialize,
+    locals,
     modelType: symbols.type,
     returnType: symbols.json,
     notObject: runtimeSymbol(context, "$notObject"),
@@ -349,6 +358,11 @@ function serializerParts(context: EmitContext, model: ObjectModel, wire: readonl
 
 /** The statements of the serializer's body, for ts-morph to print. */
 function serializerStatements(parts: SerializerParts): string[] {
+  if (!parts.locals) {
+    const loop = parts.cases.map((entry) => `case ${entry.key}:\n${entry.statement}\nbreak;`);
+    const read = `const t = value[k as keyof ${parts.modelType}];\nif (t === undefined) continue;`;
+    return [notObjectStatement(parts), `const result: ${parts.resultType} = {};`, `for (const k in value) {\n${read}\nswitch (k) {\n${loop.join("\n")}\n}\n}`, parts.result];
+  }
   const loop = parts.cases.map((entry) => `case ${entry.key}:\n${entry.local} = value[k];\nbreak;`);
   return [
     notObjectStatement(parts),
@@ -378,6 +392,8 @@ function notObjectStatement(parts: SerializerParts): string {
 
 /** The serializer in prettier's layout, or null when a part of it is outside the simple forms. */
 function serializerText(parts: SerializerParts): string[] | null {
+  // Models past the locals limit are rare: prettier lays out their serializer.
+  if (!parts.locals) return null;
   const lines = functionHead(parts.name, [`value: ${parts.modelType}`], parts.returnType);
   const guard = line(`  ${notObjectStatement(parts)}`);
   const declaration = line(`  const result: ${parts.resultType} = {};`);

@@ -49,7 +49,7 @@ export function isSimpleExpression(expression: string): boolean {
  * that holds no `, ` (call arguments are split there).
  */
 function isCast(expression: string): boolean {
-  const cast = /^\$\d+ as (.+)$/.exec(expression);
+  const cast = /^(?:\$\d+|t) as (.+)$/.exec(expression);
   return cast !== null && !cast[1]!.includes(", ") && !cast[1]!.includes("{") && isSimpleType(cast[1]!);
 }
 
