@@ -7,13 +7,18 @@
 // Also: a run without the cache over an output folder that is already current (a fresh clone in
 // CI, where the generated files are committed and the cache is not).
 //
-// Usage: node scripts/bench-workflow.mjs [--corpus NAME] [--runs N] [--check]
+// Peak memory: the largest resident set size of the cold runs (worker threads included).
+// With --scale it also generates roots of the corpus repeated to about 1,000, 5,000 and 20,000
+// docs (each copy in a folder of its own: `c0/models/…`), cold, reporting time per doc and peak
+// memory for each.
+//
+// Usage: node scripts/bench-workflow.mjs [--corpus NAME] [--runs N] [--scale] [--check]
 // With --check it exits 1 when a target is missed (CI runs it so the figures never slip back).
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const args = process.argv.slice(2);
@@ -21,6 +26,10 @@ const corpus = args.includes("--corpus") ? args[args.indexOf("--corpus") + 1] : 
 const runs = args.includes("--runs") ? Number(args[args.indexOf("--runs") + 1]) : 5;
 const source = resolve(root, "..", "shared", "corpora", corpus, "docs", "models");
 const bin = join(root, "bin", "mdspec.js");
+const rssReport = join(root, "scripts", "rss-report.mjs");
+
+/** The peak memory CI holds a cold run of the corpus to (mistral measured about 270 MiB). */
+const MEMORY_LIMIT_MIB = 400;
 
 const work = mkdtempSync(join(tmpdir(), "mdspec-bench-"));
 const docs = join(work, "docs", "models");
@@ -69,12 +78,22 @@ function waitForIdleDisk() {
   }
 }
 
-function runCli(outDir = out) {
+/** Runs the CLI once; returns its wall time in seconds and its peak memory in MiB. */
+function runCliMeasured(outDir = out, input = docs) {
   waitForIdleDisk();
+  const rssFile = join(work, "rss.txt");
   const started = performance.now();
-  const result = spawnSync(process.execPath, [bin, "--input", docs, "--out", outDir], { encoding: "utf8" });
+  const result = spawnSync(process.execPath, ["--import", pathToFileURL(rssReport).href, bin, "--input", input, "--out", outDir], {
+    encoding: "utf8",
+    env: { ...process.env, MDSPEC_RSS_FILE: rssFile },
+  });
+  const seconds = (performance.now() - started) / 1000;
   if (result.status !== 0) throw new Error(`mdspec exited ${result.status}:\n${result.stderr}`);
-  return (performance.now() - started) / 1000;
+  return { seconds, mib: Number(readFileSync(rssFile, "utf8")) / 1024 };
+}
+
+function runCli(outDir = out) {
+  return runCliMeasured(outDir).seconds;
 }
 
 let editCount = 0;
@@ -92,6 +111,7 @@ function median(values) {
 }
 
 const cold = [];
+const coldMemory = [];
 const noChange = [];
 const oneEdit = [];
 const noCache = [];
@@ -99,7 +119,9 @@ for (let run = 0; run < runs; run += 1) {
   // A new folder each time: deleting the previous output just before would make the disk busy
   // with that deletion during the measured run.
   const fresh = join(work, `cold-${run}`);
-  cold.push(runCli(fresh));
+  const measured = runCliMeasured(fresh);
+  cold.push(measured.seconds);
+  coldMemory.push(measured.mib);
   noChange.push(runCli(fresh));
   editDoc();
   oneEdit.push(runCli(fresh));
@@ -110,6 +132,7 @@ for (let run = 0; run < runs; run += 1) {
 
 // Watch latency: from the write of the doc to the moment its output file has new content.
 const watchLatencies = await measureWatch();
+const scaling = args.includes("--scale") ? measureScaling() : [];
 
 rmSync(work, { recursive: true, force: true });
 
@@ -123,15 +146,44 @@ console.log(`  cold generate            ${fmt(coldMedian)}  [${fmt(Math.min(...c
 console.log(`  rerun, no change         ${fmt(noChangeMedian)}  [${fmt(Math.min(...noChange))} - ${fmt(Math.max(...noChange))}]  = ${((noChangeMedian / coldMedian) * 100).toFixed(1)}% of cold`);
 console.log(`  rerun, one doc edited    ${fmt(oneEditMedian)}  [${fmt(Math.min(...oneEdit))} - ${fmt(Math.max(...oneEdit))}]`);
 console.log(`  no cache, output current ${fmt(median(noCache))}  [${fmt(Math.min(...noCache))} - ${fmt(Math.max(...noCache))}]  (a fresh clone in CI)`);
+console.log(`  peak memory, cold        ${median(coldMemory).toFixed(0)} MiB  [${Math.min(...coldMemory).toFixed(0)} - ${Math.max(...coldMemory).toFixed(0)} MiB]`);
+for (const { docs: count, seconds, mib } of scaling) {
+  console.log(`  scale ${String(count).padStart(6)} docs     ${fmt(seconds)} cold, ${((seconds / count) * 1000).toFixed(2)} ms per doc, peak ${mib.toFixed(0)} MiB`);
+}
 console.log(`  watch, save to file      ${(watchMedian * 1000).toFixed(0)} ms  [${(Math.min(...watchLatencies) * 1000).toFixed(0)} - ${(Math.max(...watchLatencies) * 1000).toFixed(0)} ms] over ${watchLatencies.length} edits`);
 const checks = [
   ["cold generate <= 4 s", coldMedian <= 4],
   ["no-change rerun <= 0.4 s", noChangeMedian <= 0.4],
   ["no-change rerun <= 15% of cold", noChangeMedian <= 0.15 * coldMedian],
   ["watch edit <= 150 ms", watchMedian <= 0.15],
+  [`peak memory of a cold run <= ${MEMORY_LIMIT_MIB} MiB`, median(coldMemory) <= MEMORY_LIMIT_MIB],
 ];
+if (scaling.length > 0) {
+  const perDoc = (entry) => entry.seconds / entry.docs;
+  const [, mid, large] = scaling;
+  checks.push([`time per doc at ${large.docs} docs <= 1.2x at ${mid.docs}`, perDoc(large) <= 1.2 * perDoc(mid)]);
+  checks.push([`peak memory at ${large.docs} docs < 1024 MiB`, large.mib < 1024]);
+}
 for (const [name, ok] of checks) console.log(`  ${ok ? "PASS" : "FAIL"}  ${name}`);
 if (args.includes("--check") && checks.some(([, ok]) => !ok)) process.exit(1);
+
+/**
+ * Cold runs over roots holding 1, 5 and 20 copies of the corpus, each copy in `c<i>/models/` so
+ * that its links (written relative to a folder named `models`) stay inside the copy.
+ */
+function measureScaling() {
+  const results = [];
+  for (const copies of [1, 5, 20]) {
+    const scaled = join(work, `scale-${copies}`);
+    for (let copy = 0; copy < copies; copy += 1) cpSync(source, join(scaled, `c${copy}`, "models"), { recursive: true });
+    const count = spawnSync("find", [scaled, "-name", "*.md"], { encoding: "utf8" }).stdout.trim().split("\n").length;
+    const measured = runCliMeasured(join(work, `scale-out-${copies}`), scaled);
+    results.push({ docs: count, ...measured });
+    rmSync(join(work, `scale-out-${copies}`), { recursive: true, force: true });
+    rmSync(scaled, { recursive: true, force: true });
+  }
+  return results;
+}
 
 async function measureWatch() {
   rmSync(out, { recursive: true, force: true });

@@ -396,8 +396,9 @@ function serializerText(parts: SerializerParts): string[] | null {
   if (!parts.locals) return null;
   const lines = functionHead(parts.name, [`value: ${parts.modelType}`], parts.returnType);
   const guard = line(`  ${notObjectStatement(parts)}`);
-  const declaration = line(`  const result: ${parts.resultType} = {};`);
-  if (lines === null || guard === null || declaration === null) return null;
+  // Prettier cannot break this declaration: it stays on one line whatever its width.
+  const declaration = [`  const result: ${parts.resultType} = {};`];
+  if (lines === null || guard === null) return null;
   lines.push(...guard, ...parts.cases.map((entry) => `  let ${entry.local};`));
   if (parts.cases.length > 0) {
     lines.push("  for (const k in value) {", "    switch (k) {");
@@ -427,6 +428,8 @@ function serializerText(parts: SerializerParts): string[] | null {
 function returnStatement(statement: string): string[] | null {
   const flat = line(`  ${statement}`);
   if (flat !== null) return flat;
+  // `return result as XJson;` cannot be broken: prettier leaves it as it is.
+  if (/^return result as [\w$]+;$/.test(statement)) return [`  ${statement}`];
   const call = /^return ([\w$]+)\((.*)\);$/.exec(statement);
   if (call === null) return null;
   const args = call[2]!.split(", ");

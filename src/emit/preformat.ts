@@ -188,7 +188,9 @@ export function caseStatement(depth: number, test: string | null, target: string
   }
   const flat = indent(depth, `if (${test}) ${assignment}`);
   if (flat.length <= WIDTH) return [flat];
-  return fitting([indent(depth, `if (${test})`), indent(depth + 1, assignment)]);
+  // The assignment goes on the next line, laid out there as a statement of its own.
+  const next = caseStatement(depth + 1, null, target, value);
+  return next === null ? null : [indent(depth, `if (${test})`), ...next];
 }
 
 /**

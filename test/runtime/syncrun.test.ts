@@ -114,9 +114,9 @@ describe("serializeSyncRun", () => {
     expect(JSON.stringify(serializeSyncRun({ id: 1 }))).toBe('{"id":1}');
   });
 
-  it("writes every declared wire key, absent ones undefined, which JSON.stringify leaves out", () => {
+  it("writes only the keys of the fields that are set (an absent field is not an undefined key)", () => {
     const wire = serializeSyncRun({ id: 1 });
-    expect(Object.keys(wire)).toHaveLength(18);
+    expect(Object.keys(wire)).toEqual(["id"]);
     expect(JSON.stringify(wire)).toBe('{"id":1}');
   });
 
