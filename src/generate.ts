@@ -290,3 +290,20 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
       (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   );
 }
+
+/** The `##` section that tells each model kind, for picking the docs a warm-up edits. */
+const KIND_SECTIONS = [/^## Fields\s*$/m, /^## Values\s*$/m, /^## Supported Types\s*$/m];
+
+/**
+ * Runs an incremental regeneration once and throws its result away, so that the first real one
+ * (the first save under `--watch`) finds every stage loaded and compiled by the engine. One doc
+ * of each model kind is given as if it had just been saved (a newline added, which changes its
+ * hash but not its output): it is parsed on this thread, resolved, emitted and formatted, as a
+ * save would be; every other doc comes from `options.cache`. Nothing is written.
+ */
+export async function warmUp(docs: readonly DocFile[], options: GenerateFromDocsOptions, runtimeSource: string): Promise<void> {
+  const edited = new Set(KIND_SECTIONS.map((section) => docs.find((doc) => section.test(doc.text))).filter((doc) => doc !== undefined));
+  if (edited.size === 0) return;
+  const touched = docs.map((doc) => (edited.has(doc) ? { path: doc.path, text: `${doc.text}\n` } : doc));
+  await generateFromDocs(touched, { ...options, parseWorker: false }, runtimeSource);
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { type GenerateCache, type GenerateResult, generateFromDocs, readRuntimeTemplate } from "../generate.js";
+import { type GenerateCache, type GenerateResult, generateFromDocs, readRuntimeTemplate, warmUp } from "../generate.js";
 import { diffShapes, schemaShapes } from "../ir/shape.js";
 import type { Diagnostic } from "../ir/types.js";
 import { cacheFileText, readCacheFile } from "../write/cache-file.js";
@@ -102,14 +102,16 @@ class Session {
     if (docs === null) return 2;
     const current = new Map(docs.map((doc) => [doc.path, doc]));
     await this.run(docs);
-    // A large first run parses on a worker thread, so this thread has not loaded the parser yet:
-    // load it and parse one doc now, or the first edit pays a few hundred milliseconds for it.
-    const { parseBatch } = await import("../pipeline/parse-stage.js");
-    if (docs.length > 0) parseBatch([docs[0]!]);
+    // The first run parsed on a worker and emitted every model in bulk: rehearse a save now, while
+    // chokidar starts, so that the first real save costs what the later ones do.
+    const warming = warmUp(docs, { ...this.settings.emit, rootDir: posixRoot(this.settings.input), fingerprint: await this.fingerprint, ...(this.cache ? { cache: this.cache } : {}) }, await this.runtime);
     // chokidar loads only in watch mode.
     const { watchDocs } = await import("./watch.js");
-    const onReady = () => this.streams.stderr(`mdspec: watching ${this.shown(this.settings.input)} (Ctrl-C to stop)\n`);
+    const onReady = () => {
+      void warming.catch(() => undefined).then(() => this.streams.stderr(`mdspec: watching ${this.shown(this.settings.input)} (Ctrl-C to stop)\n`));
+    };
     await watchDocs(this.settings.input, async (changes) => {
+      await warming.catch(() => undefined);
       for (const change of changes) {
         if (change.text === null) current.delete(change.path);
         else current.set(change.path, { path: change.path, text: change.text });

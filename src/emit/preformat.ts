@@ -50,7 +50,7 @@ export function isSimpleExpression(expression: string): boolean {
  */
 function isCast(expression: string): boolean {
   const cast = /^(?:\$\d+|t) as (.+)$/.exec(expression);
-  return cast !== null && !cast[1]!.includes(", ") && !cast[1]!.includes("{") && isSimpleType(cast[1]!);
+  return cast !== null && !cast[1]!.includes(", ") && isSimpleType(cast[1]!);
 }
 
 /** Whether an expression is a literal prettier prints as written (a plain string, an integer, a boolean). */

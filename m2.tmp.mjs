@@ -1,0 +1,17 @@
+const { generate } = await import(process.cwd() + "/dist/generate.js");
+const r = await generate({ input: "/tmp/sc/r5", parseWorker: false });
+const gc = globalThis.gc;
+const heap = () => { gc(); gc(); return Math.round(process.memoryUsage().heapUsed / 1048576); };
+const fileChars = r.files.reduce((n, f) => n + f.content.length, 0);
+console.log("files", r.files.length, "chars", Math.round(fileChars/1048576), "MiB");
+console.log("schema json", Math.round(JSON.stringify(r.schema).length/1048576), "MiB");
+console.log("cache json", Math.round(JSON.stringify(r.cache).length/1048576), "MiB", Object.keys(r.cache));
+console.log("heap with all", heap());
+let { files, schema, cache, ...rest } = r; 
+const keep = { schema, cache };
+files = null; r.files = null;
+console.log("heap without files", heap());
+keep.cache = null; r.cache = null; cache = null;
+console.log("heap without cache", heap());
+keep.schema = null; r.schema = null; schema = null;
+console.log("heap without schema", heap(), Object.keys(rest));
