@@ -18,14 +18,16 @@ for (const arg of process.argv.slice(2))
     process.exit(2);
   }
 const N = QUICK ? 10_000 : 100_000;
-const ROUNDS = QUICK ? 3 : 7;
+const ROUNDS = QUICK ? 5 : 7;
 const INVALID = 1000;
 const REJECT_REPS = QUICK ? 3 : 20; // rejections per round = INVALID * REJECT_REPS
 // Encode runs over ENCODE_SAMPLE models built as user code builds them (object literals of the keys
 // that are set, in varied orders: `makeUserModels`), the same objects for every implementation,
 // ENCODE_REPS times (N encodes per round).
 const ENCODE_SAMPLE = Math.min(N, 10_000);
-const ENCODE_REPS = Math.round(N / ENCODE_SAMPLE);
+// At least five passes: one pass over 10,000 models takes about 10 ms, too short a window to time
+// (a collection or a compilation inside it swings the figure by half).
+const ENCODE_REPS = Math.max(5, Math.round(N / ENCODE_SAMPLE));
 
 const gc = typeof globalThis.gc === "function" ? globalThis.gc : () => {};
 
