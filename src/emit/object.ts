@@ -290,49 +290,36 @@ function assignTarget(object: string, name: string): string {
  * The serializer walks the keys the model value has (`for...in`) and switches on them, as the
  * decoder does with the input: objects that users build hold only the keys they set, in their own
  * order, and reading each declared property by name would be a slow generic lookup per field on
- * such objects. The loop only sets one local per field (`$0`, `$1`, …); the wire object is then
- * written in the doc's field order, so its shape depends on which fields are set and not on the
- * order the user wrote them in (measured 12% faster than writing it inside the loop). A field that
- * is not set (or is undefined) is left out of the wire object, not written as undefined. Encoders
- * pass through what they cannot encode (null stays null). A model with more than
- * {@link LOCALS_LIMIT} fields writes the wire object inside the loop instead: one local and one
- * test per field would exceed what TypeScript's control-flow analysis accepts in one function.
+ * such objects. A field that is not set (or is undefined) is left out of the wire object, not
+ * written as undefined; the wire keys come in the order of the value's keys. Encoders pass
+ * through what they cannot encode (null stays null). Filling per-field locals first and writing
+ * the wire object in the doc's order was measured as fast once date-times were memoized, and
+ * made a folder of models 11% larger (gzip), so the wire object is written inside the loop.
  */
-/** The most fields a serializer keeps in locals before writing (see {@link SerializerParts}). */
-const LOCALS_LIMIT = 500;
-
 interface SerializerParts {
   readonly name: string;
-  /** Whether the loop fills locals that are written after it, or writes the wire object itself. */
-  readonly locals: boolean;
   readonly modelType: string;
   readonly returnType: string;
   /** The runtime check that returns a value which is not an object as it is. */
   readonly notObject: string;
   /** The type of the wire object while it is filled in (`$Writable<XJson>`). */
   readonly resultType: string;
-  /**
-   * Per field: the quoted property name, its local, and the statement writing its wire key
-   * (`if ($0 !== undefined) result.key = value;`) as a test, a target and a value.
-   */
-  readonly cases: readonly { readonly key: string; readonly local: string; readonly target: string | null; readonly value: string; readonly statement: string }[];
+  /** Per field: the quoted property name, and the statement writing its wire key as a target and a value. */
+  readonly cases: readonly { readonly key: string; readonly target: string | null; readonly value: string; readonly statement: string }[];
   /** The statement that returns the wire object (through `$withExtra` or `$passthrough` when needed). */
   readonly result: string;
 }
 
 function serializerParts(context: EmitContext, model: ObjectModel, wire: readonly string[]): SerializerParts {
   const symbols = modelSymbols(model);
-  const locals = model.fields.length <= LOCALS_LIMIT;
   const cases = model.fields.map((field, index) => {
     // A null (under --required-nulls accept) passes through the encoders, which take the declared type.
-    const cast = typeText(context, field.type);
-    const local = locals ? `$${index}` : "t";
-    const value = encodeExpr(context, field.type, `${local} as ${cast}`);
+    const value = encodeExpr(context, field.type, `t as ${typeText(context, field.type)}`);
     const key = wire[index]!;
     // `__proto__` is written as an own key: plain assignment would set the prototype.
     const target = key === "__proto__" ? null : isIdentifier(key) ? `result.${key}` : `result[${quote(key)}]`;
-    const write = target === null ? `${runtimeSymbol(context, "$set")}(result, "__proto__", ${value});` : `${target} = ${value};`;
-    return { key: quote(field.name), local, target, value, statement: locals ? `if (${local} !== undefined) ${write}` : write };
+    const statement = target === null ? `${runtimeSymbol(context, "$set")}(result, "__proto__", ${value});` : `${target} = ${value};`;
+    return { key: quote(field.name), target, value, statement };
   });
   const catchAll = model.additionalProperties;
   const done = `result as ${symbols.json}`;
@@ -346,7 +333,6 @@ function serializerParts(context: EmitContext, model: ObjectModel, wire: readonl
   }
   return {
     name: symbols.serialize,
-    locals,
     modelType: symbols.type,
     returnType: symbols.json,
     notObject: runtimeSymbol(context, "$notObject"),
@@ -356,20 +342,18 @@ function serializerParts(context: EmitContext, model: ObjectModel, wire: readonl
   };
 }
 
+/** The key loop's first statements: read the value of the key, skip an undefined one. */
+function readStatement(parts: SerializerParts): string {
+  return `const t = value[k as keyof ${parts.modelType}];`;
+}
+
 /** The statements of the serializer's body, for ts-morph to print. */
 function serializerStatements(parts: SerializerParts): string[] {
-  if (!parts.locals) {
-    const loop = parts.cases.map((entry) => `case ${entry.key}:\n${entry.statement}\nbreak;`);
-    const read = `const t = value[k as keyof ${parts.modelType}];\nif (t === undefined) continue;`;
-    return [notObjectStatement(parts), `const result: ${parts.resultType} = {};`, `for (const k in value) {\n${read}\nswitch (k) {\n${loop.join("\n")}\n}\n}`, parts.result];
-  }
-  const loop = parts.cases.map((entry) => `case ${entry.key}:\n${entry.local} = value[k];\nbreak;`);
+  const loop = parts.cases.map((entry) => `case ${entry.key}:\n${entry.statement}\nbreak;`);
   return [
     notObjectStatement(parts),
-    ...parts.cases.map((entry) => `let ${entry.local};`),
-    ...(loop.length > 0 ? [`for (const k in value) {\nswitch (k) {\n${loop.join("\n")}\n}\n}`] : []),
     `const result: ${parts.resultType} = {};`,
-    ...parts.cases.map((entry) => entry.statement),
+    ...(loop.length > 0 ? [`for (const k in value) {\n${readStatement(parts)}\nif (t === undefined) continue;\nswitch (k) {\n${loop.join("\n")}\n}\n}`] : []),
     parts.result,
   ];
 }
@@ -392,29 +376,23 @@ function notObjectStatement(parts: SerializerParts): string {
 
 /** The serializer in prettier's layout, or null when a part of it is outside the simple forms. */
 function serializerText(parts: SerializerParts): string[] | null {
-  // Models past the locals limit are rare: prettier lays out their serializer.
-  if (!parts.locals) return null;
   const lines = functionHead(parts.name, [`value: ${parts.modelType}`], parts.returnType);
   const guard = line(`  ${notObjectStatement(parts)}`);
-  // Prettier cannot break this declaration: it stays on one line whatever its width.
-  const declaration = [`  const result: ${parts.resultType} = {};`];
   if (lines === null || guard === null) return null;
-  lines.push(...guard, ...parts.cases.map((entry) => `  let ${entry.local};`));
+  // Prettier cannot break this declaration: it stays on one line whatever its width.
+  lines.push(...guard, `  const result: ${parts.resultType} = {};`);
   if (parts.cases.length > 0) {
-    lines.push("  for (const k in value) {", "    switch (k) {");
+    const read = line(`    ${readStatement(parts)}`);
+    if (read === null) return null;
+    lines.push("  for (const k in value) {", ...read, "    if (t === undefined) continue;", "    switch (k) {");
     for (const entry of parts.cases) {
-      if (!isPlainString(entry.key)) return null;
-      lines.push(`      case ${entry.key}:`, `        ${entry.local} = value[k];`, "        break;");
+      if (!isPlainString(entry.key) || entry.target === null || !/^result\.[A-Za-z_$][\w$]*$/.test(entry.target) || !isSimpleExpression(entry.value)) return null;
+      const statement = caseStatement(4, null, entry.target, entry.value);
+      if (statement === null) return null;
+      lines.push(`      case ${entry.key}:`, ...statement, "        break;");
     }
     // The blank line after the loop is the one ts-morph's printer leaves after a block.
     lines.push("    }", "  }", "");
-  }
-  lines.push(...declaration);
-  for (const entry of parts.cases) {
-    if (entry.target === null || !/^result\.[A-Za-z_$][\w$]*$/.test(entry.target) || !isSimpleExpression(entry.value)) return null;
-    const statement = caseStatement(1, `${entry.local} !== undefined`, entry.target, entry.value);
-    if (statement === null) return null;
-    lines.push(...statement);
   }
   const result = returnStatement(parts.result);
   if (result === null) return null;

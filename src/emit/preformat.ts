@@ -45,11 +45,11 @@ export function isSimpleExpression(expression: string): boolean {
 }
 
 /**
- * Whether an expression is a serializer's `$0 as T` with a type prettier prints unchanged and
+ * Whether an expression is a serializer's `t as T` with a type prettier prints unchanged and
  * that holds no `, ` (call arguments are split there).
  */
 function isCast(expression: string): boolean {
-  const cast = /^(?:\$\d+|t) as (.+)$/.exec(expression);
+  const cast = /^t as (.+)$/.exec(expression);
   return cast !== null && !cast[1]!.includes(", ") && isSimpleType(cast[1]!);
 }
 

@@ -199,13 +199,12 @@ describe("arrays and records around SyncRun", () => {
 describe("serializing objects that user code builds", () => {
   it("writes only the fields that are set: a field left out or undefined is absent, not undefined", () => {
     const wire = serializeSyncRun({ status: "completed", id: 7, errorCode: undefined, completedAt: new Date("2024-01-02T03:04:05.000Z") });
-    expect(Object.keys(wire)).toEqual(["completedAt", "id", "status"]);
+    expect(Object.keys(wire)).toEqual(["status", "id", "completedAt"]);
     expect(wire).toEqual({ completedAt: "2024-01-02T03:04:05.000Z", id: 7, status: "completed" });
   });
 
-  it("gives the same wire object whatever order the keys were written in", () => {
-    const a = serializeSyncRun({ syncId: 1, id: 2, fullSync: { uiTag: "x", requestedBy: "me" } });
-    const b = serializeSyncRun({ fullSync: { requestedBy: "me", uiTag: "x" }, id: 2, syncId: 1 });
-    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  it("writes the wire keys in the order of the value's keys, nested objects included", () => {
+    const wire = serializeSyncRun({ syncId: 1, id: 2, fullSync: { uiTag: "x", requestedBy: "me" } });
+    expect(JSON.stringify(wire)).toBe('{"syncId":1,"id":2,"fullSync":{"uiTag":"x","requestedBy":"me"}}');
   });
 });

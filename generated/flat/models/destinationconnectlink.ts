@@ -129,47 +129,35 @@ export function serializeDestinationConnectLink(
   value: DestinationConnectLink,
 ): DestinationConnectLinkJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
-  let $4;
-  let $5;
-  let $6;
+  const result: $Writable<DestinationConnectLinkJson> = {};
   for (const k in value) {
+    const t = value[k as keyof DestinationConnectLink];
+    if (t === undefined) continue;
     switch (k) {
       case "id":
-        $0 = value[k];
+        result.id = t as number;
         break;
       case "url":
-        $1 = value[k];
+        result.url = t as string;
         break;
       case "status":
-        $2 = value[k];
+        result.status = t as ConnectLinkStatus;
         break;
       case "expiresAt":
-        $3 = value[k];
+        result.expiresAt = $isoDateTime(t as Date);
         break;
       case "revoked":
-        $4 = value[k];
+        result.revoked = t as boolean;
         break;
       case "connectionSettings":
-        $5 = value[k];
+        result.connectionSettings = t as { [key: string]: unknown };
         break;
       case "notes":
-        $6 = value[k];
+        result.notes = t as string;
         break;
     }
   }
 
-  const result: $Writable<DestinationConnectLinkJson> = {};
-  if ($0 !== undefined) result.id = $0 as number;
-  if ($1 !== undefined) result.url = $1 as string;
-  if ($2 !== undefined) result.status = $2 as ConnectLinkStatus;
-  if ($3 !== undefined) result.expiresAt = $isoDateTime($3 as Date);
-  if ($4 !== undefined) result.revoked = $4 as boolean;
-  if ($5 !== undefined) result.connectionSettings = $5 as { [key: string]: unknown };
-  if ($6 !== undefined) result.notes = $6 as string;
   return result as DestinationConnectLinkJson;
 }
 

@@ -98,38 +98,29 @@ export function $decodeWarehouseSource(
 
 export function serializeWarehouseSource(value: WarehouseSource): WarehouseSourceJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
-  let $4;
+  const result: $Writable<WarehouseSourceJson> = {};
   for (const k in value) {
+    const t = value[k as keyof WarehouseSource];
+    if (t === undefined) continue;
     switch (k) {
       case "id":
-        $0 = value[k];
+        result.id = t as number;
         break;
       case "name":
-        $1 = value[k];
+        result.name = t as string;
         break;
       case "kind":
-        $2 = value[k];
+        result.kind = t as SourceKind;
         break;
       case "links":
-        $3 = value[k];
+        result.links = $mapArray(t as DestinationConnectLink[], serializeDestinationConnectLink);
         break;
       case "createdOn":
-        $4 = value[k];
+        result.createdOn = t as DateOnly;
         break;
     }
   }
 
-  const result: $Writable<WarehouseSourceJson> = {};
-  if ($0 !== undefined) result.id = $0 as number;
-  if ($1 !== undefined) result.name = $1 as string;
-  if ($2 !== undefined) result.kind = $2 as SourceKind;
-  if ($3 !== undefined)
-    result.links = $mapArray($3 as DestinationConnectLink[], serializeDestinationConnectLink);
-  if ($4 !== undefined) result.createdOn = $4 as DateOnly;
   return result as WarehouseSourceJson;
 }
 

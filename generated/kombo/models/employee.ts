@@ -106,42 +106,32 @@ export function $decodeEmployee(v: unknown, c: $Ctx | null, key?: string | numbe
 
 export function serializeEmployee(value: Employee): EmployeeJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
-  let $4;
-  let $5;
+  const result: $Writable<EmployeeJson> = {};
   for (const k in value) {
+    const t = value[k as keyof Employee];
+    if (t === undefined) continue;
     switch (k) {
       case "id":
-        $0 = value[k];
+        result.id = t as string;
         break;
       case "firstName":
-        $1 = value[k];
+        result.firstName = t as string;
         break;
       case "lastName":
-        $2 = value[k];
+        result.lastName = t as string;
         break;
       case "status":
-        $3 = value[k];
+        result.status = t as EmploymentStatus;
         break;
       case "manager":
-        $4 = value[k];
+        result.manager = serializeEmployeeReference(t as EmployeeReference);
         break;
       case "customFields":
-        $5 = value[k];
+        result.customFields = t as { [key: string]: unknown };
         break;
     }
   }
 
-  const result: $Writable<EmployeeJson> = {};
-  if ($0 !== undefined) result.id = $0 as string;
-  if ($1 !== undefined) result.firstName = $1 as string;
-  if ($2 !== undefined) result.lastName = $2 as string;
-  if ($3 !== undefined) result.status = $3 as EmploymentStatus;
-  if ($4 !== undefined) result.manager = serializeEmployeeReference($4 as EmployeeReference);
-  if ($5 !== undefined) result.customFields = $5 as { [key: string]: unknown };
   return result as EmployeeJson;
 }
 

@@ -65,27 +65,23 @@ export function $decodeError(v: unknown, c: $Ctx | null, key?: string | number):
 
 export function serializeError(value: Error): ErrorJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
+  const result: $Writable<ErrorJson> = {};
   for (const k in value) {
+    const t = value[k as keyof Error];
+    if (t === undefined) continue;
     switch (k) {
       case "code":
-        $0 = value[k];
+        result.code = t as string;
         break;
       case "message":
-        $1 = value[k];
+        result.message = t as string;
         break;
       case "details":
-        $2 = value[k];
+        result.details = t as unknown;
         break;
     }
   }
 
-  const result: $Writable<ErrorJson> = {};
-  if ($0 !== undefined) result.code = $0 as string;
-  if ($1 !== undefined) result.message = $1 as string;
-  if ($2 !== undefined) result.details = $2 as unknown;
   return result as ErrorJson;
 }
 

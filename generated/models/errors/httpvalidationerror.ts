@@ -59,18 +59,17 @@ export function $decodeHTTPValidationError(
 
 export function serializeHTTPValidationError(value: HTTPValidationError): HTTPValidationErrorJson {
   if ($notObject(value)) return value;
-  let $0;
+  const result: $Writable<HTTPValidationErrorJson> = {};
   for (const k in value) {
+    const t = value[k as keyof HTTPValidationError];
+    if (t === undefined) continue;
     switch (k) {
       case "detail":
-        $0 = value[k];
+        result.detail = $mapArray(t as ValidationIssue[], serializeValidationIssue);
         break;
     }
   }
 
-  const result: $Writable<HTTPValidationErrorJson> = {};
-  if ($0 !== undefined)
-    result.detail = $mapArray($0 as ValidationIssue[], serializeValidationIssue);
   return result as HTTPValidationErrorJson;
 }
 

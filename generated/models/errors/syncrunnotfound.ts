@@ -67,22 +67,20 @@ export function $decodeSyncRunNotFound(
 
 export function serializeSyncRunNotFound(value: SyncRunNotFound): SyncRunNotFoundJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
+  const result: $Writable<SyncRunNotFoundJson> = {};
   for (const k in value) {
+    const t = value[k as keyof SyncRunNotFound];
+    if (t === undefined) continue;
     switch (k) {
       case "message":
-        $0 = value[k];
+        result.message = t as string;
         break;
       case "status":
-        $1 = value[k];
+        result.status = t as SyncRunNotFoundStatus;
         break;
     }
   }
 
-  const result: $Writable<SyncRunNotFoundJson> = {};
-  if ($0 !== undefined) result.message = $0 as string;
-  if ($1 !== undefined) result.status = $1 as SyncRunNotFoundStatus;
   return result as SyncRunNotFoundJson;
 }
 

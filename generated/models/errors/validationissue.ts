@@ -72,27 +72,23 @@ export function $decodeValidationIssue(
 
 export function serializeValidationIssue(value: ValidationIssue): ValidationIssueJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
+  const result: $Writable<ValidationIssueJson> = {};
   for (const k in value) {
+    const t = value[k as keyof ValidationIssue];
+    if (t === undefined) continue;
     switch (k) {
       case "loc":
-        $0 = value[k];
+        result.loc = t as string[];
         break;
       case "msg":
-        $1 = value[k];
+        result.msg = t as string;
         break;
       case "type":
-        $2 = value[k];
+        result.type = t as string;
         break;
     }
   }
 
-  const result: $Writable<ValidationIssueJson> = {};
-  if ($0 !== undefined) result.loc = $0 as string[];
-  if ($1 !== undefined) result.msg = $1 as string;
-  if ($2 !== undefined) result.type = $2 as string;
   return result as ValidationIssueJson;
 }
 

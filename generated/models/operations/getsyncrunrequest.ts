@@ -67,22 +67,20 @@ export function $decodeGetSyncRunRequest(
 
 export function serializeGetSyncRunRequest(value: GetSyncRunRequest): GetSyncRunRequestJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
+  const result: $Writable<GetSyncRunRequestJson> = {};
   for (const k in value) {
+    const t = value[k as keyof GetSyncRunRequest];
+    if (t === undefined) continue;
     switch (k) {
       case "syncId":
-        $0 = value[k];
+        result.syncId = t as number;
         break;
       case "syncRunId":
-        $1 = value[k];
+        result.syncRunId = t as number;
         break;
     }
   }
 
-  const result: $Writable<GetSyncRunRequestJson> = {};
-  if ($0 !== undefined) result.syncId = $0 as number;
-  if ($1 !== undefined) result.syncRunId = $1 as number;
   return result as GetSyncRunRequestJson;
 }
 

@@ -98,37 +98,29 @@ export function $decodeGetSyncRunResponse(
 
 export function serializeGetSyncRunResponse(value: GetSyncRunResponse): GetSyncRunResponseJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
-  let $4;
+  const result: $Writable<GetSyncRunResponseJson> = {};
   for (const k in value) {
+    const t = value[k as keyof GetSyncRunResponse];
+    if (t === undefined) continue;
     switch (k) {
       case "contentType":
-        $0 = value[k];
+        result.contentType = t as string;
         break;
       case "statusCode":
-        $1 = value[k];
+        result.statusCode = t as number;
         break;
       case "rawResponse":
-        $2 = value[k];
+        result.rawResponse = t as AxiosResponseLike;
         break;
       case "syncRun":
-        $3 = value[k];
+        result.syncRun = serializeSyncRun(t as SyncRun);
         break;
       case "notFound":
-        $4 = value[k];
+        result.notFound = serializeSyncRunNotFound(t as SyncRunNotFound);
         break;
     }
   }
 
-  const result: $Writable<GetSyncRunResponseJson> = {};
-  if ($0 !== undefined) result.contentType = $0 as string;
-  if ($1 !== undefined) result.statusCode = $1 as number;
-  if ($2 !== undefined) result.rawResponse = $2 as AxiosResponseLike;
-  if ($3 !== undefined) result.syncRun = serializeSyncRun($3 as SyncRun);
-  if ($4 !== undefined) result.notFound = serializeSyncRunNotFound($4 as SyncRunNotFound);
   return result as GetSyncRunResponseJson;
 }
 

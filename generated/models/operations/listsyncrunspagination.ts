@@ -77,32 +77,26 @@ export function serializeListSyncRunsPagination(
   value: ListSyncRunsPagination,
 ): ListSyncRunsPaginationJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
+  const result: $Writable<ListSyncRunsPaginationJson> = {};
   for (const k in value) {
+    const t = value[k as keyof ListSyncRunsPagination];
+    if (t === undefined) continue;
     switch (k) {
       case "page":
-        $0 = value[k];
+        result.page = t as number;
         break;
       case "perPage":
-        $1 = value[k];
+        result.perPage = t as number;
         break;
       case "nextPage":
-        $2 = value[k];
+        result.nextPage = t as number;
         break;
       case "lastPage":
-        $3 = value[k];
+        result.lastPage = t as boolean;
         break;
     }
   }
 
-  const result: $Writable<ListSyncRunsPaginationJson> = {};
-  if ($0 !== undefined) result.page = $0 as number;
-  if ($1 !== undefined) result.perPage = $1 as number;
-  if ($2 !== undefined) result.nextPage = $2 as number;
-  if ($3 !== undefined) result.lastPage = $3 as boolean;
   return result as ListSyncRunsPaginationJson;
 }
 

@@ -80,27 +80,23 @@ export function $decodeListSyncRunsRequest(
 
 export function serializeListSyncRunsRequest(value: ListSyncRunsRequest): ListSyncRunsRequestJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
+  const result: $Writable<ListSyncRunsRequestJson> = {};
   for (const k in value) {
+    const t = value[k as keyof ListSyncRunsRequest];
+    if (t === undefined) continue;
     switch (k) {
       case "syncId":
-        $0 = value[k];
+        result.syncId = t as number;
         break;
       case "status":
-        $1 = value[k];
+        result.status = t as SyncRunStatus;
         break;
       case "page":
-        $2 = value[k];
+        result.page = t as number;
         break;
     }
   }
 
-  const result: $Writable<ListSyncRunsRequestJson> = {};
-  if ($0 !== undefined) result.syncId = $0 as number;
-  if ($1 !== undefined) result.status = $1 as SyncRunStatus;
-  if ($2 !== undefined) result.page = $2 as number;
   return result as ListSyncRunsRequestJson;
 }
 

@@ -87,35 +87,28 @@ export function serializeListSyncRunsResponse(
   value: ListSyncRunsResponse,
 ): ListSyncRunsResponseJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
+  const result: $Writable<ListSyncRunsResponseJson> = {};
   for (const k in value) {
+    const t = value[k as keyof ListSyncRunsResponse];
+    if (t === undefined) continue;
     switch (k) {
       case "contentType":
-        $0 = value[k];
+        result.contentType = t as string;
         break;
       case "listSyncRunsResponseBody":
-        $1 = value[k];
+        result.listSyncRunsResponseBody = serializeListSyncRunsResponseBody(
+          t as ListSyncRunsResponseBody,
+        );
         break;
       case "statusCode":
-        $2 = value[k];
+        result.statusCode = t as number;
         break;
       case "rawResponse":
-        $3 = value[k];
+        result.rawResponse = t as AxiosResponseLike;
         break;
     }
   }
 
-  const result: $Writable<ListSyncRunsResponseJson> = {};
-  if ($0 !== undefined) result.contentType = $0 as string;
-  if ($1 !== undefined)
-    result.listSyncRunsResponseBody = serializeListSyncRunsResponseBody(
-      $1 as ListSyncRunsResponseBody,
-    );
-  if ($2 !== undefined) result.statusCode = $2 as number;
-  if ($3 !== undefined) result.rawResponse = $3 as AxiosResponseLike;
   return result as ListSyncRunsResponseJson;
 }
 

@@ -105,33 +105,26 @@ export function serializeListSyncRunsResponseBody(
   value: ListSyncRunsResponseBody,
 ): ListSyncRunsResponseBodyJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
+  const result: $Writable<ListSyncRunsResponseBodyJson> = {};
   for (const k in value) {
+    const t = value[k as keyof ListSyncRunsResponseBody];
+    if (t === undefined) continue;
     switch (k) {
       case "data":
-        $0 = value[k];
+        result.data = $mapArray(t as SyncRun[], serializeSyncRun);
         break;
       case "pagination":
-        $1 = value[k];
+        result.pagination = serializeListSyncRunsPagination(t as ListSyncRunsPagination);
         break;
       case "runsByDay":
-        $2 = value[k];
+        result.runsByDay = $mapArray(t as SyncRun[][], $codec1);
         break;
       case "cursor":
-        $3 = value[k];
+        result.cursor = serializeLegacyCursor(t as LegacyCursor);
         break;
     }
   }
 
-  const result: $Writable<ListSyncRunsResponseBodyJson> = {};
-  if ($0 !== undefined) result.data = $mapArray($0 as SyncRun[], serializeSyncRun);
-  if ($1 !== undefined)
-    result.pagination = serializeListSyncRunsPagination($1 as ListSyncRunsPagination);
-  if ($2 !== undefined) result.runsByDay = $mapArray($2 as SyncRun[][], $codec1);
-  if ($3 !== undefined) result.cursor = serializeLegacyCursor($3 as LegacyCursor);
   return result as ListSyncRunsResponseBodyJson;
 }
 

@@ -69,27 +69,23 @@ export function $decodeResponse(v: unknown, c: $Ctx | null, key?: string | numbe
 
 export function serializeResponse(value: Response): ResponseJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
+  const result: $Writable<ResponseJson> = {};
   for (const k in value) {
+    const t = value[k as keyof Response];
+    if (t === undefined) continue;
     switch (k) {
       case "status":
-        $0 = value[k];
+        result.status = t as number;
         break;
       case "headers":
-        $1 = value[k];
+        result.headers = t as { [key: string]: string };
         break;
       case "body":
-        $2 = value[k];
+        result.body = t as string;
         break;
     }
   }
 
-  const result: $Writable<ResponseJson> = {};
-  if ($0 !== undefined) result.status = $0 as number;
-  if ($1 !== undefined) result.headers = $1 as { [key: string]: string };
-  if ($2 !== undefined) result.body = $2 as string;
   return result as ResponseJson;
 }
 

@@ -71,23 +71,20 @@ export function serializeUploadSeedFileRequest(
   value: UploadSeedFileRequest,
 ): UploadSeedFileRequestJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
+  const result: $Writable<UploadSeedFileRequestJson> = {};
   for (const k in value) {
+    const t = value[k as keyof UploadSeedFileRequest];
+    if (t === undefined) continue;
     switch (k) {
       case "requestBody":
-        $0 = value[k];
+        result.requestBody = serializeUploadSeedFileRequestBody(t as UploadSeedFileRequestBody);
         break;
       case "syncId":
-        $1 = value[k];
+        result.syncId = t as number;
         break;
     }
   }
 
-  const result: $Writable<UploadSeedFileRequestJson> = {};
-  if ($0 !== undefined)
-    result.requestBody = serializeUploadSeedFileRequestBody($0 as UploadSeedFileRequestBody);
-  if ($1 !== undefined) result.syncId = $1 as number;
   return result as UploadSeedFileRequestJson;
 }
 

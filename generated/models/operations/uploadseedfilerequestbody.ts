@@ -64,22 +64,20 @@ export function serializeUploadSeedFileRequestBody(
   value: UploadSeedFileRequestBody,
 ): UploadSeedFileRequestBodyJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
+  const result: $Writable<UploadSeedFileRequestBodyJson> = {};
   for (const k in value) {
+    const t = value[k as keyof UploadSeedFileRequestBody];
+    if (t === undefined) continue;
     switch (k) {
       case "content":
-        $0 = value[k];
+        result.content = t as Uint8Array;
         break;
       case "fileName":
-        $1 = value[k];
+        result.fileName = t as string;
         break;
     }
   }
 
-  const result: $Writable<UploadSeedFileRequestBodyJson> = {};
-  if ($0 !== undefined) result.content = $0 as Uint8Array;
-  if ($1 !== undefined) result.fileName = $1 as string;
   return result as UploadSeedFileRequestBodyJson;
 }
 

@@ -141,58 +141,41 @@ export function $decodeAuditEntry(v: unknown, c: $Ctx | null, key?: string | num
 
 export function serializeAuditEntry(value: AuditEntry): AuditEntryJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
-  let $4;
-  let $5;
-  let $6;
-  let $7;
-  let $8;
+  const result: $Writable<AuditEntryJson> = {};
   for (const k in value) {
+    const t = value[k as keyof AuditEntry];
+    if (t === undefined) continue;
     switch (k) {
       case "id":
-        $0 = value[k];
+        result.id = t as number;
         break;
       case "occurredAt":
-        $1 = value[k];
+        result.occurredAt = $isoDateTime(t as globalThis.Date);
         break;
       case "businessDate":
-        $2 = value[k];
+        result.businessDate = serializeDate(t as Date);
         break;
       case "calendarDate":
-        $3 = value[k];
+        result.calendarDate = serializeDate(t as Date);
         break;
       case "record":
-        $4 = value[k];
+        result.record = serializeRecord(t as Record);
         break;
       case "recordsByKey":
-        $5 = value[k];
+        result.recordsByKey = $mapRecord(t as { [key: string]: Record }, serializeRecord);
         break;
       case "error":
-        $6 = value[k];
+        result.error = serializeError(t as Error);
         break;
       case "response":
-        $7 = value[k];
+        result.response = serializeResponse(t as Response);
         break;
       case "actor":
-        $8 = value[k];
+        result.actor = t as string;
         break;
     }
   }
 
-  const result: $Writable<AuditEntryJson> = {};
-  if ($0 !== undefined) result.id = $0 as number;
-  if ($1 !== undefined) result.occurredAt = $isoDateTime($1 as globalThis.Date);
-  if ($2 !== undefined) result.businessDate = serializeDate($2 as Date);
-  if ($3 !== undefined) result.calendarDate = serializeDate($3 as Date);
-  if ($4 !== undefined) result.record = serializeRecord($4 as Record);
-  if ($5 !== undefined)
-    result.recordsByKey = $mapRecord($5 as { [key: string]: Record }, serializeRecord);
-  if ($6 !== undefined) result.error = serializeError($6 as Error);
-  if ($7 !== undefined) result.response = serializeResponse($7 as Response);
-  if ($8 !== undefined) result.actor = $8 as string;
   return result as AuditEntryJson;
 }
 

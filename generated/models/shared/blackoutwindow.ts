@@ -89,37 +89,29 @@ export function $decodeBlackoutWindow(
 
 export function serializeBlackoutWindow(value: BlackoutWindow): BlackoutWindowJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
-  let $4;
+  const result: $Writable<BlackoutWindowJson> = {};
   for (const k in value) {
+    const t = value[k as keyof BlackoutWindow];
+    if (t === undefined) continue;
     switch (k) {
       case "startsOn":
-        $0 = value[k];
+        result.startsOn = t as DateOnly;
         break;
       case "endsOn":
-        $1 = value[k];
+        result.endsOn = t as DateOnly;
         break;
       case "extraDays":
-        $2 = value[k];
+        result.extraDays = t as DateOnly[];
         break;
       case "holidayCalendar":
-        $3 = value[k];
+        result.holidayCalendar = t as { [key: string]: DateOnly };
         break;
       case "reason":
-        $4 = value[k];
+        result.reason = t as string;
         break;
     }
   }
 
-  const result: $Writable<BlackoutWindowJson> = {};
-  if ($0 !== undefined) result.startsOn = $0 as DateOnly;
-  if ($1 !== undefined) result.endsOn = $1 as DateOnly;
-  if ($2 !== undefined) result.extraDays = $2 as DateOnly[];
-  if ($3 !== undefined) result.holidayCalendar = $3 as { [key: string]: DateOnly };
-  if ($4 !== undefined) result.reason = $4 as string;
   return result as BlackoutWindowJson;
 }
 

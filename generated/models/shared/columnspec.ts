@@ -75,32 +75,26 @@ export function $decodeColumnSpec(v: unknown, c: $Ctx | null, key?: string | num
 
 export function serializeColumnSpec(value: ColumnSpec): ColumnSpecJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
+  const result: $Writable<ColumnSpecJson> = {};
   for (const k in value) {
+    const t = value[k as keyof ColumnSpec];
+    if (t === undefined) continue;
     switch (k) {
       case "name":
-        $0 = value[k];
+        result.name = t as string;
         break;
       case "type":
-        $1 = value[k];
+        result.type = t as TypeT;
         break;
       case "nullable":
-        $2 = value[k];
+        result.nullable = t as boolean;
         break;
       case "precision":
-        $3 = value[k];
+        result.precision = t as number;
         break;
     }
   }
 
-  const result: $Writable<ColumnSpecJson> = {};
-  if ($0 !== undefined) result.name = $0 as string;
-  if ($1 !== undefined) result.type = $1 as TypeT;
-  if ($2 !== undefined) result.nullable = $2 as boolean;
-  if ($3 !== undefined) result.precision = $3 as number;
   return result as ColumnSpecJson;
 }
 

@@ -252,98 +252,65 @@ export function $decodeConnectionProfile(
 
 export function serializeConnectionProfile(value: ConnectionProfile): ConnectionProfileJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
-  let $4;
-  let $5;
-  let $6;
-  let $7;
-  let $8;
-  let $9;
-  let $10;
-  let $11;
-  let $12;
-  let $13;
-  let $14;
-  let $15;
-  let $16;
+  const result: $Writable<ConnectionProfileJson> = {};
   for (const k in value) {
+    const t = value[k as keyof ConnectionProfile];
+    if (t === undefined) continue;
     switch (k) {
       case "id":
-        $0 = value[k];
+        result.id = t as number;
         break;
       case "name":
-        $1 = value[k];
+        result.name = t as string;
         break;
       case "credentials":
-        $2 = value[k];
+        result.credentials = serializeConnectionCredentials(t as ConnectionCredentials);
         break;
       case "columns":
-        $3 = value[k];
+        result.columns = $mapArray(t as ColumnSpec[], serializeColumnSpec);
         break;
       case "allowedOperations":
-        $4 = value[k];
+        result.allowedOperations = t as string[];
         break;
       case "testQuery":
-        $5 = value[k];
+        result.testQuery = t as string;
         break;
       case "hostPattern":
-        $6 = value[k];
+        result.hostPattern = t as string;
         break;
       case "lastTestedAt":
-        $7 = value[k];
+        result.lastTestedAt = $isoDateTime(t as Date);
         break;
       case "createdOn":
-        $8 = value[k];
+        result.createdOn = t as DateOnly;
         break;
       case "compiledQuery":
-        $9 = value[k];
+        result.compiledQuery = t as string;
         break;
       case "sslMode":
-        $10 = value[k];
+        result.sslMode = t as SslMode;
         break;
       case "timeoutSeconds":
-        $11 = value[k];
+        result.timeoutSeconds = t as number;
         break;
       case "maxConnections":
-        $12 = value[k];
+        result.maxConnections = t as number;
         break;
       case "readOnly":
-        $13 = value[k];
+        result.readOnly = t as boolean;
         break;
       case "connectionDetails":
-        $14 = value[k];
+        result.connectionDetails = t as { [key: string]: unknown };
         break;
       case "replicas":
-        $15 = value[k];
+        result.replicas = t as unknown[];
         break;
       case "region":
-        $16 = value[k];
+        result.region = t as string;
         break;
     }
   }
 
-  const result: $Writable<ConnectionProfileJson> = {};
-  if ($0 !== undefined) result.id = $0 as number;
-  if ($1 !== undefined) result.name = $1 as string;
-  if ($2 !== undefined)
-    result.credentials = serializeConnectionCredentials($2 as ConnectionCredentials);
-  if ($3 !== undefined) result.columns = $mapArray($3 as ColumnSpec[], serializeColumnSpec);
-  if ($4 !== undefined) result.allowedOperations = $4 as string[];
-  if ($5 !== undefined) result.testQuery = $5 as string;
-  if ($6 !== undefined) result.hostPattern = $6 as string;
-  if ($7 !== undefined) result.lastTestedAt = $isoDateTime($7 as Date);
-  if ($8 !== undefined) result.createdOn = $8 as DateOnly;
-  if ($9 !== undefined) result.compiledQuery = $9 as string;
-  if ($10 !== undefined) result.sslMode = $10 as SslMode;
-  if ($11 !== undefined) result.timeoutSeconds = $11 as number;
-  if ($12 !== undefined) result.maxConnections = $12 as number;
-  if ($13 !== undefined) result.readOnly = $13 as boolean;
-  if ($14 !== undefined) result.connectionDetails = $14 as { [key: string]: unknown };
-  if ($15 !== undefined) result.replicas = $15 as unknown[];
-  if ($16 !== undefined) result.region = $16 as string;
   return result as ConnectionProfileJson;
 }
 

@@ -65,27 +65,23 @@ export function $decodeDate(v: unknown, c: $Ctx | null, key?: string | number): 
 
 export function serializeDate(value: Date): DateJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
+  const result: $Writable<DateJson> = {};
   for (const k in value) {
+    const t = value[k as keyof Date];
+    if (t === undefined) continue;
     switch (k) {
       case "year":
-        $0 = value[k];
+        result.year = t as number;
         break;
       case "month":
-        $1 = value[k];
+        result.month = t as number;
         break;
       case "day":
-        $2 = value[k];
+        result.day = t as number;
         break;
     }
   }
 
-  const result: $Writable<DateJson> = {};
-  if ($0 !== undefined) result.year = $0 as number;
-  if ($1 !== undefined) result.month = $1 as number;
-  if ($2 !== undefined) result.day = $2 as number;
   return result as DateJson;
 }
 

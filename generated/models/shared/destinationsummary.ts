@@ -219,83 +219,56 @@ export function $decodeDestinationSummary(
 
 export function serializeDestinationSummary(value: DestinationSummary): DestinationSummaryJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
-  let $4;
-  let $5;
-  let $6;
-  let $7;
-  let $8;
-  let $9;
-  let $10;
-  let $11;
-  let $12;
-  let $13;
+  const result: $Writable<DestinationSummaryJson> = {};
   for (const k in value) {
+    const t = value[k as keyof DestinationSummary];
+    if (t === undefined) continue;
     switch (k) {
       case "id":
-        $0 = value[k];
+        result.id = t as number;
         break;
       case "name":
-        $1 = value[k];
+        result.name = t as string;
         break;
       case "object":
-        $2 = value[k];
+        result.object = serializeObjectT(t as ObjectT);
         break;
       case "connectionProfile":
-        $3 = value[k];
+        result.connectionProfile = serializeConnectionProfile(t as ConnectionProfile);
         break;
       case "schedule":
-        $4 = value[k];
+        result.schedule = serializeSyncSchedule(t as SyncSchedule);
         break;
       case "mappings":
-        $5 = value[k];
+        result.mappings = $mapArray(t as FieldMapping[], serializeFieldMapping);
         break;
       case "policy":
-        $6 = value[k];
+        result.policy = serializeSyncPolicy(t as SyncPolicy);
         break;
       case "metrics":
-        $7 = value[k];
+        result.metrics = serializeSyncRunMetrics(t as SyncRunMetrics);
         break;
       case "template":
-        $8 = value[k];
+        result.template = serializeQueryTemplate(t as QueryTemplate);
         break;
       case "cursor":
-        $9 = value[k];
+        result.cursor = serializeLegacyCursor(t as LegacyCursor);
         break;
       case "legacyMode":
-        $10 = value[k];
+        result.legacyMode = t as LegacySyncMode;
         break;
       case "rootFolder":
-        $11 = value[k];
+        result.rootFolder = serializeFolderNode(t as FolderNode);
         break;
       case "audience":
-        $12 = value[k];
+        result.audience = serializeSegment(t as Segment);
         break;
       case "builtinClash":
-        $13 = value[k];
+        result.builtinClash = serializeReservedKeys(t as ReservedKeys);
         break;
     }
   }
 
-  const result: $Writable<DestinationSummaryJson> = {};
-  if ($0 !== undefined) result.id = $0 as number;
-  if ($1 !== undefined) result.name = $1 as string;
-  if ($2 !== undefined) result.object = serializeObjectT($2 as ObjectT);
-  if ($3 !== undefined)
-    result.connectionProfile = serializeConnectionProfile($3 as ConnectionProfile);
-  if ($4 !== undefined) result.schedule = serializeSyncSchedule($4 as SyncSchedule);
-  if ($5 !== undefined) result.mappings = $mapArray($5 as FieldMapping[], serializeFieldMapping);
-  if ($6 !== undefined) result.policy = serializeSyncPolicy($6 as SyncPolicy);
-  if ($7 !== undefined) result.metrics = serializeSyncRunMetrics($7 as SyncRunMetrics);
-  if ($8 !== undefined) result.template = serializeQueryTemplate($8 as QueryTemplate);
-  if ($9 !== undefined) result.cursor = serializeLegacyCursor($9 as LegacyCursor);
-  if ($10 !== undefined) result.legacyMode = $10 as LegacySyncMode;
-  if ($11 !== undefined) result.rootFolder = serializeFolderNode($11 as FolderNode);
-  if ($12 !== undefined) result.audience = serializeSegment($12 as Segment);
-  if ($13 !== undefined) result.builtinClash = serializeReservedKeys($13 as ReservedKeys);
   return result as DestinationSummaryJson;
 }
 

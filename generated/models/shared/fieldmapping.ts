@@ -162,82 +162,56 @@ export function $decodeFieldMapping(
 
 export function serializeFieldMapping(value: FieldMapping): FieldMappingJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
-  let $4;
-  let $5;
-  let $6;
-  let $7;
-  let $8;
-  let $9;
-  let $10;
-  let $11;
-  let $12;
-  let $13;
+  const result: $Writable<FieldMappingJson> = {};
   for (const k in value) {
+    const t = value[k as keyof FieldMapping];
+    if (t === undefined) continue;
     switch (k) {
       case "sourceColumn":
-        $0 = value[k];
+        result.sourceColumn = t as string;
         break;
       case "destinationField":
-        $1 = value[k];
+        result.destinationField = t as string;
         break;
       case "transform":
-        $2 = value[k];
+        result.transform = t as string;
         break;
       case "writeMode":
-        $3 = value[k];
+        result.writeMode = t as string;
         break;
       case "matchWeight":
-        $4 = value[k];
+        result.matchWeight = t as number;
         break;
       case "isPrimaryIdentifier":
-        $5 = value[k];
+        result.isPrimaryIdentifier = t as boolean;
         break;
       case "lookupTarget":
-        $6 = value[k];
+        result.lookupTarget = t as string;
         break;
       case "valuePattern":
-        $7 = value[k];
+        result.valuePattern = t as string;
         break;
       case "label":
-        $8 = value[k];
+        result.label = t as string;
         break;
       case "helpText":
-        $9 = value[k];
+        result.helpText = t as string;
         break;
       case "castRules":
-        $10 = value[k];
+        result.castRules = t as string;
         break;
       case "docsLink":
-        $11 = value[k];
+        result.docsLink = t as string;
         break;
       case "joinSeparator":
-        $12 = value[k];
+        result.joinSeparator = t as string;
         break;
       case "legacyFieldId":
-        $13 = value[k];
+        result.legacyFieldId = t as number;
         break;
     }
   }
 
-  const result: $Writable<FieldMappingJson> = {};
-  if ($0 !== undefined) result.sourceColumn = $0 as string;
-  if ($1 !== undefined) result.destinationField = $1 as string;
-  if ($2 !== undefined) result.transform = $2 as string;
-  if ($3 !== undefined) result.writeMode = $3 as string;
-  if ($4 !== undefined) result.matchWeight = $4 as number;
-  if ($5 !== undefined) result.isPrimaryIdentifier = $5 as boolean;
-  if ($6 !== undefined) result.lookupTarget = $6 as string;
-  if ($7 !== undefined) result.valuePattern = $7 as string;
-  if ($8 !== undefined) result.label = $8 as string;
-  if ($9 !== undefined) result.helpText = $9 as string;
-  if ($10 !== undefined) result.castRules = $10 as string;
-  if ($11 !== undefined) result.docsLink = $11 as string;
-  if ($12 !== undefined) result.joinSeparator = $12 as string;
-  if ($13 !== undefined) result.legacyFieldId = $13 as number;
   return result as FieldMappingJson;
 }
 

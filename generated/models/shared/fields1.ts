@@ -91,37 +91,29 @@ export function $decodeFields1(v: unknown, c: $Ctx | null, key?: string | number
 
 export function serializeFields1(value: Fields1): Fields1Json {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
-  let $4;
+  const result: $Writable<Fields1Json> = {};
   for (const k in value) {
+    const t = value[k as keyof Fields1];
+    if (t === undefined) continue;
     switch (k) {
       case "id":
-        $0 = value[k];
+        result.id = t as string;
         break;
       case "label":
-        $1 = value[k];
+        result.label = t as string;
         break;
       case "type":
-        $2 = value[k];
+        result.type = t as string;
         break;
       case "required":
-        $3 = value[k];
+        result.required = t as boolean;
         break;
       case "createable":
-        $4 = value[k];
+        result.createable = t as boolean;
         break;
     }
   }
 
-  const result: $Writable<Fields1Json> = {};
-  if ($0 !== undefined) result.id = $0 as string;
-  if ($1 !== undefined) result.label = $1 as string;
-  if ($2 !== undefined) result.type = $2 as string;
-  if ($3 !== undefined) result.required = $3 as boolean;
-  if ($4 !== undefined) result.createable = $4 as boolean;
   return result as Fields1Json;
 }
 

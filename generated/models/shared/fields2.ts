@@ -64,22 +64,20 @@ export function $decodeFields2(v: unknown, c: $Ctx | null, key?: string | number
 
 export function serializeFields2(value: Fields2): Fields2Json {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
+  const result: $Writable<Fields2Json> = {};
   for (const k in value) {
+    const t = value[k as keyof Fields2];
+    if (t === undefined) continue;
     switch (k) {
       case "id":
-        $0 = value[k];
+        result.id = t as string;
         break;
       case "matchCaseSensitive":
-        $1 = value[k];
+        result.matchCaseSensitive = t as boolean;
         break;
     }
   }
 
-  const result: $Writable<Fields2Json> = {};
-  if ($0 !== undefined) result.id = $0 as string;
-  if ($1 !== undefined) result.matchCaseSensitive = $1 as boolean;
   return result as Fields2Json;
 }
 

@@ -77,32 +77,26 @@ export function $decodeFolderNode(v: unknown, c: $Ctx | null, key?: string | num
 
 export function serializeFolderNode(value: FolderNode): FolderNodeJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
+  const result: $Writable<FolderNodeJson> = {};
   for (const k in value) {
+    const t = value[k as keyof FolderNode];
+    if (t === undefined) continue;
     switch (k) {
       case "id":
-        $0 = value[k];
+        result.id = t as number;
         break;
       case "name":
-        $1 = value[k];
+        result.name = t as string;
         break;
       case "parent":
-        $2 = value[k];
+        result.parent = serializeFolderNode(t as FolderNode);
         break;
       case "children":
-        $3 = value[k];
+        result.children = $mapArray(t as FolderNode[], serializeFolderNode);
         break;
     }
   }
 
-  const result: $Writable<FolderNodeJson> = {};
-  if ($0 !== undefined) result.id = $0 as number;
-  if ($1 !== undefined) result.name = $1 as string;
-  if ($2 !== undefined) result.parent = serializeFolderNode($2 as FolderNode);
-  if ($3 !== undefined) result.children = $mapArray($3 as FolderNode[], serializeFolderNode);
   return result as FolderNodeJson;
 }
 

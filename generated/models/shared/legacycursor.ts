@@ -77,27 +77,23 @@ export function $decodeLegacyCursor(
 
 export function serializeLegacyCursor(value: LegacyCursor): LegacyCursorJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
+  const result: $Writable<LegacyCursorJson> = {};
   for (const k in value) {
+    const t = value[k as keyof LegacyCursor];
+    if (t === undefined) continue;
     switch (k) {
       case "offset":
-        $0 = value[k];
+        result.offset = t as number;
         break;
       case "limit":
-        $1 = value[k];
+        result.limit = t as number;
         break;
       case "pageToken":
-        $2 = value[k];
+        result.pageToken = t as string;
         break;
     }
   }
 
-  const result: $Writable<LegacyCursorJson> = {};
-  if ($0 !== undefined) result.offset = $0 as number;
-  if ($1 !== undefined) result.limit = $1 as number;
-  if ($2 !== undefined) result.pageToken = $2 as string;
   return result as LegacyCursorJson;
 }
 

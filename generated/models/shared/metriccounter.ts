@@ -69,27 +69,23 @@ export function $decodeMetricCounter(
 
 export function serializeMetricCounter(value: MetricCounter): MetricCounterJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
+  const result: $Writable<MetricCounterJson> = {};
   for (const k in value) {
+    const t = value[k as keyof MetricCounter];
+    if (t === undefined) continue;
     switch (k) {
       case "name":
-        $0 = value[k];
+        result.name = t as string;
         break;
       case "value":
-        $1 = value[k];
+        result.value = t as number;
         break;
       case "unit":
-        $2 = value[k];
+        result.unit = t as string;
         break;
     }
   }
 
-  const result: $Writable<MetricCounterJson> = {};
-  if ($0 !== undefined) result.name = $0 as string;
-  if ($1 !== undefined) result.value = $1 as number;
-  if ($2 !== undefined) result.unit = $2 as string;
   return result as MetricCounterJson;
 }
 

@@ -116,42 +116,32 @@ export function $decodeObjectT(v: unknown, c: $Ctx | null, key?: string | number
 
 export function serializeObjectT(value: ObjectT): ObjectTJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
-  let $4;
-  let $5;
+  const result: $Writable<ObjectTJson> = {};
   for (const k in value) {
+    const t = value[k as keyof ObjectT];
+    if (t === undefined) continue;
     switch (k) {
       case "fullName":
-        $0 = value[k];
+        result.fullName = t as string;
         break;
       case "label":
-        $1 = value[k];
+        result.label = t as string;
         break;
       case "allowCustomFields":
-        $2 = value[k];
+        result.allowCustomFields = t as boolean;
         break;
       case "fields":
-        $3 = value[k];
+        result.fields = $mapArray(t as Fields1[], serializeFields1);
         break;
       case "identifierFields":
-        $4 = value[k];
+        result.identifierFields = $mapArray(t as Fields2[], serializeFields2);
         break;
       case "supportedOperations":
-        $5 = value[k];
+        result.supportedOperations = t as string[];
         break;
     }
   }
 
-  const result: $Writable<ObjectTJson> = {};
-  if ($0 !== undefined) result.fullName = $0 as string;
-  if ($1 !== undefined) result.label = $1 as string;
-  if ($2 !== undefined) result.allowCustomFields = $2 as boolean;
-  if ($3 !== undefined) result.fields = $mapArray($3 as Fields1[], serializeFields1);
-  if ($4 !== undefined) result.identifierFields = $mapArray($4 as Fields2[], serializeFields2);
-  if ($5 !== undefined) result.supportedOperations = $5 as string[];
   return result as ObjectTJson;
 }
 

@@ -94,27 +94,23 @@ export function $decodeQueryTemplate(
 
 export function serializeQueryTemplate(value: QueryTemplate): QueryTemplateJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
+  const result: $Writable<QueryTemplateJson> = {};
   for (const k in value) {
+    const t = value[k as keyof QueryTemplate];
+    if (t === undefined) continue;
     switch (k) {
       case "sql":
-        $0 = value[k];
+        result.sql = t as string;
         break;
       case "parameters":
-        $1 = value[k];
+        result.parameters = t as { [key: string]: unknown };
         break;
       case "dialect":
-        $2 = value[k];
+        result.dialect = t as string;
         break;
     }
   }
 
-  const result: $Writable<QueryTemplateJson> = {};
-  if ($0 !== undefined) result.sql = $0 as string;
-  if ($1 !== undefined) result.parameters = $1 as { [key: string]: unknown };
-  if ($2 !== undefined) result.dialect = $2 as string;
   return result as QueryTemplateJson;
 }
 

@@ -70,27 +70,23 @@ export function $decodeRecord(v: unknown, c: $Ctx | null, key?: string | number)
 
 export function serializeRecord(value: Record): RecordJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
+  const result: $Writable<RecordJson> = {};
   for (const k in value) {
+    const t = value[k as keyof Record];
+    if (t === undefined) continue;
     switch (k) {
       case "key":
-        $0 = value[k];
+        result.key = t as string;
         break;
       case "values":
-        $1 = value[k];
+        result.values = t as string[];
         break;
       case "updatedAt":
-        $2 = value[k];
+        result.updatedAt = $isoDateTime(t as Date);
         break;
     }
   }
 
-  const result: $Writable<RecordJson> = {};
-  if ($0 !== undefined) result.key = $0 as string;
-  if ($1 !== undefined) result.values = $1 as string[];
-  if ($2 !== undefined) result.updatedAt = $isoDateTime($2 as Date);
   return result as RecordJson;
 }
 

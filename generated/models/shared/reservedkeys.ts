@@ -90,42 +90,32 @@ export function $decodeReservedKeys(
 
 export function serializeReservedKeys(value: ReservedKeys): ReservedKeysJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
-  let $4;
-  let $5;
+  const result: $Writable<ReservedKeysJson> = {};
   for (const k in value) {
+    const t = value[k as keyof ReservedKeys];
+    if (t === undefined) continue;
     switch (k) {
       case "constructor":
-        $0 = value[k];
+        result.constructor = t as string;
         break;
       case "__proto__":
-        $1 = value[k];
+        $set(result, "__proto__", t as { [key: string]: unknown });
         break;
       case "toString":
-        $2 = value[k];
+        result.toString = t as boolean;
         break;
       case "then":
-        $3 = value[k];
+        result.then = t as number;
         break;
       case "hasOwnProperty":
-        $4 = value[k];
+        result.hasOwnProperty = t as string;
         break;
       case "valueOf":
-        $5 = value[k];
+        result.valueOf = t as number;
         break;
     }
   }
 
-  const result: $Writable<ReservedKeysJson> = {};
-  if ($0 !== undefined) result.constructor = $0 as string;
-  if ($1 !== undefined) $set(result, "__proto__", $1 as { [key: string]: unknown });
-  if ($2 !== undefined) result.toString = $2 as boolean;
-  if ($3 !== undefined) result.then = $3 as number;
-  if ($4 !== undefined) result.hasOwnProperty = $4 as string;
-  if ($5 !== undefined) result.valueOf = $5 as number;
   return result as ReservedKeysJson;
 }
 

@@ -55,22 +55,20 @@ export function $decodeSecurity(v: unknown, c: $Ctx | null, key?: string | numbe
 
 export function serializeSecurity(value: Security): SecurityJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
+  const result: $Writable<SecurityJson> = {};
   for (const k in value) {
+    const t = value[k as keyof Security];
+    if (t === undefined) continue;
     switch (k) {
       case "bearerAuth":
-        $0 = value[k];
+        result.bearerAuth = t as string;
         break;
       case "workspaceToken":
-        $1 = value[k];
+        result.workspaceToken = t as string;
         break;
     }
   }
 
-  const result: $Writable<SecurityJson> = {};
-  if ($0 !== undefined) result.bearerAuth = $0 as string;
-  if ($1 !== undefined) result.workspaceToken = $1 as string;
   return result as SecurityJson;
 }
 

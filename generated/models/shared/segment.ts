@@ -77,27 +77,23 @@ export function $decodeSegment(v: unknown, c: $Ctx | null, key?: string | number
 
 export function serializeSegment(value: Segment): SegmentJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
+  const result: $Writable<SegmentJson> = {};
   for (const k in value) {
+    const t = value[k as keyof Segment];
+    if (t === undefined) continue;
     switch (k) {
       case "id":
-        $0 = value[k];
+        result.id = t as number;
         break;
       case "name":
-        $1 = value[k];
+        result.name = t as string;
         break;
       case "rules":
-        $2 = value[k];
+        result.rules = $mapArray(t as SegmentRule[], serializeSegmentRule);
         break;
     }
   }
 
-  const result: $Writable<SegmentJson> = {};
-  if ($0 !== undefined) result.id = $0 as number;
-  if ($1 !== undefined) result.name = $1 as string;
-  if ($2 !== undefined) result.rules = $mapArray($2 as SegmentRule[], serializeSegmentRule);
   return result as SegmentJson;
 }
 

@@ -78,32 +78,26 @@ export function $decodeSegmentRule(v: unknown, c: $Ctx | null, key?: string | nu
 
 export function serializeSegmentRule(value: SegmentRule): SegmentRuleJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
+  const result: $Writable<SegmentRuleJson> = {};
   for (const k in value) {
+    const t = value[k as keyof SegmentRule];
+    if (t === undefined) continue;
     switch (k) {
       case "field":
-        $0 = value[k];
+        result.field = t as string;
         break;
       case "operator":
-        $1 = value[k];
+        result.operator = t as string;
         break;
       case "value":
-        $2 = value[k];
+        result.value = t as unknown;
         break;
       case "subSegment":
-        $3 = value[k];
+        result.subSegment = serializeSegment(t as Segment);
         break;
     }
   }
 
-  const result: $Writable<SegmentRuleJson> = {};
-  if ($0 !== undefined) result.field = $0 as string;
-  if ($1 !== undefined) result.operator = $1 as string;
-  if ($2 !== undefined) result.value = $2 as unknown;
-  if ($3 !== undefined) result.subSegment = serializeSegment($3 as Segment);
   return result as SegmentRuleJson;
 }
 

@@ -87,27 +87,23 @@ export function $decodeSyncPolicy(v: unknown, c: $Ctx | null, key?: string | num
 
 export function serializeSyncPolicy(value: SyncPolicy): SyncPolicyJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
+  const result: $Writable<SyncPolicyJson> = {};
   for (const k in value) {
+    const t = value[k as keyof SyncPolicy];
+    if (t === undefined) continue;
     switch (k) {
       case "retryState":
-        $0 = value[k];
+        result.retryState = t as string;
         break;
       case "overlapBehaviour":
-        $1 = value[k];
+        result.overlapBehaviour = t as string;
         break;
       case "maxRetries":
-        $2 = value[k];
+        result.maxRetries = t as number;
         break;
     }
   }
 
-  const result: $Writable<SyncPolicyJson> = {};
-  if ($0 !== undefined) result.retryState = $0 as string;
-  if ($1 !== undefined) result.overlapBehaviour = $1 as string;
-  if ($2 !== undefined) result.maxRetries = $2 as number;
   return result as SyncPolicyJson;
 }
 

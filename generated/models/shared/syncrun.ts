@@ -218,102 +218,68 @@ export function $decodeSyncRun(v: unknown, c: $Ctx | null, key?: string | number
 
 export function serializeSyncRun(value: SyncRun): SyncRunJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
-  let $4;
-  let $5;
-  let $6;
-  let $7;
-  let $8;
-  let $9;
-  let $10;
-  let $11;
-  let $12;
-  let $13;
-  let $14;
-  let $15;
-  let $16;
-  let $17;
+  const result: $Writable<SyncRunJson> = {};
   for (const k in value) {
+    const t = value[k as keyof SyncRun];
+    if (t === undefined) continue;
     switch (k) {
       case "canceled":
-        $0 = value[k];
+        result.canceled = t as boolean;
         break;
       case "completedAt":
-        $1 = value[k];
+        result.completedAt = $isoDateTime(t as Date);
         break;
       case "createdAt":
-        $2 = value[k];
+        result.createdAt = $isoDateTime(t as Date);
         break;
       case "currentStep":
-        $3 = value[k];
+        result.currentStep = t as CurrentStep;
         break;
       case "errorCode":
-        $4 = value[k];
+        result.errorCode = t as string;
         break;
       case "errorDetail":
-        $5 = value[k];
+        result.errorDetail = t as string;
         break;
       case "errorMessage":
-        $6 = value[k];
+        result.errorMessage = t as string;
         break;
       case "fullSync":
-        $7 = value[k];
+        result.fullSync = serializeSyncTriggerReason(t as SyncTriggerReason);
         break;
       case "id":
-        $8 = value[k];
+        result.id = t as number;
         break;
       case "recordsFailed":
-        $9 = value[k];
+        result.recordsFailed = t as number;
         break;
       case "recordsInvalid":
-        $10 = value[k];
+        result.recordsInvalid = t as number;
         break;
       case "recordsProcessed":
-        $11 = value[k];
+        result.recordsProcessed = t as number;
         break;
       case "recordsUpdated":
-        $12 = value[k];
+        result.recordsUpdated = t as number;
         break;
       case "scheduledExecutionTime":
-        $13 = value[k];
+        result.scheduledExecutionTime = $isoDateTime(t as Date);
         break;
       case "sourceRecordCount":
-        $14 = value[k];
+        result.sourceRecordCount = t as number;
         break;
       case "status":
-        $15 = value[k];
+        result.status = t as SyncRunStatus;
         break;
       case "syncId":
-        $16 = value[k];
+        result.syncId = t as number;
         break;
       case "updatedAt":
-        $17 = value[k];
+        result.updatedAt = $isoDateTime(t as Date);
         break;
     }
   }
 
-  const result: $Writable<SyncRunJson> = {};
-  if ($0 !== undefined) result.canceled = $0 as boolean;
-  if ($1 !== undefined) result.completedAt = $isoDateTime($1 as Date);
-  if ($2 !== undefined) result.createdAt = $isoDateTime($2 as Date);
-  if ($3 !== undefined) result.currentStep = $3 as CurrentStep;
-  if ($4 !== undefined) result.errorCode = $4 as string;
-  if ($5 !== undefined) result.errorDetail = $5 as string;
-  if ($6 !== undefined) result.errorMessage = $6 as string;
-  if ($7 !== undefined) result.fullSync = serializeSyncTriggerReason($7 as SyncTriggerReason);
-  if ($8 !== undefined) result.id = $8 as number;
-  if ($9 !== undefined) result.recordsFailed = $9 as number;
-  if ($10 !== undefined) result.recordsInvalid = $10 as number;
-  if ($11 !== undefined) result.recordsProcessed = $11 as number;
-  if ($12 !== undefined) result.recordsUpdated = $12 as number;
-  if ($13 !== undefined) result.scheduledExecutionTime = $isoDateTime($13 as Date);
-  if ($14 !== undefined) result.sourceRecordCount = $14 as number;
-  if ($15 !== undefined) result.status = $15 as SyncRunStatus;
-  if ($16 !== undefined) result.syncId = $16 as number;
-  if ($17 !== undefined) result.updatedAt = $isoDateTime($17 as Date);
   return result as SyncRunJson;
 }
 

@@ -109,50 +109,38 @@ export function $decodeSyncRunMetrics(
 
 export function serializeSyncRunMetrics(value: SyncRunMetrics): SyncRunMetricsJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
-  let $4;
-  let $5;
+  const result: $Writable<SyncRunMetricsJson> = {};
   for (const k in value) {
+    const t = value[k as keyof SyncRunMetrics];
+    if (t === undefined) continue;
     switch (k) {
       case "countersByStep":
-        $0 = value[k];
+        result.countersByStep = $mapRecord(
+          t as { [key: string]: MetricCounter },
+          serializeMetricCounter,
+        );
         break;
       case "countersByStepAndDestination":
-        $1 = value[k];
+        result.countersByStepAndDestination = $mapRecord(
+          t as { [key: string]: { [key: string]: MetricCounter } },
+          $codec2,
+        );
         break;
       case "stepDurations":
-        $2 = value[k];
+        result.stepDurations = t as { [key: string]: number };
         break;
       case "rowSamples":
-        $3 = value[k];
+        result.rowSamples = t as string[][];
         break;
       case "latenciesMs":
-        $4 = value[k];
+        result.latenciesMs = t as number[];
         break;
       case "rawStats":
-        $5 = value[k];
+        result.rawStats = t as unknown;
         break;
     }
   }
 
-  const result: $Writable<SyncRunMetricsJson> = {};
-  if ($0 !== undefined)
-    result.countersByStep = $mapRecord(
-      $0 as { [key: string]: MetricCounter },
-      serializeMetricCounter,
-    );
-  if ($1 !== undefined)
-    result.countersByStepAndDestination = $mapRecord(
-      $1 as { [key: string]: { [key: string]: MetricCounter } },
-      $codec2,
-    );
-  if ($2 !== undefined) result.stepDurations = $2 as { [key: string]: number };
-  if ($3 !== undefined) result.rowSamples = $3 as string[][];
-  if ($4 !== undefined) result.latenciesMs = $4 as number[];
-  if ($5 !== undefined) result.rawStats = $5 as unknown;
   return result as SyncRunMetricsJson;
 }
 

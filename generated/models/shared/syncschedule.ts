@@ -138,58 +138,41 @@ export function $decodeSyncSchedule(
 
 export function serializeSyncSchedule(value: SyncSchedule): SyncScheduleJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
-  let $4;
-  let $5;
-  let $6;
-  let $7;
-  let $8;
+  const result: $Writable<SyncScheduleJson> = {};
   for (const k in value) {
+    const t = value[k as keyof SyncSchedule];
+    if (t === undefined) continue;
     switch (k) {
       case "cronExpression":
-        $0 = value[k];
+        result.cronExpression = t as string;
         break;
       case "frequency":
-        $1 = value[k];
+        result.frequency = t as ScheduleFrequency;
         break;
       case "hourOfDay":
-        $2 = value[k];
+        result.hourOfDay = t as number;
         break;
       case "dayOfWeek":
-        $3 = value[k];
+        result.dayOfWeek = t as string;
         break;
       case "timezone":
-        $4 = value[k];
+        result.timezone = t as string;
         break;
       case "pausedUntil":
-        $5 = value[k];
+        result.pausedUntil = $isoDateTime(t as Date);
         break;
       case "blackoutWindows":
-        $6 = value[k];
+        result.blackoutWindows = $mapArray(t as BlackoutWindow[], serializeBlackoutWindow);
         break;
       case "priority":
-        $7 = value[k];
+        result.priority = t as SyncPriority;
         break;
       case "deliveryWindow":
-        $8 = value[k];
+        result.deliveryWindow = t as DeliveryWindow;
         break;
     }
   }
 
-  const result: $Writable<SyncScheduleJson> = {};
-  if ($0 !== undefined) result.cronExpression = $0 as string;
-  if ($1 !== undefined) result.frequency = $1 as ScheduleFrequency;
-  if ($2 !== undefined) result.hourOfDay = $2 as number;
-  if ($3 !== undefined) result.dayOfWeek = $3 as string;
-  if ($4 !== undefined) result.timezone = $4 as string;
-  if ($5 !== undefined) result.pausedUntil = $isoDateTime($5 as Date);
-  if ($6 !== undefined)
-    result.blackoutWindows = $mapArray($6 as BlackoutWindow[], serializeBlackoutWindow);
-  if ($7 !== undefined) result.priority = $7 as SyncPriority;
-  if ($8 !== undefined) result.deliveryWindow = $8 as DeliveryWindow;
   return result as SyncScheduleJson;
 }
 

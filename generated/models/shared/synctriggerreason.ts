@@ -97,42 +97,32 @@ export function $decodeSyncTriggerReason(
 
 export function serializeSyncTriggerReason(value: SyncTriggerReason): SyncTriggerReasonJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
-  let $4;
-  let $5;
+  const result: $Writable<SyncTriggerReasonJson> = {};
   for (const k in value) {
+    const t = value[k as keyof SyncTriggerReason];
+    if (t === undefined) continue;
     switch (k) {
       case "uiTag":
-        $0 = value[k];
+        result.uiTag = t as string;
         break;
       case "uiDetail":
-        $1 = value[k];
+        result.uiDetail = t as string;
         break;
       case "triggerSource":
-        $2 = value[k];
+        result.triggerSource = t as string;
         break;
       case "requestedBy":
-        $3 = value[k];
+        result.requestedBy = t as string;
         break;
       case "forceFullSync":
-        $4 = value[k];
+        result.forceFullSync = t as boolean;
         break;
       case "upstreamJobId":
-        $5 = value[k];
+        result.upstreamJobId = t as string;
         break;
     }
   }
 
-  const result: $Writable<SyncTriggerReasonJson> = {};
-  if ($0 !== undefined) result.uiTag = $0 as string;
-  if ($1 !== undefined) result.uiDetail = $1 as string;
-  if ($2 !== undefined) result.triggerSource = $2 as string;
-  if ($3 !== undefined) result.requestedBy = $3 as string;
-  if ($4 !== undefined) result.forceFullSync = $4 as boolean;
-  if ($5 !== undefined) result.upstreamJobId = $5 as string;
   return result as SyncTriggerReasonJson;
 }
 

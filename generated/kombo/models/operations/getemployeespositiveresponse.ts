@@ -74,22 +74,20 @@ export function serializeGetEmployeesPositiveResponse(
   value: GetEmployeesPositiveResponse,
 ): GetEmployeesPositiveResponseJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
+  const result: $Writable<GetEmployeesPositiveResponseJson> = {};
   for (const k in value) {
+    const t = value[k as keyof GetEmployeesPositiveResponse];
+    if (t === undefined) continue;
     switch (k) {
       case "data":
-        $0 = value[k];
+        result.data = $mapArray(t as Employee[], serializeEmployee);
         break;
       case "next":
-        $1 = value[k];
+        result.next = t as string;
         break;
     }
   }
 
-  const result: $Writable<GetEmployeesPositiveResponseJson> = {};
-  if ($0 !== undefined) result.data = $mapArray($0 as Employee[], serializeEmployee);
-  if ($1 !== undefined) result.next = $1 as string;
   return result as GetEmployeesPositiveResponseJson;
 }
 

@@ -68,27 +68,23 @@ export function $decodeGetEmployeesRequest(
 
 export function serializeGetEmployeesRequest(value: GetEmployeesRequest): GetEmployeesRequestJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
+  const result: $Writable<GetEmployeesRequestJson> = {};
   for (const k in value) {
+    const t = value[k as keyof GetEmployeesRequest];
+    if (t === undefined) continue;
     switch (k) {
       case "cursor":
-        $0 = value[k];
+        result.cursor = t as string;
         break;
       case "pageSize":
-        $1 = value[k];
+        result.pageSize = t as number;
         break;
       case "status":
-        $2 = value[k];
+        result.status = t as EmploymentStatus;
         break;
     }
   }
 
-  const result: $Writable<GetEmployeesRequestJson> = {};
-  if ($0 !== undefined) result.cursor = $0 as string;
-  if ($1 !== undefined) result.pageSize = $1 as number;
-  if ($2 !== undefined) result.status = $2 as EmploymentStatus;
   return result as GetEmployeesRequestJson;
 }
 

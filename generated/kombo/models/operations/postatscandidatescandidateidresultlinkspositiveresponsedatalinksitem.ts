@@ -67,23 +67,22 @@ export function serializePostAtsCandidatesCandidateIdResultLinksPositiveResponse
   value: PostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItem,
 ): PostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItemJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
+  const result: $Writable<PostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItemJson> =
+    {};
   for (const k in value) {
+    const t =
+      value[k as keyof PostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItem];
+    if (t === undefined) continue;
     switch (k) {
       case "url":
-        $0 = value[k];
+        result.url = t as string;
         break;
       case "label":
-        $1 = value[k];
+        result.label = t as string;
         break;
     }
   }
 
-  const result: $Writable<PostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItemJson> =
-    {};
-  if ($0 !== undefined) result.url = $0 as string;
-  if ($1 !== undefined) result.label = $1 as string;
   return result as PostAtsCandidatesCandidateIdResultLinksPositiveResponseDataLinksItemJson;
 }
 

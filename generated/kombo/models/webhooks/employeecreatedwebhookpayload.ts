@@ -87,32 +87,26 @@ export function serializeEmployeeCreatedWebhookPayload(
   value: EmployeeCreatedWebhookPayload,
 ): EmployeeCreatedWebhookPayloadJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
+  const result: $Writable<EmployeeCreatedWebhookPayloadJson> = {};
   for (const k in value) {
+    const t = value[k as keyof EmployeeCreatedWebhookPayload];
+    if (t === undefined) continue;
     switch (k) {
       case "id":
-        $0 = value[k];
+        result.id = t as string;
         break;
       case "type":
-        $1 = value[k];
+        result.type = t as "employee.created";
         break;
       case "data":
-        $2 = value[k];
+        result.data = serializeEmployee(t as Employee);
         break;
       case "sentAt":
-        $3 = value[k];
+        result.sentAt = $isoDateTime(t as Date);
         break;
     }
   }
 
-  const result: $Writable<EmployeeCreatedWebhookPayloadJson> = {};
-  if ($0 !== undefined) result.id = $0 as string;
-  if ($1 !== undefined) result.type = $1 as "employee.created";
-  if ($2 !== undefined) result.data = serializeEmployee($2 as Employee);
-  if ($3 !== undefined) result.sentAt = $isoDateTime($3 as Date);
   return result as EmployeeCreatedWebhookPayloadJson;
 }
 

@@ -75,27 +75,23 @@ export function $decodeReportError(v: unknown, c: $Ctx | null, key?: string | nu
 
 export function serializeReportError(value: ReportError): ReportErrorJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
+  const result: $Writable<ReportErrorJson> = {};
   for (const k in value) {
+    const t = value[k as keyof ReportError];
+    if (t === undefined) continue;
     switch (k) {
       case "code":
-        $0 = value[k];
+        result.code = t as string;
         break;
       case "message":
-        $1 = value[k];
+        result.message = t as string;
         break;
       case "retryable":
-        $2 = value[k];
+        result.retryable = t as boolean;
         break;
     }
   }
 
-  const result: $Writable<ReportErrorJson> = {};
-  if ($0 !== undefined) result.code = $0 as string;
-  if ($1 !== undefined) result.message = $1 as string;
-  if ($2 !== undefined) result.retryable = $2 as boolean;
   return result as ReportErrorJson;
 }
 

@@ -82,27 +82,23 @@ export function serializeGetFunnelReportRequest(
   value: GetFunnelReportRequest,
 ): GetFunnelReportRequestJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
+  const result: $Writable<GetFunnelReportRequestJson> = {};
   for (const k in value) {
+    const t = value[k as keyof GetFunnelReportRequest];
+    if (t === undefined) continue;
     switch (k) {
       case "funnelId":
-        $0 = value[k];
+        result.funnelId = t as string;
         break;
       case "day":
-        $1 = value[k];
+        result.day = t as DateOnly;
         break;
       case "order":
-        $2 = value[k];
+        result.order = t as SortOrder;
         break;
     }
   }
 
-  const result: $Writable<GetFunnelReportRequestJson> = {};
-  if ($0 !== undefined) result.funnelId = $0 as string;
-  if ($1 !== undefined) result.day = $1 as DateOnly;
-  if ($2 !== undefined) result.order = $2 as SortOrder;
   return result as GetFunnelReportRequestJson;
 }
 

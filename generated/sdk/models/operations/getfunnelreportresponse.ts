@@ -100,37 +100,29 @@ export function serializeGetFunnelReportResponse(
   value: GetFunnelReportResponse,
 ): GetFunnelReportResponseJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
-  let $4;
+  const result: $Writable<GetFunnelReportResponseJson> = {};
   for (const k in value) {
+    const t = value[k as keyof GetFunnelReportResponse];
+    if (t === undefined) continue;
     switch (k) {
       case "contentType":
-        $0 = value[k];
+        result.contentType = t as string;
         break;
       case "funnelReport":
-        $1 = value[k];
+        result.funnelReport = serializeFunnelReport(t as FunnelReport);
         break;
       case "reportError":
-        $2 = value[k];
+        result.reportError = serializeReportError(t as ReportError);
         break;
       case "statusCode":
-        $3 = value[k];
+        result.statusCode = t as number;
         break;
       case "rawResponse":
-        $4 = value[k];
+        result.rawResponse = t as AxiosResponseLike;
         break;
     }
   }
 
-  const result: $Writable<GetFunnelReportResponseJson> = {};
-  if ($0 !== undefined) result.contentType = $0 as string;
-  if ($1 !== undefined) result.funnelReport = serializeFunnelReport($1 as FunnelReport);
-  if ($2 !== undefined) result.reportError = serializeReportError($2 as ReportError);
-  if ($3 !== undefined) result.statusCode = $3 as number;
-  if ($4 !== undefined) result.rawResponse = $4 as AxiosResponseLike;
   return result as GetFunnelReportResponseJson;
 }
 

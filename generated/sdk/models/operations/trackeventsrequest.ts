@@ -72,22 +72,20 @@ export function $decodeTrackEventsRequest(
 
 export function serializeTrackEventsRequest(value: TrackEventsRequest): TrackEventsRequestJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
+  const result: $Writable<TrackEventsRequestJson> = {};
   for (const k in value) {
+    const t = value[k as keyof TrackEventsRequest];
+    if (t === undefined) continue;
     switch (k) {
       case "events":
-        $0 = value[k];
+        result.events = $mapArray(t as TrackedEvent[], serializeTrackedEvent);
         break;
       case "dryRun":
-        $1 = value[k];
+        result.dryRun = t as boolean;
         break;
     }
   }
 
-  const result: $Writable<TrackEventsRequestJson> = {};
-  if ($0 !== undefined) result.events = $mapArray($0 as TrackedEvent[], serializeTrackedEvent);
-  if ($1 !== undefined) result.dryRun = $1 as boolean;
   return result as TrackEventsRequestJson;
 }
 

@@ -169,59 +169,41 @@ export function $decodeEventProperties(
 
 export function serializeEventProperties(value: EventProperties): EventPropertiesJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
-  let $4;
-  let $5;
-  let $6;
-  let $7;
-  let $8;
+  const result: $Writable<EventPropertiesJson> = {};
   for (const k in value) {
+    const t = value[k as keyof EventProperties];
+    if (t === undefined) continue;
     switch (k) {
       case "stringProps":
-        $0 = value[k];
+        result.stringProps = t as { [key: string]: string };
         break;
       case "numericProps":
-        $1 = value[k];
+        result.numericProps = t as { [key: string]: number };
         break;
       case "flags":
-        $2 = value[k];
+        result.flags = t as { [key: string]: boolean };
         break;
       case "listProps":
-        $3 = value[k];
+        result.listProps = t as { [key: string]: string[] };
         break;
       case "nestedLabels":
-        $4 = value[k];
+        result.nestedLabels = t as { [key: string]: { [key: string]: string } };
         break;
       case "histogramBuckets":
-        $5 = value[k];
+        result.histogramBuckets = t as { [key: string]: { [key: string]: number } };
         break;
       case "hourlyBuckets":
-        $6 = value[k];
+        result.hourlyBuckets = t as { [key: string]: { [key: string]: number } }[];
         break;
       case "rawContext":
-        $7 = value[k];
+        result.rawContext = t as { [key: string]: unknown }[];
         break;
       case "firstSeenByChannel":
-        $8 = value[k];
+        result.firstSeenByChannel = $mapRecord(t as { [key: string]: Date }, $isoDateTime);
         break;
     }
   }
 
-  const result: $Writable<EventPropertiesJson> = {};
-  if ($0 !== undefined) result.stringProps = $0 as { [key: string]: string };
-  if ($1 !== undefined) result.numericProps = $1 as { [key: string]: number };
-  if ($2 !== undefined) result.flags = $2 as { [key: string]: boolean };
-  if ($3 !== undefined) result.listProps = $3 as { [key: string]: string[] };
-  if ($4 !== undefined) result.nestedLabels = $4 as { [key: string]: { [key: string]: string } };
-  if ($5 !== undefined)
-    result.histogramBuckets = $5 as { [key: string]: { [key: string]: number } };
-  if ($6 !== undefined) result.hourlyBuckets = $6 as { [key: string]: { [key: string]: number } }[];
-  if ($7 !== undefined) result.rawContext = $7 as { [key: string]: unknown }[];
-  if ($8 !== undefined)
-    result.firstSeenByChannel = $mapRecord($8 as { [key: string]: Date }, $isoDateTime);
   return result as EventPropertiesJson;
 }
 

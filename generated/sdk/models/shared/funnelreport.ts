@@ -123,54 +123,38 @@ export function $decodeFunnelReport(
 
 export function serializeFunnelReport(value: FunnelReport): FunnelReportJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
-  let $4;
-  let $5;
-  let $6;
+  const result: $Writable<FunnelReportJson> = {};
   for (const k in value) {
+    const t = value[k as keyof FunnelReport];
+    if (t === undefined) continue;
     switch (k) {
       case "reportDate":
-        $0 = value[k];
+        result.reportDate = t as DateOnly;
         break;
       case "generatedAt":
-        $1 = value[k];
+        result.generatedAt = $isoDateTime(t as Date);
         break;
       case "stepsByName":
-        $2 = value[k];
+        result.stepsByName = $mapRecord(t as { [key: string]: FunnelStep }, serializeFunnelStep);
         break;
       case "stepVariants":
-        $3 = value[k];
+        result.stepVariants = $mapRecord(t as { [key: string]: FunnelStep[] }, $codec2);
         break;
       case "cohortSnapshots":
-        $4 = value[k];
+        result.cohortSnapshots = $mapArray(t as { [key: string]: FunnelStep }[], $codec3);
         break;
       case "stepsBySegmentAndName":
-        $5 = value[k];
+        result.stepsBySegmentAndName = $mapRecord(
+          t as { [key: string]: { [key: string]: FunnelStep } },
+          $codec3,
+        );
         break;
       case "comparedDays":
-        $6 = value[k];
+        result.comparedDays = t as DateOnly[];
         break;
     }
   }
 
-  const result: $Writable<FunnelReportJson> = {};
-  if ($0 !== undefined) result.reportDate = $0 as DateOnly;
-  if ($1 !== undefined) result.generatedAt = $isoDateTime($1 as Date);
-  if ($2 !== undefined)
-    result.stepsByName = $mapRecord($2 as { [key: string]: FunnelStep }, serializeFunnelStep);
-  if ($3 !== undefined)
-    result.stepVariants = $mapRecord($3 as { [key: string]: FunnelStep[] }, $codec2);
-  if ($4 !== undefined)
-    result.cohortSnapshots = $mapArray($4 as { [key: string]: FunnelStep }[], $codec3);
-  if ($5 !== undefined)
-    result.stepsBySegmentAndName = $mapRecord(
-      $5 as { [key: string]: { [key: string]: FunnelStep } },
-      $codec3,
-    );
-  if ($6 !== undefined) result.comparedDays = $6 as DateOnly[];
   return result as FunnelReportJson;
 }
 

@@ -72,32 +72,26 @@ export function $decodeFunnelStep(v: unknown, c: $Ctx | null, key?: string | num
 
 export function serializeFunnelStep(value: FunnelStep): FunnelStepJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
+  const result: $Writable<FunnelStepJson> = {};
   for (const k in value) {
+    const t = value[k as keyof FunnelStep];
+    if (t === undefined) continue;
     switch (k) {
       case "name":
-        $0 = value[k];
+        result.name = t as string;
         break;
       case "entered":
-        $1 = value[k];
+        result.entered = t as number;
         break;
       case "converted":
-        $2 = value[k];
+        result.converted = t as number;
         break;
       case "medianSecondsToConvert":
-        $3 = value[k];
+        result.medianSecondsToConvert = t as number;
         break;
     }
   }
 
-  const result: $Writable<FunnelStepJson> = {};
-  if ($0 !== undefined) result.name = $0 as string;
-  if ($1 !== undefined) result.entered = $1 as number;
-  if ($2 !== undefined) result.converted = $2 as number;
-  if ($3 !== undefined) result.medianSecondsToConvert = $3 as number;
   return result as FunnelStepJson;
 }
 

@@ -93,32 +93,26 @@ export function $decodeTrackedEvent(
 
 export function serializeTrackedEvent(value: TrackedEvent): TrackedEventJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
+  const result: $Writable<TrackedEventJson> = {};
   for (const k in value) {
+    const t = value[k as keyof TrackedEvent];
+    if (t === undefined) continue;
     switch (k) {
       case "name":
-        $0 = value[k];
+        result.name = t as string;
         break;
       case "timestamp":
-        $1 = value[k];
+        result.timestamp = $isoDateTime(t as Date);
         break;
       case "userId":
-        $2 = value[k];
+        result.userId = t as string;
         break;
       case "properties":
-        $3 = value[k];
+        result.properties = serializeEventProperties(t as EventProperties);
         break;
     }
   }
 
-  const result: $Writable<TrackedEventJson> = {};
-  if ($0 !== undefined) result.name = $0 as string;
-  if ($1 !== undefined) result.timestamp = $isoDateTime($1 as Date);
-  if ($2 !== undefined) result.userId = $2 as string;
-  if ($3 !== undefined) result.properties = serializeEventProperties($3 as EventProperties);
   return result as TrackedEventJson;
 }
 

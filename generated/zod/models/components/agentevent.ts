@@ -98,47 +98,35 @@ export function $decodeAgentEvent(v: unknown, c: $Ctx | null, key?: string | num
 
 export function serializeAgentEvent(value: AgentEvent): AgentEventJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
-  let $4;
-  let $5;
-  let $6;
+  const result: $Writable<AgentEventJson> = {};
   for (const k in value) {
+    const t = value[k as keyof AgentEvent];
+    if (t === undefined) continue;
     switch (k) {
       case "type":
-        $0 = value[k];
+        result.type = t as "agent.handoff.done";
         break;
       case "trigger":
-        $1 = value[k];
+        result.trigger = t as "click";
         break;
       case "stream":
-        $2 = value[k];
+        result.stream = t as true;
         break;
       case "final":
-        $3 = value[k];
+        result.final = t as false;
         break;
       case "agentId":
-        $4 = value[k];
+        result.agentId = t as string;
         break;
       case "occurredAt":
-        $5 = value[k];
+        result.occurredAt = $isoDateTime(t as Date);
         break;
       case "payload":
-        $6 = value[k];
+        result.payload = t as ToolResultPayload;
         break;
     }
   }
 
-  const result: $Writable<AgentEventJson> = {};
-  if ($0 !== undefined) result.type = $0 as "agent.handoff.done";
-  if ($1 !== undefined) result.trigger = $1 as "click";
-  if ($2 !== undefined) result.stream = $2 as true;
-  if ($3 !== undefined) result.final = $3 as false;
-  if ($4 !== undefined) result.agentId = $4 as string;
-  if ($5 !== undefined) result.occurredAt = $isoDateTime($5 as Date);
-  if ($6 !== undefined) result.payload = $6 as ToolResultPayload;
   return result as AgentEventJson;
 }
 

@@ -77,22 +77,20 @@ export function $decodeCheckpointTimes(
 
 export function serializeCheckpointTimes(value: CheckpointTimes): CheckpointTimesJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
+  const result: $Writable<CheckpointTimesJson> = {};
   for (const k in value) {
+    const t = value[k as keyof CheckpointTimes];
+    if (t === undefined) continue;
     switch (k) {
       case "runId":
-        $0 = value[k];
+        result.runId = t as string;
         break;
       case "startedAt":
-        $1 = value[k];
+        result.startedAt = $isoDateTime(t as Date);
         break;
     }
   }
 
-  const result: $Writable<CheckpointTimesJson> = {};
-  if ($0 !== undefined) result.runId = $0 as string;
-  if ($1 !== undefined) result.startedAt = $isoDateTime($1 as Date);
   return $withExtra(
     result as CheckpointTimesJson,
     value.additionalProperties,

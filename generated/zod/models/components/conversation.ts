@@ -193,70 +193,47 @@ export function $decodeConversation(
 
 export function serializeConversation(value: Conversation): ConversationJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
-  let $4;
-  let $5;
-  let $6;
-  let $7;
-  let $8;
-  let $9;
-  let $10;
+  const result: $Writable<ConversationJson> = {};
   for (const k in value) {
+    const t = value[k as keyof Conversation];
+    if (t === undefined) continue;
     switch (k) {
       case "id":
-        $0 = value[k];
+        result.id = t as string;
         break;
       case "agentId":
-        $1 = value[k];
+        result.agentId = t as string;
         break;
       case "inputs":
-        $2 = value[k];
+        result.inputs = serializeConversationInput(t as ConversationInput);
         break;
       case "messages":
-        $3 = value[k];
+        result.messages = $mapArray(t as MessageContent[], serializeMessageContent);
         break;
       case "createdAt":
-        $4 = value[k];
+        result.createdAt = $isoDateTime(t as Date);
         break;
       case "closedAt":
-        $5 = value[k];
+        result.closedAt = $isoDateTime(t as Date);
         break;
       case "status":
-        $6 = value[k];
+        result.status = t as ConversationStatus;
         break;
       case "metadata":
-        $7 = value[k];
+        result.metadata = $mapRecord(t as { [key: string]: MetadataValue }, serializeMetadataValue);
         break;
       case "labels":
-        $8 = value[k];
+        result.labels = $mapRecord(t as { [key: string]: MetadataValue[] }, $codec1);
         break;
       case "prompt":
-        $9 = value[k];
+        result.prompt = serializeLegacyPrompt(t as LegacyPrompt);
         break;
       case "title":
-        $10 = value[k];
+        result.title = t as string;
         break;
     }
   }
 
-  const result: $Writable<ConversationJson> = {};
-  if ($0 !== undefined) result.id = $0 as string;
-  if ($1 !== undefined) result.agentId = $1 as string;
-  if ($2 !== undefined) result.inputs = serializeConversationInput($2 as ConversationInput);
-  if ($3 !== undefined)
-    result.messages = $mapArray($3 as MessageContent[], serializeMessageContent);
-  if ($4 !== undefined) result.createdAt = $isoDateTime($4 as Date);
-  if ($5 !== undefined) result.closedAt = $isoDateTime($5 as Date);
-  if ($6 !== undefined) result.status = $6 as ConversationStatus;
-  if ($7 !== undefined)
-    result.metadata = $mapRecord($7 as { [key: string]: MetadataValue }, serializeMetadataValue);
-  if ($8 !== undefined)
-    result.labels = $mapRecord($8 as { [key: string]: MetadataValue[] }, $codec1);
-  if ($9 !== undefined) result.prompt = serializeLegacyPrompt($9 as LegacyPrompt);
-  if ($10 !== undefined) result.title = $10 as string;
   return result as ConversationJson;
 }
 

@@ -87,32 +87,26 @@ export function $decodeDomains(v: unknown, c: $Ctx | null, key?: string | number
 
 export function serializeDomains(value: Domains): DomainsJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
+  const result: $Writable<DomainsJson> = {};
   for (const k in value) {
+    const t = value[k as keyof Domains];
+    if (t === undefined) continue;
     switch (k) {
       case "slug":
-        $0 = value[k];
+        result.slug = t as string;
         break;
       case "verified":
-        $1 = value[k];
+        result.verified = t as boolean;
         break;
       case "primary":
-        $2 = value[k];
+        result.primary = t as boolean;
         break;
       case "expiresOn":
-        $3 = value[k];
+        result.expiresOn = t as DateOnly;
         break;
     }
   }
 
-  const result: $Writable<DomainsJson> = {};
-  if ($0 !== undefined) result.slug = $0 as string;
-  if ($1 !== undefined) result.verified = $1 as boolean;
-  if ($2 !== undefined) result.primary = $2 as boolean;
-  if ($3 !== undefined) result.expiresOn = $3 as DateOnly;
   return result as DomainsJson;
 }
 

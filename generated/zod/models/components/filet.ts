@@ -60,22 +60,20 @@ export function $decodeFileT(v: unknown, c: $Ctx | null, key?: string | number):
 
 export function serializeFileT(value: FileT): FileTJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
+  const result: $Writable<FileTJson> = {};
   for (const k in value) {
+    const t = value[k as keyof FileT];
+    if (t === undefined) continue;
     switch (k) {
       case "fileName":
-        $0 = value[k];
+        result.fileName = t as string;
         break;
       case "content":
-        $1 = value[k];
+        result.content = t as ReadableStream<Uint8Array>;
         break;
     }
   }
 
-  const result: $Writable<FileTJson> = {};
-  if ($0 !== undefined) result.fileName = $0 as string;
-  if ($1 !== undefined) result.content = $1 as ReadableStream<Uint8Array>;
   return result as FileTJson;
 }
 

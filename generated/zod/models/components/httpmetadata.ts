@@ -62,22 +62,20 @@ export function $decodeHTTPMetadata(
 
 export function serializeHTTPMetadata(value: HTTPMetadata): HTTPMetadataJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
+  const result: $Writable<HTTPMetadataJson> = {};
   for (const k in value) {
+    const t = value[k as keyof HTTPMetadata];
+    if (t === undefined) continue;
     switch (k) {
       case "response":
-        $0 = value[k];
+        result.response = t as Response;
         break;
       case "request":
-        $1 = value[k];
+        result.request = t as Request;
         break;
     }
   }
 
-  const result: $Writable<HTTPMetadataJson> = {};
-  if ($0 !== undefined) result.response = $0 as Response;
-  if ($1 !== undefined) result.request = $1 as Request;
   return result as HTTPMetadataJson;
 }
 

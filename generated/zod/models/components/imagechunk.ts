@@ -57,22 +57,20 @@ export function $decodeImageChunk(v: unknown, c: $Ctx | null, key?: string | num
 
 export function serializeImageChunk(value: ImageChunk): ImageChunkJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
+  const result: $Writable<ImageChunkJson> = {};
   for (const k in value) {
+    const t = value[k as keyof ImageChunk];
+    if (t === undefined) continue;
     switch (k) {
       case "type":
-        $0 = value[k];
+        result.type = t as "image_url";
         break;
       case "imageUrl":
-        $1 = value[k];
+        result.imageUrl = t as string;
         break;
     }
   }
 
-  const result: $Writable<ImageChunkJson> = {};
-  if ($0 !== undefined) result.type = $0 as "image_url";
-  if ($1 !== undefined) result.imageUrl = $1 as string;
   return result as ImageChunkJson;
 }
 

@@ -68,27 +68,23 @@ export function $decodeInputMessage(
 
 export function serializeInputMessage(value: InputMessage): InputMessageJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
+  const result: $Writable<InputMessageJson> = {};
   for (const k in value) {
+    const t = value[k as keyof InputMessage];
+    if (t === undefined) continue;
     switch (k) {
       case "role":
-        $0 = value[k];
+        result.role = t as MessageRole;
         break;
       case "content":
-        $1 = value[k];
+        result.content = t as string;
         break;
       case "name":
-        $2 = value[k];
+        result.name = t as string;
         break;
     }
   }
 
-  const result: $Writable<InputMessageJson> = {};
-  if ($0 !== undefined) result.role = $0 as MessageRole;
-  if ($1 !== undefined) result.content = $1 as string;
-  if ($2 !== undefined) result.name = $2 as string;
   return result as InputMessageJson;
 }
 

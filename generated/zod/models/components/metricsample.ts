@@ -62,22 +62,20 @@ export function $decodeMetricSample(
 
 export function serializeMetricSample(value: MetricSample): MetricSampleJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
+  const result: $Writable<MetricSampleJson> = {};
   for (const k in value) {
+    const t = value[k as keyof MetricSample];
+    if (t === undefined) continue;
     switch (k) {
       case "value":
-        $0 = value[k];
+        result.value = t as number;
         break;
       case "at":
-        $1 = value[k];
+        result.at = $isoDateTime(t as Date);
         break;
     }
   }
 
-  const result: $Writable<MetricSampleJson> = {};
-  if ($0 !== undefined) result.value = $0 as number;
-  if ($1 !== undefined) result.at = $isoDateTime($1 as Date);
   return result as MetricSampleJson;
 }
 

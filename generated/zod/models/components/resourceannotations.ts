@@ -77,22 +77,20 @@ export function $decodeResourceAnnotations(
 
 export function serializeResourceAnnotations(value: ResourceAnnotations): ResourceAnnotationsJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
+  const result: $Writable<ResourceAnnotationsJson> = {};
   for (const k in value) {
+    const t = value[k as keyof ResourceAnnotations];
+    if (t === undefined) continue;
     switch (k) {
       case "audience":
-        $0 = value[k];
+        result.audience = t as MessageRole[];
         break;
       case "priority":
-        $1 = value[k];
+        result.priority = t as number;
         break;
     }
   }
 
-  const result: $Writable<ResourceAnnotationsJson> = {};
-  if ($0 !== undefined) result.audience = $0 as MessageRole[];
-  if ($1 !== undefined) result.priority = $1 as number;
   return $withExtra(
     result as ResourceAnnotationsJson,
     value.additionalProperties,

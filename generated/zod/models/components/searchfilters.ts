@@ -113,42 +113,32 @@ export function $decodeSearchFilters(
 
 export function serializeSearchFilters(value: SearchFilters): SearchFiltersJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
-  let $4;
-  let $5;
+  const result: $Writable<SearchFiltersJson> = {};
   for (const k in value) {
+    const t = value[k as keyof SearchFilters];
+    if (t === undefined) continue;
     switch (k) {
       case "query":
-        $0 = value[k];
+        result.query = t as string;
         break;
       case "cursor":
-        $1 = value[k];
+        result.cursor = t as string;
         break;
       case "onlyPinned":
-        $2 = value[k];
+        result.onlyPinned = t as boolean[];
         break;
       case "facets":
-        $3 = value[k];
+        result.facets = t as { [key: string]: string[] }[];
         break;
       case "scoring":
-        $4 = value[k];
+        result.scoring = t as { [key: string]: { [key: string]: unknown } };
         break;
       case "boosts":
-        $5 = value[k];
+        result.boosts = t as number[];
         break;
     }
   }
 
-  const result: $Writable<SearchFiltersJson> = {};
-  if ($0 !== undefined) result.query = $0 as string;
-  if ($1 !== undefined) result.cursor = $1 as string;
-  if ($2 !== undefined) result.onlyPinned = $2 as boolean[];
-  if ($3 !== undefined) result.facets = $3 as { [key: string]: string[] }[];
-  if ($4 !== undefined) result.scoring = $4 as { [key: string]: { [key: string]: unknown } };
-  if ($5 !== undefined) result.boosts = $5 as number[];
   return result as SearchFiltersJson;
 }
 

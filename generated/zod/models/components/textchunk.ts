@@ -56,22 +56,20 @@ export function $decodeTextChunk(v: unknown, c: $Ctx | null, key?: string | numb
 
 export function serializeTextChunk(value: TextChunk): TextChunkJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
+  const result: $Writable<TextChunkJson> = {};
   for (const k in value) {
+    const t = value[k as keyof TextChunk];
+    if (t === undefined) continue;
     switch (k) {
       case "type":
-        $0 = value[k];
+        result.type = t as "text";
         break;
       case "text":
-        $1 = value[k];
+        result.text = t as string;
         break;
     }
   }
 
-  const result: $Writable<TextChunkJson> = {};
-  if ($0 !== undefined) result.type = $0 as "text";
-  if ($1 !== undefined) result.text = $1 as string;
   return result as TextChunkJson;
 }
 

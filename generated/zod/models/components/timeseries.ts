@@ -74,22 +74,20 @@ export function $decodeTimeSeries(v: unknown, c: $Ctx | null, key?: string | num
 
 export function serializeTimeSeries(value: TimeSeries): TimeSeriesJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
+  const result: $Writable<TimeSeriesJson> = {};
   for (const k in value) {
+    const t = value[k as keyof TimeSeries];
+    if (t === undefined) continue;
     switch (k) {
       case "name":
-        $0 = value[k];
+        result.name = t as string;
         break;
       case "points":
-        $1 = value[k];
+        result.points = $mapArray(t as MetricPoint[][], $codec1);
         break;
     }
   }
 
-  const result: $Writable<TimeSeriesJson> = {};
-  if ($0 !== undefined) result.name = $0 as string;
-  if ($1 !== undefined) result.points = $mapArray($1 as MetricPoint[][], $codec1);
   return result as TimeSeriesJson;
 }
 

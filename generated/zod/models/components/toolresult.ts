@@ -78,32 +78,26 @@ export function $decodeToolResult(v: unknown, c: $Ctx | null, key?: string | num
 
 export function serializeToolResult(value: ToolResult): ToolResultJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
+  const result: $Writable<ToolResultJson> = {};
   for (const k in value) {
+    const t = value[k as keyof ToolResult];
+    if (t === undefined) continue;
     switch (k) {
       case "callId":
-        $0 = value[k];
+        result.callId = t as string;
         break;
       case "output":
-        $1 = value[k];
+        result.output = t as ToolResultPayload;
         break;
       case "raw":
-        $2 = value[k];
+        result.raw = t as unknown;
         break;
       case "trace":
-        $3 = value[k];
+        result.trace = t as ToolResultPayload;
         break;
     }
   }
 
-  const result: $Writable<ToolResultJson> = {};
-  if ($0 !== undefined) result.callId = $0 as string;
-  if ($1 !== undefined) result.output = $1 as ToolResultPayload;
-  if ($2 !== undefined) result.raw = $2 as unknown;
-  if ($3 !== undefined) result.trace = $3 as ToolResultPayload;
   return result as ToolResultJson;
 }
 

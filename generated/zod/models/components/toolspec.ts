@@ -111,42 +111,32 @@ export function $decodeToolSpec(v: unknown, c: $Ctx | null, key?: string | numbe
 
 export function serializeToolSpec(value: ToolSpec): ToolSpecJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
-  let $4;
-  let $5;
+  const result: $Writable<ToolSpecJson> = {};
   for (const k in value) {
+    const t = value[k as keyof ToolSpec];
+    if (t === undefined) continue;
     switch (k) {
       case "name":
-        $0 = value[k];
+        result.name = t as string;
         break;
       case "description":
-        $1 = value[k];
+        result.description = t as string;
         break;
       case "parameters":
-        $2 = value[k];
+        result.parameters = t as { [key: string]: unknown };
         break;
       case "strict":
-        $3 = value[k];
+        result.strict = t as boolean;
         break;
       case "outputSchema":
-        $4 = value[k];
+        result.outputSchema = t as ResponseFormatSchema;
         break;
       case "kind":
-        $5 = value[k];
+        result.kind = t as ToolKind;
         break;
     }
   }
 
-  const result: $Writable<ToolSpecJson> = {};
-  if ($0 !== undefined) result.name = $0 as string;
-  if ($1 !== undefined) result.description = $1 as string;
-  if ($2 !== undefined) result.parameters = $2 as { [key: string]: unknown };
-  if ($3 !== undefined) result.strict = $3 as boolean;
-  if ($4 !== undefined) result.outputSchema = $4 as ResponseFormatSchema;
-  if ($5 !== undefined) result.kind = $5 as ToolKind;
   return result as ToolSpecJson;
 }
 

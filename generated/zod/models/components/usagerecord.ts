@@ -137,59 +137,41 @@ export function $decodeUsageRecord(v: unknown, c: $Ctx | null, key?: string | nu
 
 export function serializeUsageRecord(value: UsageRecord): UsageRecordJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
-  let $4;
-  let $5;
-  let $6;
-  let $7;
-  let $8;
+  const result: $Writable<UsageRecordJson> = {};
   for (const k in value) {
+    const t = value[k as keyof UsageRecord];
+    if (t === undefined) continue;
     switch (k) {
       case "workspaceId":
-        $0 = value[k];
+        result.workspaceId = t as string;
         break;
       case "day":
-        $1 = value[k];
+        result.day = t as DateOnly;
         break;
       case "billedOn":
-        $2 = value[k];
+        result.billedOn = t as DateOnly;
         break;
       case "tokensIn":
-        $3 = value[k];
+        result.tokensIn = $decimalText(t as bigint);
         break;
       case "tokensOutPerModel":
-        $4 = value[k];
+        result.tokensOutPerModel = $mapRecord(t as { [key: string]: bigint }, $decimalText);
         break;
       case "tokenHistory":
-        $5 = value[k];
+        result.tokenHistory = $mapArray(t as bigint[], $decimalText);
         break;
       case "cost":
-        $6 = value[k];
+        result.cost = $decimalText(t as Decimal);
         break;
       case "costPerModel":
-        $7 = value[k];
+        result.costPerModel = $mapRecord(t as { [key: string]: Decimal }, $decimalText);
         break;
       case "costHistory":
-        $8 = value[k];
+        result.costHistory = $mapArray(t as Decimal[], $decimalText);
         break;
     }
   }
 
-  const result: $Writable<UsageRecordJson> = {};
-  if ($0 !== undefined) result.workspaceId = $0 as string;
-  if ($1 !== undefined) result.day = $1 as DateOnly;
-  if ($2 !== undefined) result.billedOn = $2 as DateOnly;
-  if ($3 !== undefined) result.tokensIn = $decimalText($3 as bigint);
-  if ($4 !== undefined)
-    result.tokensOutPerModel = $mapRecord($4 as { [key: string]: bigint }, $decimalText);
-  if ($5 !== undefined) result.tokenHistory = $mapArray($5 as bigint[], $decimalText);
-  if ($6 !== undefined) result.cost = $decimalText($6 as Decimal);
-  if ($7 !== undefined)
-    result.costPerModel = $mapRecord($7 as { [key: string]: Decimal }, $decimalText);
-  if ($8 !== undefined) result.costHistory = $mapArray($8 as Decimal[], $decimalText);
   return result as UsageRecordJson;
 }
 

@@ -68,22 +68,20 @@ export function serializeWorkspaceConversationRetentionPolicyOverrideSettingsV2(
   value: WorkspaceConversationRetentionPolicyOverrideSettingsV2,
 ): WorkspaceConversationRetentionPolicyOverrideSettingsV2Json {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
+  const result: $Writable<WorkspaceConversationRetentionPolicyOverrideSettingsV2Json> = {};
   for (const k in value) {
+    const t = value[k as keyof WorkspaceConversationRetentionPolicyOverrideSettingsV2];
+    if (t === undefined) continue;
     switch (k) {
       case "days":
-        $0 = value[k];
+        result.days = t as number;
         break;
       case "appliesTo":
-        $1 = value[k];
+        result.appliesTo = t as string[];
         break;
     }
   }
 
-  const result: $Writable<WorkspaceConversationRetentionPolicyOverrideSettingsV2Json> = {};
-  if ($0 !== undefined) result.days = $0 as number;
-  if ($1 !== undefined) result.appliesTo = $1 as string[];
   return result as WorkspaceConversationRetentionPolicyOverrideSettingsV2Json;
 }
 

@@ -106,42 +106,32 @@ export function $decodeRateLimitError(
 
 export function serializeRateLimitError(value: RateLimitError): RateLimitErrorJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
-  let $4;
-  let $5;
+  const result: $Writable<RateLimitErrorJson> = {};
   for (const k in value) {
+    const t = value[k as keyof RateLimitError];
+    if (t === undefined) continue;
     switch (k) {
       case "message":
-        $0 = value[k];
+        result.message = t as string;
         break;
       case "code":
-        $1 = value[k];
+        result.code = t as ErrorCode;
         break;
       case "retryAfterSeconds":
-        $2 = value[k];
+        result.retryAfterSeconds = t as number;
         break;
       case "tier":
-        $3 = value[k];
+        result.tier = t as RatelimitTier;
         break;
       case "detail":
-        $4 = value[k];
+        result.detail = serializeErrorDetail(t as ErrorDetail);
         break;
       case "httpMeta":
-        $5 = value[k];
+        result.httpMeta = serializeHTTPMetadata(t as HTTPMetadata);
         break;
     }
   }
 
-  const result: $Writable<RateLimitErrorJson> = {};
-  if ($0 !== undefined) result.message = $0 as string;
-  if ($1 !== undefined) result.code = $1 as ErrorCode;
-  if ($2 !== undefined) result.retryAfterSeconds = $2 as number;
-  if ($3 !== undefined) result.tier = $3 as RatelimitTier;
-  if ($4 !== undefined) result.detail = serializeErrorDetail($4 as ErrorDetail);
-  if ($5 !== undefined) result.httpMeta = serializeHTTPMetadata($5 as HTTPMetadata);
   return result as RateLimitErrorJson;
 }
 

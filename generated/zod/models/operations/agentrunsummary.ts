@@ -72,27 +72,23 @@ export function $decodeAgentRunSummary(
 
 export function serializeAgentRunSummary(value: AgentRunSummary): AgentRunSummaryJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
+  const result: $Writable<AgentRunSummaryJson> = {};
   for (const k in value) {
+    const t = value[k as keyof AgentRunSummary];
+    if (t === undefined) continue;
     switch (k) {
       case "runId":
-        $0 = value[k];
+        result.runId = t as string;
         break;
       case "finishedAt":
-        $1 = value[k];
+        result.finishedAt = $isoDateTime(t as Date);
         break;
       case "outputTokens":
-        $2 = value[k];
+        result.outputTokens = t as number;
         break;
     }
   }
 
-  const result: $Writable<AgentRunSummaryJson> = {};
-  if ($0 !== undefined) result.runId = $0 as string;
-  if ($1 !== undefined) result.finishedAt = $isoDateTime($1 as Date);
-  if ($2 !== undefined) result.outputTokens = $2 as number;
   return result as AgentRunSummaryJson;
 }
 

@@ -83,28 +83,25 @@ export function serializeExportConversationTranscriptV1WorkspacesWorkspaceIdConv
   value: ExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequest,
 ): ExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequestJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
+  const result: $Writable<ExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequestJson> =
+    {};
   for (const k in value) {
+    const t =
+      value[k as keyof ExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequest];
+    if (t === undefined) continue;
     switch (k) {
       case "workspaceId":
-        $0 = value[k];
+        result.workspaceId = t as string;
         break;
       case "since":
-        $1 = value[k];
+        result.since = t as DateOnly;
         break;
       case "format":
-        $2 = value[k];
+        result.format = t as TranscriptFormat;
         break;
     }
   }
 
-  const result: $Writable<ExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequestJson> =
-    {};
-  if ($0 !== undefined) result.workspaceId = $0 as string;
-  if ($1 !== undefined) result.since = $1 as DateOnly;
-  if ($2 !== undefined) result.format = $2 as TranscriptFormat;
   return result as ExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequestJson;
 }
 

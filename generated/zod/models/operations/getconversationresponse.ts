@@ -88,32 +88,26 @@ export function serializeGetConversationResponse(
   value: GetConversationResponse,
 ): GetConversationResponseJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
+  const result: $Writable<GetConversationResponseJson> = {};
   for (const k in value) {
+    const t = value[k as keyof GetConversationResponse];
+    if (t === undefined) continue;
     switch (k) {
       case "contentType":
-        $0 = value[k];
+        result.contentType = t as string;
         break;
       case "statusCode":
-        $1 = value[k];
+        result.statusCode = t as number;
         break;
       case "rawResponse":
-        $2 = value[k];
+        result.rawResponse = t as Response;
         break;
       case "conversation":
-        $3 = value[k];
+        result.conversation = serializeConversation(t as Conversation);
         break;
     }
   }
 
-  const result: $Writable<GetConversationResponseJson> = {};
-  if ($0 !== undefined) result.contentType = $0 as string;
-  if ($1 !== undefined) result.statusCode = $1 as number;
-  if ($2 !== undefined) result.rawResponse = $2 as Response;
-  if ($3 !== undefined) result.conversation = serializeConversation($3 as Conversation);
   return result as GetConversationResponseJson;
 }
 

@@ -85,27 +85,23 @@ export function $decodeListDomainsResponse(
 
 export function serializeListDomainsResponse(value: ListDomainsResponse): ListDomainsResponseJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
+  const result: $Writable<ListDomainsResponseJson> = {};
   for (const k in value) {
+    const t = value[k as keyof ListDomainsResponse];
+    if (t === undefined) continue;
     switch (k) {
       case "httpMeta":
-        $0 = value[k];
+        result.httpMeta = serializeHTTPMetadata(t as HTTPMetadata);
         break;
       case "result":
-        $1 = value[k];
+        result.result = serializeDomains(t as Domains);
         break;
       case "primaryDomain":
-        $2 = value[k];
+        result.primaryDomain = serializeDomains2(t as Domains2);
         break;
     }
   }
 
-  const result: $Writable<ListDomainsResponseJson> = {};
-  if ($0 !== undefined) result.httpMeta = serializeHTTPMetadata($0 as HTTPMetadata);
-  if ($1 !== undefined) result.result = serializeDomains($1 as Domains);
-  if ($2 !== undefined) result.primaryDomain = serializeDomains2($2 as Domains2);
   return result as ListDomainsResponseJson;
 }
 

@@ -176,67 +176,47 @@ export function $decodeSetRetentionRequest(
 
 export function serializeSetRetentionRequest(value: SetRetentionRequest): SetRetentionRequestJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
-  let $4;
-  let $5;
-  let $6;
-  let $7;
-  let $8;
-  let $9;
-  let $10;
+  const result: $Writable<SetRetentionRequestJson> = {};
   for (const k in value) {
+    const t = value[k as keyof SetRetentionRequest];
+    if (t === undefined) continue;
     switch (k) {
       case "workspaceId":
-        $0 = value[k];
+        result.workspaceId = t as string;
         break;
       case "setting":
-        $1 = value[k];
+        result.setting = serializeRetentionSetting(t as RetentionSetting);
         break;
       case "chunking":
-        $2 = value[k];
+        result.chunking = serializeChunkingStrategy(t as ChunkingStrategy);
         break;
       case "body":
-        $3 = value[k];
+        result.body = serializePayloadBody(t as PayloadBody);
         break;
       case "tools":
-        $4 = value[k];
+        result.tools = serializeToolRegistry(t as ToolRegistry);
         break;
       case "toolChoice":
-        $5 = value[k];
+        result.toolChoice = serializeToolChoice(t as ToolChoice);
         break;
       case "priority":
-        $6 = value[k];
+        result.priority = t as RetryPriority;
         break;
       case "family":
-        $7 = value[k];
+        result.family = t as ModelFamily;
         break;
       case "usage":
-        $8 = value[k];
+        result.usage = serializeUsageRecord(t as UsageRecord);
         break;
       case "filters":
-        $9 = value[k];
+        result.filters = serializeSearchFilters(t as SearchFilters);
         break;
       case "latency":
-        $10 = value[k];
+        result.latency = serializeTimeSeries(t as TimeSeries);
         break;
     }
   }
 
-  const result: $Writable<SetRetentionRequestJson> = {};
-  if ($0 !== undefined) result.workspaceId = $0 as string;
-  if ($1 !== undefined) result.setting = serializeRetentionSetting($1 as RetentionSetting);
-  if ($2 !== undefined) result.chunking = serializeChunkingStrategy($2 as ChunkingStrategy);
-  if ($3 !== undefined) result.body = serializePayloadBody($3 as PayloadBody);
-  if ($4 !== undefined) result.tools = serializeToolRegistry($4 as ToolRegistry);
-  if ($5 !== undefined) result.toolChoice = serializeToolChoice($5 as ToolChoice);
-  if ($6 !== undefined) result.priority = $6 as RetryPriority;
-  if ($7 !== undefined) result.family = $7 as ModelFamily;
-  if ($8 !== undefined) result.usage = serializeUsageRecord($8 as UsageRecord);
-  if ($9 !== undefined) result.filters = serializeSearchFilters($9 as SearchFilters);
-  if ($10 !== undefined) result.latency = serializeTimeSeries($10 as TimeSeries);
   return result as SetRetentionRequestJson;
 }
 

@@ -68,22 +68,20 @@ export function $decodeStreamAgentResponse(
 
 export function serializeStreamAgentResponse(value: StreamAgentResponse): StreamAgentResponseJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
+  const result: $Writable<StreamAgentResponseJson> = {};
   for (const k in value) {
+    const t = value[k as keyof StreamAgentResponse];
+    if (t === undefined) continue;
     switch (k) {
       case "httpMeta":
-        $0 = value[k];
+        result.httpMeta = serializeHTTPMetadata(t as HTTPMetadata);
         break;
       case "result":
-        $1 = value[k];
+        result.result = t as AsyncIterable<AgentEvent>;
         break;
     }
   }
 
-  const result: $Writable<StreamAgentResponseJson> = {};
-  if ($0 !== undefined) result.httpMeta = serializeHTTPMetadata($0 as HTTPMetadata);
-  if ($1 !== undefined) result.result = $1 as AsyncIterable<AgentEvent>;
   return result as StreamAgentResponseJson;
 }
 

@@ -101,23 +101,20 @@ export function serializeUploadAttachmentRequest(
   value: UploadAttachmentRequest,
 ): UploadAttachmentRequestJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
+  const result: $Writable<UploadAttachmentRequestJson> = {};
   for (const k in value) {
+    const t = value[k as keyof UploadAttachmentRequest];
+    if (t === undefined) continue;
     switch (k) {
       case "conversationId":
-        $0 = value[k];
+        result.conversationId = t as string;
         break;
       case "file":
-        $1 = value[k];
+        result.file = $encodeUnion(t as File | Blob | FileT, $union0) as File | Blob | FileTJson;
         break;
     }
   }
 
-  const result: $Writable<UploadAttachmentRequestJson> = {};
-  if ($0 !== undefined) result.conversationId = $0 as string;
-  if ($1 !== undefined)
-    result.file = $encodeUnion($1 as File | Blob | FileT, $union0) as File | Blob | FileTJson;
   return result as UploadAttachmentRequestJson;
 }
 

@@ -118,42 +118,32 @@ export function $decodeListChargesResponse(
 
 export function serializeListChargesResponse(value: ListChargesResponse): ListChargesResponseJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
-  let $4;
-  let $5;
+  const result: $Writable<ListChargesResponseJson> = {};
   for (const k in value) {
+    const t = value[k as keyof ListChargesResponse];
+    if (t === undefined) continue;
     switch (k) {
       case "contentType":
-        $0 = value[k];
+        result.contentType = t as string;
         break;
       case "statusCode":
-        $1 = value[k];
+        result.statusCode = t as number;
         break;
       case "rawResponse":
-        $2 = value[k];
+        result.rawResponse = t as Response;
         break;
       case "cursor":
-        $3 = value[k];
+        result.cursor = serializeCursor(t as Cursor);
         break;
       case "data":
-        $4 = value[k];
+        result.data = $mapArray(t as Charge[], serializeCharge);
         break;
       case "postings":
-        $5 = value[k];
+        result.postings = $mapArray(t as LedgerPosting[], serializeLedgerPosting);
         break;
     }
   }
 
-  const result: $Writable<ListChargesResponseJson> = {};
-  if ($0 !== undefined) result.contentType = $0 as string;
-  if ($1 !== undefined) result.statusCode = $1 as number;
-  if ($2 !== undefined) result.rawResponse = $2 as Response;
-  if ($3 !== undefined) result.cursor = serializeCursor($3 as Cursor);
-  if ($4 !== undefined) result.data = $mapArray($4 as Charge[], serializeCharge);
-  if ($5 !== undefined) result.postings = $mapArray($5 as LedgerPosting[], serializeLedgerPosting);
   return result as ListChargesResponseJson;
 }
 

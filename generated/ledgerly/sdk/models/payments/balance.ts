@@ -59,22 +59,20 @@ export function $decodeBalance(v: unknown, c: $Ctx | null, key?: string | number
 
 export function serializeBalance(value: Balance): BalanceJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
+  const result: $Writable<BalanceJson> = {};
   for (const k in value) {
+    const t = value[k as keyof Balance];
+    if (t === undefined) continue;
     switch (k) {
       case "asset":
-        $0 = value[k];
+        result.asset = t as string;
         break;
       case "amount":
-        $1 = value[k];
+        result.amount = $decimalText(t as bigint);
         break;
     }
   }
 
-  const result: $Writable<BalanceJson> = {};
-  if ($0 !== undefined) result.asset = $0 as string;
-  if ($1 !== undefined) result.amount = $decimalText($1 as bigint);
   return result as BalanceJson;
 }
 

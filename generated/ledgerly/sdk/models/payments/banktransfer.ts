@@ -61,22 +61,20 @@ export function $decodeBankTransfer(
 
 export function serializeBankTransfer(value: BankTransfer): BankTransferJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
+  const result: $Writable<BankTransferJson> = {};
   for (const k in value) {
+    const t = value[k as keyof BankTransfer];
+    if (t === undefined) continue;
     switch (k) {
       case "type":
-        $0 = value[k];
+        result.type = t as "bank_transfer";
         break;
       case "iban":
-        $1 = value[k];
+        result.iban = t as string;
         break;
     }
   }
 
-  const result: $Writable<BankTransferJson> = {};
-  if ($0 !== undefined) result.type = $0 as "bank_transfer";
-  if ($1 !== undefined) result.iban = $1 as string;
   return result as BankTransferJson;
 }
 

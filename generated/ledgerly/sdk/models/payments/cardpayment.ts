@@ -63,27 +63,23 @@ export function $decodeCardPayment(v: unknown, c: $Ctx | null, key?: string | nu
 
 export function serializeCardPayment(value: CardPayment): CardPaymentJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
+  const result: $Writable<CardPaymentJson> = {};
   for (const k in value) {
+    const t = value[k as keyof CardPayment];
+    if (t === undefined) continue;
     switch (k) {
       case "type":
-        $0 = value[k];
+        result.type = t as "card";
         break;
       case "last4":
-        $1 = value[k];
+        result.last4 = t as string;
         break;
       case "brand":
-        $2 = value[k];
+        result.brand = t as string;
         break;
     }
   }
 
-  const result: $Writable<CardPaymentJson> = {};
-  if ($0 !== undefined) result.type = $0 as "card";
-  if ($1 !== undefined) result.last4 = $1 as string;
-  if ($2 !== undefined) result.brand = $2 as string;
   return result as CardPaymentJson;
 }
 

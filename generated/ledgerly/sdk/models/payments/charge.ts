@@ -155,57 +155,41 @@ export function $decodeCharge(v: unknown, c: $Ctx | null, key?: string | number)
 
 export function serializeCharge(value: Charge): ChargeJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
-  let $4;
-  let $5;
-  let $6;
-  let $7;
-  let $8;
+  const result: $Writable<ChargeJson> = {};
   for (const k in value) {
+    const t = value[k as keyof Charge];
+    if (t === undefined) continue;
     switch (k) {
       case "id":
-        $0 = value[k];
+        result.id = t as string;
         break;
       case "amount":
-        $1 = value[k];
+        result.amount = $decimalText(t as bigint);
         break;
       case "currency":
-        $2 = value[k];
+        result.currency = t as Currency;
         break;
       case "status":
-        $3 = value[k];
+        result.status = t as ChargeStatus;
         break;
       case "method":
-        $4 = value[k];
+        result.method = serializePaymentMethod(t as PaymentMethod);
         break;
       case "capturedAt":
-        $5 = value[k];
+        result.capturedAt = $isoDateTime(t as Date);
         break;
       case "metadata":
-        $6 = value[k];
+        result.metadata = t as { [key: string]: string };
         break;
       case "reference":
-        $7 = value[k];
+        result.reference = t as string;
         break;
       case "refunds":
-        $8 = value[k];
+        result.refunds = $mapArray(t as Refund[], serializeRefund);
         break;
     }
   }
 
-  const result: $Writable<ChargeJson> = {};
-  if ($0 !== undefined) result.id = $0 as string;
-  if ($1 !== undefined) result.amount = $decimalText($1 as bigint);
-  if ($2 !== undefined) result.currency = $2 as Currency;
-  if ($3 !== undefined) result.status = $3 as ChargeStatus;
-  if ($4 !== undefined) result.method = serializePaymentMethod($4 as PaymentMethod);
-  if ($5 !== undefined) result.capturedAt = $isoDateTime($5 as Date);
-  if ($6 !== undefined) result.metadata = $6 as { [key: string]: string };
-  if ($7 !== undefined) result.reference = $7 as string;
-  if ($8 !== undefined) result.refunds = $mapArray($8 as Refund[], serializeRefund);
   return result as ChargeJson;
 }
 

@@ -83,29 +83,23 @@ export function $decodeLedgerPosting(
 
 export function serializeLedgerPosting(value: LedgerPosting): LedgerPostingJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
+  const result: $Writable<LedgerPostingJson> = {};
   for (const k in value) {
+    const t = value[k as keyof LedgerPosting];
+    if (t === undefined) continue;
     switch (k) {
       case "postingId":
-        $0 = value[k];
+        result.postingId = t as string;
         break;
       case "balances":
-        $1 = value[k];
+        result.balances = $mapRecord(t as { [key: string]: { [key: string]: Balance } }, $codec1);
         break;
       case "volumes":
-        $2 = value[k];
+        result.volumes = $mapRecord(t as { [key: string]: Balance }, serializeBalance);
         break;
     }
   }
 
-  const result: $Writable<LedgerPostingJson> = {};
-  if ($0 !== undefined) result.postingId = $0 as string;
-  if ($1 !== undefined)
-    result.balances = $mapRecord($1 as { [key: string]: { [key: string]: Balance } }, $codec1);
-  if ($2 !== undefined)
-    result.volumes = $mapRecord($2 as { [key: string]: Balance }, serializeBalance);
   return result as LedgerPostingJson;
 }
 

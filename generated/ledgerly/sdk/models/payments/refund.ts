@@ -75,32 +75,26 @@ export function $decodeRefund(v: unknown, c: $Ctx | null, key?: string | number)
 
 export function serializeRefund(value: Refund): RefundJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
-  let $3;
+  const result: $Writable<RefundJson> = {};
   for (const k in value) {
+    const t = value[k as keyof Refund];
+    if (t === undefined) continue;
     switch (k) {
       case "id":
-        $0 = value[k];
+        result.id = t as string;
         break;
       case "amount":
-        $1 = value[k];
+        result.amount = $decimalText(t as bigint);
         break;
       case "reason":
-        $2 = value[k];
+        result.reason = t as string;
         break;
       case "createdAt":
-        $3 = value[k];
+        result.createdAt = $isoDateTime(t as Date);
         break;
     }
   }
 
-  const result: $Writable<RefundJson> = {};
-  if ($0 !== undefined) result.id = $0 as string;
-  if ($1 !== undefined) result.amount = $decimalText($1 as bigint);
-  if ($2 !== undefined) result.reason = $2 as string;
-  if ($3 !== undefined) result.createdAt = $isoDateTime($3 as Date);
   return result as RefundJson;
 }
 

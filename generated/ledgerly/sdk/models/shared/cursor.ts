@@ -67,27 +67,23 @@ export function $decodeCursor(v: unknown, c: $Ctx | null, key?: string | number)
 
 export function serializeCursor(value: Cursor): CursorJson {
   if ($notObject(value)) return value;
-  let $0;
-  let $1;
-  let $2;
+  const result: $Writable<CursorJson> = {};
   for (const k in value) {
+    const t = value[k as keyof Cursor];
+    if (t === undefined) continue;
     switch (k) {
       case "pageSize":
-        $0 = value[k];
+        result.pageSize = t as number;
         break;
       case "hasMore":
-        $1 = value[k];
+        result.hasMore = t as boolean;
         break;
       case "next":
-        $2 = value[k];
+        result.next = t as string;
         break;
     }
   }
 
-  const result: $Writable<CursorJson> = {};
-  if ($0 !== undefined) result.pageSize = $0 as number;
-  if ($1 !== undefined) result.hasMore = $1 as boolean;
-  if ($2 !== undefined) result.next = $2 as string;
   return result as CursorJson;
 }
 
