@@ -1,7 +1,7 @@
 import type { InterfaceDeclarationStructure, StatementStructures } from "ts-morph";
 import { StructureKind, VariableDeclarationKind, printStructure } from "ts-morph";
 import { type AdditionalPropertiesField, type Field, type ObjectModel, tableRows } from "../ir/types.js";
-import { literalKey, readProperty } from "./access.js";
+import { readProperty } from "./access.js";
 import { type ApiPart, decoderSignature, parseApiParts, parseApiStatements } from "./api.js";
 import { decodeExpr, decodesUndefined } from "./codec/decode.js";
 import { encodeExpr, encoderRef, isIdentityEncoded } from "./codec/encode.js";
@@ -18,9 +18,7 @@ import {
   isPlainString,
   isSimpleExpression,
   isSimpleGuard,
-  isAbsentTest,
   line,
-  objectEntry,
   preformatted,
   setConstant,
 } from "./preformat.js";
@@ -116,7 +114,6 @@ function takesNull(context: EmitContext, field: Field): boolean {
 }
 
 function wireInterface(context: EmitContext, model: ObjectModel, wire: readonly string[]): InterfaceDeclarationStructure {
-  const name = modelSymbols(model).type;
   return {
     kind: StructureKind.Interface,
     name: modelSymbols(model).json,

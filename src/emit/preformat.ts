@@ -112,15 +112,6 @@ export function conditionalReturn(statement: string): string[] | null {
 }
 
 /**
- * Whether a test is `path === undefined` (an optional field's conditional) or `path === null`
- * (a required field that takes null).
- */
-export function isAbsentTest(test: string): boolean {
-  const absent = / === (?:undefined|null)$/.exec(test);
-  return absent !== null && PATH.test(test.slice(0, absent.index));
-}
-
-/**
  * Whether a shape-table check is in a simple form: a name, `f(g)`, `(e: unknown) => e === literal`,
  * or `(e: unknown) => f(e)` / `f(e, g)`.
  */
@@ -191,30 +182,6 @@ export function caseStatement(depth: number, test: string | null, target: string
   // The assignment goes on the next line, laid out there as a statement of its own.
   const next = caseStatement(depth + 1, null, target, value);
   return next === null ? null : [indent(depth, `if (${test})`), ...next];
-}
-
-/**
- * An object literal entry at `depth`: `key: value,` when it fits; a conditional value that does
- * not fit goes on the next line, and is broken at `?` and `:` when it does not fit there either,
- * as prettier does.
- */
-export function objectEntry(depth: number, key: string, value: string, conditional: { test: string; then: string; otherwise: string } | null): string[] | null {
-  const flat = indent(depth, `${key}: ${value},`);
-  if (flat.length <= WIDTH) return [flat];
-  if (conditional === null) {
-    // A one-argument call that does not fit gets its argument on its own line.
-    const call = CALL.exec(value);
-    if (call === null || !PATH.test(call[2]!)) return null;
-    return fitting([indent(depth, `${key}: ${call[1]}(`), indent(depth + 1, `${call[2]},`), indent(depth, "),")]);
-  }
-  const afterColon = indent(depth + 1, `${value},`);
-  if (afterColon.length <= WIDTH) return [indent(depth, `${key}:`), afterColon];
-  return fitting([
-    indent(depth, `${key}:`),
-    indent(depth + 1, conditional.test),
-    indent(depth + 2, `? ${conditional.then}`),
-    indent(depth + 2, `: ${conditional.otherwise},`),
-  ]);
 }
 
 /**
