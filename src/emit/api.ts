@@ -1,8 +1,8 @@
 import type { StatementStructures } from "ts-morph";
 import { StructureKind, VariableDeclarationKind } from "ts-morph";
 import type { EmitContext } from "./context.js";
-import { modelSymbols } from "./symbols.js";
-import { runtimeSymbol } from "./symbols.js";
+import { callDeclaration } from "./preformat.js";
+import { modelSymbols, runtimeSymbol } from "./symbols.js";
 
 /**
  * The public functions every model shares, built on its decoder:
@@ -61,4 +61,15 @@ export function decoderSignature(context: EmitContext, modelType: string) {
     ],
     returnType: modelType,
   };
+}
+
+/** The three API constants in prettier's layout, or null when one does not fit its layouts. */
+export function apiText(parts: readonly ApiPart[]): string[] | null {
+  const lines: string[] = [];
+  for (const part of parts) {
+    const printed = callDeclaration(`export const ${part.name}`, part.callee, part.typeArguments, part.argument);
+    if (printed === null) return null;
+    lines.push(...printed);
+  }
+  return lines;
 }

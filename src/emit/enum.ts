@@ -2,8 +2,8 @@ import type { StatementStructures } from "ts-morph";
 import { StructureKind, VariableDeclarationKind } from "ts-morph";
 import type { EnumModel } from "../ir/types.js";
 import { literalKey } from "./access.js";
-import { decoderSignature, parseApiParts, parseApiStatements } from "./api.js";
-import { callDeclaration, conditionalReturn, docLinesKept, functionHead, isLiteral, line, preformatted, setConstant, typeAlias, unionParts } from "./preformat.js";
+import { apiText, decoderSignature, parseApiParts, parseApiStatements } from "./api.js";
+import { conditionalReturn, docLinesKept, functionHead, isLiteral, line, preformatted, setConstant, typeAlias, unionParts } from "./preformat.js";
 import type { EmitContext } from "./context.js";
 import { isIdentifier, quote } from "./identifiers.js";
 import { jsDocOf, printDocs } from "./jsdoc.js";
@@ -135,13 +135,8 @@ function constEnumText(
   const guardBody = line(`  return ${parts.check};`);
   const decodeHead = functionHead(symbols.decode, ["v: unknown", `c: ${runtimeSymbol(context, "$Ctx", true)} | null`, "key?: string | number"], name);
   const decodeBody = conditionalReturn(parts.decodeStatement);
-  const api: string[] = [];
-  for (const part of parseApiParts(context, name, name)) {
-    const printed = callDeclaration(`export const ${part.name}`, part.callee, part.typeArguments, part.argument);
-    if (printed === null) return null;
-    api.push(...printed);
-  }
-  if (!type || !valueSet || !guardHead || !guardBody || !decodeHead || !decodeBody || members.some((member) => line(member) === null)) return null;
+  const api = apiText(parseApiParts(context, name, name));
+  if (!api || !type || !valueSet || !guardHead || !guardBody || !decodeHead || !decodeBody || members.some((member) => line(member) === null)) return null;
   return [
     ...parts.docs,
     `export const ${name} = {`,

@@ -2,7 +2,7 @@ import type { InterfaceDeclarationStructure, StatementStructures } from "ts-morp
 import { StructureKind, VariableDeclarationKind, printStructure } from "ts-morph";
 import { type AdditionalPropertiesField, type Field, type ObjectModel, tableRows } from "../ir/types.js";
 import { readProperty } from "./access.js";
-import { type ApiPart, decoderSignature, parseApiParts, parseApiStatements } from "./api.js";
+import { apiText, decoderSignature, parseApiParts, parseApiStatements } from "./api.js";
 import { decodeExpr, decodesUndefined } from "./codec/decode.js";
 import { encodeExpr, encoderRef, isIdentityEncoded } from "./codec/encode.js";
 import { guardRef } from "./codec/guard.js";
@@ -339,7 +339,7 @@ function serializerParts(context: EmitContext, model: ObjectModel, wire: readonl
   };
 }
 
-/** The key loop's first statements: read the value of the key, skip an undefined one. */
+/** The key loop's first statement: the value of the key, typed as any of the model's fields. */
 function readStatement(parts: SerializerParts): string {
   return `const t = value[k as keyof ${parts.modelType}];`;
 }
@@ -482,15 +482,4 @@ function guardText(parts: GuardParts): string[] | null {
   const body = line(`  ${parts.guard.statement}`);
   if (!shape || !empty || !required || !head || !body) return null;
   return [...shape, ...empty, ...required, "", ...head, ...body, "}"];
-}
-
-/** The three API constants in prettier's layout, or null when one does not fit its layouts. */
-function apiText(parts: readonly ApiPart[]): string[] | null {
-  const lines: string[] = [];
-  for (const part of parts) {
-    const printed = callDeclaration(`export const ${part.name}`, part.callee, part.typeArguments, part.argument);
-    if (printed === null) return null;
-    lines.push(...printed);
-  }
-  return lines;
 }

@@ -1,11 +1,11 @@
 import type { StatementStructures } from "ts-morph";
 import { StructureKind, VariableDeclarationKind } from "ts-morph";
 import type { UnionModel } from "../ir/types.js";
-import { type ApiPart, decoderSignature, parseApiParts, parseApiStatements } from "./api.js";
+import { type ApiPart, apiText, decoderSignature, parseApiParts, parseApiStatements } from "./api.js";
 import { memberProperties, unionMemberEntries, unionMembersLiteral, type UnionMemberEntry } from "./codec/union-members.js";
 import type { EmitContext } from "./context.js";
 import { jsDocOf, printDocs } from "./jsdoc.js";
-import { callDeclaration, docLinesKept, functionHead, isSimpleType, objectArrayConstant, preformatted, returnCall, typeAlias, unionParts } from "./preformat.js";
+import { docLinesKept, functionHead, isSimpleType, objectArrayConstant, preformatted, returnCall, typeAlias, unionParts } from "./preformat.js";
 import { modelSymbols, runtimeSymbol } from "./symbols.js";
 import { collectTypeImports, unionMemberTexts } from "./type-text.js";
 
@@ -108,13 +108,8 @@ function unionText(context: EmitContext, model: UnionModel, parts: UnionParts, d
     [functionHead(symbols.serialize, [`value: ${symbols.type}`], symbols.json), returnCall(...parts.serialize)],
     [functionHead(symbols.guard, ["value: unknown"], `value is ${symbols.type}`), returnCall(...parts.guard)],
   ];
-  const api: string[] = [];
-  for (const part of parts.api) {
-    const printed = callDeclaration(`export const ${part.name}`, part.callee, part.typeArguments, part.argument);
-    if (printed === null) return null;
-    api.push(...printed);
-  }
-  if (!type || !json || !members) return null;
+  const api = apiText(parts.api);
+  if (!api || !type || !json || !members) return null;
   const lines = [...docs, ...type, ...json, ...members];
   for (const [head, body] of functions) {
     if (!head || !body) return null;
