@@ -9,6 +9,7 @@ import { planIndexes } from "./emit/index-plan.js";
 import { RUNTIME_PATH, planOutputLayout } from "./emit/paths.js";
 import {
   type CachedDoc,
+  type CachedFile,
   type GenerateCache,
   hashText,
   indexInputHash,
@@ -17,12 +18,13 @@ import {
   settingsHash,
   usableCache,
 } from "./pipeline/cache.js";
-import type { GeneratedFile } from "./pipeline/emit-stage.js";
+import type { FileSink, GeneratedFile } from "./pipeline/emit-stage.js";
+import { emitOnWorker, emitWorkerHeapMb, startEmitWorker } from "./pipeline/emit-pool.js";
 import { parseInWorker } from "./pipeline/parse-pool.js";
 import { generatorFingerprint } from "./write/fingerprint.js";
 import { type DocFile, normalizeText, readDocs } from "./write/read-docs.js";
 
-export type { GeneratedFile } from "./pipeline/emit-stage.js";
+export type { FileSink, GeneratedFile } from "./pipeline/emit-stage.js";
 export type { GenerateCache } from "./pipeline/cache.js";
 
 /** Milliseconds spent in each stage of a generation. */
@@ -55,8 +57,9 @@ export interface GenerateOptions extends Partial<EmitOptions> {
   /** The docs root: every `**\/*.md` below it is a candidate doc. */
   readonly input: string;
   /**
-   * Whether large inputs (at least {@link PARALLEL_THRESHOLD} docs to parse) are parsed on a
-   * worker thread while this thread loads and warms up the emit stage; default true.
+   * Whether large inputs (at least {@link PARALLEL_THRESHOLD} docs to parse) are parsed on one
+   * worker thread and emitted on another, which loads the emit stage during the parse; default
+   * true. The output is the same either way.
    */
   readonly parseWorker?: boolean;
   /**
@@ -74,6 +77,16 @@ export interface GenerateOptions extends Partial<EmitOptions> {
    * runs. The callback runs synchronously on the generating thread; mdspec itself never prints.
    */
   readonly onProgress?: (event: ProgressEvent) => void;
+  /**
+   * Receives the output files (those taken from the cache, the emitted ones group by group as
+   * soon as they are formatted, and the runtime) instead of the result: its `files` is then
+   * empty, and its cache records each file's content hash but not its content. A caller that
+   * writes the files as they come need not hold the whole output at once, which at 20,000 docs
+   * is most of the memory a run takes. Files may have been handed over before an error is found
+   * in a later group (a wire-name clash is found while emitting): when the result has an error,
+   * the caller must drop what it received (the CLI deletes the files it staged).
+   */
+  readonly onFiles?: FileSink;
 }
 
 /**
@@ -125,11 +138,15 @@ export type GenerateFromDocsOptions = Partial<EmitOptions> & Omit<GenerateOption
  * Files are sorted by path and diagnostics by file, line and column, so output is stable, and
  * the output is the same whether or not a cache was given.
  *
- * Large inputs are parsed on a worker thread while this thread loads the emit stage (ts-morph
- * and prettier take a third of a second to load). Splitting the parse or the formatting itself
- * over threads did not pay on the 2-core target machine: a single thread already keeps the
- * second core busy with the engine's compiler and garbage collector, and two threads each ran
- * at half speed; warming prettier up on this thread during the parse slowed the parse as much.
+ * Large inputs are parsed on a worker thread while an emit worker loads the emit stage (ts-morph
+ * and prettier take a third of a second to load); the emit worker then emits and formats, group
+ * by group, while this thread takes the files (and, in the CLI, writes them). Emitting on a
+ * worker is for memory: its heap has a limit that grows with the input, under which the engine
+ * collects the garbage of emitting and formatting early, where on this thread it let the heap
+ * grow to four times what was live (at 20,000 docs: 1.2 GB peak instead of 0.6 GB). Splitting
+ * the parse or the formatting itself over threads did not pay on the 2-core target machine: a
+ * single thread already keeps the second core busy with the engine's compiler and garbage
+ * collector, and two threads each ran at half speed.
  */
 export async function generateFromDocs(docs: readonly DocFile[], options: GenerateFromDocsOptions, runtimeSource: string): Promise<GenerateResult> {
   const emitOptions: EmitOptions = {
@@ -160,108 +177,135 @@ export async function generateFromDocs(docs: readonly DocFile[], options: Genera
   }
   if (misses.length > 0) options.onProgress?.({ stage: "parse", docs: misses.length });
   const inWorker = misses.length >= PARALLEL_THRESHOLD && (options.parseWorker ?? true) ? parseInWorker(misses) : null;
-  let emitStage: Promise<typeof import("./pipeline/emit-stage.js")> | null = null;
-  const loadEmitStage = () => (emitStage ??= import("./pipeline/emit-stage.js"));
-  const runtimeHash = hashText(`${fingerprint}\u0000${runtimeSource}`);
-  const cachedRuntime = cache.files[RUNTIME_PATH];
-  const runtimeReused = cachedRuntime !== undefined && cachedRuntime.inputs === runtimeHash;
-  const runtime: Promise<GeneratedFile> =
-    runtimeReused && cachedRuntime
-      ? Promise.resolve({ path: RUNTIME_PATH, content: cachedRuntime.content })
-      : loadEmitStage().then((stage) => stage.runtimeOutput(runtimeSource));
-  if (inWorker) loadEmitStage();
-  if (misses.length > 0) {
-    const parsed = inWorker ? await inWorker : (await import("./pipeline/parse-stage.js")).parseBatch(misses);
-    const byPath = new Map<string, CachedDoc>();
-    for (const doc of misses) byPath.set(doc.path, { hash: hashes.get(doc.path)!, model: null, diagnostics: [], skipped: false });
-    for (const model of parsed.models) byPath.set(model.id, { ...byPath.get(model.id)!, model });
-    for (const diagnostic of parsed.diagnostics) {
-      const entry = byPath.get(diagnostic.file)!;
-      byPath.set(diagnostic.file, { ...entry, diagnostics: [...entry.diagnostics, diagnostic] });
+  // A large input is also emitted on a worker, which starts now and loads the emit stage while
+  // the docs are parsed; its heap limit grows with the input (see emitWorkerHeapMb).
+  const emitWorker = inWorker ? startEmitWorker(emitWorkerHeapMb(docs.reduce((chars, doc) => chars + doc.text.length, 0))) : null;
+  try {
+    let emitStage: Promise<typeof import("./pipeline/emit-stage.js")> | null = null;
+    const loadEmitStage = () => (emitStage ??= import("./pipeline/emit-stage.js"));
+    const runtimeHash = hashText(`${fingerprint}\u0000${runtimeSource}`);
+    const cachedRuntime = cache.files[RUNTIME_PATH];
+    const runtimeReused = cachedRuntime?.content !== undefined && cachedRuntime.inputs === runtimeHash;
+    const runtimeHere = () => loadEmitStage().then((stage) => stage.runtimeOutput(runtimeSource));
+    const runtime: Promise<GeneratedFile> =
+      runtimeReused && cachedRuntime?.content !== undefined
+        ? Promise.resolve({ path: RUNTIME_PATH, content: cachedRuntime.content })
+        : emitWorker
+          ? emitWorker.runtime(runtimeSource).catch(runtimeHere)
+          : runtimeHere();
+    if (inWorker && !emitWorker) loadEmitStage();
+    if (misses.length > 0) {
+      const parsed = inWorker ? await inWorker : (await import("./pipeline/parse-stage.js")).parseBatch(misses);
+      const byPath = new Map<string, CachedDoc>();
+      for (const doc of misses) byPath.set(doc.path, { hash: hashes.get(doc.path)!, model: null, diagnostics: [], skipped: false });
+      for (const model of parsed.models) byPath.set(model.id, { ...byPath.get(model.id)!, model });
+      for (const diagnostic of parsed.diagnostics) {
+        const entry = byPath.get(diagnostic.file)!;
+        byPath.set(diagnostic.file, { ...entry, diagnostics: [...entry.diagnostics, diagnostic] });
+      }
+      for (const path of parsed.skipped) byPath.set(path, { ...byPath.get(path)!, skipped: true });
+      for (const [path, entry] of byPath) docEntries[path] = entry;
     }
-    for (const path of parsed.skipped) byPath.set(path, { ...byPath.get(path)!, skipped: true });
-    for (const [path, entry] of byPath) docEntries[path] = entry;
-  }
-  const parse = performance.now() - started;
+    const parse = performance.now() - started;
 
-  let mark = performance.now();
-  const entries = docs.map((doc) => docEntries[doc.path]!);
-  const diagnostics: Diagnostic[] = entries.flatMap((entry) => entry.diagnostics);
-  const resolution = resolveSchema(
-    entries.flatMap((entry) => (entry.model ? [entry.model] : [])),
-    docs.filter((doc) => docEntries[doc.path]!.skipped).map((doc) => doc.path),
-    options.rootDir,
-  );
-  diagnostics.push(...resolution.diagnostics);
-  if (!resolution.diagnostics.some((diagnostic) => diagnostic.severity === "error")) diagnostics.push(...checkExamples(resolution.schema));
-  const { layout, diagnostics: layoutDiagnostics } = planOutputLayout(resolution.schema.models);
-  diagnostics.push(...layoutDiagnostics);
-  const plan = planIndexes(resolution.schema.models, layout);
-  diagnostics.push(...plan.diagnostics);
-  const resolveMs = performance.now() - mark;
-  mark = performance.now();
-  const timings = { read: 0, parse, resolve: resolveMs, emit: 0, format: 0, total: 0 };
-  if (diagnostics.some((diagnostic) => diagnostic.severity === "error")) {
-    await runtime.catch(() => undefined);
+    let mark = performance.now();
+    const entries = docs.map((doc) => docEntries[doc.path]!);
+    const diagnostics: Diagnostic[] = entries.flatMap((entry) => entry.diagnostics);
+    const resolution = resolveSchema(
+      entries.flatMap((entry) => (entry.model ? [entry.model] : [])),
+      docs.filter((doc) => docEntries[doc.path]!.skipped).map((doc) => doc.path),
+      options.rootDir,
+    );
+    diagnostics.push(...resolution.diagnostics);
+    if (!resolution.diagnostics.some((diagnostic) => diagnostic.severity === "error")) diagnostics.push(...checkExamples(resolution.schema));
+    const { layout, diagnostics: layoutDiagnostics } = planOutputLayout(resolution.schema.models);
+    diagnostics.push(...layoutDiagnostics);
+    const plan = planIndexes(resolution.schema.models, layout);
+    diagnostics.push(...plan.diagnostics);
+    const resolveMs = performance.now() - mark;
+    mark = performance.now();
+    const timings = { read: 0, parse, resolve: resolveMs, emit: 0, format: 0, total: 0 };
+    if (diagnostics.some((diagnostic) => diagnostic.severity === "error")) {
+      await runtime.catch(() => undefined);
+      options.onProgress?.({ stage: "done" });
+      return result([], diagnostics, resolution.schema, { ...timings, total: performance.now() - started }, cache, { parsed: misses.length, emitted: 0 }, false);
+    }
+
+    // Emit what the cache does not already hold.
+    const settings = settingsHash(fingerprint, emitOptions);
+    const inputs = new Map<string, string>([[RUNTIME_PATH, runtimeHash]]);
+    const reused: GeneratedFile[] = [];
+    const reusedHashes = new Map<string, string>();
+    const reuse = (path: string, cached: CachedFile | undefined, hash: string): boolean => {
+      if (cached === undefined || cached.inputs !== hash || cached.content === undefined) return false;
+      reused.push({ path, content: cached.content });
+      reusedHashes.set(path, cached.hash);
+      return true;
+    };
+    const toEmit = new Set<string>();
+    for (const model of resolution.schema.models) {
+      const path = layout.files.get(model.id)!;
+      const hash = modelInputHash(settings, model, (id) => hashes.get(id), (id) => layout.files.get(id));
+      inputs.set(path, hash);
+      if (!reuse(path, Object.prototype.hasOwnProperty.call(cache.files, path) ? cache.files[path] : undefined, hash)) toEmit.add(model.id);
+    }
+    const indexHash = indexInputHash(fingerprint, resolution.schema);
+    const indexes: IndexPlan[] = [];
+    for (const index of plan.indexes) {
+      inputs.set(index.path, indexHash);
+      if (!reuse(index.path, Object.prototype.hasOwnProperty.call(cache.files, index.path) ? cache.files[index.path] : undefined, indexHash)) indexes.push(index);
+    }
+    // Every output file passes through `take`: kept for the result, or handed to `onFiles`.
+    const kept: GeneratedFile[] = [];
+    const produced: { path: string; hash: string; content?: string }[] = [];
+    const sink = options.onFiles;
+    const take = async (files: readonly GeneratedFile[]): Promise<void> => {
+      for (const file of files) {
+        const hash = reusedHashes.get(file.path) ?? hashText(file.content);
+        produced.push(sink ? { path: file.path, hash } : { path: file.path, hash, content: file.content });
+      }
+      if (sink) await sink(files);
+      else kept.push(...files);
+    };
+    if (reused.length > 0) await take(reused);
+    reused.length = 0;
+    let emitted: { diagnostics: readonly Diagnostic[]; emitMs: number; formatMs: number } = { diagnostics: [], emitMs: 0, formatMs: 0 };
+    if (toEmit.size > 0 || indexes.length > 0) {
+      options.onProgress?.({ stage: "emit", models: toEmit.size });
+      const selection = { only: toEmit, indexes, layout };
+      const batch = emitWorker
+        ? emitOnWorker(emitWorker, resolution.schema, emitOptions, selection, take)
+        : (await loadEmitStage()).emitBatch(resolution.schema, emitOptions, selection, take);
+      // emitBatch emits its first group of models before its first await; from then on groups are
+      // formatted and emitted in turn, formatting taking most of the time.
+      options.onProgress?.({ stage: "format", files: toEmit.size + indexes.length });
+      emitted = await batch;
+    }
+    diagnostics.push(...emitted.diagnostics);
+    const failed = diagnostics.some((diagnostic) => diagnostic.severity === "error");
+    if (!failed) await take([await runtime]);
+    const next = nextCache(fingerprint, docEntries, failed ? [] : produced, inputs);
+    const cacheChanged =
+      misses.length > 0 ||
+      toEmit.size > 0 ||
+      indexes.length > 0 ||
+      !runtimeReused ||
+      Object.keys(cache.docs).length !== docs.length ||
+      Object.keys(cache.files).length !== Object.keys(next.files).length;
+    const files = failed ? [] : kept;
     options.onProgress?.({ stage: "done" });
-    return result([], diagnostics, resolution.schema, { ...timings, total: performance.now() - started }, cache, { parsed: misses.length, emitted: 0 }, false);
+    return result(
+      files,
+      diagnostics,
+      resolution.schema,
+      { ...timings, emit: emitted.emitMs, format: emitted.formatMs, total: performance.now() - started },
+      next,
+      { parsed: misses.length, emitted: toEmit.size },
+      cacheChanged,
+    );
+  } finally {
+    await emitWorker?.close();
   }
-
-  // Emit what the cache does not already hold.
-  const settings = settingsHash(fingerprint, emitOptions);
-  const inputs = new Map<string, string>([[RUNTIME_PATH, runtimeHash]]);
-  const reused: GeneratedFile[] = [];
-  const toEmit = new Set<string>();
-  for (const model of resolution.schema.models) {
-    const path = layout.files.get(model.id)!;
-    const hash = modelInputHash(settings, model, (id) => hashes.get(id), (id) => layout.files.get(id));
-    inputs.set(path, hash);
-    const cached = Object.prototype.hasOwnProperty.call(cache.files, path) ? cache.files[path] : undefined;
-    if (cached && cached.inputs === hash) reused.push({ path, content: cached.content });
-    else toEmit.add(model.id);
-  }
-  const indexHash = indexInputHash(fingerprint, resolution.schema);
-  const indexes: IndexPlan[] = [];
-  for (const index of plan.indexes) {
-    inputs.set(index.path, indexHash);
-    const cached = Object.prototype.hasOwnProperty.call(cache.files, index.path) ? cache.files[index.path] : undefined;
-    if (cached && cached.inputs === indexHash) reused.push({ path: index.path, content: cached.content });
-    else indexes.push(index);
-  }
-  let emitted: { files: readonly GeneratedFile[]; diagnostics: readonly Diagnostic[]; emitMs: number; formatMs: number } = {
-    files: [],
-    diagnostics: [],
-    emitMs: 0,
-    formatMs: 0,
-  };
-  if (toEmit.size > 0 || indexes.length > 0) {
-    options.onProgress?.({ stage: "emit", models: toEmit.size });
-    const batch = (await loadEmitStage()).emitBatch(resolution.schema, emitOptions, { only: toEmit, indexes, layout });
-    // emitBatch emits synchronously before its first await, so formatting starts about here.
-    options.onProgress?.({ stage: "format", files: toEmit.size + indexes.length });
-    emitted = await batch;
-  }
-  diagnostics.push(...emitted.diagnostics);
-  const failed = diagnostics.some((diagnostic) => diagnostic.severity === "error");
-  const files = failed ? [] : [...reused, ...emitted.files, await runtime];
-  const next = nextCache(fingerprint, docEntries, files, inputs);
-  const cacheChanged =
-    misses.length > 0 ||
-    toEmit.size > 0 ||
-    indexes.length > 0 ||
-    !runtimeReused ||
-    Object.keys(cache.docs).length !== docs.length ||
-    Object.keys(cache.files).length !== Object.keys(next.files).length;
-  options.onProgress?.({ stage: "done" });
-  return result(
-    files,
-    diagnostics,
-    resolution.schema,
-    { ...timings, emit: emitted.emitMs, format: emitted.formatMs, total: performance.now() - started },
-    next,
-    { parsed: misses.length, emitted: toEmit.size },
-    cacheChanged,
-  );
 }
 
 function result(

@@ -5,6 +5,7 @@
  */
 export { defineConfig, type MdspecConfig } from "./config.js";
 export {
+  type FileSink,
   type GenerateCache,
   type GeneratedFile,
   type GenerateFromDocsOptions,
@@ -21,5 +22,5 @@ export { CODES, type DiagnosticCode } from "./ir/codes.js";
 export { type ModelShape, type ShapeChange, diffShapes, schemaShapes } from "./ir/shape.js";
 export type * from "./ir/types.js";
 export { IR_VERSION } from "./ir/types.js";
-export { type Drift, type WriteSummary, diffOutput, readManifest, writeOutput } from "./write/output.js";
+export { type Drift, OutputStaging, type WriteSummary, diffOutput, readManifest, writeOutput } from "./write/output.js";
 export { type DocFile, readDocs } from "./write/read-docs.js";

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { type GenerateCache, type GenerateResult, generateFromDocs, readRuntimeTemplate, warmUp } from "../generate.js";
+import { type GenerateCache, type GenerateResult, type GeneratedFile, generateFromDocs, readRuntimeTemplate, warmUp } from "../generate.js";
 import { diffShapes, schemaShapes } from "../ir/shape.js";
 import type { Diagnostic } from "../ir/types.js";
-import { cacheFileText, readCacheFile } from "../write/cache-file.js";
+import { readCacheFile, writeCacheFile } from "../write/cache-file.js";
 import { generatorFingerprint } from "../write/fingerprint.js";
-import { CACHE_NAME, diffOutput, readManifest, writeAtomically, writeOutput } from "../write/output.js";
+import { OutputStaging, type WriteSummary, diffOutput, readManifest, writeOutput } from "../write/output.js";
 import { type DocFile, readDocs } from "../write/read-docs.js";
 import { type Command, USAGE, UsageError, parseCommand } from "./args.js";
 import { ConfigError, loadConfig } from "./config-file.js";
@@ -73,7 +73,8 @@ class Session {
   private readonly fingerprint: Promise<string> = generatorFingerprint();
   private readonly runtime: Promise<string> = readRuntimeTemplate();
   private cache: GenerateCache | undefined;
-  private cacheText: string | null = null;
+  /** The hash of the cache file's text as last read or written (see `writeCacheFile`). */
+  private cacheHash: string | null = null;
   private written: Map<string, string> | undefined;
 
   private readonly command: Command;
@@ -141,12 +142,14 @@ class Session {
   }
 
   private async loadCache(): Promise<void> {
-    if (this.cache !== undefined || this.cacheText !== null) return;
-    const { cache, text } = readCacheFile(this.settings.out);
+    if (this.cache !== undefined || this.cacheHash !== null) return;
+    const { cache, hash } = readCacheFile(this.settings.out);
     this.cache = cache;
-    this.cacheText = text;
+    this.cacheHash = hash;
     // The cached outputs were just read from the folder: the write step need not read them again.
-    if (cache && this.written === undefined) this.written = new Map(Object.entries(cache.files).map(([path, file]) => [path, file.content]));
+    if (cache && this.written === undefined) {
+      this.written = new Map(Object.entries(cache.files).flatMap(([path, file]) => (file.content === undefined ? [] : [[path, file.content]])));
+    }
   }
 
   /** One generation with its progress line, which is gone however the run ends. */
@@ -163,20 +166,31 @@ class Session {
     const started = performance.now();
     const { command, settings, streams } = this;
     await this.loadCache();
-    const result = await generateFromDocs(
-      docs,
-      {
-        ...settings.emit,
-        rootDir: posixRoot(settings.input),
-        fingerprint: await this.fingerprint,
-        ...(this.cache ? { cache: this.cache } : {}),
-        onProgress: (event) => {
-          const text = describeProgress(event);
-          if (text !== null) this.progress.set(text);
+    // A single run hands each group of files to the output staging as soon as it is formatted,
+    // so the output is never all in memory at once; watch mode keeps the files instead (the next
+    // save compares with them, and its cache must hold them).
+    const staging = command.command === "generate" && !command.watch ? new OutputStaging(settings.out, { known: this.written, write: !command.check }) : null;
+    let result: GenerateResult;
+    try {
+      result = await generateFromDocs(
+        docs,
+        {
+          ...settings.emit,
+          rootDir: posixRoot(settings.input),
+          fingerprint: await this.fingerprint,
+          ...(this.cache ? { cache: this.cache } : {}),
+          ...(staging ? { onFiles: (files: readonly GeneratedFile[]) => staging.add(files) } : {}),
+          onProgress: (event) => {
+            const text = describeProgress(event);
+            if (text !== null) this.progress.set(text);
+          },
         },
-      },
-      await this.runtime,
-    );
+        await this.runtime,
+      );
+    } catch (error) {
+      staging?.discard();
+      throw error;
+    }
     const counts = countSeverities(result.diagnostics);
     if (command.command === "ir") {
       this.progress.stop();
@@ -185,23 +199,28 @@ class Session {
       return counts.error > 0 ? 1 : 0;
     }
     if (counts.error > 0) {
+      staging?.discard();
       this.report(result, { diagnostics: result.diagnostics, summary: `${counts.error} error(s) in the docs; nothing was written`, seconds: seconds(started) });
       return 1;
     }
     const shapes = schemaShapes(result.schema);
-    if (command.check) return this.check(result, shapes, started);
+    if (command.check) return this.check(result, shapes, started, staging);
     this.progress.set("writing…");
-    const summary = await writeOutput(settings.out, result.files, shapes, this.written);
-    this.written = new Map(result.files.map((file) => [file.path, file.content]));
+    let summary: WriteSummary;
+    if (staging) {
+      try {
+        summary = await staging.commit(shapes);
+      } catch (error) {
+        staging.discard();
+        throw error;
+      }
+    } else {
+      summary = await writeOutput(settings.out, result.files, shapes, this.written);
+      this.written = new Map(result.files.map((file) => [file.path, file.content]));
+    }
     // The cache is only a speed-up: it is rewritten when it changed, and losing it costs one slow run.
     this.cache = result.cache;
-    if (result.cacheChanged || this.cacheText === null) {
-      const nextCacheText = cacheFileText(result.cache);
-      if (nextCacheText !== this.cacheText) {
-        await writeAtomically(join(settings.out, CACHE_NAME), nextCacheText);
-        this.cacheText = nextCacheText;
-      }
-    }
+    if (result.cacheChanged || this.cacheHash === null) this.cacheHash = writeCacheFile(settings.out, result.cache, this.cacheHash);
     this.report(result, {
       diagnostics: result.diagnostics,
       summary: `${docs.length} docs, ${result.schema.models.length} models: ${summary.written.length} file(s) written, ${summary.removed.length} removed, ${summary.unchanged.length} unchanged in ${this.shown(settings.out)}`,
@@ -211,10 +230,11 @@ class Session {
     return 0;
   }
 
-  private async check(result: GenerateResult, shapes: ReturnType<typeof schemaShapes>, started: number): Promise<number> {
+  private async check(result: GenerateResult, shapes: ReturnType<typeof schemaShapes>, started: number, staging: OutputStaging | null): Promise<number> {
     const { settings } = this;
     this.progress.set("checking…");
-    const drift = await diffOutput(settings.out, result.files, shapes);
+    const drift = staging ? await staging.drift(shapes) : await diffOutput(settings.out, result.files, shapes);
+    const fileCount = staging ? staging.size : result.files.length;
     const changes = diffShapes((await readManifest(settings.out)).models, shapes);
     const drifted = drift.changed.length + drift.missing.length + drift.stale.length;
     const lines = [
@@ -228,7 +248,7 @@ class Session {
       diagnostics: result.diagnostics,
       summary:
         drifted === 0
-          ? `${this.shown(settings.out)} is up to date (${result.files.length} files)`
+          ? `${this.shown(settings.out)} is up to date (${fileCount} files)`
           : `${drifted} file(s) in ${this.shown(settings.out)} differ from the docs (${changes.length} model change(s), ${breaking} breaking); run mdspec generate`,
       seconds: seconds(started),
       details: lines,

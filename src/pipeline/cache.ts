@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import type { EmitOptions } from "../emit/options.js";
 import { type Diagnostic, type Model, type Schema, type TypeNode, tableRows } from "../ir/types.js";
-import type { GeneratedFile } from "./emit-stage.js";
 
 /** The cache layout version; a cache of another version is ignored. */
 export const CACHE_VERSION = 1;
@@ -28,10 +27,16 @@ export interface CachedDoc {
   readonly skipped: boolean;
 }
 
-/** A cached output file and the hash of its inputs. */
+/**
+ * A cached output file: the hash of its inputs, the hash of its content, and the content itself
+ * unless the run that made it handed its files to `onFiles` without keeping them (a cache file
+ * read back from the output folder has the content again). An entry without content is not
+ * reused: its file is generated again.
+ */
 export interface CachedFile {
   readonly inputs: string;
-  readonly content: string;
+  readonly hash: string;
+  readonly content?: string;
 }
 
 /** A short content hash. */
@@ -94,17 +99,20 @@ export function indexInputHash(fingerprint: string, schema: Schema): string {
   return hashText(JSON.stringify([fingerprint, "index", schema.models.map((model) => [model.id, model.title, model.kind])]));
 }
 
-/** Builds the cache a generation leaves behind. */
+/**
+ * Builds the cache a generation leaves behind from its files (`content` absent for the files
+ * that were handed on and not kept: see {@link CachedFile}) and the input hash of each path.
+ */
 export function nextCache(
   fingerprint: string,
   docs: Record<string, CachedDoc>,
-  files: readonly GeneratedFile[],
+  files: Iterable<{ readonly path: string; readonly hash: string; readonly content?: string }>,
   inputs: ReadonlyMap<string, string>,
 ): GenerateCache {
   const cachedFiles: Record<string, CachedFile> = {};
   for (const file of files) {
     const hash = inputs.get(file.path);
-    if (hash !== undefined) cachedFiles[file.path] = { inputs: hash, content: file.content };
+    if (hash !== undefined) cachedFiles[file.path] = file.content === undefined ? { inputs: hash, hash: file.hash } : { inputs: hash, hash: file.hash, content: file.content };
   }
   return { version: CACHE_VERSION, fingerprint, docs, files: cachedFiles };
 }

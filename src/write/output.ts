@@ -50,9 +50,9 @@ export async function readManifest(outDir: string): Promise<Manifest> {
 }
 
 /** The manifest text: stable key order, one entry per line, so it diffs well in review. */
-function manifestText(files: readonly OutputFile[], models: Readonly<Record<string, ModelShape>>): string {
+function manifestText(paths: readonly string[], models: Readonly<Record<string, ModelShape>>): string {
   const sortedModels = Object.fromEntries(Object.keys(models).sort().map((doc) => [doc, models[doc]]));
-  return `${JSON.stringify({ generator: "mdspec", version: 2, files: files.map((file) => file.path).sort(), models: sortedModels }, null, 2)}\n`;
+  return `${JSON.stringify({ generator: "mdspec", version: 2, files: [...paths].sort(), models: sortedModels }, null, 2)}\n`;
 }
 
 /** A file's text, or null when it cannot be read (absent, a folder, no permission). */
@@ -76,20 +76,9 @@ export async function diffOutput(
   models: Readonly<Record<string, ModelShape>> = {},
   known?: ReadonlyMap<string, string>,
 ): Promise<Drift> {
-  const changed: string[] = [];
-  const missing: string[] = [];
-  const unchanged: string[] = [];
-  for (const file of files) {
-    const current = known?.get(file.path) ?? readTextOrNull(join(outDir, file.path));
-    if (current === null) missing.push(file.path);
-    else if (current !== file.content) changed.push(file.path);
-    else unchanged.push(file.path);
-  }
-  const produced = new Set(files.map((file) => file.path));
-  const stale = (await readManifest(outDir)).files.filter((path) => !produced.has(path));
-  const manifest = readTextOrNull(join(outDir, MANIFEST_NAME));
-  if (manifest !== manifestText(files, models)) (manifest === null ? missing : changed).push(MANIFEST_NAME);
-  return { changed: changed.sort(), missing: missing.sort(), stale: stale.sort(), unchanged: unchanged.sort() };
+  const staging = new OutputStaging(outDir, { known, write: false });
+  staging.add(files);
+  return staging.drift(models);
 }
 
 /**
@@ -97,10 +86,8 @@ export async function diffOutput(
  * atomically (a temporary file in the same folder, then a rename, so a reader or a crash never
  * sees half a file), removes the stale files the previous manifest lists, and writes the new
  * manifest last. Files that mdspec did not write are never touched. `known` holds the content
- * this process last wrote (watch mode), which spares reading those files back.
- *
- * File operations are synchronous: for a thousand small files they are three to four times
- * faster than the promise API (no thread-pool round trip per call), and the work is short.
+ * this process last wrote (watch mode), which spares reading those files back. The same as
+ * {@link OutputStaging} given every file at once.
  */
 export async function writeOutput(
   outDir: string,
@@ -108,28 +95,170 @@ export async function writeOutput(
   models: Readonly<Record<string, ModelShape>> = {},
   known?: ReadonlyMap<string, string>,
 ): Promise<WriteSummary> {
-  const outside = files.find((file) => !isInside(file.path));
-  if (outside) throw new Error(`refusing to write ${JSON.stringify(outside.path)}: output paths must stay inside the output folder`);
-  const drift = await diffOutput(outDir, files, models, known);
-  const toWrite = new Set([...drift.changed, ...drift.missing]);
-  mkdirSync(outDir, { recursive: true });
-  const pending = files.filter((file) => toWrite.has(file.path));
-  // Folders first, once each.
-  for (const folder of [...new Set(pending.map((file) => dirname(join(outDir, file.path))))].sort()) mkdirSync(folder, { recursive: true });
-  for (const file of pending) await writeAtomically(join(outDir, file.path), file.content, false);
-  const written = pending.map((file) => file.path);
-  const removed: string[] = [];
-  for (const path of drift.stale) {
-    // Only regular files mdspec wrote: never a folder or a link a hand-edited manifest names.
-    const stats = lstatOrNull(join(outDir, path));
-    if (!stats?.isFile()) continue;
-    rmSync(join(outDir, path), { force: true });
-    removed.push(path);
-    removeEmptyParents(outDir, dirname(path));
+  const staging = new OutputStaging(outDir, { known });
+  try {
+    staging.add(files);
+    return await staging.commit(models);
+  } catch (error) {
+    staging.discard();
+    throw error;
   }
-  if (toWrite.has(MANIFEST_NAME)) await writeAtomically(join(outDir, MANIFEST_NAME), manifestText(files, models));
-  if (pending.length > 0 || removed.length > 0) await removeLeftoverTemporaries(outDir, files);
-  return { ...drift, written, removed };
+}
+
+/**
+ * An output folder brought up to date in two steps, so that the files can come a group at a
+ * time and be let go once written, while the folder still changes all at once or not at all:
+ * {@link add} compares each file with the folder and writes each one that differs to a
+ * temporary file beside its target, and {@link commit} renames them all into place, removes the
+ * stale files and writes the manifest; {@link discard} deletes the temporaries instead (a doc
+ * error found after some files came), leaving the folder as it was. A run killed before the
+ * commit leaves only temporaries, which the next run that writes removes. With `write: false`
+ * it only compares (`--check`), and {@link drift} tells what differs.
+ *
+ * File operations are synchronous: for a thousand small files they are three to four times
+ * faster than the promise API (no thread-pool round trip per call), and the work is short.
+ */
+export class OutputStaging {
+  private readonly outDir: string;
+  private readonly known: ReadonlyMap<string, string> | undefined;
+  private readonly write: boolean;
+  /** Every path added, in order. */
+  private readonly paths: string[] = [];
+  private readonly produced = new Set<string>();
+  private readonly changed: string[] = [];
+  private readonly missing: string[] = [];
+  private readonly unchanged: string[] = [];
+  /** The written temporaries, by target path. */
+  private readonly staged = new Map<string, string>();
+  /** Folders that exist (or were created by this staging), so each is made once. */
+  private readonly folders = new Set<string>();
+  /** The folders this staging created, so that a discard removes them again. */
+  private readonly created: string[] = [];
+  private state: "open" | "committed" | "discarded" = "open";
+
+  constructor(outDir: string, options: { readonly known?: ReadonlyMap<string, string> | undefined; readonly write?: boolean } = {}) {
+    this.outDir = outDir;
+    this.known = options.known;
+    this.write = options.write ?? true;
+  }
+
+  /** How many files were added. */
+  get size(): number {
+    return this.paths.length;
+  }
+
+  /**
+   * Adds files of the output: each is compared with the folder (or with `known`), and when it
+   * differs and this staging writes, its content goes to a temporary file beside its target.
+   * Throws, writing nothing of this group, when a path would leave the output folder.
+   */
+  add(files: readonly OutputFile[]): void {
+    if (this.state !== "open") throw new Error(`the output staging is already ${this.state}`);
+    const outside = files.find((file) => !isInside(file.path));
+    if (outside) throw new Error(`refusing to write ${JSON.stringify(outside.path)}: output paths must stay inside the output folder`);
+    for (const file of files) {
+      if (this.produced.has(file.path)) throw new Error(`the output file ${JSON.stringify(file.path)} was added twice`);
+      this.produced.add(file.path);
+      this.paths.push(file.path);
+      const current = this.known?.get(file.path) ?? readTextOrNull(join(this.outDir, file.path));
+      if (current === file.content) {
+        this.unchanged.push(file.path);
+        continue;
+      }
+      (current === null ? this.missing : this.changed).push(file.path);
+      if (!this.write) continue;
+      const target = join(this.outDir, file.path);
+      this.ensureFolder(dirname(target));
+      const temporary = temporaryName(target);
+      try {
+        writeFileSync(temporary, file.content, "utf8");
+      } catch (error) {
+        rmSync(temporary, { force: true });
+        throw error;
+      }
+      this.staged.set(file.path, temporary);
+    }
+  }
+
+  /** How the folder differs from the files added so far and the manifest they and `models` make. */
+  async drift(models: Readonly<Record<string, ModelShape>> = {}): Promise<Drift> {
+    return this.driftFrom(manifestText(this.paths, models));
+  }
+
+  private async driftFrom(manifest: string): Promise<Drift> {
+    const stale = (await readManifest(this.outDir)).files.filter((path) => !this.produced.has(path));
+    const changed = [...this.changed];
+    const missing = [...this.missing];
+    const current = readTextOrNull(join(this.outDir, MANIFEST_NAME));
+    if (current !== manifest) (current === null ? missing : changed).push(MANIFEST_NAME);
+    return { changed: changed.sort(), missing: missing.sort(), stale: stale.sort(), unchanged: [...this.unchanged].sort() };
+  }
+
+  /**
+   * Moves every staged file into place (each rename atomic), removes the stale files the
+   * previous manifest lists, writes the manifest for the files added and `models`, and returns
+   * what changed. Files that mdspec did not write are never touched.
+   */
+  async commit(models: Readonly<Record<string, ModelShape>> = {}): Promise<WriteSummary> {
+    if (this.state !== "open" || !this.write) throw new Error("the output staging cannot be committed");
+    const manifest = manifestText(this.paths, models);
+    const drift = await this.driftFrom(manifest);
+    mkdirSync(this.outDir, { recursive: true });
+    const written: string[] = [];
+    for (const [path, temporary] of this.staged) {
+      renameSync(temporary, join(this.outDir, path));
+      written.push(path);
+    }
+    this.staged.clear();
+    this.state = "committed";
+    written.sort();
+    const removed: string[] = [];
+    for (const path of drift.stale) {
+      // Only regular files mdspec wrote: never a folder or a link a hand-edited manifest names.
+      const stats = lstatOrNull(join(this.outDir, path));
+      if (!stats?.isFile()) continue;
+      rmSync(join(this.outDir, path), { force: true });
+      removed.push(path);
+      removeEmptyParents(this.outDir, dirname(path));
+    }
+    if (drift.changed.includes(MANIFEST_NAME) || drift.missing.includes(MANIFEST_NAME)) {
+      await writeAtomically(join(this.outDir, MANIFEST_NAME), manifest);
+    }
+    if (written.length > 0 || removed.length > 0) await removeLeftoverTemporaries(this.outDir, this.produced);
+    return { ...drift, written, removed };
+  }
+
+  /** Deletes the staged temporaries and the folders made for them: the folder is as it was. */
+  discard(): void {
+    if (this.state !== "open") return;
+    this.state = "discarded";
+    for (const temporary of this.staged.values()) rmSync(temporary, { force: true });
+    this.staged.clear();
+    // Deepest first; a folder something else has put a file in meanwhile stays.
+    for (const folder of [...this.created].sort((a, b) => b.length - a.length)) {
+      try {
+        rmdirSync(folder);
+      } catch {
+        // Not empty, or already gone.
+      }
+    }
+  }
+
+  private ensureFolder(folder: string): void {
+    if (this.folders.has(folder)) return;
+    const first = mkdirSync(folder, { recursive: true });
+    if (first !== undefined) {
+      // mkdirSync made `first` and every folder below it down to `folder`.
+      for (let current = folder; current.length >= first.length; current = dirname(current)) {
+        this.created.push(current);
+        if (current === first) break;
+      }
+    }
+    for (let current = folder; !this.folders.has(current); current = dirname(current)) {
+      this.folders.add(current);
+      if (dirname(current) === current) break;
+    }
+  }
 }
 
 /** A path's own status (links not followed), or null when it does not exist. */
@@ -144,7 +273,7 @@ function lstatOrNull(path: string): ReturnType<typeof lstatSync> | null {
 /** Writes a file through a temporary sibling and a rename (creating its folder unless told it exists). */
 export async function writeAtomically(path: string, content: string, createFolder = true): Promise<void> {
   if (createFolder) mkdirSync(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  const temporary = temporaryName(path);
   try {
     writeFileSync(temporary, content, "utf8");
     renameSync(temporary, path);
@@ -154,15 +283,20 @@ export async function writeAtomically(path: string, content: string, createFolde
   }
 }
 
-/** The name of a temporary file {@link writeAtomically} creates beside `target`: `target.<pid>.<8 hex>.tmp`. */
+/** A new name for a temporary file beside `target`: `target.<pid>.<8 hex>.tmp`. */
+export function temporaryName(target: string): string {
+  return `${target}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+}
+
+/** The name of a temporary file {@link temporaryName} gives beside `target`. */
 const TEMPORARY = /^(.*)\.\d+\.[0-9a-f]{8}\.tmp$/;
 
 /**
  * Removes the temporary files that an interrupted run (killed between writing and renaming)
  * left beside the files mdspec writes; only names of exactly that form, for files it produces.
  */
-async function removeLeftoverTemporaries(outDir: string, files: readonly OutputFile[]): Promise<void> {
-  const produced = new Set([...files.map((file) => file.path), MANIFEST_NAME, CACHE_NAME]);
+async function removeLeftoverTemporaries(outDir: string, paths: ReadonlySet<string>): Promise<void> {
+  const produced = new Set([...paths, MANIFEST_NAME, CACHE_NAME]);
   let entries: string[];
   try {
     entries = readdirSync(outDir, { recursive: true, encoding: "utf8" });

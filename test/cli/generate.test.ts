@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import {
   CACHE,
+  type Entry,
   MANIFEST,
   SYNCRUN_DOCS,
   SYNCRUN_OUTPUT,
@@ -26,6 +27,25 @@ import {
 } from "./helpers.js";
 
 const GENERATE = ["generate", "--input", "docs", "--out", "out"];
+
+/** A doc whose two fields both get the wire name `user_id` under `--wire-case snake_case` (MDS207). */
+const CLASH_DOC = `# Clash
+
+## Fields
+
+| Field | Type | Required | Description |
+| ----- | ---- | -------- | ----------- |
+| \`userId\` | *string* | :heavy_check_mark: | N/A |
+| \`user_id\` | *string* | :heavy_check_mark: | N/A |
+`;
+
+/** Writes `count` small object docs (`thing0000.md`, …) into `folder`. */
+function writeBulkDocs(folder: string, count: number): void {
+  for (let index = 0; index < count; index += 1) {
+    const name = `Thing${String(index).padStart(4, "0")}`;
+    write(join(folder, `${name.toLowerCase()}.md`), `# ${name}\n\n## Fields\n\n| Field | Type | Required | Description |\n| ----- | ---- | -------- | ----------- |\n| \`name\` | *string* | :heavy_check_mark: | N/A |\n`);
+  }
+}
 
 /** The SyncRun docs and their output, generated once; tests that start from them copy it. */
 let template: string;
@@ -171,6 +191,31 @@ describe.concurrent("generate", () => {
     expect(result.stderr).toContain(
       'docs/models/shared/gadget.md:11:35  error  the Required cell of "weight" is "maybe"; expected :heavy_check_mark: or :heavy_minus_sign:  [MDS104]',
     );
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("writes nothing when the error is found while emitting, after earlier groups of files were staged", async ({ expect, onTestFinished }) => {
+    const { dir, docs, out } = generated(onTestFinished);
+    const before = snapshot(out);
+    // Files are written to temporaries a group of models at a time; the clash is in the last group.
+    writeBulkDocs(join(docs, "bulk"), 600);
+    write(join(docs, "zz/clash.md"), CLASH_DOC);
+    const result = await runCli(dir, [...GENERATE, "--wire-case", "snake_case"]);
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toContain('docs/zz/clash.md:8:1  error  the fields "userId" and "user_id" both have the wire name "user_id"');
+    expect(result.stderr).toMatch(/^mdspec: 1 error\(s\) in the docs; nothing was written · /m);
+    // Every file as it was (same content, inode and time), no temporary left, no folder for bulk/.
+    // Only the times of folders that held a temporary for a while have moved.
+    const files = (entries: Map<string, Entry>) => new Map([...entries].map(([path, entry]) => [path, entry.content === null ? "folder" : entry]));
+    expect(files(snapshot(out))).toEqual(files(before));
+  });
+
+  it("creates no output folder when the first run's error is found while emitting", async ({ expect, onTestFinished }) => {
+    const { dir, docs, out } = fresh(onTestFinished);
+    writeBulkDocs(join(docs, "bulk"), 600);
+    write(join(docs, "zz/clash.md"), CLASH_DOC);
+    const result = await runCli(dir, [...GENERATE, "--wire-case", "snake_case"]);
+    expect(result.code, result.stderr).toBe(1);
     expect(existsSync(out)).toBe(false);
   });
 

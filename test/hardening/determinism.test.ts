@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import { cpSync, existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type GenerateResult, generate, generateFromDocs } from "../../src/generate.js";
+import { type GeneratedFile, type GenerateResult, generate, generateFromDocs } from "../../src/generate.js";
 import { readDocs } from "../../src/write/read-docs.js";
 import { type Doc, ROOT, describeDiagnostics, errorsOf, makeTemp, readTree, removeTemp, runtimeSource, writeTree } from "./support.js";
 
@@ -75,6 +75,35 @@ describe("generateFromDocs is independent of its input's incidentals", () => {
     const inProcess = await fromDocs(doubled, { parseWorker: false });
     const onWorker = await fromDocs(shuffle(doubled, 7), { parseWorker: true });
     expect(onWorker).toEqual(inProcess);
+  });
+
+  it("handing the files to onFiles, a group at a time, gives the files of a run that keeps them", async () => {
+    // Four copies of specs/: more models than one group of emitted files.
+    const many = [0, 1, 2, 3].flatMap((copy) => docs.map((doc) => ({ path: `copy${copy}/${doc.path}`, text: doc.text })));
+    const options = { rootDir: SPECS_ROOT, parseWorker: false };
+    const kept = await generateFromDocs(many, options, await runtimeSource());
+    const handed: GeneratedFile[] = [];
+    let groups = 0;
+    const streamed = await generateFromDocs(
+      many,
+      {
+        ...options,
+        onFiles: (files) => {
+          groups += 1;
+          handed.push(...files);
+        },
+      },
+      await runtimeSource(),
+    );
+    expect(streamed.files).toEqual([]);
+    expect(groups).toBeGreaterThan(2);
+    expect(essence({ ...streamed, files: [...handed].sort((a, b) => (a.path < b.path ? -1 : 1)) })).toEqual(essence(kept));
+    // The cache records each file's content hash, not its content: reused, it emits them again.
+    expect(Object.keys(streamed.cache.files).sort()).toEqual(Object.keys(kept.cache.files).sort());
+    for (const [path, entry] of Object.entries(streamed.cache.files)) expect(entry).toEqual({ inputs: kept.cache.files[path]!.inputs, hash: kept.cache.files[path]!.hash });
+    const again = await generateFromDocs(many, { ...options, cache: streamed.cache }, await runtimeSource());
+    expect(again.work).toEqual({ parsed: 0, emitted: kept.schema.models.length });
+    expect(essence(again)).toEqual(essence(kept));
   });
 
   it("a cache from a previous run gives the same output as no cache, also after shuffling", async () => {
