@@ -57,9 +57,9 @@ export interface GenerateOptions extends Partial<EmitOptions> {
   /** The docs root: every `**\/*.md` below it is a candidate doc. */
   readonly input: string;
   /**
-   * Whether large inputs (at least {@link PARALLEL_THRESHOLD} docs to parse) are parsed on one
-   * worker thread and emitted on another, which loads the emit stage during the parse; default
-   * true. The output is the same either way.
+   * Whether large inputs (at least {@link PARALLEL_THRESHOLD} docs to parse) are parsed on a
+   * worker thread, and very large ones ({@link EMIT_WORKER_THRESHOLD}) emitted on another, which
+   * loads the emit stage during the parse; default true. The output is the same either way.
    */
   readonly parseWorker?: boolean;
   /**
@@ -105,6 +105,14 @@ export type ProgressEvent =
 export const PARALLEL_THRESHOLD = 150;
 
 /**
+ * From this many docs to parse, the models are emitted on a worker too (see
+ * {@link generateFromDocs}). Below it the heap of this thread stays small anyway, and the worker
+ * cost time and memory: at 1,012 docs 5% more time and 17 MB more peak memory, where at 5,060
+ * docs it saved a quarter of the peak.
+ */
+export const EMIT_WORKER_THRESHOLD = 2000;
+
+/**
  * Generates the TypeScript for the docs below `options.input`, without writing anything: reads
  * the docs, parses them, resolves references, emits and formats. When any doc has an error the
  * result has no files (nothing may be half generated), only diagnostics.
@@ -138,15 +146,15 @@ export type GenerateFromDocsOptions = Partial<EmitOptions> & Omit<GenerateOption
  * Files are sorted by path and diagnostics by file, line and column, so output is stable, and
  * the output is the same whether or not a cache was given.
  *
- * Large inputs are parsed on a worker thread while an emit worker loads the emit stage (ts-morph
- * and prettier take a third of a second to load); the emit worker then emits and formats, group
- * by group, while this thread takes the files (and, in the CLI, writes them). Emitting on a
- * worker is for memory: its heap has a limit that grows with the input, under which the engine
- * collects the garbage of emitting and formatting early, where on this thread it let the heap
- * grow to four times what was live (at 20,000 docs: 1.2 GB peak instead of 0.6 GB). Splitting
- * the parse or the formatting itself over threads did not pay on the 2-core target machine: a
- * single thread already keeps the second core busy with the engine's compiler and garbage
- * collector, and two threads each ran at half speed.
+ * Large inputs are parsed on a worker thread while this thread, or for very large ones an emit
+ * worker, loads the emit stage (ts-morph and prettier take a third of a second to load); the
+ * emit worker then emits and formats, group by group, while this thread takes the files (and,
+ * in the CLI, writes them). Emitting on a worker is for memory: its heap has a limit that grows
+ * with the input, under which the engine collects the garbage of emitting and formatting early,
+ * where on this thread it let the heap grow to four times what was live (at 20,000 docs: 1.2 GB
+ * peak instead of 0.6 GB). Splitting the parse or the formatting itself over threads did not pay
+ * on the 2-core target machine: a single thread already keeps the second core busy with the
+ * engine's compiler and garbage collector, and two threads each ran at half speed.
  */
 export async function generateFromDocs(docs: readonly DocFile[], options: GenerateFromDocsOptions, runtimeSource: string): Promise<GenerateResult> {
   const emitOptions: EmitOptions = {
@@ -177,9 +185,10 @@ export async function generateFromDocs(docs: readonly DocFile[], options: Genera
   }
   if (misses.length > 0) options.onProgress?.({ stage: "parse", docs: misses.length });
   const inWorker = misses.length >= PARALLEL_THRESHOLD && (options.parseWorker ?? true) ? parseInWorker(misses) : null;
-  // A large input is also emitted on a worker, which starts now and loads the emit stage while
-  // the docs are parsed; its heap limit grows with the input (see emitWorkerHeapMb).
-  const emitWorker = inWorker ? startEmitWorker(emitWorkerHeapMb(docs.reduce((chars, doc) => chars + doc.text.length, 0))) : null;
+  // A very large input is also emitted on a worker, which starts now and loads the emit stage
+  // while the docs are parsed; its heap limit grows with the input (see emitWorkerHeapMb).
+  const emitWorker =
+    inWorker && misses.length >= EMIT_WORKER_THRESHOLD ? startEmitWorker(emitWorkerHeapMb(docs.reduce((chars, doc) => chars + doc.text.length, 0))) : null;
   try {
     let emitStage: Promise<typeof import("./pipeline/emit-stage.js")> | null = null;
     const loadEmitStage = () => (emitStage ??= import("./pipeline/emit-stage.js"));
