@@ -10,7 +10,11 @@
 // Peak memory: the largest resident set size of the cold runs (worker threads included).
 // With --scale it also generates roots of the corpus repeated to about 1,000, 5,000 and 20,000
 // docs (each copy in a folder of its own: `c0/models/…`), cold, reporting time per doc and peak
-// memory for each.
+// memory for each; the targets: time per doc at 20,000 within 1.2x of that at 5,000, and a peak
+// under 1 GiB at 20,000.
+//
+// Watch: the first save after the watching message, in several sessions, and the saves after it
+// (see measureWatch); both must reach their file within 150 ms.
 //
 // The time targets (cold 4 s, no-change rerun 0.4 s, watch 150 ms) were set on a machine where
 // `scripts/reference-parse.mjs` (remark and remark-gfm alone over the same docs, in a fresh
@@ -18,7 +22,7 @@
 // (the same build took 3.0 s and 4.7 s cold), so each run also times that reference and scales
 // the targets by how much slower it is here (never below the targets as written).
 //
-// Usage: node scripts/bench-workflow.mjs [--corpus NAME | --docs DIR] [--runs N] [--scale] [--check]
+// Usage: node scripts/bench-workflow.mjs [--corpus NAME | --docs DIR] [--runs N] [--scale] [--only runs|watch|scale] [--check]
 // With --check it exits 1 when a target is missed (CI runs it so the figures never slip back).
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -132,6 +136,10 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+// `--only runs|watch|scale` measures one part (the reference parse is timed in every case).
+const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : null;
+const measures = (part) => (only === null ? part !== "scale" || args.includes("--scale") : only === part);
+
 const reference = [];
 const cold = [];
 const coldMemory = [];
@@ -139,10 +147,11 @@ const noChange = [];
 const oneEdit = [];
 const noCache = [];
 for (let run = 0; run < runs; run += 1) {
+  reference.push(runReference());
+  if (!measures("runs")) continue;
   // A new folder each time: deleting the previous output just before would make the disk busy
   // with that deletion during the measured run.
   const fresh = join(work, `cold-${run}`);
-  reference.push(runReference());
   const measured = runCliMeasured(fresh);
   cold.push(measured.seconds);
   coldMemory.push(measured.mib);
@@ -155,47 +164,54 @@ for (let run = 0; run < runs; run += 1) {
 }
 
 // Watch latency: from the write of the doc to the moment its output file has new content.
-const watchLatencies = await measureWatch();
-const scaling = args.includes("--scale") ? measureScaling() : [];
+const watch = measures("watch") ? await measureWatch() : null;
+const scaling = measures("scale") ? measureScaling() : [];
 
 rmSync(work, { recursive: true, force: true });
 
 const fmt = (seconds) => `${seconds.toFixed(3)} s`;
-const coldMedian = median(cold);
-const noChangeMedian = median(noChange);
-const oneEditMedian = median(oneEdit);
-// The first save is measured apart: it is the one a user waits on right after starting the watch.
-const [firstSave, ...laterSaves] = watchLatencies;
-const watchMedian = median(laterSaves);
-console.log(`mdspec workflow benchmark: ${corpus} (${runs} runs each, medians; min-max in brackets)`);
-console.log(`  cold generate            ${fmt(coldMedian)}  [${fmt(Math.min(...cold))} - ${fmt(Math.max(...cold))}]`);
-console.log(`  rerun, no change         ${fmt(noChangeMedian)}  [${fmt(Math.min(...noChange))} - ${fmt(Math.max(...noChange))}]  = ${((noChangeMedian / coldMedian) * 100).toFixed(1)}% of cold`);
-console.log(`  rerun, one doc edited    ${fmt(oneEditMedian)}  [${fmt(Math.min(...oneEdit))} - ${fmt(Math.max(...oneEdit))}]`);
-console.log(`  no cache, output current ${fmt(median(noCache))}  [${fmt(Math.min(...noCache))} - ${fmt(Math.max(...noCache))}]  (a fresh clone in CI)`);
-console.log(`  peak memory, cold        ${median(coldMemory).toFixed(0)} MiB  [${Math.min(...coldMemory).toFixed(0)} - ${Math.max(...coldMemory).toFixed(0)} MiB]`);
-for (const { docs: count, seconds, mib } of scaling) {
-  console.log(`  scale ${String(count).padStart(6)} docs     ${fmt(seconds)} cold, ${((seconds / count) * 1000).toFixed(2)} ms per doc, peak ${mib.toFixed(0)} MiB`);
-}
-console.log(`  watch, first save        ${(firstSave * 1000).toFixed(0)} ms`);
-console.log(`  watch, later saves       ${(watchMedian * 1000).toFixed(0)} ms  [${(Math.min(...laterSaves) * 1000).toFixed(0)} - ${(Math.max(...laterSaves) * 1000).toFixed(0)} ms] over ${laterSaves.length} edits`);
+const ms = (seconds) => `${(seconds * 1000).toFixed(0)} ms`;
+const range = (values, show) => `${show(median(values))}  [${show(Math.min(...values))} - ${show(Math.max(...values))}]`;
 // How much slower this machine is now than the one the targets were set on (at least 1). The
 // reference time was taken on the mistral docs: other roots keep the targets as written.
 const calibrated = corpus === "mistral" && !args.includes("--docs");
 const slower = calibrated ? Math.max(1, median(reference) / REFERENCE_SECONDS) : 1;
-console.log(`  reference parse          ${fmt(median(reference))}  (${REFERENCE_SECONDS.toFixed(2)} s where the targets were set: time targets x${slower.toFixed(2)})`);
-const checks = [
-  [`cold generate <= ${(4 * slower).toFixed(2)} s (4 s x${slower.toFixed(2)})`, coldMedian <= 4 * slower],
-  [`no-change rerun <= ${(0.4 * slower).toFixed(2)} s (0.4 s x${slower.toFixed(2)})`, noChangeMedian <= 0.4 * slower],
-  ["no-change rerun <= 15% of cold", noChangeMedian <= 0.15 * coldMedian],
-  [`watch edit <= ${(150 * slower).toFixed(0)} ms (150 ms x${slower.toFixed(2)})`, watchMedian <= 0.15 * slower],
-  [`peak memory of a cold run <= ${MEMORY_LIMIT_MIB} MiB`, median(coldMemory) <= MEMORY_LIMIT_MIB],
-];
+const times = `x${slower.toFixed(2)}`;
+console.log(`mdspec workflow benchmark: ${corpus} (${runs} runs each, medians; min-max in brackets)`);
+const checks = [];
+if (cold.length > 0) {
+  const coldMedian = median(cold);
+  const noChangeMedian = median(noChange);
+  console.log(`  cold generate            ${range(cold, fmt)}`);
+  console.log(`  rerun, no change         ${range(noChange, fmt)}  = ${((noChangeMedian / coldMedian) * 100).toFixed(1)}% of cold`);
+  console.log(`  rerun, one doc edited    ${range(oneEdit, fmt)}`);
+  console.log(`  no cache, output current ${range(noCache, fmt)}  (a fresh clone in CI)`);
+  console.log(`  peak memory, cold        ${range(coldMemory, (mib) => `${mib.toFixed(0)} MiB`)}`);
+  checks.push(
+    [`cold generate <= ${(4 * slower).toFixed(2)} s (4 s ${times})`, coldMedian <= 4 * slower],
+    [`no-change rerun <= ${(0.4 * slower).toFixed(2)} s (0.4 s ${times})`, noChangeMedian <= 0.4 * slower],
+    ["no-change rerun <= 15% of cold", noChangeMedian <= 0.15 * coldMedian],
+    [`peak memory of a cold run <= ${MEMORY_LIMIT_MIB} MiB`, median(coldMemory) <= MEMORY_LIMIT_MIB],
+  );
+}
+for (const { docs: count, seconds, mib } of scaling) {
+  console.log(`  scale ${String(count).padStart(6)} docs     ${fmt(seconds)} cold, ${((seconds / count) * 1000).toFixed(2)} ms per doc, peak ${mib.toFixed(0)} MiB`);
+}
 if (scaling.length > 0) {
   const perDoc = (entry) => entry.seconds / entry.docs;
   const [, mid, large] = scaling;
-  checks.push([`time per doc at ${large.docs} docs <= 1.2x at ${mid.docs}`, perDoc(large) <= 1.2 * perDoc(mid)]);
+  checks.push([`time per doc at ${large.docs} docs <= 1.2x at ${mid.docs} (${(perDoc(large) / perDoc(mid)).toFixed(2)}x)`, perDoc(large) <= 1.2 * perDoc(mid)]);
   checks.push([`peak memory at ${large.docs} docs < 1024 MiB`, large.mib < 1024]);
 }
+if (watch) {
+  console.log(`  watch, first save        ${range(watch.first, ms)} over ${watch.first.length} sessions`);
+  console.log(`  watch, later saves       ${range(watch.later, ms)} over ${watch.later.length} saves`);
+  checks.push(
+    [`watch, first save <= ${(150 * slower).toFixed(0)} ms (150 ms ${times})`, median(watch.first) <= 0.15 * slower],
+    [`watch, later saves <= ${(150 * slower).toFixed(0)} ms (150 ms ${times})`, median(watch.later) <= 0.15 * slower],
+  );
+}
+console.log(`  reference parse          ${fmt(median(reference))}  (${REFERENCE_SECONDS.toFixed(2)} s where the targets were set: time targets ${times})`);
 for (const [name, ok] of checks) console.log(`  ${ok ? "PASS" : "FAIL"}  ${name}`);
 if (args.includes("--check") && checks.some(([, ok]) => !ok)) process.exit(1);
 
@@ -217,31 +233,40 @@ function measureScaling() {
   return results;
 }
 
+/**
+ * Watch sessions (at least 3, one per run): each starts `mdspec --watch` over a current output,
+ * waits for the watching message, then saves the edited doc three times, 300 ms apart, timing
+ * each save to the new content of its output file. The first save of each session is the one a
+ * user waits on right after starting the watch, so it is reported apart.
+ */
 async function measureWatch() {
-  rmSync(out, { recursive: true, force: true });
-  runCli();
-  const child = spawn(process.execPath, [bin, "--watch", "--input", docs, "--out", out], { stdio: ["ignore", "ignore", "pipe"] });
-  let stderr = "";
-  child.stderr.on("data", (chunk) => (stderr += chunk));
-  await waitFor(() => stderr.includes("watching"), 30_000);
-  const latencies = [];
-  for (let edit = 0; edit < Math.max(7, runs); edit += 1) {
-    const before = readFileSync(editedOutput, "utf8");
-    await new Promise((done) => setTimeout(done, 300));
-    const started = performance.now();
-    editDoc();
-    await waitFor(() => {
-      try {
-        return readFileSync(editedOutput, "utf8") !== before;
-      } catch {
-        return false;
-      }
-    }, 10_000, 2);
-    latencies.push((performance.now() - started) / 1000);
+  const first = [];
+  const later = [];
+  for (let session = 0; session < Math.max(3, runs); session += 1) {
+    rmSync(out, { recursive: true, force: true });
+    runCli();
+    const child = spawn(process.execPath, [bin, "--watch", "--input", docs, "--out", out], { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    await waitFor(() => stderr.includes("watching"), 30_000);
+    for (let edit = 0; edit < 3; edit += 1) {
+      const before = readFileSync(editedOutput, "utf8");
+      await new Promise((done) => setTimeout(done, 300));
+      const started = performance.now();
+      editDoc();
+      await waitFor(() => {
+        try {
+          return readFileSync(editedOutput, "utf8") !== before;
+        } catch {
+          return false;
+        }
+      }, 10_000, 2);
+      (edit === 0 ? first : later).push((performance.now() - started) / 1000);
+    }
+    child.kill("SIGINT");
+    await new Promise((done) => child.once("exit", done));
   }
-  child.kill("SIGINT");
-  await new Promise((done) => child.once("exit", done));
-  return latencies;
+  return { first, later };
 }
 
 async function waitFor(condition, timeoutMs, pollMs = 20) {

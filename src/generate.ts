@@ -170,19 +170,26 @@ export async function generateFromDocs(docs: readonly DocFile[], options: Genera
   const cache = usableCache(options.cache, fingerprint);
   const started = performance.now();
 
-  // Same text whatever the platform wrote: no BOM, LF line ends.
-  docs = docs.map((doc) => (/^\uFEFF|\r/.test(doc.text) ? { ...doc, text: normalizeText(doc.text) } : doc));
-  // Parse what the cache does not already hold.
+  // Parse what the cache does not already hold. A doc given with the very text its cache entry
+  // was made from (under --watch, every doc but the one saved) is taken as it is; any other is
+  // normalized (the same text whatever the platform wrote: no BOM, LF line ends) and hashed.
   const docEntries: Record<string, CachedDoc> = {};
   const misses: DocFile[] = [];
   const hashes = new Map<string, string>();
-  for (const doc of docs) {
-    const hash = hashText(doc.text);
-    hashes.set(doc.path, hash);
+  docs = docs.map((doc) => {
     const cached = Object.prototype.hasOwnProperty.call(cache.docs, doc.path) ? cache.docs[doc.path] : undefined;
-    if (cached && cached.hash === hash) docEntries[doc.path] = cached;
-    else misses.push(doc);
-  }
+    if (cached?.text !== undefined && cached.text === doc.text) {
+      hashes.set(doc.path, cached.hash);
+      docEntries[doc.path] = cached;
+      return doc;
+    }
+    const normalized = /^\uFEFF|\r/.test(doc.text) ? { ...doc, text: normalizeText(doc.text) } : doc;
+    const hash = hashText(normalized.text);
+    hashes.set(doc.path, hash);
+    if (cached && cached.hash === hash) docEntries[doc.path] = { ...cached, text: normalized.text };
+    else misses.push(normalized);
+    return normalized;
+  });
   if (misses.length > 0) options.onProgress?.({ stage: "parse", docs: misses.length });
   const inWorker = misses.length >= PARALLEL_THRESHOLD && (options.parseWorker ?? true) ? parseInWorker(misses) : null;
   // A very large input is also emitted on a worker, which starts now and loads the emit stage
@@ -206,7 +213,7 @@ export async function generateFromDocs(docs: readonly DocFile[], options: Genera
     if (misses.length > 0) {
       const parsed = inWorker ? await inWorker : (await import("./pipeline/parse-stage.js")).parseBatch(misses);
       const byPath = new Map<string, CachedDoc>();
-      for (const doc of misses) byPath.set(doc.path, { hash: hashes.get(doc.path)!, model: null, diagnostics: [], skipped: false });
+      for (const doc of misses) byPath.set(doc.path, { hash: hashes.get(doc.path)!, model: null, diagnostics: [], skipped: false, text: doc.text });
       for (const model of parsed.models) byPath.set(model.id, { ...byPath.get(model.id)!, model });
       for (const diagnostic of parsed.diagnostics) {
         const entry = byPath.get(diagnostic.file)!;

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { relative, sep } from "node:path";
 import { watch } from "chokidar";
 import { normalizeText } from "../write/read-docs.js";
@@ -44,12 +44,10 @@ export async function watchDocs(
     const paths = [...pending];
     pending.clear();
     running = running.then(async () => {
-      const changes = await Promise.all(
-        paths.map(async (absolute) => ({
-          path: relative(root, absolute).split(sep).join("/"),
-          text: await readFile(absolute, "utf8").then(normalizeText, () => null),
-        })),
-      );
+      // Read synchronously: chokidar answers each change by listing the doc's folder again, with a
+      // stat of every file in it, and a read through the thread pool would wait behind those
+      // (10 to 25 ms in a folder of 700 docs).
+      const changes = paths.map((absolute) => ({ path: relative(root, absolute).split(sep).join("/"), text: readTextOrNull(absolute) }));
       await onChange(changes);
     });
   };
@@ -72,4 +70,13 @@ export async function watchDocs(
   if (timer) clearTimeout(timer);
   await running;
   await watcher.close();
+}
+
+/** A changed doc's text, or null when it is gone (deleted, or renamed away). */
+function readTextOrNull(path: string): string | null {
+  try {
+    return normalizeText(readFileSync(path, "utf8"));
+  } catch {
+    return null;
+  }
 }

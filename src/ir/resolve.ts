@@ -32,9 +32,10 @@ export function resolveSchema(
   const diagnostics: Diagnostic[] = [];
   const byId = new Map(models.map((model) => [model.id, model]));
   const skipped = new Set(nonModelPaths);
-  const namespaces = collectNamespaces(models, byId, rootDir);
+  const target = linkTargets(rootDir);
+  const namespaces = collectNamespaces(models, byId, target);
   const folders = [...new Set(models.map((model) => posix.dirname(model.id)))].sort();
-  const context: Context = { byId, skipped, namespaces, folders, diagnostics, rootDir };
+  const context: Context = { byId, skipped, namespaces, folders, diagnostics, target };
   const resolved = models.map((model) => resolveModel(context, model));
   resolved.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   checkTitles(resolved, diagnostics);
@@ -47,24 +48,52 @@ interface Context {
   readonly namespaces: ReadonlyMap<string, readonly string[]>;
   readonly folders: readonly string[];
   readonly diagnostics: Diagnostic[];
-  readonly rootDir: string;
+  /** {@link linkTarget} below this run's root. */
+  readonly target: LinkTargets;
   model?: Model;
 }
 
+/** Where a link URL of a doc points (see {@link linkTarget}), below one docs root. */
+type LinkTargets = (doc: string, url: string) => string | null;
+
+/**
+ * {@link linkTarget} for one docs root, remembering each answer by the doc's folder and the URL:
+ * the docs of a folder repeat the same few links (a thousand docs hold about five thousand links
+ * to a few hundred targets), and each is looked up twice (namespaces, then resolution).
+ */
+function linkTargets(rootDir: string): LinkTargets {
+  const known = new Map<string, string | null>();
+  return (doc, url) => {
+    const folder = posix.dirname(doc);
+    const key = `${folder}\u0000${url}`;
+    let target = known.get(key);
+    if (target === undefined) {
+      target = linkTarget(doc, url, rootDir);
+      known.set(key, target);
+    }
+    return target;
+  };
+}
+
+/**
+ * The model with its references resolved. Parts without a reference are kept as they are, not
+ * copied (the IR is never changed in place): most fields are scalars, and a rerun under
+ * `--watch` resolves every model again.
+ */
 function resolveModel(context: Context, model: Model): Model {
   const local: Context = { ...context, model };
   switch (model.kind) {
-    case "object":
+    case "object": {
+      const additional = model.additionalProperties;
+      const value = additional ? resolveType(local, additional.type.value) : undefined;
       return {
         ...model,
-        fields: model.fields.map((field) => ({ ...field, type: resolveType(local, field.type) })),
-        additionalProperties: model.additionalProperties && {
-          ...model.additionalProperties,
-          type: { ...model.additionalProperties.type, value: resolveType(local, model.additionalProperties.type.value) },
-        },
+        fields: model.fields.map((field) => withType(field, resolveType(local, field.type))),
+        additionalProperties: additional && (value === additional.type.value ? additional : { ...additional, type: { ...additional.type, value: value! } }),
       };
+    }
     case "union":
-      return { ...model, members: model.members.map((member) => ({ ...member, type: resolveType(local, member.type) })) };
+      return { ...model, members: model.members.map((member) => withType(member, resolveType(local, member.type))) };
     case "enum":
     case "opaque":
       return model;
@@ -75,6 +104,12 @@ function resolveModel(context: Context, model: Model): Model {
   }
 }
 
+/** `holder` with `type`, or `holder` itself when its type is `type` already. */
+function withType<T extends { readonly type: TypeNode }>(holder: T, type: TypeNode): T {
+  return type === holder.type ? holder : { ...holder, type };
+}
+
+/** The type with its references resolved; the same object when it holds none. */
 function resolveType(context: Context, type: TypeNode): TypeNode {
   switch (type.kind) {
     case "primitive":
@@ -83,14 +118,22 @@ function resolveType(context: Context, type: TypeNode): TypeNode {
     case "literal":
     case "external":
       return type;
-    case "array":
-      return { ...type, element: resolveType(context, type.element) };
-    case "record":
-      return { ...type, value: resolveType(context, type.value) };
-    case "union":
-      return { ...type, members: type.members.map((member) => resolveType(context, member)) };
-    case "event-stream":
-      return { ...type, event: resolveType(context, type.event) };
+    case "array": {
+      const element = resolveType(context, type.element);
+      return element === type.element ? type : { ...type, element };
+    }
+    case "record": {
+      const value = resolveType(context, type.value);
+      return value === type.value ? type : { ...type, value };
+    }
+    case "union": {
+      const members = type.members.map((member) => resolveType(context, member));
+      return members.every((member, index) => member === type.members[index]) ? type : { ...type, members };
+    }
+    case "event-stream": {
+      const event = resolveType(context, type.event);
+      return event === type.event ? type : { ...type, event };
+    }
     case "ref":
       return { ...type, target: resolveRef(context, type) };
     default: {
@@ -114,7 +157,7 @@ function resolveRef(context: Context, ref: RefType): string | null {
     return null;
   };
   if (ref.via.form === "link") {
-    const target = linkTarget(doc, ref.via.url, context.rootDir);
+    const target = context.target(doc, ref.via.url);
     if (target === null) {
       return problem(CODES.linkOutsideRoot, `the link [${ref.via.text}](${ref.via.url}) leaves the docs root`);
     }
@@ -156,7 +199,7 @@ function candidateFolders(context: Context, namespace: string | null, ownFolder:
  * Builds the namespace map from the links of all docs: `components.X` linking into
  * `components/` maps `components` to that folder. Folders are ordered by how many links agree.
  */
-function collectNamespaces(models: readonly Model[], byId: ReadonlyMap<string, Model>, rootDir: string): Map<string, string[]> {
+function collectNamespaces(models: readonly Model[], byId: ReadonlyMap<string, Model>, linkTarget: LinkTargets): Map<string, string[]> {
   const counts = new Map<string, Map<string, number>>();
   const visit = (doc: string, type: TypeNode): void => {
     switch (type.kind) {
@@ -171,7 +214,7 @@ function collectNamespaces(models: readonly Model[], byId: ReadonlyMap<string, M
       case "ref": {
         if (type.via.form !== "link") return;
         const prefix = /^([A-Za-z_$][\w$]*)\./.exec(type.via.text);
-        const target = linkTarget(doc, type.via.url, rootDir);
+        const target = linkTarget(doc, type.via.url);
         if (!prefix || target === null || !byId.has(target)) return;
         const folders = counts.get(prefix[1]!) ?? new Map<string, number>();
         const folder = posix.dirname(target);

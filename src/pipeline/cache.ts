@@ -25,6 +25,12 @@ export interface CachedDoc {
   readonly model: Model | null;
   readonly diagnostics: readonly Diagnostic[];
   readonly skipped: boolean;
+  /**
+   * The text `hash` was taken of, in memory only (a cache file never holds it): a rerun given
+   * this very text (under `--watch`, every doc but the one saved) takes the entry without
+   * hashing the text again.
+   */
+  readonly text?: string;
 }
 
 /**

@@ -23,7 +23,9 @@ function* cacheFilePieces(cache: GenerateCache): Generator<string> {
   yield `{"version":${JSON.stringify(cache.version)},"fingerprint":${JSON.stringify(cache.fingerprint)},"docs":{`;
   let first = true;
   for (const [path, entry] of Object.entries(cache.docs)) {
-    yield `${first ? "" : ","}${JSON.stringify(path)}:${JSON.stringify(entry)}`;
+    // The doc's text stays in memory: the file records the hash.
+    const { text: _text, ...stored } = entry;
+    yield `${first ? "" : ","}${JSON.stringify(path)}:${JSON.stringify(stored)}`;
     first = false;
   }
   yield `},"files":{`;
@@ -90,7 +92,9 @@ export function readCacheFile(outDir: string): { readonly cache: GenerateCache |
   let data: CacheFileData;
   try {
     data = JSON.parse(text) as CacheFileData;
-    if (typeof data !== "object" || data === null || typeof data.files !== "object" || data.files === null) return { cache: undefined, hash };
+    if (typeof data !== "object" || data === null || typeof data.files !== "object" || data.files === null || typeof data.docs !== "object" || data.docs === null) {
+      return { cache: undefined, hash };
+    }
   } catch {
     return { cache: undefined, hash };
   }
@@ -106,5 +110,7 @@ export function readCacheFile(outDir: string): { readonly cache: GenerateCache |
     }
     if (typeof entry?.inputs === "string" && hashText(content) === entry.hash) files[path] = { inputs: entry.inputs, hash: entry.hash, content };
   }
+  // A doc's text is never taken from a file (it would be trusted in place of the hash).
+  for (const entry of Object.values(data.docs)) if (typeof entry === "object" && entry !== null) delete (entry as { text?: string }).text;
   return { cache: { ...data, files } as GenerateCache, hash };
 }

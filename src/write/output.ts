@@ -201,9 +201,8 @@ export class OutputStaging {
    */
   async commit(models: Readonly<Record<string, ModelShape>> = {}): Promise<WriteSummary> {
     if (this.state !== "open" || !this.write) throw new Error("the output staging cannot be committed");
-    const manifest = manifestText(this.paths, models);
-    const drift = await this.driftFrom(manifest);
-    mkdirSync(this.outDir, { recursive: true });
+    // The files first, so that they change as soon as they can (a save under --watch waits on
+    // them); the manifest, which is compared and written next, does not depend on them.
     const written: string[] = [];
     for (const [path, temporary] of this.staged) {
       renameSync(temporary, join(this.outDir, path));
@@ -212,6 +211,9 @@ export class OutputStaging {
     this.staged.clear();
     this.state = "committed";
     written.sort();
+    const manifest = manifestText(this.paths, models);
+    const drift = await this.driftFrom(manifest);
+    mkdirSync(this.outDir, { recursive: true });
     const removed: string[] = [];
     for (const path of drift.stale) {
       // Only regular files mdspec wrote: never a folder or a link a hand-edited manifest names.

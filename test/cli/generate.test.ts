@@ -70,9 +70,12 @@ const generated = (onTestFinished: (fn: () => void) => void) => copyTemplate(tem
 describe.concurrent("generate", () => {
   it("keeps output files out of the cache file (by content hash) and regenerates a hand-edited output", async ({ expect, onTestFinished }) => {
     const { dir, out } = generated(onTestFinished);
-    const cache = JSON.parse(read(join(out, CACHE))) as { files: Record<string, Record<string, unknown>> };
+    const cache = JSON.parse(read(join(out, CACHE))) as { docs: Record<string, Record<string, unknown>>; files: Record<string, Record<string, unknown>> };
     expect(Object.keys(cache.files).sort()).toEqual([...SYNCRUN_OUTPUT].sort());
     for (const entry of Object.values(cache.files)) expect(Object.keys(entry).sort()).toEqual(["hash", "inputs"]);
+    // The parse of each doc by the hash of its text; the text itself is not kept in the file.
+    expect(Object.keys(cache.docs).length).toBe(SYNCRUN_DOCS.length);
+    for (const entry of Object.values(cache.docs)) expect(Object.keys(entry).sort()).toEqual(["diagnostics", "hash", "model", "skipped"]);
 
     const target = join(out, "models/shared/syncrunstatus.ts");
     const original = read(target);

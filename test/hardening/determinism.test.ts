@@ -106,6 +106,21 @@ describe("generateFromDocs is independent of its input's incidentals", () => {
     expect(essence(again)).toEqual(essence(kept));
   });
 
+  it("a cache entry that holds a doc's text serves that text, a CRLF copy of it by its hash, and an edited text not at all", async () => {
+    const first = await generateFromDocs(docs, { rootDir: SPECS_ROOT, parseWorker: false }, await runtimeSource());
+    const doc = docs.find((candidate) => candidate.text.includes("## Fields"))!;
+    expect(first.cache.docs[doc.path]!.text).toBe(doc.text);
+    const crlf = docs.map((candidate) => (candidate === doc ? { path: doc.path, text: doc.text.replace(/\n/g, "\r\n") } : candidate));
+    const fromCrlf = await generateFromDocs(crlf, { rootDir: SPECS_ROOT, parseWorker: false, cache: first.cache }, await runtimeSource());
+    // Normalized, the CRLF text hashes as the original: nothing to parse, the same output.
+    expect(fromCrlf.work).toEqual({ parsed: 0, emitted: 0 });
+    expect(essence(fromCrlf)).toEqual(baseline);
+    const edited = docs.map((candidate) => (candidate === doc ? { path: doc.path, text: `${doc.text}\nEdited.\n` } : candidate));
+    const fromEdit = await generateFromDocs(edited, { rootDir: SPECS_ROOT, parseWorker: false, cache: first.cache }, await runtimeSource());
+    expect(fromEdit.work.parsed).toBe(1);
+    expect(essence(fromEdit)).toEqual(await fromDocs(edited));
+  });
+
   it("a cache from a previous run gives the same output as no cache, also after shuffling", async () => {
     const first = await generateFromDocs(docs, { rootDir: SPECS_ROOT, parseWorker: false }, await runtimeSource());
     const second = await generateFromDocs(shuffle(docs, 11), { rootDir: SPECS_ROOT, parseWorker: false, cache: first.cache }, await runtimeSource());
