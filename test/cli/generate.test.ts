@@ -200,8 +200,9 @@ describe.concurrent("generate", () => {
   it("writes nothing when the error is found while emitting, after earlier groups of files were staged", async ({ expect, onTestFinished }) => {
     const { dir, docs, out } = generated(onTestFinished);
     const before = snapshot(out);
-    // Files are written to temporaries a group of models at a time; the clash is in the last group.
-    writeBulkDocs(join(docs, "bulk"), 600);
+    // Files are written to temporaries a group of models at a time, here from the emit worker of
+    // large inputs (2,000 docs or more); the clash is in the last group.
+    writeBulkDocs(join(docs, "bulk"), 2100);
     write(join(docs, "zz/clash.md"), CLASH_DOC);
     const result = await runCli(dir, [...GENERATE, "--wire-case", "snake_case"]);
     expect(result.code, result.stderr).toBe(1);
