@@ -25,7 +25,7 @@
 // Usage: node scripts/bench-workflow.mjs [--corpus NAME | --docs DIR] [--runs N] [--scale] [--only runs|watch|scale] [--check]
 // With --check it exits 1 when a target is missed (CI runs it so the figures never slip back).
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -58,10 +58,17 @@ const edited = pickDoc();
 const editedOutput = join(out, edited.replace(/\.md$/, ".ts"));
 
 function pickDoc() {
-  const manifest = spawnSync("find", [docs, "-name", "*.md"], { encoding: "utf8" }).stdout.trim().split("\n").sort();
+  const manifest = listDocs(docs).sort();
   // A doc with a Fields table whose description cells can be edited.
   const path = manifest.find((file) => /\| `\w+`\s+\| \*string\*\s+\|.*\| N\/A/.test(readFileSync(file, "utf8")));
   return path.slice(docs.length + 1);
+}
+
+/** The `.md` files below `dir`, as absolute paths. */
+function listDocs(dir) {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((entry) => entry.endsWith(".md"))
+    .map((entry) => join(dir, entry));
 }
 
 /**
@@ -224,7 +231,7 @@ function measureScaling() {
   for (const copies of [1, 5, 20]) {
     const scaled = join(work, `scale-${copies}`);
     for (let copy = 0; copy < copies; copy += 1) cpSync(source, join(scaled, `c${copy}`, "models"), { recursive: true });
-    const count = spawnSync("find", [scaled, "-name", "*.md"], { encoding: "utf8" }).stdout.trim().split("\n").length;
+    const count = listDocs(scaled).length;
     const measured = runCliMeasured(join(work, `scale-out-${copies}`), scaled);
     results.push({ docs: count, ...measured });
     rmSync(join(work, `scale-out-${copies}`), { recursive: true, force: true });
