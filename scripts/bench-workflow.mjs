@@ -184,7 +184,7 @@ const range = (values, show) => `${show(median(values))}  [${show(Math.min(...va
 const calibrated = corpus === "mistral" && !args.includes("--docs");
 const slower = calibrated ? Math.max(1, median(reference) / REFERENCE_SECONDS) : 1;
 const times = `x${slower.toFixed(2)}`;
-console.log(`mdspec workflow benchmark: ${corpus} (${runs} runs each, medians; min-max in brackets)`);
+console.log(`mdspec workflow benchmark: ${args.includes("--docs") ? source : corpus} (${runs} runs each, medians; min-max in brackets)`);
 const checks = [];
 if (cold.length > 0) {
   const coldMedian = median(cold);
