@@ -27,6 +27,13 @@ async function moduleOf(id: string): Promise<Module> {
   return module;
 }
 
+/** A runtime type constant (`$string`, `$dateTime`, …), whose decoder throws on a bad value without a context. */
+function typeOf(module: Module, name: string): { decode(value: unknown, context: null): unknown } {
+  const value = module[name];
+  if (typeof value !== "object" || value === null || typeof (value as { decode?: unknown }).decode !== "function") throw new Error(`missing type ${name}`);
+  return value as { decode(value: unknown, context: null): unknown };
+}
+
 function fn(module: Module, name: string): (...args: unknown[]) => unknown {
   const value = module[name];
   if (typeof value !== "function") throw new Error(`missing export ${name}`);
@@ -63,7 +70,7 @@ async function validate(type: TypeNode, value: unknown, runtime: Module): Promis
       const name = type.kind === "primitive" ? decoders[type.name] : type.kind === "date-time" ? "$dateTime" : type.kind === "date" ? "$dateOnly" : undefined;
       if (!name) return [];
       try {
-        fn(runtime, name)(value, null);
+        typeOf(runtime, name).decode(value, null);
         return [];
       } catch {
         return [`${JSON.stringify(value)} rejected by ${name}`];
