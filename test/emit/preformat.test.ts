@@ -22,6 +22,23 @@ function row(name: string, type: string, required: boolean): string {
 // Names of several lengths, so that lines land on both sides of the print width.
 const TITLES = ["Short", "MediumLengthModelName", "AVeryLongModelNameThatPushesEveryDeclarationPastTheLineWidth", "Nested", "NestedWithAQuiteLongNameAsWell"];
 
+// An enum and a union beside each object, with names from 1 to 45 characters: the API statement
+// takes each of its layouts (names on one line or one per line, the call after the `=` or on the
+// next line, type arguments broken, the member list on one line, hugged or broken).
+const NAME = "AbcdefghijKlmnopqrstUvwxyzAbcdefghijKlmnopqrs";
+const LENGTHS = [1, 4, 8, 12, 16, 20, 24, 28, 32, 36, 40, 45];
+const enumDoc = (title: string) => `# ${title}\n\n## Values\n\n| Name | Value |\n| --- | --- |\n| \`On\` | on |\n| \`Off\` | off |\n`;
+const unionDoc = (title: string, members: readonly string[]) =>
+  `# ${title}\n\n## Supported Types\n\n${members.map((member) => `### \`${member}\`\n\n`).join("")}`;
+const extraDocs = LENGTHS.flatMap((length) => {
+  const title = NAME.slice(0, length);
+  return [
+    { path: `e${length}.md`, text: enumDoc(`E${title}`) },
+    { path: `u${length}.md`, text: unionDoc(`U${title}`, ["string", "number"]) },
+    { path: `w${length}.md`, text: unionDoc(`W${title}`, ["string", "number", "boolean", "models.Short", "models.Nested", "models.MediumLengthModelName"]) },
+  ];
+});
+
 const docs = TITLES.map((title, index) => ({
   path: `${title.toLowerCase()}.md`,
   text: doc(title, [
@@ -35,7 +52,7 @@ const docs = TITLES.map((title, index) => ({
     row("somewhatLongRequiredReferenceToTheNestedModel", "[Nested](nested.md)", true),
     row("anything", "*any*", index % 2 === 1),
   ]),
-}));
+})).concat(extraDocs);
 
 describe("preformatted codec statements", () => {
   it("print files that prettier leaves unchanged, whatever the lengths of the names", async () => {
