@@ -637,9 +637,6 @@ interface ObjectTable {
   /** The wire keys of the required fields. */
   readonly required: readonly string[];
   readonly catchAll: FieldEntry | null;
-  /** The declared wire keys and property names. */
-  readonly wireKeys: ReadonlySet<string>;
-  readonly names: ReadonlySet<string>;
   readonly policy: "strip" | "strict" | "passthrough";
 }
 
@@ -690,8 +687,6 @@ function objectTable(fields: $Fields, policy: ObjectTable["policy"]): ObjectTabl
     template,
     required,
     catchAll,
-    wireKeys: new Set(byWire.keys()),
-    names: new Set(byName.keys()),
     policy,
   };
 }
@@ -741,7 +736,7 @@ function decodeObject(
   const policy = table.policy;
   if (policy === "strict") {
     for (const entry of Object.keys(value))
-      if (!table.wireKeys.has(entry))
+      if (!table.byWire.has(entry))
         issue(context, entry, "unrecognized_keys", `unknown key "${entry}"`);
   }
   const result: Draft = { ...table.template };
@@ -766,7 +761,7 @@ function decodeObject(
   if (policy === "passthrough") {
     // Undeclared keys are kept as they are, never over a key the model itself set.
     for (const entry of Object.keys(value))
-      if (!table.wireKeys.has(entry) && !hasOwn(result, entry)) setOwn(result, entry, value[entry]);
+      if (!table.byWire.has(entry) && !hasOwn(result, entry)) setOwn(result, entry, value[entry]);
   }
   return result;
 }
@@ -839,12 +834,12 @@ function encodeObject(value: unknown, table: ObjectTable): unknown {
     const encode = catchAll.encode;
     for (const key of Object.keys(record)) {
       const extra = record[key];
-      if (extra === undefined || table.wireKeys.has(key)) continue;
+      if (extra === undefined || table.byWire.has(key)) continue;
       setOwn(result, key, encode === null ? extra : encode(extra as never));
     }
   } else if (table.policy === "passthrough") {
     for (const key of Object.keys(value))
-      if (!table.names.has(key) && !hasOwn(result, key)) setOwn(result, key, (value as Wire)[key]);
+      if (!table.byName.has(key) && !hasOwn(result, key)) setOwn(result, key, (value as Wire)[key]);
   }
   return result;
 }
@@ -868,8 +863,8 @@ function isObjectOf(value: unknown, table: ObjectTable): boolean {
 interface Member {
   readonly type: $Type;
   /** An object member's wire keys and property names; null for other members. */
-  readonly wireKeys: ReadonlySet<string> | null;
-  readonly names: ReadonlySet<string> | null;
+  readonly wireKeys: ReadonlyMap<string, unknown> | null;
+  readonly names: ReadonlyMap<string, unknown> | null;
 }
 
 /**
@@ -885,7 +880,7 @@ function unionType(members: () => $Members): $Type<unknown> {
     (loaded ??= members().map((ref) => {
       const type = typeOf(ref);
       const table = type.table?.() ?? null;
-      return { type, wireKeys: table && table.wireKeys, names: table && table.names };
+      return { type, wireKeys: table && table.byWire, names: table && table.byName };
     }));
   return {
     decode: (value, context, key) => decodeUnion(value, context, key, loaded ?? list()),
@@ -959,10 +954,10 @@ function pickMember(value: unknown, members: readonly Member[]): Member | undefi
 }
 
 /** How many of `keys` the value has (not undefined); 0 for a member that is not an object. */
-function scoreKeys(value: unknown, keys: ReadonlySet<string> | null): number {
+function scoreKeys(value: unknown, keys: ReadonlyMap<string, unknown> | null): number {
   if (keys === null || !isObject(value)) return 0;
   let score = 0;
-  for (const key of keys) if (value[key] !== undefined) score += 1;
+  for (const key of keys.keys()) if (value[key] !== undefined) score += 1;
   return score;
 }
 

@@ -20,8 +20,9 @@ export function collectEnumImports(context: EmitContext, model: EnumModel): void
  * ```ts
  * export const SyncRunStatus = { Working: "working", Failed: "failed" } as const;
  * export type SyncRunStatus = (typeof SyncRunStatus)[keyof typeof SyncRunStatus];
- * export const [parseSyncRunStatus, safeParseSyncRunStatus, isSyncRunStatus, SyncRunStatusSchema] =
+ * const [parseSyncRunStatus, safeParseSyncRunStatus, isSyncRunStatus, SyncRunStatusSchema] =
  *   $enum<SyncRunStatus>(SyncRunStatus);
+ * export { parseSyncRunStatus, safeParseSyncRunStatus, isSyncRunStatus, SyncRunStatusSchema };
  * ```
  *
  * An open enum's type also admits `Unrecognized<string>` (or `<number>`), and its decoder accepts

@@ -22,10 +22,11 @@ export function collectObjectImports(context: EmitContext, model: ObjectModel): 
  * ```ts
  * export interface X { name: T; opt?: T | undefined }    // the model, with JSDoc
  * export interface XJson { wire_name: W; ... }          // the wire shape
- * export const [parseX, safeParseX, isX, XSchema, serializeX] = $object<X, XJson>((): $Fields => [
+ * const [parseX, safeParseX, isX, XSchema, serializeX] = $object<X, XJson>((): $Fields => [
  *   ["name", $string, 1, "wire_name"],
  *   ["opt", $string],
  * ]);
+ * export { parseX, safeParseX, isX, XSchema, serializeX };
  * ```
  *
  * A model whose doc has an `additionalProperties` row (the catch-all) keeps the wire keys it does

@@ -13,7 +13,8 @@ import { apiNames, modelSymbols, runtimeSymbol } from "./symbols.js";
  *
  * ```ts
  * export type X = unknown;
- * export const [parseX, safeParseX, isX, XSchema] = $opaque<X>();
+ * const [parseX, safeParseX, isX, XSchema] = $opaque<X>();
+ * export { parseX, safeParseX, isX, XSchema };
  * ```
  */
 export function opaqueStatements(context: EmitContext, model: OpaqueModel): (StatementStructures | string)[] {

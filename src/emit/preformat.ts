@@ -244,8 +244,8 @@ export function insertPreformatted(formatted: string, chunks: readonly string[])
 }
 
 /**
- * A model's API statement (see `api.ts`): `export const [names] = callee<types>(leading..., list)`,
- * where the list, when there is one, is `(): type => [items]`.
+ * A model's API statement (see `api.ts`): `const [names] = callee<types>(leading..., list);` and
+ * `export { names };`, where the list, when there is one, is `(): type => [items]`.
  */
 export interface ApiCall {
   readonly names: readonly string[];
@@ -266,7 +266,7 @@ export interface ApiCall {
  *
  * Prettier prints the statement on one line when it fits (never when the list has two or more
  * rows: arrays of rows always break). Otherwise the destructured names stay on one line when
- * `export const [names] =` fits, else they get one line each and `] =` follows. A call with one
+ * `const [names] =` fits, else they get one line each and `] =` follows. A call with one
  * type argument and at most one short argument (`$enum<X>(X)`, `$opaque<X>()`) then goes on the
  * next line, indented, when it does not fit after the `=`. Other calls stay after the `=` when
  * their text up to the first place they can break fits there (`$object<`), else they go on the

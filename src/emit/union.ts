@@ -20,11 +20,12 @@ export function collectUnionImports(context: EmitContext, model: UnionModel): vo
  * ```ts
  * export type U = A | B | string;
  * export type UJson = AJson | BJson | string;
- * export const [parseU, safeParseU, isU, USchema, serializeU] = $union<U, UJson>((): $Members => [
+ * const [parseU, safeParseU, isU, USchema, serializeU] = $union<U, UJson>((): $Members => [
  *   ASchema,
  *   BSchema,
  *   $string,
  * ]);
+ * export { parseU, safeParseU, isU, USchema, serializeU };
  * ```
  *
  * Decoding picks, among the members that accept a value, the one that recognises the most of its
