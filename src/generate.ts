@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { resolve, sep } from "node:path";
 import { DEFAULT_EMIT_OPTIONS, type EmitOptions } from "./emit/options.js";
+import { DEFAULT_EXPORT_VERSION, type ExportKind, exportDocuments } from "./export/documents.js";
 import { checkExamples } from "./ir/examples.js";
 import { resolveSchema } from "./ir/resolve.js";
 import type { Diagnostic, Schema } from "./ir/types.js";
@@ -23,6 +24,11 @@ import { generatorFingerprint } from "./write/fingerprint.js";
 import { type DocFile, normalizeText, readDocs } from "./write/read-docs.js";
 
 export type { GeneratedFile } from "./pipeline/emit-stage.js";
+
+/** An exported document (OpenAPI or JSON Schema), with its path relative to the output folder. */
+export interface ExportFile extends GeneratedFile {
+  readonly kind: ExportKind;
+}
 export type { GenerateCache } from "./pipeline/cache.js";
 
 /** Milliseconds spent in each stage of a generation. */
@@ -33,12 +39,20 @@ export interface Timings {
   readonly resolve: number;
   readonly emit: number;
   readonly format: number;
+  /** Building the exported documents (OpenAPI, JSON Schema), when asked for. */
+  readonly export: number;
   readonly total: number;
 }
 
 /** What a generation produced: files (empty when any doc has an error), diagnostics and the IR. */
 export interface GenerateResult {
   readonly files: readonly GeneratedFile[];
+  /**
+   * The exported documents asked for by {@link GenerateOptions.openapi} and
+   * {@link GenerateOptions.jsonSchema}, sorted by path; empty when any doc has an error. Write
+   * them with the files: `writeOutput(out, [...result.files, ...result.exports], …)`.
+   */
+  readonly exports: readonly ExportFile[];
   readonly diagnostics: readonly Diagnostic[];
   readonly schema: Schema;
   readonly timings: Timings;
@@ -74,6 +88,19 @@ export interface GenerateOptions extends Partial<EmitOptions> {
    * runs. The callback runs synchronously on the generating thread; mdspec itself never prints.
    */
   readonly onProgress?: (event: ProgressEvent) => void;
+  /**
+   * Where to put an OpenAPI 3.1 document whose `components.schemas` holds every model: a path
+   * relative to the output folder, `/`-separated, which may climb out of it (`../openapi.json`).
+   * The document comes back in {@link GenerateResult.exports}. None by default.
+   */
+  readonly openapi?: string;
+  /** Where to put a JSON Schema 2020-12 bundle (`$defs`) of every model; as {@link openapi}. */
+  readonly jsonSchema?: string;
+  /**
+   * `info.title` and `info.version` of the OpenAPI document (the bundle takes the title). Default:
+   * the docs root's folder name and `0.0.0`.
+   */
+  readonly info?: { readonly title?: string; readonly version?: string };
 }
 
 /**
@@ -200,11 +227,11 @@ export async function generateFromDocs(docs: readonly DocFile[], options: Genera
   diagnostics.push(...plan.diagnostics);
   const resolveMs = performance.now() - mark;
   mark = performance.now();
-  const timings = { read: 0, parse, resolve: resolveMs, emit: 0, format: 0, total: 0 };
+  const timings = { read: 0, parse, resolve: resolveMs, emit: 0, format: 0, export: 0, total: 0 };
   if (diagnostics.some((diagnostic) => diagnostic.severity === "error")) {
     await runtime.catch(() => undefined);
     options.onProgress?.({ stage: "done" });
-    return result([], diagnostics, resolution.schema, { ...timings, total: performance.now() - started }, cache, { parsed: misses.length, emitted: 0 }, false);
+    return result([], [], diagnostics, resolution.schema, { ...timings, total: performance.now() - started }, cache, { parsed: misses.length, emitted: 0 }, false);
   }
 
   // Emit what the cache does not already hold.
@@ -242,6 +269,19 @@ export async function generateFromDocs(docs: readonly DocFile[], options: Genera
     emitted = await batch;
   }
   diagnostics.push(...emitted.diagnostics);
+  mark = performance.now();
+  const exports: ExportFile[] = [];
+  const wanted = new Map<ExportKind, string>();
+  if (options.openapi !== undefined) wanted.set("openapi", options.openapi);
+  if (options.jsonSchema !== undefined) wanted.set("json-schema", options.jsonSchema);
+  if (wanted.size > 0 && !diagnostics.some((diagnostic) => diagnostic.severity === "error")) {
+    const rootName = (options.rootDir ?? "/docs").split("/").filter((segment) => segment !== "").pop() ?? "docs";
+    const info = { title: options.info?.title ?? rootName, version: options.info?.version ?? DEFAULT_EXPORT_VERSION };
+    const documents = exportDocuments(resolution.schema, emitOptions, info, new Set(wanted.keys()));
+    diagnostics.push(...documents.diagnostics);
+    for (const [kind, path] of wanted) exports.push({ kind, path, content: kind === "openapi" ? documents.openapi : documents.jsonSchema });
+  }
+  const exportMs = performance.now() - mark;
   const failed = diagnostics.some((diagnostic) => diagnostic.severity === "error");
   const files = failed ? [] : [...reused, ...emitted.files, await runtime];
   const next = nextCache(fingerprint, docEntries, files, inputs);
@@ -255,9 +295,10 @@ export async function generateFromDocs(docs: readonly DocFile[], options: Genera
   options.onProgress?.({ stage: "done" });
   return result(
     files,
+    failed ? [] : exports,
     diagnostics,
     resolution.schema,
-    { ...timings, emit: emitted.emitMs, format: emitted.formatMs, total: performance.now() - started },
+    { ...timings, emit: emitted.emitMs, format: emitted.formatMs, export: exportMs, total: performance.now() - started },
     next,
     { parsed: misses.length, emitted: toEmit.size },
     cacheChanged,
@@ -266,6 +307,7 @@ export async function generateFromDocs(docs: readonly DocFile[], options: Genera
 
 function result(
   files: GeneratedFile[],
+  exports: ExportFile[],
   diagnostics: Diagnostic[],
   schema: Schema,
   timings: Timings,
@@ -273,8 +315,8 @@ function result(
   work: GenerateResult["work"],
   cacheChanged: boolean,
 ): GenerateResult {
-  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files: sorted, diagnostics: sortDiagnostics(diagnostics), schema, timings, cache, work, cacheChanged };
+  const byPath = (a: GeneratedFile, b: GeneratedFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return { files: [...files].sort(byPath), exports: [...exports].sort(byPath), diagnostics: sortDiagnostics(diagnostics), schema, timings, cache, work, cacheChanged };
 }
 
 /** Turns an absolute platform path into the `/`-separated form the resolver works with. */

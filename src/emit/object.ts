@@ -1,6 +1,7 @@
 import type { InterfaceDeclarationStructure, StatementStructures } from "ts-morph";
 import { StructureKind, VariableDeclarationKind, printStructure } from "ts-morph";
 import { type AdditionalPropertiesField, type Field, type ObjectModel, tableRows } from "../ir/types.js";
+import { takesNull as takesNullField } from "../ir/nulls.js";
 import { readProperty } from "./access.js";
 import { apiText, decoderSignature, parseApiParts, parseApiStatements } from "./api.js";
 import { decodeExpr, decodesUndefined } from "./codec/decode.js";
@@ -25,7 +26,7 @@ import {
 import { jsDocOf } from "./jsdoc.js";
 import { modelSymbols, runtimeSymbol } from "./symbols.js";
 import { collectTypeImports, typeText } from "./type-text.js";
-import { wireName } from "./wire-names.js";
+import { wireName } from "../ir/wire-names.js";
 
 /** Registers the imports of an object model's declarations. */
 export function collectObjectImports(context: EmitContext, model: ObjectModel): void {
@@ -110,7 +111,7 @@ function modelInterface(context: EmitContext, model: ObjectModel): InterfaceDecl
  * Types whose decoder accepts null anyway (`*any*`, opaque models) are left as they are.
  */
 function takesNull(context: EmitContext, field: Field): boolean {
-  return field.required && context.options.requiredNulls === "accept" && !decodesUndefined(context, field.type);
+  return takesNullField(field, context.options.requiredNulls, context.lookup);
 }
 
 function wireInterface(context: EmitContext, model: ObjectModel, wire: readonly string[]): InterfaceDeclarationStructure {

@@ -57,6 +57,8 @@ export const CODES = {
   exampleContradicts: "MDS301",
   /** A link that leaves the docs root. */
   linkOutsideRoot: "MDS204",
+  /** A model whose exported schema (OpenAPI, JSON Schema) is keyed by more than its name, which another doc shares. */
+  schemaKeyQualified: "MDS401",
 } as const;
 
 /** Any stable diagnostic code. */

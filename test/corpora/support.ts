@@ -29,7 +29,7 @@ export function corpusRoot(name: string): string {
 }
 
 /** Generates a whole corpus with `options` into a temporary folder. */
-export async function generateCorpus(name: string, options: Partial<EmitOptions>): Promise<TempOutput> {
+export async function generateCorpus(name: string, options: Parameters<typeof generateToTemp>[1]): Promise<TempOutput> {
   const root = corpusRoot(name);
   return generateToTemp(await docsOf(root), options, root);
 }

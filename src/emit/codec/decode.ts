@@ -1,3 +1,4 @@
+import { acceptsAnyValue } from "../../ir/nulls.js";
 import type { TypeNode } from "../../ir/types.js";
 import type { EmitContext } from "../context.js";
 import { quote } from "../identifiers.js";
@@ -61,35 +62,11 @@ export function decodeExpr(context: EmitContext, type: TypeNode, value: string, 
 
 /**
  * Whether the decoder of `type` accepts `undefined` (`any`, opaque models, unions with such a
- * member). Every other decoder reports an undefined value under a field key as a missing
- * required field, so a required field needs no check of its own.
+ * member; see {@link acceptsAnyValue}). Every other decoder reports an undefined value under a
+ * field key as a missing required field, so a required field needs no check of its own.
  */
-export function decodesUndefined(context: EmitContext, type: TypeNode, seen: ReadonlySet<string> = new Set()): boolean {
-  switch (type.kind) {
-    case "primitive":
-      return type.name === "any";
-    case "ref": {
-      const target = targetOf(context, type.target);
-      if (target.kind === "opaque") return true;
-      // A union model decodes with its members' decoders; `seen` stops at recursive unions.
-      if (target.kind !== "union" || seen.has(target.id)) return false;
-      return target.members.some((member) => decodesUndefined(context, member.type, new Set([...seen, target.id])));
-    }
-    case "union":
-      return type.members.some((member) => decodesUndefined(context, member, seen));
-    case "date-time":
-    case "date":
-    case "literal":
-    case "external":
-    case "event-stream":
-    case "array":
-    case "record":
-      return false;
-    default: {
-      const unreachable: never = type;
-      return unreachable;
-    }
-  }
+export function decodesUndefined(context: EmitContext, type: TypeNode): boolean {
+  return acceptsAnyValue(type, context.lookup);
 }
 
 /** A decoder function for `type`, to hand to `$array`, `$record` or a union member list. */

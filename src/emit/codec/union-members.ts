@@ -2,7 +2,7 @@ import type { TypeNode } from "../../ir/types.js";
 import type { EmitContext } from "../context.js";
 import { quote } from "../identifiers.js";
 import { targetOf } from "../symbols.js";
-import { wireName } from "../wire-names.js";
+import { wireName } from "../../ir/wire-names.js";
 import { decoderRef } from "./decode.js";
 import { encoderRef } from "./encode.js";
 import { guardRef } from "./guard.js";
