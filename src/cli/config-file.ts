@@ -20,6 +20,10 @@ export interface LoadedConfig {
   readonly unknownKeys?: MdspecConfig["unknownKeys"];
   readonly nulls?: MdspecConfig["nulls"];
   readonly requiredNulls?: MdspecConfig["requiredNulls"];
+  /** The exported documents' paths, absolute. */
+  readonly openapi?: string;
+  readonly jsonSchema?: string;
+  readonly info?: { readonly title?: string; readonly version?: string };
 }
 
 /** The file names searched for, in order, in the working folder and then each folder above it. */
@@ -59,7 +63,7 @@ export async function validateConfig(file: string, value: unknown): Promise<Load
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new ConfigError(`${file}: the config must be an object (export default defineConfig({ ... }))`);
   }
-  const known = new Set(["input", "out", "wireNames", "enumStyle", "anyType", "unknownKeys", "nulls", "requiredNulls"]);
+  const known = new Set(["input", "out", "wireNames", "enumStyle", "anyType", "unknownKeys", "nulls", "requiredNulls", "openapi", "jsonSchema", "info"]);
   for (const key of Object.keys(value)) if (!known.has(key)) fail(key, `is not a config key (known keys: ${[...known].join(", ")})`);
   const config = value as Record<string, unknown>;
   const base = dirname(file);
@@ -79,6 +83,22 @@ export async function validateConfig(file: string, value: unknown): Promise<Load
   const out = path("out");
   if (input !== undefined) result.input = input;
   if (out !== undefined) result.out = out;
+  const openapi = path("openapi");
+  const jsonSchema = path("jsonSchema");
+  if (openapi !== undefined) result.openapi = openapi;
+  if (jsonSchema !== undefined) result.jsonSchema = jsonSchema;
+  const info = config["info"];
+  if (info !== undefined) {
+    if (typeof info !== "object" || info === null || Array.isArray(info)) fail("info", "must be an object { title, version }");
+    const entries = info as Record<string, unknown>;
+    const text: { title?: string; version?: string } = {};
+    for (const key of Object.keys(entries)) {
+      if (key !== "title" && key !== "version") fail(`info.${key}`, "is not a config key (known keys: title, version)");
+      if (typeof entries[key] !== "string" || entries[key] === "") fail(`info.${key}`, "must be a non-empty string");
+      text[key as "title" | "version"] = entries[key] as string;
+    }
+    result.info = text;
+  }
   const wireNames = config["wireNames"];
   if (wireNames !== undefined) {
     if (typeof wireNames !== "object" || wireNames === null || Array.isArray(wireNames)) fail("wireNames", "must be an object { case, overrides }");
