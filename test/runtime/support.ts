@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 import { expect } from "vitest";
 import type { EmitOptions } from "../../src/emit/options.js";
 import type { Schema } from "../../src/ir/types.js";
-import { type ExportFile, type GenerateOptions, generateFromDocs, readRuntimeTemplate } from "../../src/generate.js";
+import { type ExportFile, type GenerateCache, type GenerateOptions, generateFromDocs, readRuntimeTemplate } from "../../src/generate.js";
 import { readDocs } from "../../src/write/read-docs.js";
 import { ROOT } from "../helpers.js";
 
@@ -60,6 +60,8 @@ export interface TempOutput {
   readonly schema: Schema;
   /** The exported documents asked for (OpenAPI, JSON Schema), not written to the folder. */
   readonly exports: readonly ExportFile[];
+  /** The generation's cache: another generation of the same docs parses nothing again. */
+  readonly cache: GenerateCache;
   /** Imports a generated module by its path in the output (`models/components/widget.ts`). */
   load<T = Record<string, unknown>>(path: string): Promise<T>;
   /** Removes the temporary folder. */
@@ -72,7 +74,7 @@ export interface TempOutput {
  */
 export async function generateToTemp(
   docs: readonly { path: string; text: string }[],
-  options: Partial<EmitOptions> & Pick<GenerateOptions, "openapi" | "jsonSchema" | "info">,
+  options: Partial<EmitOptions> & Pick<GenerateOptions, "openapi" | "jsonSchema" | "info" | "cache">,
   rootDir: string,
 ): Promise<TempOutput> {
   const runtimeSource = await readRuntimeTemplate();
@@ -93,6 +95,7 @@ export async function generateToTemp(
     dir,
     schema: result.schema,
     exports: result.exports,
+    cache: result.cache,
     load: async <T>(path: string) => (await import(join(dir, path))) as T,
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };

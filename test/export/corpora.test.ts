@@ -1,0 +1,95 @@
+// The exported documents of specs/ and of every real corpus (read from ../shared/corpora; the
+// corpora are skipped when absent): the OpenAPI validator accepts the document, ajv compiles the
+// bundle in strict mode, openapi-typescript gives every model a type mutually assignable with its
+// generated wire type, and ajv's verdict with the bundle equals `safeParseX`'s on the values the
+// tests use, except for the documented reasons (README, "Exported schemas").
+import { join } from "node:path";
+import type { Ajv2020 } from "ajv/dist/2020.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { corpusRoot, typescriptCorpora } from "../corpora/support.js";
+import { ROOT } from "../helpers.js";
+import { type TempOutput, docsOf, generateToTemp } from "../runtime/support.js";
+import { type Faithfulness, type Reason, checkFaithfulness } from "./faithful.js";
+import { checkTypeAgreement } from "./types.js";
+import { bundleAjv, openApiErrors } from "./validators.js";
+
+const RUNS = Number(process.env["MDSPEC_PROPERTY_RUNS"] ?? 1000);
+const SEED = Number(process.env["MDSPEC_PROPERTY_SEED"] ?? 424_242);
+
+/** The reasons the README lists for a disagreement between ajv and the generated decoders. */
+const DOCUMENTED: ReadonlySet<Reason> = new Set(["null-as-absent", "integer-as-number", "date-time-syntax", "proto-key"]);
+
+const targets = [{ name: "specs", root: join(ROOT, "specs") }, ...typescriptCorpora().map((name) => ({ name, root: corpusRoot(name) }))];
+
+describe.each(targets)("the exported documents of $name", ({ name, root }) => {
+  let output: TempOutput | undefined;
+  let rejecting: TempOutput | undefined;
+  let ajv: Ajv2020 | undefined;
+  const documents = { openapi: "openapi.json", jsonSchema: "models.schema.json" } as const;
+  beforeAll(async () => {
+    const docs = await docsOf(root);
+    output = await generateToTemp(docs, documents, root);
+    rejecting = await generateToTemp(docs, { ...documents, nulls: "reject", cache: output.cache }, root);
+  });
+  afterAll(() => {
+    output?.cleanup();
+    rejecting?.cleanup();
+  });
+  const text = (kind: string) => output!.exports.find((file) => file.kind === kind)!.content;
+
+  it("is an OpenAPI 3.1 document the validator accepts with no error", async () => {
+    expect(await openApiErrors(text("openapi"))).toEqual([]);
+  });
+
+  it("is a JSON Schema bundle ajv compiles in strict mode, every model's schema", () => {
+    ajv = bundleAjv(text("json-schema"));
+    const failures: string[] = [];
+    for (const key of Object.keys((JSON.parse(text("json-schema")) as { $defs: object }).$defs)) {
+      try {
+        ajv.getSchema(`models#/$defs/${key}`);
+      } catch (error) {
+        failures.push(`${key}: ${(error as Error).message}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(Object.keys((JSON.parse(text("json-schema")) as { $defs: object }).$defs)).toHaveLength(output!.schema.models.length);
+  });
+
+  // specs/ has fields named `constructor` and `hasOwnProperty` (models/shared/reservedkeys.md),
+  // which make openapi-typescript's parser (@redocly/openapi-core) throw a TypeError.
+  it.skipIf(name === "specs")("gives every model a type mutually assignable with its generated wire type (openapi-typescript)", async () => {
+    const agreement = await checkTypeAgreement(output!.dir, output!.schema.models, text("openapi"));
+    expect(agreement.failures).toEqual([]);
+    expect(agreement.checked).toBe(output!.schema.models.length);
+  });
+
+  it("validates as the generated decoders do (ajv and safeParseX), but for the documented reasons", async () => {
+    ajv ??= bundleAjv(text("json-schema"));
+    const result: Faithfulness = await checkFaithfulness([output!, rejecting!], ajv, { runs: RUNS, seed: SEED });
+    const [absent, reject] = result.disagreements as [Faithfulness["disagreements"][0], Faithfulness["disagreements"][0]];
+    const undocumented = [...absent, ...reject].filter((disagreement) => !DOCUMENTED.has(disagreement.reason));
+    expect(undocumented.map((disagreement) => JSON.stringify(disagreement).slice(0, 300))).toEqual([]);
+    // With --nulls reject the decoders read null in an optional field as the schema says (an
+    // error); by default they read it as absent, which the schema, like XJson, does not say.
+    expect(reject.some((disagreement) => disagreement.reason === "null-as-absent")).toBe(false);
+    expect(result.values).toBeGreaterThan(output!.schema.models.length * 10);
+    if (name !== "specs") expect(1 - reject.length / result.values).toBeGreaterThanOrEqual(0.999);
+    recordFigures(name, output!.schema.models.length, result);
+  });
+});
+
+/** The figures of every target, printed once at the end when MDSPEC_EXPORT_FIGURES is set (for the README). */
+const figures: string[] = [];
+function recordFigures(name: string, models: number, result: Faithfulness): void {
+  const [absent, reject] = result.disagreements;
+  const count = (list: Faithfulness["disagreements"][0]) => {
+    const reasons: Record<string, number> = {};
+    for (const disagreement of list) reasons[disagreement.reason] = (reasons[disagreement.reason] ?? 0) + 1;
+    return JSON.stringify(reasons);
+  };
+  const share = (list: Faithfulness["disagreements"][0]) => ((1 - list.length / result.values) * 100).toFixed(2);
+  figures.push(`${name}: ${models} models, ${result.values} values ${JSON.stringify(result.bySource)}; nulls absent ${share(absent!)}% ${count(absent!)}; nulls reject ${share(reject!)}% ${count(reject!)}`);
+}
+afterAll(() => {
+  if (process.env["MDSPEC_EXPORT_FIGURES"]) console.log(figures.join("\n"));
+});
