@@ -8,6 +8,8 @@ import { type GenerateResult, generate, generateFromDocs } from "../../src/gener
 import { MANIFEST_NAME } from "../../src/write/output.js";
 import { DATE_LINK, type Doc, enumDoc, objectDoc, runtimeSource } from "../hardening/support.js";
 import { ROOT } from "../helpers.js";
+import { generateToTemp } from "../runtime/support.js";
+import { checkTypeAgreement } from "./types.js";
 import { bundleAjv, openApiErrors, uncompiled } from "./validators.js";
 
 const EXPORTS = { openapi: "openapi.json", jsonSchema: "models.schema.json" } as const;
@@ -213,6 +215,28 @@ describe("the schema mapping", () => {
     expect(validate({ ...base, surprise: 1 })).toBe(false);
     const { extra: _extra, ...missing } = base;
     expect(validate(missing)).toBe(false);
+  });
+
+  it("gives openapi-typescript types equal to the generated wire types, and the check sees any schema that says otherwise", async () => {
+    const more: Doc[] = [
+      ...docs,
+      { path: "level.md", text: "# Level\n\n## Values\n\nThis is an open enum. Unrecognized values will be captured as the `Unrecognized<string>` branded type.\n\n| Name | Value |\n| --- | --- |\n| `Low` | low |\n| - | `Unrecognized<string>` |\n" },
+      { path: "empty.md", text: "# Empty\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n" },
+      { path: "reply.md", text: objectDoc("Reply", [{ name: "level", type: "[Level](level.md)" }, { name: "raw", type: "[Response](https://developer.mozilla.org/en-US/docs/Web/API/Response)", required: false }, { name: "empty", type: "[Empty](empty.md)", required: false }]) },
+    ];
+    const output = await generateToTemp(more, { openapi: "openapi.json" }, "/work/docs");
+    try {
+      const document = output.exports[0]!.content;
+      expect(await checkTypeAgreement(output.dir, output.schema.models, document)).toEqual({ checked: 5, failures: [] });
+      const tampered = JSON.parse(document) as { components: { schemas: Schemas } };
+      (tampered.components.schemas["Widget"]!["properties"] as Schemas)["id"] = { type: "string" };
+      (tampered.components.schemas["Reply"]!["required"] as string[]).pop();
+      tampered.components.schemas["Level"] = { type: "string", enum: ["low"], "x-mdspec-doc": "level.md" };
+      const found = await checkTypeAgreement(output.dir, output.schema.models, JSON.stringify(tampered));
+      expect(found.failures).toEqual(["level.md", "reply.md", "widget.md"]);
+    } finally {
+      output.cleanup();
+    }
   });
 
   it("writes no document when a doc has an error", async () => {
