@@ -1,3 +1,4 @@
+import type { FlavourName } from "./ir/types.js";
 import type { AnyType, EnumStyle, NullPolicy, RequiredNullPolicy, UnknownKeys, WireCase, WireOverrides } from "./emit/options.js";
 
 /**
@@ -25,6 +26,8 @@ export interface MdspecConfig {
   readonly nulls?: NullPolicy;
   /** `null` in a required field: `reject` (default) or `accept` (typed `T | null`). */
   readonly requiredNulls?: RequiredNullPolicy;
+  /** The SDK language the docs were written for: `auto` (default, told from the docs) or one language. */
+  readonly flavour?: FlavourName | "auto";
 }
 
 /** Declares an mdspec config with type checking: `export default defineConfig({ ... })`. */

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import type { AnyType, EnumStyle, NullPolicy, RequiredNullPolicy, UnknownKeys, WireCase } from "../emit/options.js";
 import { WIRE_CASES } from "../emit/options.js";
+import { FLAVOUR_NAMES, type FlavourName } from "../ir/types.js";
 
 /** A parsed command line; unset options are left to the config file and the defaults. */
 export interface Command {
@@ -17,6 +18,7 @@ export interface Command {
   readonly requiredNulls: RequiredNullPolicy | undefined;
   readonly wireCase: WireCase | undefined;
   readonly wireOverrides: string | undefined;
+  readonly flavour: FlavourName | "auto" | undefined;
   readonly reporter: "text" | "json";
 }
 
@@ -46,6 +48,7 @@ Options:
   --required-nulls POLICY  null in a required field: reject (default) | accept (typed T | null)
   --wire-case CASE         preserve (default) | snake_case | camelCase | PascalCase | kebab-case
   --wire-overrides FILE    JSON: { "<doc path>": { "<property>": "<wire name>" } }
+  --flavour LANGUAGE       the SDK language of the docs: auto (default) | ${FLAVOUR_NAMES.join(" | ")}
   --reporter FORMAT        text (default) | json
   -h, --help               show this help
   -v, --version            show the version
@@ -73,6 +76,7 @@ export function parseCommand(argv: readonly string[]): Command {
         "required-nulls": { type: "string" },
         "wire-case": { type: "string" },
         "wire-overrides": { type: "string" },
+        flavour: { type: "string" },
         reporter: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
@@ -107,6 +111,7 @@ export function parseCommand(argv: readonly string[]): Command {
     requiredNulls: oneOf("required-nulls", values["required-nulls"], ["reject", "accept"] as const),
     wireCase: oneOf("wire-case", values["wire-case"], WIRE_CASES),
     wireOverrides: values["wire-overrides"],
+    flavour: oneOf("flavour", values.flavour, ["auto", ...FLAVOUR_NAMES] as const),
     reporter: oneOf("reporter", values.reporter, ["text", "json"] as const) ?? "text",
   };
 }

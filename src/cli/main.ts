@@ -104,7 +104,7 @@ class Session {
     await this.run(docs);
     // The first run parsed on a worker and emitted every model in bulk: rehearse a save now, while
     // chokidar starts, so that the first real save costs what the later ones do.
-    const warming = warmUp(docs, { ...this.settings.emit, rootDir: posixRoot(this.settings.input), fingerprint: await this.fingerprint, ...(this.cache ? { cache: this.cache } : {}) }, await this.runtime);
+    const warming = warmUp(docs, { ...this.settings.emit, flavour: this.settings.flavour, rootDir: posixRoot(this.settings.input), fingerprint: await this.fingerprint, ...(this.cache ? { cache: this.cache } : {}) }, await this.runtime);
     // chokidar loads only in watch mode.
     const { watchDocs } = await import("./watch.js");
     const onReady = () => {
@@ -167,6 +167,7 @@ class Session {
       docs,
       {
         ...settings.emit,
+        flavour: settings.flavour,
         rootDir: posixRoot(settings.input),
         fingerprint: await this.fingerprint,
         ...(this.cache ? { cache: this.cache } : {}),

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { EmitOptions, WireOverrides } from "../emit/options.js";
 import { DEFAULT_EMIT_OPTIONS } from "../emit/options.js";
+import type { FlavourName } from "../ir/types.js";
 import type { Command } from "./args.js";
 import { ConfigError, type LoadedConfig } from "./config-file.js";
 import { validateWireOverrides } from "./overrides.js";
@@ -11,6 +12,8 @@ export interface Settings {
   readonly input: string;
   readonly out: string;
   readonly emit: EmitOptions;
+  /** The SDK language of the docs, or `auto` to tell it from them. */
+  readonly flavour: FlavourName | "auto";
   readonly configFile: string | null;
 }
 
@@ -37,6 +40,7 @@ export async function resolveSettings(command: Command, config: LoadedConfig, cw
     input: command.input !== undefined ? resolve(cwd, command.input) : (config.input ?? resolve(cwd, "specs")),
     out: command.out !== undefined ? resolve(cwd, command.out) : (config.out ?? resolve(cwd, "generated")),
     configFile: config.file,
+    flavour: command.flavour ?? config.flavour ?? "auto",
     emit: {
       enumStyle: command.enumStyle ?? config.enumStyle ?? defaults.enumStyle,
       anyType: command.anyType ?? config.anyType ?? defaults.anyType,

@@ -1,6 +1,6 @@
 import { posix } from "node:path";
 import { CODES } from "./codes.js";
-import type { Diagnostic, Model, RefType, Schema, TypeNode } from "./types.js";
+import type { Diagnostic, FlavourName, Model, RefType, Schema, TypeNode } from "./types.js";
 import { IR_VERSION, tableRows } from "./types.js";
 
 /** The resolved schema and the problems found while resolving it. */
@@ -28,6 +28,7 @@ export function resolveSchema(
   models: readonly Model[],
   nonModelPaths: readonly string[] = [],
   rootDir = "/docs",
+  flavour: FlavourName = "typescript",
 ): Resolution {
   const diagnostics: Diagnostic[] = [];
   const byId = new Map(models.map((model) => [model.id, model]));
@@ -38,7 +39,7 @@ export function resolveSchema(
   const resolved = models.map((model) => resolveModel(context, model));
   resolved.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   checkTitles(resolved, diagnostics);
-  return { schema: { version: IR_VERSION, models: resolved }, diagnostics };
+  return { schema: { version: IR_VERSION, flavour, models: resolved }, diagnostics };
 }
 
 interface Context {
@@ -127,9 +128,12 @@ function resolveRef(context: Context, ref: RefType): string | null {
   const { namespace, name } = ref.via;
   const file = `${name.toLowerCase()}.md`;
   for (const folder of candidateFolders(context, namespace, posix.dirname(doc))) {
-    const id = folder === "." ? file : `${folder}/${file}`;
-    const model = context.byId.get(id);
-    if (model && model.title === name) return id;
+    // TypeScript, Python, Go and Ruby docs are named `lower(X).md`; Java, C# and PHP docs `X.md`.
+    for (const candidate of [file, `${name}.md`]) {
+      const id = folder === "." ? candidate : `${folder}/${candidate}`;
+      const model = context.byId.get(id);
+      if (model && model.title === name) return id;
+    }
   }
   const written = namespace ? `${namespace}.${name}` : name;
   return problem(CODES.unresolvedName, `the type ${written} names no model doc (looked for ${file} in ${candidateFolders(context, namespace, posix.dirname(doc)).join(", ") || "no folder"})`);

@@ -5,7 +5,13 @@
  */
 
 /** The version of the IR shape printed by `mdspec ir`; bumped on any incompatible change. */
-export const IR_VERSION = 2;
+export const IR_VERSION = 3;
+
+/** The SDK languages whose model docs mdspec reads (`--flavour`), in the order the docs list them. */
+export const FLAVOUR_NAMES = ["typescript", "python"] as const;
+
+/** An SDK language whose model docs mdspec reads: the docs root's flavour. */
+export type FlavourName = (typeof FLAVOUR_NAMES)[number];
 
 /** A 1-based line and column in a markdown doc, with the 0-based character offset. */
 export interface Point {
@@ -126,10 +132,20 @@ export type TypeNode =
 
 /** One row of a `## Fields` table. */
 export interface Field {
-  /** The property name as written in the Field column (`` `name` ``). */
+  /**
+   * The TypeScript property name: the Field column (`` `name` ``) as written in TypeScript docs,
+   * turned back into the TypeScript SDK's spelling in other languages' docs (`connector_id`).
+   */
   readonly name: string;
+  /** The identifier as the Field column writes it (`connector_id` in Python docs). */
+  readonly docName: string;
   readonly type: TypeNode;
   readonly required: boolean;
+  /**
+   * Whether the doc says the value may be `null` (Python `Nullable[T]`, Java `JsonNullable<T>`, a
+   * Go pointer or a PHP `?T` on a required field). TypeScript docs never say so: always false.
+   */
+  readonly nullable: boolean;
   /** True for `` ~~`name`~~ ``. */
   readonly deprecated: boolean;
   /** The Description cell as markdown with `<br/>` turned into newlines; null for `N/A`. */
@@ -233,6 +249,8 @@ export interface Diagnostic {
 /** The whole resolved schema of a docs root. */
 export interface Schema {
   readonly version: typeof IR_VERSION;
+  /** The SDK language whose docs the root holds. */
+  readonly flavour: FlavourName;
   /** Models sorted by id. */
   readonly models: readonly Model[];
 }
