@@ -1,3 +1,4 @@
+import type { FlavourName } from "./ir/types.js";
 import type { AnyType, EnumStyle, NullPolicy, RequiredNullPolicy, UnknownKeys, WireCase, WireOverrides } from "./emit/options.js";
 
 /**
@@ -31,6 +32,8 @@ export interface MdspecConfig {
   readonly jsonSchema?: string;
   /** The exported documents' `info`: title (default: the docs root's folder name) and version (default `0.0.0`). */
   readonly info?: { readonly title?: string; readonly version?: string };
+  /** The SDK language the docs were written for: `auto` (default, told from the docs) or one language. */
+  readonly flavour?: FlavourName | "auto";
 }
 
 /** Declares an mdspec config with type checking: `export default defineConfig({ ... })`. */

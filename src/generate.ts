@@ -3,8 +3,10 @@ import { resolve, sep } from "node:path";
 import { DEFAULT_EMIT_OPTIONS, type EmitOptions } from "./emit/options.js";
 import { DEFAULT_EXPORT_VERSION, type ExportKind, exportDocuments } from "./export/documents.js";
 import { checkExamples } from "./ir/examples.js";
+import { matchOverrides } from "./ir/overrides.js";
 import { resolveSchema } from "./ir/resolve.js";
-import type { Diagnostic, Schema } from "./ir/types.js";
+import { type Diagnostic, type FlavourMap, type FlavourName, type Schema, flavourOf } from "./ir/types.js";
+import { detectFlavour } from "./parse/flavour/detect.js";
 import type { IndexPlan } from "./emit/index-plan.js";
 import { planIndexes } from "./emit/index-plan.js";
 import { RUNTIME_PATH, planOutputLayout } from "./emit/paths.js";
@@ -84,6 +86,11 @@ export interface GenerateOptions extends Partial<EmitOptions> {
    */
   readonly fingerprint?: string;
   /**
+   * The SDK language the docs were written for, or `auto` (the default) to tell it from the docs
+   * (see `detectFlavour`).
+   */
+  readonly flavour?: FlavourName | "auto";
+  /**
    * Called at each stage boundary of the generation, so that a caller can show progress on long
    * runs. The callback runs synchronously on the generating thread; mdspec itself never prints.
    */
@@ -159,7 +166,7 @@ export type GenerateFromDocsOptions = Partial<EmitOptions> & Omit<GenerateOption
  * at half speed; warming prettier up on this thread during the parse slowed the parse as much.
  */
 export async function generateFromDocs(docs: readonly DocFile[], options: GenerateFromDocsOptions, runtimeSource: string): Promise<GenerateResult> {
-  const emitOptions: EmitOptions = {
+  let emitOptions: EmitOptions = {
     enumStyle: options.enumStyle ?? DEFAULT_EMIT_OPTIONS.enumStyle,
     anyType: options.anyType ?? DEFAULT_EMIT_OPTIONS.anyType,
     wireNames: options.wireNames ?? DEFAULT_EMIT_OPTIONS.wireNames,
@@ -174,19 +181,23 @@ export async function generateFromDocs(docs: readonly DocFile[], options: Genera
 
   // Same text whatever the platform wrote: no BOM, LF line ends.
   docs = docs.map((doc) => (/^\uFEFF|\r/.test(doc.text) ? { ...doc, text: normalizeText(doc.text) } : doc));
+  const detection = options.flavour === undefined || options.flavour === "auto" ? detectFlavour(docs) : null;
+  const flavours: FlavourMap = detection?.flavours ?? { ".": options.flavour as FlavourName };
   // Parse what the cache does not already hold.
   const docEntries: Record<string, CachedDoc> = {};
   const misses: DocFile[] = [];
   const hashes = new Map<string, string>();
   for (const doc of docs) {
-    const hash = hashText(doc.text);
+    // A doc reads differently in another flavour, so the flavour is part of its cache key.
+    const flavour = flavourOf(flavours, doc.path);
+    const hash = hashText(flavour === "typescript" ? doc.text : `${flavour}\u0000${doc.text}`);
     hashes.set(doc.path, hash);
     const cached = Object.prototype.hasOwnProperty.call(cache.docs, doc.path) ? cache.docs[doc.path] : undefined;
     if (cached && cached.hash === hash) docEntries[doc.path] = cached;
     else misses.push(doc);
   }
   if (misses.length > 0) options.onProgress?.({ stage: "parse", docs: misses.length });
-  const inWorker = misses.length >= PARALLEL_THRESHOLD && (options.parseWorker ?? true) ? parseInWorker(misses) : null;
+  const inWorker = misses.length >= PARALLEL_THRESHOLD && (options.parseWorker ?? true) ? parseInWorker(misses, flavours) : null;
   let emitStage: Promise<typeof import("./pipeline/emit-stage.js")> | null = null;
   const loadEmitStage = () => (emitStage ??= import("./pipeline/emit-stage.js"));
   const runtimeHash = hashText(`${fingerprint}\u0000${runtimeSource}`);
@@ -198,7 +209,7 @@ export async function generateFromDocs(docs: readonly DocFile[], options: Genera
       : loadEmitStage().then((stage) => stage.runtimeOutput(runtimeSource));
   if (inWorker) loadEmitStage();
   if (misses.length > 0) {
-    const parsed = inWorker ? await inWorker : (await import("./pipeline/parse-stage.js")).parseBatch(misses);
+    const parsed = inWorker ? await inWorker : (await import("./pipeline/parse-stage.js")).parseBatch(misses, flavours);
     const byPath = new Map<string, CachedDoc>();
     for (const doc of misses) byPath.set(doc.path, { hash: hashes.get(doc.path)!, model: null, diagnostics: [], skipped: false });
     for (const model of parsed.models) byPath.set(model.id, { ...byPath.get(model.id)!, model });
@@ -213,13 +224,18 @@ export async function generateFromDocs(docs: readonly DocFile[], options: Genera
 
   let mark = performance.now();
   const entries = docs.map((doc) => docEntries[doc.path]!);
-  const diagnostics: Diagnostic[] = entries.flatMap((entry) => entry.diagnostics);
+  const diagnostics: Diagnostic[] = [...(detection?.diagnostics ?? []), ...entries.flatMap((entry) => entry.diagnostics)];
   const resolution = resolveSchema(
     entries.flatMap((entry) => (entry.model ? [entry.model] : [])),
     docs.filter((doc) => docEntries[doc.path]!.skipped).map((doc) => doc.path),
     options.rootDir,
+    flavours,
   );
   diagnostics.push(...resolution.diagnostics);
+  // Override keys may name a field as the doc writes it or as the TypeScript SDK does.
+  const overrides = matchOverrides(resolution.schema.models, emitOptions.wireNames.overrides);
+  diagnostics.push(...overrides.diagnostics);
+  emitOptions = { ...emitOptions, wireNames: { ...emitOptions.wireNames, overrides: overrides.overrides } };
   if (!resolution.diagnostics.some((diagnostic) => diagnostic.severity === "error")) diagnostics.push(...checkExamples(resolution.schema));
   const { layout, diagnostics: layoutDiagnostics } = planOutputLayout(resolution.schema.models);
   diagnostics.push(...layoutDiagnostics);

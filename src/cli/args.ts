@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import type { AnyType, EnumStyle, NullPolicy, RequiredNullPolicy, UnknownKeys, WireCase } from "../emit/options.js";
 import { WIRE_CASES } from "../emit/options.js";
+import { FLAVOUR_NAMES, type FlavourName } from "../ir/types.js";
 
 /** A parsed command line; unset options are left to the config file and the defaults. */
 export interface Command {
@@ -23,6 +24,7 @@ export interface Command {
   readonly jsonSchema: string | undefined;
   readonly infoTitle: string | undefined;
   readonly infoVersion: string | undefined;
+  readonly flavour: FlavourName | "auto" | undefined;
   readonly reporter: "text" | "json";
 }
 
@@ -56,6 +58,7 @@ Options:
   --json-schema FILE       also write a JSON Schema 2020-12 bundle of the models ($defs)
   --info-title TEXT        the exported documents' title (default: the docs root's folder name)
   --info-version TEXT      the OpenAPI document's info.version (default: 0.0.0)
+  --flavour LANGUAGE       the SDK language of the docs: auto (default) | ${FLAVOUR_NAMES.join(" | ")}
   --reporter FORMAT        text (default) | json
   -h, --help               show this help
   -v, --version            show the version
@@ -87,6 +90,7 @@ export function parseCommand(argv: readonly string[]): Command {
         "json-schema": { type: "string" },
         "info-title": { type: "string" },
         "info-version": { type: "string" },
+        flavour: { type: "string" },
         reporter: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
@@ -129,6 +133,7 @@ export function parseCommand(argv: readonly string[]): Command {
     jsonSchema: nonEmpty("json-schema", values["json-schema"]),
     infoTitle: nonEmpty("info-title", values["info-title"]),
     infoVersion: nonEmpty("info-version", values["info-version"]),
+    flavour: oneOf("flavour", values.flavour, ["auto", ...FLAVOUR_NAMES] as const),
     reporter: oneOf("reporter", values.reporter, ["text", "json"] as const) ?? "text",
   };
 }

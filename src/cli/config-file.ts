@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { type LilconfigResult, lilconfig } from "lilconfig";
 import type { MdspecConfig } from "../config.js";
+import { FLAVOUR_NAMES } from "../ir/types.js";
 import { WIRE_CASES, type WireCase, type WireOverrides } from "../emit/options.js";
 import { validateWireOverrides } from "./overrides.js";
 
@@ -24,6 +25,7 @@ export interface LoadedConfig {
   readonly openapi?: string;
   readonly jsonSchema?: string;
   readonly info?: { readonly title?: string; readonly version?: string };
+  readonly flavour?: MdspecConfig["flavour"];
 }
 
 /** The file names searched for, in order, in the working folder and then each folder above it. */
@@ -63,7 +65,7 @@ export async function validateConfig(file: string, value: unknown): Promise<Load
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new ConfigError(`${file}: the config must be an object (export default defineConfig({ ... }))`);
   }
-  const known = new Set(["input", "out", "wireNames", "enumStyle", "anyType", "unknownKeys", "nulls", "requiredNulls", "openapi", "jsonSchema", "info"]);
+  const known = new Set(["input", "out", "wireNames", "enumStyle", "anyType", "unknownKeys", "nulls", "requiredNulls", "flavour", "openapi", "jsonSchema", "info"]);
   for (const key of Object.keys(value)) if (!known.has(key)) fail(key, `is not a config key (known keys: ${[...known].join(", ")})`);
   const config = value as Record<string, unknown>;
   const base = dirname(file);
@@ -131,5 +133,7 @@ export async function validateConfig(file: string, value: unknown): Promise<Load
   if (nulls) result.nulls = nulls;
   const requiredNulls = oneOf("requiredNulls", config["requiredNulls"], ["reject", "accept"] as const);
   if (requiredNulls) result.requiredNulls = requiredNulls;
+  const flavour = oneOf("flavour", config["flavour"], ["auto", ...FLAVOUR_NAMES] as const);
+  if (flavour) result.flavour = flavour;
   return result;
 }

@@ -125,9 +125,10 @@ class Session {
 
   /** The options of every generation of this session: the emit options, the root, the exports. */
   private generateOptions() {
-    const { emit, input, exports } = this.settings;
+    const { emit, input, exports, flavour } = this.settings;
     return {
       ...emit,
+      flavour,
       rootDir: posixRoot(input),
       ...(exports.openapi !== undefined ? { openapi: exports.openapi } : {}),
       ...(exports.jsonSchema !== undefined ? { jsonSchema: exports.jsonSchema } : {}),

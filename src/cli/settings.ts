@@ -3,6 +3,7 @@ import { basename, relative, resolve, sep } from "node:path";
 import { CACHE_NAME, MANIFEST_NAME } from "../write/output.js";
 import type { EmitOptions, WireOverrides } from "../emit/options.js";
 import { DEFAULT_EMIT_OPTIONS } from "../emit/options.js";
+import type { FlavourName } from "../ir/types.js";
 import type { Command } from "./args.js";
 import { ConfigError, type LoadedConfig } from "./config-file.js";
 import { validateWireOverrides } from "./overrides.js";
@@ -12,6 +13,8 @@ export interface Settings {
   readonly input: string;
   readonly out: string;
   readonly emit: EmitOptions;
+  /** The SDK language of the docs, or `auto` to tell it from them. */
+  readonly flavour: FlavourName | "auto";
   readonly configFile: string | null;
   /** The exported documents: paths relative to the output folder (`/`-separated), and their info. */
   readonly exports: {
@@ -65,6 +68,7 @@ export async function resolveSettings(command: Command, config: LoadedConfig, cw
       ...(jsonSchema !== undefined ? { jsonSchema } : {}),
       info: { ...(title !== undefined ? { title } : {}), ...(version !== undefined ? { version } : {}) },
     },
+    flavour: command.flavour ?? config.flavour ?? "auto",
     emit: {
       enumStyle: command.enumStyle ?? config.enumStyle ?? defaults.enumStyle,
       anyType: command.anyType ?? config.anyType ?? defaults.anyType,

@@ -107,8 +107,9 @@ function modelInterface(context: EmitContext, model: ObjectModel): InterfaceDecl
 }
 
 /**
- * Whether a required field takes `null` under `--required-nulls accept` (its type says `T | null`).
- * Types whose decoder accepts null anyway (`*any*`, opaque models) are left as they are.
+ * Whether a field takes `null` (its type says `T | null`): a field the doc says is nullable (docs
+ * of other SDK languages say so), and a required field under `--required-nulls accept`. Types
+ * whose decoder accepts null anyway (`*any*`, opaque models) are left as they are.
  */
 function takesNull(context: EmitContext, field: Field): boolean {
   return takesNullField(field, context.options.requiredNulls, context.lookup);
@@ -144,7 +145,7 @@ function property(field: Field, name: string, type: string, docs: ReturnType<typ
     kind: StructureKind.PropertySignature as const,
     name,
     hasQuestionToken: !field.required,
-    type: field.required ? (nullable ? `${type} | null` : type) : `${type} | undefined`,
+    type: `${type}${nullable ? " | null" : ""}${field.required ? "" : " | undefined"}`,
     docs,
   };
 }
@@ -183,6 +184,8 @@ function decoderParts(context: EmitContext, model: ObjectModel, wire: readonly s
     const decoded = () => decodeExpr(context, field.type, "t", "k");
     if (!field.required) {
       if (field.type.kind === "primitive" && field.type.name === "any") return { key, test: null, target, value: "t", required: false };
+      // A nullable optional field keeps its null, whatever the nulls policy does with others.
+      if (takesNull(context, field)) return { key, test: "t !== undefined", target, value: `t === null ? null : ${decoded()}`, required: false };
       return { key, test: absent, target, value: decoded(), required: false };
     }
     // Other decoders report undefined under a field key as a missing required field themselves,
@@ -377,8 +380,8 @@ function serializerText(parts: SerializerParts): string[] | null {
   const lines = functionHead(parts.name, [`value: ${parts.modelType}`], parts.returnType);
   const guard = line(`  ${notObjectStatement(parts)}`);
   if (lines === null || guard === null) return null;
-  // Prettier cannot break this declaration: it stays on one line whatever its width.
-  lines.push(...guard, `  const result: ${parts.resultType} = {};`);
+  // Too wide, prettier moves the empty object to the next line; the type itself is never broken.
+  lines.push(...guard, ...(line(`  const result: ${parts.resultType} = {};`) ?? [`  const result: ${parts.resultType} =`, "    {};"]));
   if (parts.cases.length > 0) {
     const read = line(`    ${readStatement(parts)}`);
     if (read === null) return null;

@@ -82,9 +82,9 @@ function acceptsModel(value: unknown, model: Model, options: EmitOptions, lookup
           continue;
         }
         if (item === null && !(field.type.kind === "primitive" && field.type.name === "any")) {
-          if (field.required ? !takesNull(field, options.requiredNulls, lookup) && !inner(null, field.type) : options.nulls === "reject" && !inner(null, field.type)) {
-            return false;
-          }
+          // Kept when the field takes null; else an optional field reads it as absent (by default).
+          if (takesNull(field, options.requiredNulls, lookup) || inner(null, field.type)) continue;
+          if (field.required || options.nulls === "reject") return false;
           continue;
         }
         if (!inner(item, field.type)) return false;

@@ -36,9 +36,10 @@ export function acceptsAnyValue(type: TypeNode, lookup: (id: string) => Model | 
 }
 
 /**
- * Whether a declared field takes `null` on the wire and in its types (`T | null`): a required
- * field under `--required-nulls accept`, unless its type accepts every value anyway.
+ * Whether a declared field takes `null` on the wire and in its types (`T | null`): a field the
+ * doc says is nullable (docs of other SDK languages say so), and a required field under
+ * `--required-nulls accept`, unless its type accepts every value anyway.
  */
 export function takesNull(field: Field, requiredNulls: RequiredNullPolicy, lookup: (id: string) => Model | undefined): boolean {
-  return field.required && requiredNulls === "accept" && !acceptsAnyValue(field.type, lookup);
+  return (field.nullable || (field.required && requiredNulls === "accept")) && !acceptsAnyValue(field.type, lookup);
 }

@@ -1,6 +1,6 @@
 import { posix } from "node:path";
 import { CODES } from "./codes.js";
-import type { Diagnostic, Model, RefType, Schema, TypeNode } from "./types.js";
+import type { Diagnostic, FlavourMap, Model, RefType, Schema, TypeNode } from "./types.js";
 import { IR_VERSION, tableRows } from "./types.js";
 
 /** The resolved schema and the problems found while resolving it. */
@@ -19,6 +19,7 @@ export interface Resolution {
  *
  * @param models the parsed models; `nonModelPaths` are the paths of markdown files that were
  *   skipped as not being model docs, so that a link to one of them is reported precisely.
+ * @param flavours the SDK language of each doc, recorded in the schema.
  * @param rootDir the absolute `/`-separated path of the docs root. Links climb above the root and
  *   come back down into it (`../../models/shared/x.md` from `docs/models/shared/`), so resolving
  *   them needs the names of the root's folders; a link may come back through `models` whatever
@@ -28,6 +29,7 @@ export function resolveSchema(
   models: readonly Model[],
   nonModelPaths: readonly string[] = [],
   rootDir = "/docs",
+  flavours: FlavourMap = { ".": "typescript" },
 ): Resolution {
   const diagnostics: Diagnostic[] = [];
   const byId = new Map(models.map((model) => [model.id, model]));
@@ -38,7 +40,7 @@ export function resolveSchema(
   const resolved = models.map((model) => resolveModel(context, model));
   resolved.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   checkTitles(resolved, diagnostics);
-  return { schema: { version: IR_VERSION, models: resolved }, diagnostics };
+  return { schema: { version: IR_VERSION, flavours, models: resolved }, diagnostics };
 }
 
 interface Context {
@@ -127,9 +129,12 @@ function resolveRef(context: Context, ref: RefType): string | null {
   const { namespace, name } = ref.via;
   const file = `${name.toLowerCase()}.md`;
   for (const folder of candidateFolders(context, namespace, posix.dirname(doc))) {
-    const id = folder === "." ? file : `${folder}/${file}`;
-    const model = context.byId.get(id);
-    if (model && model.title === name) return id;
+    // TypeScript, Python, Go and Ruby docs are named `lower(X).md`; Java, C# and PHP docs `X.md`.
+    for (const candidate of [file, `${name}.md`]) {
+      const id = folder === "." ? candidate : `${folder}/${candidate}`;
+      const model = context.byId.get(id);
+      if (model && (model.title === name || model.docTitle === name)) return id;
+    }
   }
   const written = namespace ? `${namespace}.${name}` : name;
   return problem(CODES.unresolvedName, `the type ${written} names no model doc (looked for ${file} in ${candidateFolders(context, namespace, posix.dirname(doc)).join(", ") || "no folder"})`);

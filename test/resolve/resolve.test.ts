@@ -136,7 +136,7 @@ describe("schema", () => {
 
   it("sorts models by id and stamps the IR version", () => {
     const root = loadRoot("census", "/repo/docs/models");
-    expect(root.schema.version).toBe(2);
+    expect(root.schema.version).toBe(3);
     expect(root.schema.models.map((model) => model.id)).toEqual([
       "errors/error.md",
       "operations/getsyncrunrequest.md",

@@ -1,0 +1,19 @@
+import type { FlavourFrontEnd, FlavourName } from "./flavour.js";
+import { PYTHON } from "./python/index.js";
+import { TYPESCRIPT } from "./typescript/index.js";
+
+export { FLAVOUR_NAMES, type FlavourName } from "./flavour.js";
+
+/** The front-end that reads the docs of one SDK language. */
+export function frontEnd(flavour: FlavourName): FlavourFrontEnd {
+  switch (flavour) {
+    case "typescript":
+      return TYPESCRIPT;
+    case "python":
+      return PYTHON;
+    default: {
+      const unreachable: never = flavour;
+      return unreachable;
+    }
+  }
+}
