@@ -6,7 +6,8 @@
 import { join } from "node:path";
 import type { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { corpusRoot, typescriptCorpora } from "../corpora/support.js";
+import { corpusRoot, flavourCorpora, typescriptCorpora } from "../corpora/support.js";
+import { type Model, type TypeNode, tableRows } from "../../src/ir/types.js";
 import { ROOT } from "../helpers.js";
 import { type TempOutput, docsOf, generateToTemp } from "../runtime/support.js";
 import { type Faithfulness, type Reason, checkFaithfulness } from "./faithful.js";
@@ -19,9 +20,12 @@ const SEED = Number(process.env["MDSPEC_PROPERTY_SEED"] ?? 424_242);
 /** The reasons the README lists for a disagreement between ajv and the generated decoders. */
 const DOCUMENTED: ReadonlySet<Reason> = new Set(["null-as-absent", "integer-as-number", "date-time-syntax", "proto-key"]);
 
-const targets = [{ name: "specs", root: join(ROOT, "specs") }, ...typescriptCorpora().map((name) => ({ name, root: corpusRoot(name) }))];
+const targets = [
+  { name: "specs", root: join(ROOT, "specs") },
+  ...[...typescriptCorpora(), ...flavourCorpora().map((corpus) => corpus.name)].sort().map((name) => ({ name, root: corpusRoot(name) })),
+];
 
-describe.each(targets)("the exported documents of $name", ({ name, root }) => {
+describe.each(targets.filter((target) => !process.env["ONLY"] || process.env["ONLY"].split(",").includes(target.name)))("the exported documents of $name", ({ name, root }) => {
   let output: TempOutput | undefined;
   let rejecting: TempOutput | undefined;
   let ajv: Ajv2020 | undefined;
@@ -59,8 +63,16 @@ describe.each(targets)("the exported documents of $name", ({ name, root }) => {
   // which make openapi-typescript's parser (@redocly/openapi-core) throw a TypeError.
   it.skipIf(name === "specs")("gives every model a type mutually assignable with its generated wire type (openapi-typescript)", async () => {
     const agreement = await checkTypeAgreement(output!.dir, output!.schema.models, text("openapi"));
-    expect(agreement.failures).toEqual([]);
+    // A catch-all of typed values: openapi-typescript writes the declared keys and the typed extras
+    // as an intersection (`{ a: string } & { [key: string]: number }`), while the generated
+    // interface must widen its index signature to every declared field's type (TypeScript's rule
+    // for an interface). The schema's type is assignable to the wire type, not the reverse; so for
+    // the models holding such a model.
+    const typedCatchAll = withTypedCatchAll(output!.schema.models);
+    expect(agreement.failures.filter((id) => !typedCatchAll.includes(id))).toEqual([]);
+    expect(agreement.notAssignableToWire).toEqual([]);
     expect(agreement.checked).toBe(output!.schema.models.length);
+    typeFigures.push(`${name}: ${agreement.checked - agreement.failures.length}/${agreement.checked} mutually assignable; ${agreement.failures.length} holding a typed catch-all assignable one way`);
   });
 
   it("validates as the generated decoders do (ajv and safeParseX), but for the documented reasons", async () => {
@@ -78,6 +90,46 @@ describe.each(targets)("the exported documents of $name", ({ name, root }) => {
   });
 });
 
+const typeFigures: string[] = [];
+
+/**
+ * The models whose wire type holds a catch-all of typed (not `*any*`) values: their own, or one of
+ * a model they refer to, at any depth.
+ */
+function withTypedCatchAll(models: readonly Model[]): string[] {
+  const byId = new Map(models.map((model) => [model.id, model]));
+  const memo = new Map<string, boolean>();
+  const typeHolds = (type: TypeNode): boolean => {
+    switch (type.kind) {
+      case "ref":
+        return type.target !== null && holds(type.target);
+      case "array":
+        return typeHolds(type.element);
+      case "record":
+        return typeHolds(type.value);
+      case "union":
+        return type.members.some(typeHolds);
+      default:
+        return false;
+    }
+  };
+  const holds = (id: string): boolean => {
+    if (memo.has(id)) return memo.get(id)!;
+    memo.set(id, false);
+    const model = byId.get(id)!;
+    let result = false;
+    if (model.kind === "object") {
+      const value = model.additionalProperties?.type.value;
+      result = (value !== undefined && model.fields.length > 0 && !(value.kind === "primitive" && value.name === "any")) || tableRows(model).some((field) => typeHolds(field.type));
+    } else if (model.kind === "union") {
+      result = model.members.some((member) => typeHolds(member.type));
+    }
+    memo.set(id, result);
+    return result;
+  };
+  return models.filter((model) => holds(model.id)).map((model) => model.id);
+}
+
 /** The figures of every target, printed once at the end when MDSPEC_EXPORT_FIGURES is set (for the README). */
 const figures: string[] = [];
 function recordFigures(name: string, models: number, result: Faithfulness): void {
@@ -91,5 +143,5 @@ function recordFigures(name: string, models: number, result: Faithfulness): void
   figures.push(`${name}: ${models} models, ${result.values} values ${JSON.stringify(result.bySource)}; nulls absent ${share(absent!)}% ${count(absent!)}; nulls reject ${share(reject!)}% ${count(reject!)}`);
 }
 afterAll(() => {
-  if (process.env["MDSPEC_EXPORT_FIGURES"]) console.log(figures.join("\n"));
+  if (process.env["MDSPEC_EXPORT_FIGURES"]) console.log([...typeFigures, ...figures].join("\n"));
 });

@@ -11,7 +11,10 @@ import { modulePath } from "../corpora/support.js";
 /** What the type check found: how many models it compared, and the models whose types differ. */
 export interface TypeAgreement {
   readonly checked: number;
+  /** The models whose types are not mutually assignable (sorted doc paths). */
   readonly failures: readonly string[];
+  /** The models whose schema type is not assignable to their wire type (a subset of `failures`). */
+  readonly notAssignableToWire: readonly string[];
 }
 
 /** The options a TypeScript user of openapi-typescript's output would have (no exactOptionalPropertyTypes). */
@@ -61,26 +64,31 @@ export async function checkTypeAgreement(dir: string, models: readonly Model[], 
   });
   const imports = [`import type { AxiosResponseLike, Unrecognized } from "./runtime.js";`, ...[...eventImports].map(([alias, line]) => line.replace("%", alias))];
   writeFileSync(join(dir, "openapi-types.ts"), `${imports.join("\n")}\n${astToString(ast)}`);
-  const lines = ['import type { components } from "./openapi-types.js";', "type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;"];
-  const lineModel = new Map<number, string>();
+  const lines = ['import type { components } from "./openapi-types.js";', "type Assignable<A, B> = [A] extends [B] ? true : false;"];
+  const lineModel = new Map<number, { readonly id: string; readonly toWire: boolean }>();
   models.forEach((model, index) => {
     lines.push(`import type { ${wireTypeName(model, null)} as W${index} } from "./${modulePath(model.id).replace(/\.ts$/, ".js")}";`);
   });
   models.forEach((model, index) => {
-    lineModel.set(lines.length + 1, model.id);
-    lines.push(`export const m${index}: Same<components["schemas"][${JSON.stringify(keyOf.get(model.id))}], W${index}> = true;`);
+    const schemaType = `components["schemas"][${JSON.stringify(keyOf.get(model.id))}]`;
+    lineModel.set(lines.length + 1, { id: model.id, toWire: true });
+    lines.push(`export const a${index}: Assignable<${schemaType}, W${index}> = true;`);
+    lineModel.set(lines.length + 1, { id: model.id, toWire: false });
+    lines.push(`export const b${index}: Assignable<W${index}, ${schemaType}> = true;`);
   });
   const check = join(dir, "openapi-check.ts");
   writeFileSync(check, `${lines.join("\n")}\n`);
   const program = ts.createProgram([check], OPTIONS);
   const source = program.getSourceFile(check)!;
   const failures = new Set<string>();
+  const notAssignableToWire = new Set<string>();
   for (const diagnostic of [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)]) {
     const line = diagnostic.start === undefined ? 0 : source.getLineAndCharacterOfPosition(diagnostic.start).line + 1;
-    if (process.env["MDSPEC_DEBUG_TYPES"]) console.log(lineModel.get(line), ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n").slice(0, 1500));
-    failures.add(lineModel.get(line) ?? `openapi-check.ts:${line}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`);
+    const found = lineModel.get(line);
+    failures.add(found?.id ?? `openapi-check.ts:${line}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`);
+    if (found?.toWire) notAssignableToWire.add(found.id);
   }
-  return { checked: models.length, failures: [...failures].sort() };
+  return { checked: models.length, failures: [...failures].sort(), notAssignableToWire: [...notAssignableToWire].sort() };
 }
 
 /** The TypeScript type of a platform value named by `x-mdspec-external`, as the generated code declares it. */
