@@ -1,6 +1,6 @@
 // The exported documents of specs/ (goldens in generated/, validity, determinism) and the schema
 // mapping construct by construct, on small docs generated in memory.
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { EmitOptions } from "../../src/emit/options.js";
@@ -236,6 +236,15 @@ describe("the schema mapping", () => {
       expect(found.failures).toEqual(["level.md", "reply.md", "widget.md"]);
     } finally {
       output.cleanup();
+    }
+  });
+
+  it("is built from the IR alone: src/export imports nothing but the IR and the option types", () => {
+    for (const name of readdirSync(join(ROOT, "src/export"))) {
+      const source = readFileSync(join(ROOT, "src/export", name), "utf8");
+      for (const [, specifier] of source.matchAll(/^import[^"]*"([^"]+)";$/gm)) {
+        expect(specifier === "../emit/options.js" ? /^import type /m.test(source) : /^\.\.\/ir\/|^\.\//.test(specifier!), `${name} imports ${specifier}`).toBe(true);
+      }
     }
   });
 
