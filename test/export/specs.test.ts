@@ -217,13 +217,24 @@ describe("the schema mapping", () => {
     expect(validate(missing)).toBe(false);
   });
 
-  it("gives openapi-typescript types equal to the generated wire types, and the check sees any schema that says otherwise", async () => {
+  it("gives openapi-typescript types equal to the generated wire types (also under other options), and the check sees any schema that says otherwise", async () => {
     const more: Doc[] = [
       ...docs,
       { path: "level.md", text: "# Level\n\n## Values\n\nThis is an open enum. Unrecognized values will be captured as the `Unrecognized<string>` branded type.\n\n| Name | Value |\n| --- | --- |\n| `Low` | low |\n| - | `Unrecognized<string>` |\n" },
       { path: "empty.md", text: "# Empty\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n" },
       { path: "reply.md", text: objectDoc("Reply", [{ name: "level", type: "[Level](level.md)" }, { name: "raw", type: "[Response](https://developer.mozilla.org/en-US/docs/Web/API/Response)", required: false }, { name: "empty", type: "[Empty](empty.md)", required: false }]) },
     ];
+    const card = objectDoc("Card", [{ name: "type", type: '*"card"*' }, "cardNumber"]);
+    const bank = objectDoc("Bank", [{ name: "type", type: '*"bank"*' }, { name: "iban", required: false }]);
+    const payment = "# Payment\n\n## Supported Types\n\n### `models.Card`\n\n### `models.Bank`\n\n### `string`\n";
+    const tagged = [...more, { path: "card.md", text: card }, { path: "bank.md", text: bank }, { path: "payment.md", text: payment }];
+    const options = { wireNames: { case: "snake_case", overrides: {} }, requiredNulls: "accept", unknownKeys: "strict" } as const;
+    const withOptions = await generateToTemp(tagged, { ...options, openapi: "openapi.json" }, "/work/docs");
+    try {
+      expect(await checkTypeAgreement(withOptions.dir, withOptions.schema.models, withOptions.exports[0]!.content)).toEqual({ checked: 8, failures: [], notAssignableToWire: [] });
+    } finally {
+      withOptions.cleanup();
+    }
     const output = await generateToTemp(more, { openapi: "openapi.json" }, "/work/docs");
     try {
       const document = output.exports[0]!.content;

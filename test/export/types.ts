@@ -55,7 +55,7 @@ export async function checkTypeAgreement(dir: string, models: readonly Model[], 
       if (typeof external === "string") return externalType(external, record["x-mdspec-event"], byKey, eventImports);
       // openapi-typescript writes an object without properties as `Record<string, never>`; the
       // generated interface of a model without fields is `{}`, as open as any other object type.
-      if (record["type"] === "object" && isEmpty(record["properties"]) && record["additionalProperties"] === undefined) return ts.factory.createTypeLiteralNode([]);
+      if (record["type"] === "object" && isEmpty(record["properties"]) && (record["additionalProperties"] ?? false) === false && record["not"] === undefined) return ts.factory.createTypeLiteralNode([]);
       if (record["x-mdspec-unrecognized"] === true) {
         return ts.factory.createTypeReferenceNode("Unrecognized", [ts.factory.createKeywordTypeNode(record["type"] === "number" ? ts.SyntaxKind.NumberKeyword : ts.SyntaxKind.StringKeyword)]);
       }
