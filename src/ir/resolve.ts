@@ -15,7 +15,7 @@ export interface Resolution {
  * `models.`/`shared.` prefix of their text). Names written `*ns.X*` (and union headings `ns.X`)
  * resolve through the namespace map the links establish: the folders that links whose text starts
  * with `ns.` point into, then the folders named `ns`, then the doc's own folder; within a folder
- * the doc is `lower(X).md`, as the generator names files.
+ * the doc is `lower(X).md`, as the generator names files, and its title as written is `X`.
  *
  * @param models the parsed models; `nonModelPaths` are the paths of markdown files that were
  *   skipped as not being model docs, so that a link to one of them is reported precisely.
@@ -132,7 +132,7 @@ function resolveRef(context: Context, ref: RefType): string | null {
     for (const candidate of [file, `${name}.md`]) {
       const id = folder === "." ? candidate : `${folder}/${candidate}`;
       const model = context.byId.get(id);
-      if (model && model.title === name) return id;
+      if (model && (model.docTitle ?? model.title) === name) return id;
     }
   }
   const written = namespace ? `${namespace}.${name}` : name;

@@ -8,7 +8,7 @@
 export const IR_VERSION = 3;
 
 /** The SDK languages whose model docs mdspec reads (`--flavour`), in the order the docs list them. */
-export const FLAVOUR_NAMES = ["typescript", "python"] as const;
+export const FLAVOUR_NAMES = ["typescript", "python", "go"] as const;
 
 /** An SDK language whose model docs mdspec reads: the docs root's flavour. */
 export type FlavourName = (typeof FLAVOUR_NAMES)[number];
@@ -174,8 +174,14 @@ export interface UnionMember {
 interface ModelCommon {
   /** The doc path relative to the docs root, with `/` separators: `models/shared/syncrun.md`. */
   readonly id: string;
-  /** The title of the doc (`# SyncRun`, strikethrough removed). */
+  /**
+   * The model's name: the title of the doc (`# SyncRun`, strikethrough removed), or in another
+   * language's docs the name the TypeScript SDK gives the model of that title (`# URLEvent` in Go
+   * docs is `UrlEvent`).
+   */
   readonly title: string;
+  /** The title as the doc writes it, when it is not {@link ModelCommon.title} (other languages' docs). */
+  readonly docTitle?: string;
   readonly deprecated: boolean;
   /** The prose between the title and the first section, as markdown; null when absent. */
   readonly description: string | null;

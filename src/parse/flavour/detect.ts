@@ -40,6 +40,15 @@ const EVIDENCE: readonly { readonly flavour: FlavourName; readonly cell: RegExp 
     cell: /\*str\*|\*Any\*|(?:^|[^\w.])(?:Optional|Nullable|OptionalNullable|List|Dict|Literal|Union)\[|#date(?:time)?-objects/,
     fence: "python",
   },
+  {
+    flavour: "go",
+    // Slices and maps written before the element (`[]*string*`, `map[string]*any*`), the
+    // pointer inside the italics (`**string*`) or in a code span (`` `*string` ``), Go's sized
+    // numbers (`*int64*`, `` `float32` ``) and links to Go's package docs
+    // (`[time.Time](https://pkg.go.dev/time#Time)`).
+    cell: /^`?\[\]|map\[string\]|^\*\*[a-z]|^`\*[\w.]+`|(?:^|[*`])(?:u?int(?:8|16|32|64)|float(?:32|64))(?:[*`]|$)|pkg\.go\.dev/,
+    fence: "go",
+  },
 ];
 
 /** The languages of code blocks (` ```python `) in examples and union bodies. */

@@ -1,4 +1,5 @@
 import type { FlavourFrontEnd, FlavourName } from "./flavour.js";
+import { GO } from "./go/index.js";
 import { PYTHON } from "./python/index.js";
 import { TYPESCRIPT } from "./typescript/index.js";
 
@@ -11,6 +12,8 @@ export function frontEnd(flavour: FlavourName): FlavourFrontEnd {
       return TYPESCRIPT;
     case "python":
       return PYTHON;
+    case "go":
+      return GO;
     default: {
       const unreachable: never = flavour;
       return unreachable;
