@@ -111,6 +111,8 @@ export function readFields(source: DocSource, section: Section, flavour: Flavour
       continue;
     }
     seen.set(fieldName, row.start.line);
+    const nameLoss = flavour.propertyNameLoss?.(docName) ?? null;
+    if (nameLoss) report(source, spanAt(nameCell!.start, nameCell!.text.indexOf("`") + 1, 0).start, "warning", CODES.flavourLoss, nameLoss);
     for (const loss of type.losses) report(source, spanAt(typeCell!.start, loss.offset, 0).start, "warning", CODES.flavourLoss, loss.message);
     fields.push({
       name: fieldName,

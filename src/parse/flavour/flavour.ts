@@ -57,6 +57,11 @@ export interface FlavourFrontEnd {
   readTypeCell(cell: string, cellStart: Point, required: boolean): FlavourTypeParse;
   /** The TypeScript property name of a Field cell's identifier (`connector_id` -> `connectorId`). */
   propertyName(fieldCell: string): string;
+  /**
+   * The warning for a Field cell whose TypeScript spelling the doc does not tell (Go's `ImageURL`
+   * may be `imageUrl` or `imageURL`), or null; absent when every name is certain.
+   */
+  readonly propertyNameLoss?: (fieldCell: string) => string | null;
   /** The TypeScript member name of an enum Name cell (`IN_PROGRESS` -> `InProgress`). */
   enumMemberName(nameCell: string, modelTitle: string): string;
   /** Reads one member of a union doc. */

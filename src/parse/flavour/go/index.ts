@@ -4,7 +4,7 @@ import { isAbsoluteUrl } from "../../type-words.js";
 import { type ExprGrammar, type TypeExpr, parseCellExpr, parsePlainExpr } from "../cell.js";
 import { FlavourTypeError, describe, mapSafely, nodeSpan } from "../common.js";
 import type { FlavourFrontEnd, FlavourMemberParse, UnionMemberSource } from "../flavour.js";
-import { goEnumMemberName, goModelName, goPropertyName } from "./names.js";
+import { goEnumMemberName, goModelName, goPropertyName, goPropertyNameLoss } from "./names.js";
 import { reshapeGoResponse } from "./response.js";
 
 /** Go's type operators: maps with string keys, slices and pointers. */
@@ -33,6 +33,7 @@ export const GO: FlavourFrontEnd = {
     return { ok: true, type: mapped.value.type, nullable: required && mapped.value.pointer, losses: [] };
   },
   propertyName: goPropertyName,
+  propertyNameLoss: goPropertyNameLoss,
   enumMemberName: goEnumMemberName,
   titleOnlyLoss: null,
   readUnionMember: readGoMember,

@@ -26,6 +26,19 @@ export function goPropertyName(name: string): string {
 }
 
 /**
+ * The warning for a Go field name with an initialism after its first word (`ImageURL`,
+ * `PartnerID`): the TypeScript SDK camel-cases the OpenAPI name, which may have been `imageURL` as
+ * well as `image_url`, so the property (and, with `--wire-case preserve`, the wire key) may be
+ * either. A leading initialism (`URLFormat` -> `urlFormat`, `ID` -> `id`) is certain.
+ */
+export function goPropertyNameLoss(name: string): string | null {
+  const firstWordEnd = name.search(/[a-z0-9]/);
+  if (firstWordEnd < 0 || softenInitialisms(name.slice(firstWordEnd)) === name.slice(firstWordEnd)) return null;
+  const kept = name[0]!.toLowerCase() + name.slice(1);
+  return `Go writes initialisms in capitals whatever the API's spelling: ${name} is read as ${goPropertyName(name)}, which the TypeScript SDK and the wire may spell ${kept} (a wire-name override keyed ${name} sets the wire key)`;
+}
+
+/**
  * The TypeScript member name of a Go enum constant, which Go prefixes with the enum's type name:
  * `AccessLevelWrite` in `# AccessLevel` -> `Write`, `EventURL` in `# Event` -> `Url`. A name
  * without that prefix, or whose rest does not start a new word, is kept whole (initialisms
