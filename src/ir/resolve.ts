@@ -1,6 +1,6 @@
 import { posix } from "node:path";
 import { CODES } from "./codes.js";
-import type { Diagnostic, FlavourName, Model, RefType, Schema, TypeNode } from "./types.js";
+import type { Diagnostic, FlavourMap, Model, RefType, Schema, TypeNode } from "./types.js";
 import { IR_VERSION, tableRows } from "./types.js";
 
 /** The resolved schema and the problems found while resolving it. */
@@ -15,10 +15,11 @@ export interface Resolution {
  * `models.`/`shared.` prefix of their text). Names written `*ns.X*` (and union headings `ns.X`)
  * resolve through the namespace map the links establish: the folders that links whose text starts
  * with `ns.` point into, then the folders named `ns`, then the doc's own folder; within a folder
- * the doc is `lower(X).md`, as the generator names files, and its title as written is `X`.
+ * the doc is `lower(X).md`, as the generator names files.
  *
  * @param models the parsed models; `nonModelPaths` are the paths of markdown files that were
  *   skipped as not being model docs, so that a link to one of them is reported precisely.
+ * @param flavours the SDK language of each doc, recorded in the schema.
  * @param rootDir the absolute `/`-separated path of the docs root. Links climb above the root and
  *   come back down into it (`../../models/shared/x.md` from `docs/models/shared/`), so resolving
  *   them needs the names of the root's folders; a link may come back through `models` whatever
@@ -28,7 +29,7 @@ export function resolveSchema(
   models: readonly Model[],
   nonModelPaths: readonly string[] = [],
   rootDir = "/docs",
-  flavour: FlavourName = "typescript",
+  flavours: FlavourMap = { ".": "typescript" },
 ): Resolution {
   const diagnostics: Diagnostic[] = [];
   const byId = new Map(models.map((model) => [model.id, model]));
@@ -39,7 +40,7 @@ export function resolveSchema(
   const resolved = models.map((model) => resolveModel(context, model));
   resolved.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   checkTitles(resolved, diagnostics);
-  return { schema: { version: IR_VERSION, flavour, models: resolved }, diagnostics };
+  return { schema: { version: IR_VERSION, flavours, models: resolved }, diagnostics };
 }
 
 interface Context {
@@ -132,7 +133,7 @@ function resolveRef(context: Context, ref: RefType): string | null {
     for (const candidate of [file, `${name}.md`]) {
       const id = folder === "." ? candidate : `${folder}/${candidate}`;
       const model = context.byId.get(id);
-      if (model && (model.docTitle ?? model.title) === name) return id;
+      if (model && (model.title === name || model.docTitle === name)) return id;
     }
   }
   const written = namespace ? `${namespace}.${name}` : name;

@@ -104,7 +104,7 @@ function readModel(source: DocSource, flavour: FlavourFrontEnd): Model | null {
   const exampleSection = outline.known.get("Example Usage");
   const exampleNode = exampleSection?.nodes.find((node) => node.type === "code");
   const docTitle = title[2]!;
-  const name = flavour.modelName?.(docTitle) ?? docTitle;
+  const name = flavour.modelName(docTitle);
   const common = {
     id: source.path,
     title: name,

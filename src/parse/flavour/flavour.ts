@@ -55,6 +55,8 @@ export interface FlavourFrontEnd {
    * `required` is the Required column, which tells a Go pointer or a PHP `?T` that is nullable.
    */
   readTypeCell(cell: string, cellStart: Point, required: boolean): FlavourTypeParse;
+  /** The TypeScript name of a model from its doc's title (`Error` -> `ErrorT`, `AnyT` -> `Any`). */
+  modelName(title: string): string;
   /** The TypeScript property name of a Field cell's identifier (`connector_id` -> `connectorId`). */
   propertyName(fieldCell: string): string;
   /**
@@ -71,11 +73,6 @@ export interface FlavourFrontEnd {
    * that way (Java, Ruby) so that the doc's members are lost; null when such a doc is opaque.
    */
   readonly titleOnlyLoss: string | null;
-  /**
-   * The TypeScript name of the model whose doc has this title (`URLEvent` -> `UrlEvent` in Go
-   * docs); absent when titles are the TypeScript names.
-   */
-  readonly modelName?: (title: string) => string;
   /**
    * The model the TypeScript SDK declares for an object doc that the flavour's SDK shapes another
    * way (a Go operation response holds the HTTP envelope and one field per response body, where

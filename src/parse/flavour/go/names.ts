@@ -1,3 +1,5 @@
+import { typescriptModelName } from "../common.js";
+
 /**
  * A Go name with its initialisms written as ordinary words: Go writes `ID`, `URL`, `JSON`, `HTTP`
  * (`PartnerID`, `APIKeyAuth`, `HTTPStatus`) where the TypeScript SDK, which camel-cases the same
@@ -50,19 +52,14 @@ export function goEnumMemberName(name: string, typeName: string): string {
   return softenInitialisms(member);
 }
 
-/**
- * The names of JavaScript globals that the TypeScript SDK does not give a model, so that its
- * module can still use the global: it appends `T` (`FileT`, `ErrorT`, `ObjectT`, `FunctionT`).
- * These are the ones TypeScript SDKs are seen to rename; Go docs keep the plain name.
- */
-const RENAMED_GLOBALS = new Set(["Error", "File", "Function", "Object"]);
+/** Go has no reserved names that its SDK renames models for. */
+const GO_RESERVED: ReadonlySet<string> = new Set();
 
 /**
  * The TypeScript name of the model of a Go doc's title: initialisms as ordinary words
- * (`URLEvent` -> `UrlEvent`, `HTTPBinSimpleJSONObject` -> `HttpBinSimpleJsonObject`) and `T`
- * after the names of JavaScript globals (`File` -> `FileT`).
+ * (`URLEvent` -> `UrlEvent`, `HTTPBinSimpleJSONObject` -> `HttpBinSimpleJsonObject`) and the
+ * TypeScript SDK's `T` after the names of JavaScript globals (`File` -> `FileT`).
  */
 export function goModelName(title: string): string {
-  const name = softenInitialisms(title);
-  return RENAMED_GLOBALS.has(name) ? `${name}T` : name;
+  return typescriptModelName(softenInitialisms(title), GO_RESERVED);
 }
