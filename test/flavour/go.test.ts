@@ -65,7 +65,8 @@ describe("Go docs: Type cells", () => {
     ["[types.Date](../../types/date.md)", { kind: "date" }, false],
     ["[*big.Int](https://pkg.go.dev/math/big#Int)", { kind: "primitive", name: "bigint" }, false],
     ["[*decimal.Big](https://pkg.go.dev/github.com/ericlagergren/decimal#Big)", { kind: "primitive", name: "decimal" }, false],
-    ["[*http.Response](https://pkg.go.dev/net/http#Response)", { kind: "external", name: "Response" }, true],
+    ["[*http.Response](https://pkg.go.dev/net/http#Response)", { kind: "external", name: "Response" }, false],
+    ["[*http.Request](https://pkg.go.dev/net/http#Request)", { kind: "external", name: "Request" }, false],
     ["[components.Owner](../../models/components/owner.md)", OWNER_LINK, false],
     ["[*components.Owner](../../models/components/owner.md)", { ...OWNER_LINK, via: { ...OWNER_LINK.via, text: "*components.Owner" } }, true],
     ["[][components.Owner](../../models/components/owner.md)", { kind: "array", element: OWNER_LINK }, false],
@@ -207,6 +208,11 @@ describe("Go docs: operation responses", () => {
     if (model?.kind !== "object") throw new Error("not an object");
     expect(model.fields.map((field) => [field.name, field.docName, field.required, field.nullable])).toEqual([["result", "Res", true, false]]);
     expect(shape(model.fields[0]!.type)).toMatchObject({ kind: "ref", via: { form: "link", url: "../../models/operations/listres.md" } });
+  });
+
+  it("reads the HTTPMeta row of newer SDKs as the envelope", () => {
+    const model = response([["HTTPMeta", "[components.HTTPMetadata](../../models/components/httpmetadata.md)", true], RES]);
+    expect(model?.kind === "object" && model.fields.map((field) => field.name)).toEqual(["result"]);
   });
 
   it("keeps the headers, and makes result the union of several bodies", () => {

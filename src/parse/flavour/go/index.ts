@@ -28,8 +28,8 @@ export const GO: FlavourFrontEnd = {
     const mapped = mapSafely(() => ({ type: mapType(parsed.expr, spanOf), pointer: outerPointer(parsed.expr) }));
     if (!mapped.ok) return mapped;
     // A Go pointer marks a field that may be left out or be null. On an optional field it says no
-    // more than the Required column; on a required field it says null. `*big.Int` and
-    // `*decimal.Big` are pointers whatever the field, so they say nothing.
+    // more than the Required column; on a required field it says null. `*big.Int`,
+    // `*decimal.Big` and `*http.Response` are pointers whatever the field, so they say nothing.
     return { ok: true, type: mapped.value.type, nullable: required && mapped.value.pointer, losses: [] };
   },
   propertyName: goPropertyName,
@@ -57,16 +57,17 @@ const NAMED: Readonly<Record<string, (span: Span) => TypeNode>> = {
   "time.Time": (span) => ({ kind: "date-time", span }),
   "types.Date": (span) => ({ kind: "date", span }),
   "http.Response": (span) => ({ kind: "external", name: "Response", span }),
+  "http.Request": (span) => ({ kind: "external", name: "Request", span }),
   "io.ReadCloser": (span) => ({ kind: "external", name: "ReadableStream<Uint8Array>", span }),
   "io.Reader": (span) => ({ kind: "external", name: "ReadableStream<Uint8Array>", span }),
 };
 
 /** The names that Go always holds behind a pointer: their pointer tells nothing about null. */
-const POINTER_TYPES = new Set(["big.Int", "decimal.Big"]);
+const POINTER_TYPES = new Set(["big.Int", "decimal.Big", "http.Response", "http.Request"]);
 
 /**
  * Whether the whole cell is a pointer that marks the field as nullable: `**string*`,
- * `` `*string` ``, `[*shared.X](…)`, but not `[*big.Int](…)`.
+ * `` `*string` ``, `[*shared.X](…)`, but not `[*big.Int](…)` or `[*http.Response](…)`.
  */
 function outerPointer(expr: TypeExpr): boolean {
   if (expr.kind === "link") {
