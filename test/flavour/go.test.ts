@@ -59,6 +59,8 @@ describe("Go docs: Type cells", () => {
     ["`*float64`", NUMBER, true],
     ["`[]*int64`", { kind: "array", element: NUMBER }, false],
     ["`map[string]any`", { kind: "record", value: { kind: "primitive", name: "any" } }, false],
+    ["*interface{}*", { kind: "primitive", name: "any" }, false],
+    ["map[string]*interface{}*", { kind: "record", value: { kind: "primitive", name: "any" } }, false],
     // Links, in both eras.
     ["[time.Time](https://pkg.go.dev/time#Time)", { kind: "date-time" }, false],
     ["[*time.Time](https://pkg.go.dev/time#Time)", { kind: "date-time" }, true],
@@ -82,6 +84,21 @@ describe("Go docs: Type cells", () => {
       expect(onlyField(cell, false).nullable).toBe(false);
     });
   }
+
+  it("reads newer SDKs' optionalnullable.OptionalNullable[T] as nullable, also on an optional field", () => {
+    const cases: readonly [string, unknown][] = [
+      ["optionalnullable.OptionalNullable[`string`]", STRING],
+      ["optionalnullable.OptionalNullable[[]`string`]", { kind: "array", element: STRING }],
+      ["optionalnullable.OptionalNullable[[time.Time](https://pkg.go.dev/time#Time)]", { kind: "date-time" }],
+      ["optionalnullable.OptionalNullable[[][components.Owner](../../models/components/owner.md)]", { kind: "array", element: OWNER_LINK }],
+    ];
+    for (const [cell, type] of cases) {
+      const field = onlyField(cell, false);
+      expect(shape(field.type)).toEqual(type);
+      expect(field.nullable).toBe(true);
+    }
+    expect(onlyField("map[string]optionalnullable.OptionalNullable[`string`]", false).nullable).toBe(false);
+  });
 
   it("reports a type outside the grammar with the cell's position", () => {
     const parsed = parseDoc("components/thing.md", fieldsDoc([["Value", "*chan string*", true]]), "go");
@@ -139,6 +156,19 @@ describe("Go docs: names", () => {
       ["Legacy", "legacy"],
       ["AccessLevel2", 2],
     ]);
+  });
+});
+
+describe("Go docs: open enums", () => {
+  it("reads the open-enum comment of the Example Usage", () => {
+    const usage = (value: string) =>
+      `\n\n## Example Usage\n\n\`\`\`go\nimport (\n\t"github.com/acme/sdk-go/models/components"\n)\n\nvalue := components.SampleModeLog\n\n// Open enum: custom values can be created with a direct type cast\ncustom := components.SampleMode(${value})\n\`\`\`\n\n`;
+    const strings = parseGo(`# SampleMode${usage('"custom_value"')}## Values\n\n| Name | Value |\n| --- | --- |\n| \`SampleModeLog\` | log |\n| \`SampleModeSqrt\` | sqrt |\n`);
+    expect(strings.codes).toEqual([]);
+    expect(strings.model).toMatchObject({ kind: "enum", open: "string", members: [{ name: "Log" }, { name: "Sqrt" }] });
+    const numbers = parseGo(`# Width${usage("4242")}## Values\n\n| Name | Value |\n| --- | --- |\n| \`WidthSmall\` | 480 |\n`);
+    expect(numbers.model).toMatchObject({ kind: "enum", open: "number" });
+    expect(parseGo("# Width\n\n## Values\n\n| Name | Value |\n| --- | --- |\n| `WidthSmall` | 480 |\n").model).toMatchObject({ kind: "enum", open: null });
   });
 });
 
@@ -262,7 +292,7 @@ describe("Go docs: generation", () => {
 
 describe("Go docs: detection", () => {
   const row = (type: string) => ({ path: "components/a.md", text: `# A\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| \`ID\` | ${type} | :heavy_check_mark: | N/A |\n` });
-  for (const type of ["**string*", "`*string`", "*int64*", "`float32`", "[]*string*", "`[]string`", "map[string]*any*", "[time.Time](https://pkg.go.dev/time#Time)"]) {
+  for (const type of ["**string*", "`*string`", "*int64*", "`float32`", "[]*string*", "`[]string`", "map[string]*any*", "[time.Time](https://pkg.go.dev/time#Time)", "*interface{}*", "optionalnullable.OptionalNullable[`string`]"]) {
     it(`takes ${type} as Go evidence`, () => {
       expect(detectFlavour([row(type)]).flavours).toEqual({ ".": "go" });
     });

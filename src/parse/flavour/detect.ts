@@ -44,9 +44,9 @@ const EVIDENCE: readonly { readonly flavour: FlavourName; readonly cell: RegExp 
     flavour: "go",
     // Slices and maps written before the element (`[]*string*`, `map[string]*any*`), the
     // pointer inside the italics (`**string*`) or in a code span (`` `*string` ``), Go's sized
-    // numbers (`*int64*`, `` `float32` ``) and links to Go's package docs
-    // (`[time.Time](https://pkg.go.dev/time#Time)`).
-    cell: /^`?\[\]|map\[string\]|^\*\*[a-z]|^`\*[\w.]+`|(?:^|[*`])(?:u?int(?:8|16|32|64)|float(?:32|64))(?:[*`]|$)|pkg\.go\.dev/,
+    // numbers (`*int64*`, `` `float32` ``), `interface{}`, the `optionalnullable.OptionalNullable[T]`
+    // of newer SDKs and links to Go's package docs (`[time.Time](https://pkg.go.dev/time#Time)`).
+    cell: /^`?\[\]|map\[string\]|^\*\*[a-z]|^`\*[\w.]+`|(?:^|[*`])(?:u?int(?:8|16|32|64)|float(?:32|64))(?:[*`]|$)|pkg\.go\.dev|optionalnullable\.|interface\{\}/,
     fence: "go",
   },
 ];

@@ -37,8 +37,8 @@ const $membersCreatedBy: readonly $UnionMember[] = [
     decode: $decodeDeviceOwner,
     is: isDeviceOwner,
     encode: serializeDeviceOwner,
-    wireKeys: ["ownerId", "name", "score", "since", "aliases", "meta", "level"],
-    keys: ["ownerId", "name", "score", "since", "aliases", "meta", "level"],
+    wireKeys: ["ownerId", "name", "score", "since", "aliases", "meta", "level", "nickname"],
+    keys: ["ownerId", "name", "score", "since", "aliases", "meta", "level", "nickname"],
   },
   { decode: $codec0, is: $codec1, encode: $codec2, wireKeys: null, keys: null },
 ];

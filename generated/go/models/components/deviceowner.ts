@@ -49,6 +49,8 @@ export interface DeviceOwner {
   meta?: { [key: string]: unknown } | undefined;
   /** Access of the owner, or null. */
   level: AccessLevel | null;
+  /** Nickname, or null once removed. */
+  nickname?: string | null | undefined;
 }
 
 export interface DeviceOwnerJson {
@@ -59,6 +61,7 @@ export interface DeviceOwnerJson {
   aliases?: string[] | undefined;
   meta?: { [key: string]: unknown } | undefined;
   level: AccessLevel | null;
+  nickname?: string | null | undefined;
 }
 
 export function $decodeDeviceOwner(v: unknown, c: $Ctx | null, key?: string | number): DeviceOwner {
@@ -91,6 +94,9 @@ export function $decodeDeviceOwner(v: unknown, c: $Ctx | null, key?: string | nu
       case "level":
         result.level = t === null ? null : $decodeAccessLevel(t, c, k);
         n++;
+        break;
+      case "nickname":
+        if (t !== undefined) result.nickname = t === null ? null : $string(t, c, k);
         break;
     }
   }
@@ -128,6 +134,9 @@ export function serializeDeviceOwner(value: DeviceOwner): DeviceOwnerJson {
       case "level":
         result.level = t as AccessLevel;
         break;
+      case "nickname":
+        result.nickname = t as string;
+        break;
     }
   }
 
@@ -142,6 +151,7 @@ const $shapeDeviceOwner: $Shape = [
   ["aliases", $codec0, false],
   ["meta", $codec1, false],
   ["level", $orNull(isAccessLevel), true],
+  ["nickname", $orNull($isString), false],
 ];
 const $emptyDeviceOwner: $Draft<DeviceOwner> = $template($shapeDeviceOwner);
 const $requiredDeviceOwner: readonly string[] = ["ownerId", "since", "level"];

@@ -25,12 +25,14 @@ export const GO: FlavourFrontEnd = {
     const parsed = parseCellExpr(cell, GRAMMAR);
     if (!parsed.ok) return parsed;
     const spanOf: SpanOf = (offset) => nodeSpan(cellStart, offset);
+    const wrapped = isOptionalNullable(parsed.expr);
     const mapped = mapSafely(() => ({ type: mapType(parsed.expr, spanOf), pointer: outerPointer(parsed.expr) }));
     if (!mapped.ok) return mapped;
     // A Go pointer marks a field that may be left out or be null. On an optional field it says no
     // more than the Required column; on a required field it says null. `*big.Int`,
     // `*decimal.Big` and `*http.Response` are pointers whatever the field, so they say nothing.
-    return { ok: true, type: mapped.value.type, nullable: required && mapped.value.pointer, losses: [] };
+    // Newer SDKs write `optionalnullable.OptionalNullable[T]` for a field that may be null.
+    return { ok: true, type: mapped.value.type, nullable: wrapped || (required && mapped.value.pointer), losses: [] };
   },
   propertyName: goPropertyName,
   propertyNameLoss: goPropertyNameLoss,
@@ -46,6 +48,7 @@ const NAMED: Readonly<Record<string, (span: Span) => TypeNode>> = {
   string: (span) => ({ kind: "primitive", name: "string", span }),
   bool: (span) => ({ kind: "primitive", name: "boolean", span }),
   any: (span) => ({ kind: "primitive", name: "any", span }),
+  "interface{}": (span) => ({ kind: "primitive", name: "any", span }),
   ...Object.fromEntries(
     ["int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "float32", "float64"].map((name) => [
       name,
@@ -64,6 +67,14 @@ const NAMED: Readonly<Record<string, (span: Span) => TypeNode>> = {
 
 /** The names that Go always holds behind a pointer: their pointer tells nothing about null. */
 const POINTER_TYPES = new Set(["big.Int", "decimal.Big", "http.Response", "http.Request"]);
+
+/** The wrapper of newer SDKs for a field that may be left out or be null. */
+const OPTIONAL_NULLABLE = "optionalnullable.OptionalNullable";
+
+/** Whether the whole cell is `optionalnullable.OptionalNullable[T]`. */
+function isOptionalNullable(expr: TypeExpr): boolean {
+  return expr.kind === "name" && expr.name === OPTIONAL_NULLABLE && expr.bracket === "[" && expr.args?.length === 1;
+}
 
 /**
  * Whether the whole cell is a pointer that marks the field as nullable: `**string*`,
@@ -121,6 +132,8 @@ function mapName(expr: Extract<TypeExpr, { kind: "name" }>, spanOf: SpanOf): Typ
   if (expr.name === "stream.EventStream" && expr.bracket === "[" && expr.args.length === 1) {
     return { kind: "event-stream", event: mapType(expr.args[0]!, spanOf), span };
   }
+  // Whether the value may be null is read off the whole cell; inside a type it has no place.
+  if (isOptionalNullable(expr)) return mapType(expr.args[0]!, spanOf);
   throw new FlavourTypeError(expr.offset, `unknown generic type ${expr.name}${expr.bracket}…`);
 }
 
