@@ -57,8 +57,9 @@ describe("Go docs: Type cells", () => {
     ["`string`", STRING, false],
     ["`*string`", STRING, true],
     ["`*float64`", NUMBER, true],
+    ["[]`string`", { kind: "array", element: STRING }, false],
+    ["map[string]`any`", { kind: "record", value: { kind: "primitive", name: "any" } }, false],
     ["`[]*int64`", { kind: "array", element: NUMBER }, false],
-    ["`map[string]any`", { kind: "record", value: { kind: "primitive", name: "any" } }, false],
     ["*interface{}*", { kind: "primitive", name: "any" }, false],
     ["map[string]*interface{}*", { kind: "record", value: { kind: "primitive", name: "any" } }, false],
     // Links, in both eras.
@@ -292,7 +293,7 @@ describe("Go docs: generation", () => {
 
 describe("Go docs: detection", () => {
   const row = (type: string) => ({ path: "components/a.md", text: `# A\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| \`ID\` | ${type} | :heavy_check_mark: | N/A |\n` });
-  for (const type of ["**string*", "`*string`", "*int64*", "`float32`", "[]*string*", "`[]string`", "map[string]*any*", "[time.Time](https://pkg.go.dev/time#Time)", "*interface{}*", "optionalnullable.OptionalNullable[`string`]"]) {
+  for (const type of ["**string*", "`*string`", "*int64*", "`float32`", "[]*string*", "[]`string`", "map[string]`any`", "map[string]*any*", "[time.Time](https://pkg.go.dev/time#Time)", "*interface{}*", "optionalnullable.OptionalNullable[`string`]"]) {
     it(`takes ${type} as Go evidence`, () => {
       expect(detectFlavour([row(type)]).flavours).toEqual({ ".": "go" });
     });
