@@ -241,9 +241,12 @@ describe("Go docs: operation responses", () => {
     expect(shape(model.fields[0]!.type)).toMatchObject({ kind: "ref", via: { form: "link", url: "../../models/operations/listres.md" } });
   });
 
-  it("reads the HTTPMeta row of newer SDKs as the envelope", () => {
-    const model = response([["HTTPMeta", "[components.HTTPMetadata](../../models/components/httpmetadata.md)", true], RES]);
-    expect(model?.kind === "object" && model.fields.map((field) => field.name)).toEqual(["result"]);
+  it("keeps the responses and errors of newer SDKs, with their HTTPMeta row, as written", () => {
+    const meta: readonly [string, string, boolean] = ["HTTPMeta", "[components.HTTPMetadata](../../models/components/httpmetadata.md)", true];
+    const model = response([meta, RES, HEADERS]);
+    expect(model?.kind === "object" && model.fields.map((field) => field.name)).toEqual(["httpMeta", "res", "headers"]);
+    const error = parseGo(fieldsDoc([["Message", "`string`", true], meta], "BadRequestError"), "sdkerrors/badrequesterror.md").model;
+    expect(error?.kind === "object" && error.fields.map((field) => field.name)).toEqual(["message", "httpMeta"]);
   });
 
   it("keeps the headers, and makes result the union of several bodies", () => {

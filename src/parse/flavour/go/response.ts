@@ -5,11 +5,6 @@ function isRawResponseRow(field: Field): boolean {
   return field.docName === "RawResponse" && field.type.kind === "external" && field.type.name === "Response";
 }
 
-/** The `HTTPMeta` row that newer Go SDKs write in place of the three envelope rows. */
-function isHttpMetaRow(field: Field): boolean {
-  return field.docName === "HTTPMeta" && field.type.kind === "ref" && /(?:^|[.*])HTTPMetadata$/.test(field.type.via.form === "link" ? field.type.via.text : field.type.via.name);
-}
-
 /** The content type and status code rows that go with a `RawResponse` row. */
 function isStatusRow(field: Field): boolean {
   return (
@@ -40,13 +35,15 @@ function isHeadersRow(field: Field): boolean {
  * the union of its bodies when it has two or more and no headers, and otherwise an object with
  * its headers and a required `result` holding the body (or the union of the bodies). A row typed
  * `*http.Response` in any other doc (an error's `RawResponse`) is left out. Any other object is
- * kept as written.
+ * kept as written, also the responses of newer SDKs, which hold one `HTTPMeta` row in place of
+ * the three: TypeScript SDKs that wrap responses (`responseFormat: envelope-http`) declare the
+ * same `httpMeta` and body fields, and errors have the row as well.
  */
 export function reshapeGoResponse(model: ObjectModel): Model {
   const raw = model.fields.some(isRawResponseRow);
-  const envelope = model.fields.some(isHttpMetaRow) || (raw && model.fields.filter(isStatusRow).length === 2);
+  const envelope = raw && model.fields.filter(isStatusRow).length === 2;
   if (!envelope) return raw ? { ...model, fields: model.fields.filter((field) => !isRawResponseRow(field)) } : model;
-  const isEnvelopeRow = (field: Field) => isRawResponseRow(field) || isHttpMetaRow(field) || isStatusRow(field);
+  const isEnvelopeRow = (field: Field) => isRawResponseRow(field) || isStatusRow(field);
   const bodies = model.fields.filter((field) => !isEnvelopeRow(field) && !isHeadersRow(field));
   const headers = model.fields.filter(isHeadersRow);
   if (headers.length === 0 && bodies.length > 1) {
