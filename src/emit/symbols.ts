@@ -1,4 +1,4 @@
-import { modelName } from "../ir/naming.js";
+import { declarationName } from "../ir/naming.js";
 import type { Model } from "../ir/types.js";
 import type { EmitContext } from "./context.js";
 import { RUNTIME_PATH, moduleSpecifier } from "./paths.js";
@@ -29,7 +29,7 @@ export interface ModelSymbols {
 
 /** The symbols of a model. Names with `$` cannot clash with titles, which have none. */
 export function modelSymbols(model: Model): ModelSymbols {
-  const name = modelName(model.title);
+  const name = declarationName(model);
   return {
     type: name,
     json: `${name}Json`,

@@ -8,7 +8,7 @@
 export const IR_VERSION = 3;
 
 /** The SDK languages whose model docs mdspec reads (`--flavour`), in the order the docs list them. */
-export const FLAVOUR_NAMES = ["typescript", "python"] as const;
+export const FLAVOUR_NAMES = ["typescript", "python", "csharp", "php"] as const;
 
 /** An SDK language whose model docs mdspec reads: the docs root's flavour. */
 export type FlavourName = (typeof FLAVOUR_NAMES)[number];
@@ -69,6 +69,13 @@ export interface RefType {
     readonly form: "name";
     readonly namespace: string | null;
     readonly name: string;
+    /**
+     * True when a flavour guessed the name from something that only may name a model (a C# union
+     * member `### SimpleObject`, which may as well be a discriminator value such as `Tag1`): the
+     * model may live in any folder, and when no doc has that title the type is `any`, with a
+     * warning instead of an error.
+     */
+    readonly guessed?: boolean;
   };
   /** The id (doc path relative to the root) of the referenced model once resolved. */
   readonly target: string | null;
@@ -176,6 +183,12 @@ interface ModelCommon {
   readonly id: string;
   /** The title of the doc (`# SyncRun`, strikethrough removed). */
   readonly title: string;
+  /**
+   * The name the TypeScript SDK gives the model, when a doc of another SDK language titles it
+   * otherwise (C# `# Object` is the TypeScript SDK's `ObjectT`, PHP `# EmptyT` its `Empty`).
+   * Absent when the title is the name, as always in TypeScript docs.
+   */
+  readonly name?: string;
   readonly deprecated: boolean;
   /** The prose between the title and the first section, as markdown; null when absent. */
   readonly description: string | null;

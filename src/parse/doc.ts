@@ -103,9 +103,11 @@ function readModel(source: DocSource, flavour: FlavourFrontEnd): Model | null {
   }
   const exampleSection = outline.known.get("Example Usage");
   const exampleNode = exampleSection?.nodes.find((node) => node.type === "code");
+  const name = flavour.modelName?.(title[2]!);
   const common = {
     id: source.path,
     title: title[2]!,
+    ...(name !== undefined && name !== title[2] ? { name } : {}),
     deprecated: Boolean(title[1]),
     description: outline.description,
     exampleUsage: exampleNode?.type === "code" ? exampleNode.value : null,
@@ -117,7 +119,7 @@ function readModel(source: DocSource, flavour: FlavourFrontEnd): Model | null {
       if (flavour.titleOnlyLoss) report(source, outline.title.start, "warning", CODES.flavourLoss, flavour.titleOnlyLoss);
       return { ...common, kind: "opaque" };
     case "Fields": {
-      const fields = readFields(source, outline.known.get(kind)!, flavour);
+      const fields = readFields(source, outline.known.get(kind)!, flavour, common.title);
       if (fields.kind === "not-a-model") {
         report(source, start, "info", CODES.notAModel, `skipped: not a model doc (${fields.reason})`);
         return null;

@@ -37,7 +37,7 @@ export type FieldsParse =
  * of the docs (Python `*Optional[str]*`, Go `**string*`, ...); the rest of the table is the same
  * in every SDK language.
  */
-export function readFields(source: DocSource, section: Section, flavour: FlavourFrontEnd = TYPESCRIPT): FieldsParse {
+export function readFields(source: DocSource, section: Section, flavour: FlavourFrontEnd = TYPESCRIPT, modelTitle = ""): FieldsParse {
   const table = section.nodes.find((node): node is Table => node.type === "table");
   if (!table) {
     report(source, section.start, "error", CODES.missingBody, "the ## Fields section has no table");
@@ -89,7 +89,9 @@ export function readFields(source: DocSource, section: Section, flavour: Flavour
       valid = false;
       continue;
     }
-    const type = flavour.readTypeCell(typeCell!.text, typeCell!.start, required);
+    const description = readDescription(descriptionCell!.text);
+    const example = readExample(exampleCell?.text);
+    const type = flavour.readTypeCell(typeCell!.text, typeCell!.start, required, { field: docName, description, example, modelTitle });
     if (!type.ok) {
       report(
         source,
@@ -119,8 +121,8 @@ export function readFields(source: DocSource, section: Section, flavour: Flavour
       required,
       nullable: type.nullable,
       deprecated: Boolean(name[1]),
-      description: readDescription(descriptionCell!.text),
-      example: readExample(exampleCell?.text),
+      description,
+      example,
       span: rowSpan(row),
     });
   }
