@@ -1,6 +1,6 @@
 import { posix } from "node:path";
 import { CODES } from "../ir/codes.js";
-import { declarationName } from "../ir/naming.js";
+import { modelName } from "../ir/naming.js";
 import type { Diagnostic, Model } from "../ir/types.js";
 import { isIdentifier } from "./identifiers.js";
 import { type OutputLayout, indexPathOf, moduleSpecifier } from "./paths.js";
@@ -62,7 +62,7 @@ export function planIndexes(models: readonly Model[], layout: OutputLayout): { r
       const alias = namespaceName(sub);
       const subPath = path === "." ? sub : `${path}/${sub}`;
       const target = indexPathOf(layout.folders.get(subPath)!);
-      const clash = owners.get(alias) ?? entry.models.find((model) => declarationName(model) === alias);
+      const clash = owners.get(alias) ?? entry.models.find((model) => modelName(model.title) === alias);
       if (clash) {
         diagnostics.push(warning(clash, `the folder ${sub}/ is not re-exported from ${indexPath}: its namespace name ${alias} is this model's name`));
         continue;

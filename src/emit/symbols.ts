@@ -1,4 +1,4 @@
-import { declarationName } from "../ir/naming.js";
+import { modelName } from "../ir/naming.js";
 import type { Model } from "../ir/types.js";
 import type { EmitContext } from "./context.js";
 import { RUNTIME_PATH, moduleSpecifier } from "./paths.js";
@@ -29,7 +29,7 @@ export interface ModelSymbols {
 
 /** The symbols of a model. Names with `$` cannot clash with titles, which have none. */
 export function modelSymbols(model: Model): ModelSymbols {
-  const name = declarationName(model);
+  const name = modelName(model.title);
   return {
     type: name,
     json: `${name}Json`,

@@ -9,15 +9,7 @@ const RESERVED = new Set(
 );
 
 /**
- * The TypeScript name of a model: its {@link modelName}, from the name the TypeScript SDK gives
- * it when a doc of another SDK language titles it otherwise.
- */
-export function declarationName(model: { readonly title: string; readonly name?: string }): string {
-  return modelName(model.name ?? model.title);
-}
-
-/**
- * The TypeScript name of a model title: the title, or the title with a `Model` suffix when the title is
+ * The TypeScript name of a model: its title, or the title with a `Model` suffix when the title is
  * a reserved word or type keyword (`# string` declares `stringModel`). Titles are identifiers
  * (the parser refuses others), so no other change is needed.
  */

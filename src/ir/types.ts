@@ -183,12 +183,6 @@ interface ModelCommon {
   readonly id: string;
   /** The title of the doc (`# SyncRun`, strikethrough removed). */
   readonly title: string;
-  /**
-   * The name the TypeScript SDK gives the model, when a doc of another SDK language titles it
-   * otherwise (C# `# Object` is the TypeScript SDK's `ObjectT`, PHP `# EmptyT` its `Empty`).
-   * Absent when the title is the name, as always in TypeScript docs.
-   */
-  readonly name?: string;
   readonly deprecated: boolean;
   /** The prose between the title and the first section, as markdown; null when absent. */
   readonly description: string | null;

@@ -103,11 +103,9 @@ function readModel(source: DocSource, flavour: FlavourFrontEnd): Model | null {
   }
   const exampleSection = outline.known.get("Example Usage");
   const exampleNode = exampleSection?.nodes.find((node) => node.type === "code");
-  const name = flavour.modelName?.(title[2]!);
   const common = {
     id: source.path,
     title: title[2]!,
-    ...(name !== undefined && name !== title[2] ? { name } : {}),
     deprecated: Boolean(title[1]),
     description: outline.description,
     exampleUsage: exampleNode?.type === "code" ? exampleNode.value : null,

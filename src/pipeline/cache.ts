@@ -89,9 +89,9 @@ export function settingsHash(fingerprint: string, options: EmitOptions): string 
   return hashText(JSON.stringify([fingerprint, options]));
 }
 
-/** The hash the folder indexes depend on: every model's id, title, name and kind. */
+/** The hash the folder indexes depend on: every model's id, title and kind. */
 export function indexInputHash(fingerprint: string, schema: Schema): string {
-  return hashText(JSON.stringify([fingerprint, "index", schema.models.map((model) => (model.name === undefined ? [model.id, model.title, model.kind] : [model.id, model.title, model.kind, model.name]))]));
+  return hashText(JSON.stringify([fingerprint, "index", schema.models.map((model) => [model.id, model.title, model.kind])]));
 }
 
 /** Builds the cache a generation leaves behind. */

@@ -71,18 +71,6 @@ export function camelFromSnake(name: string): string {
   return lead + parts.map((part, index) => (index === 0 ? part : part[0]!.toUpperCase() + part.slice(1))).join("");
 }
 
-/**
- * JavaScript globals that the TypeScript SDK does not name a model after: it adds `T` (`FileT`,
- * `ObjectT`, `ErrorT`, `FunctionT` in the TypeScript docs), where another language's SDK keeps
- * the schema's name.
- */
-const TYPESCRIPT_RENAMED = new Set(["Error", "File", "Function", "Object"]);
-
-/** The TypeScript SDK's name of a model another language's SDK names `name` (`Object` -> `ObjectT`). */
-export function typescriptModelName(name: string): string {
-  return TYPESCRIPT_RENAMED.has(name) ? `${name}T` : name;
-}
-
 /** Removes duplicate members of an inline union by their printed form, keeping the first. */
 export function uniqueMembers(members: readonly TypeNode[]): TypeNode[] {
   const seen = new Set<string>();

@@ -73,11 +73,6 @@ export interface FlavourFrontEnd {
   readTypeCell(cell: string, cellStart: Point, required: boolean, row?: TypeCellRow): FlavourTypeParse;
   /** The TypeScript property name of a Field cell's identifier (`connector_id` -> `connectorId`). */
   propertyName(fieldCell: string): string;
-  /**
-   * The TypeScript SDK's name of a model whose doc has this title, when the flavour's SDK names it
-   * otherwise (`Object` -> `ObjectT`, PHP `EmptyT` -> `Empty`). Absent: the title is the name.
-   */
-  modelName?(title: string): string;
   /** The TypeScript member name of an enum Name cell (`IN_PROGRESS` -> `InProgress`). */
   enumMemberName(nameCell: string, modelTitle: string): string;
   /** Reads one member of a union doc. */

@@ -21,7 +21,7 @@ export const CSHARP: FlavourFrontEnd = {
     const mapped = mapSafely(() => mapType(parsed.expr, cellStart));
     return mapped.ok ? { ok: true, type: mapped.value, nullable: false, losses: [] } : mapped;
   },
-  modelName: typescriptModelName,
+  modelName: (title) => typescriptModelName(title, new Set()),
   propertyName: lowerFirst,
   enumMemberName: (nameCell) => nameCell,
   titleOnlyLoss: null,

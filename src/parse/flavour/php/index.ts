@@ -26,7 +26,7 @@ export const PHP: FlavourFrontEnd = {
     });
     return mapped.ok ? { ok: true, ...mapped.value, losses } : mapped;
   },
-  modelName: phpModelName,
+  modelName: (title) => typescriptModelName(title, PHP_RESERVED),
   propertyName: (fieldCell) => fieldCell,
   // PHP suffixes reserved words with `_` (`Class_`); the TypeScript SDK does not.
   enumMemberName: (nameCell) => nameCell.replace(/(?<=.)_+$/, ""),
@@ -35,24 +35,19 @@ export const PHP: FlavourFrontEnd = {
 };
 
 /**
- * The TypeScript SDK's name of a PHP model: a class name PHP reserves gets a `T` (`EmptyT`,
- * `ObjectT`) that the TypeScript SDK's name does not have, and the TypeScript SDK adds its own to
- * the names of JavaScript globals (`ObjectT` again).
+ * PHP's keywords and reserved class names, capitalised as class names: the PHP SDK names such a
+ * class with a `T` (`EmptyT`, `ObjectT`), which the TypeScript SDK's name does not have.
  */
-function phpModelName(title: string): string {
-  const reserved = /^([A-Z]\w*)T$/.exec(title);
-  return typescriptModelName(reserved && PHP_RESERVED.has(reserved[1]!.toLowerCase()) ? reserved[1]! : title);
-}
-
-/** PHP's keywords and reserved class names, which the PHP SDK does not name a class after. */
-const PHP_RESERVED = new Set(
+const PHP_RESERVED: ReadonlySet<string> = new Set(
   (
     "abstract and array as bool break callable case catch class clone const continue declare default do echo else elseif " +
     "empty enddeclare endfor endforeach endif endswitch endwhile enum eval exit extends false final finally float fn for " +
     "foreach function global goto if implements include instanceof insteadof int interface isset iterable list match " +
     "mixed namespace never new null numeric object or parent print private protected public readonly require resource " +
     "return self static string switch throw trait true try unset use var void while xor yield"
-  ).split(" "),
+  )
+    .split(" ")
+    .map((word) => word[0]!.toUpperCase() + word.slice(1)),
 );
 
 /** Where a type is read: spans are relative to `start`; `row` tells a `\DateTime` apart. */
