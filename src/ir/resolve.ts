@@ -1,6 +1,6 @@
 import { posix } from "node:path";
 import { CODES } from "./codes.js";
-import type { Diagnostic, FlavourName, Model, RefType, Schema, TypeNode } from "./types.js";
+import type { Diagnostic, FlavourMap, Model, RefType, Schema, TypeNode } from "./types.js";
 import { IR_VERSION, tableRows } from "./types.js";
 
 /** The resolved schema and the problems found while resolving it. */
@@ -19,6 +19,7 @@ export interface Resolution {
  *
  * @param models the parsed models; `nonModelPaths` are the paths of markdown files that were
  *   skipped as not being model docs, so that a link to one of them is reported precisely.
+ * @param flavours the SDK language of each doc, recorded in the schema.
  * @param rootDir the absolute `/`-separated path of the docs root. Links climb above the root and
  *   come back down into it (`../../models/shared/x.md` from `docs/models/shared/`), so resolving
  *   them needs the names of the root's folders; a link may come back through `models` whatever
@@ -28,7 +29,7 @@ export function resolveSchema(
   models: readonly Model[],
   nonModelPaths: readonly string[] = [],
   rootDir = "/docs",
-  flavour: FlavourName = "typescript",
+  flavours: FlavourMap = { ".": "typescript" },
 ): Resolution {
   const diagnostics: Diagnostic[] = [];
   const byId = new Map(models.map((model) => [model.id, model]));
@@ -39,7 +40,7 @@ export function resolveSchema(
   const resolved = models.map((model) => resolveModel(context, model));
   resolved.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   checkTitles(resolved, diagnostics);
-  return { schema: { version: IR_VERSION, flavour, models: resolved }, diagnostics };
+  return { schema: { version: IR_VERSION, flavours, models: resolved }, diagnostics };
 }
 
 interface Context {
@@ -132,7 +133,7 @@ function resolveRef(context: Context, ref: RefType): string | null {
     for (const candidate of [file, `${name}.md`]) {
       const id = folder === "." ? candidate : `${folder}/${candidate}`;
       const model = context.byId.get(id);
-      if (model && model.title === name) return id;
+      if (model && (model.title === name || model.docTitle === name)) return id;
     }
   }
   const written = namespace ? `${namespace}.${name}` : name;
@@ -151,7 +152,7 @@ function resolveGuessed(context: Context, ref: RefType, name: string): TypeNode 
     for (const candidate of [file, `${name}.md`]) {
       const id = folder === "." ? candidate : `${folder}/${candidate}`;
       const model = context.byId.get(id);
-      if (model && model.title === name) return { ...ref, target: id };
+      if (model && (model.title === name || model.docTitle === name)) return { ...ref, target: id };
     }
   }
   context.diagnostics.push({

@@ -105,7 +105,8 @@ function readModel(source: DocSource, flavour: FlavourFrontEnd): Model | null {
   const exampleNode = exampleSection?.nodes.find((node) => node.type === "code");
   const common = {
     id: source.path,
-    title: title[2]!,
+    title: flavour.modelName(title[2]!),
+    ...(flavour.modelName(title[2]!) === title[2]! ? {} : { docTitle: title[2]! }),
     deprecated: Boolean(title[1]),
     description: outline.description,
     exampleUsage: exampleNode?.type === "code" ? exampleNode.value : null,

@@ -55,6 +55,16 @@ describe("preformatted codec statements", () => {
     }
   });
 
+  it("break a serializer's result declaration that is too wide, as prettier does", async () => {
+    // 64 characters: `const result: $Writable<XJson> = {};` no longer fits, everything else does.
+    const title = "RequestBodyPostEmptyBodyRetainedWithAllOptionalFieldsRequestBody";
+    const wide = [{ path: "wide.md", text: doc(title, [row("bool", "*boolean*", false), row("str", "*string*", false)]) }];
+    const result = await generateFromDocs(wide, {}, await readRuntimeTemplate());
+    const file = result.files.find((entry) => entry.path === "wide.ts")!;
+    expect(file.content).toContain(`const result: $Writable<${title}Json> =\n    {};`);
+    expect(await formatTypeScript(file.content)).toBe(file.content);
+  });
+
   it("leave statements they are unsure of to prettier (a wire key with a quote in it)", async () => {
     const quoted = [{ path: "q.md", text: doc("Quoted", [row("a", "*string*", true)]) }];
     const result = await generateFromDocs(quoted, { wireNames: { case: "preserve", overrides: { "q.md": { a: 'say "hi"' } } } }, await readRuntimeTemplate());

@@ -71,6 +71,8 @@ export interface FlavourFrontEnd {
    * `row` is the rest of the row, for what the cell leaves open.
    */
   readTypeCell(cell: string, cellStart: Point, required: boolean, row?: TypeCellRow): FlavourTypeParse;
+  /** The TypeScript name of a model from its doc's title (`Error` -> `ErrorT`, `AnyT` -> `Any`). */
+  modelName(title: string): string;
   /** The TypeScript property name of a Field cell's identifier (`connector_id` -> `connectorId`). */
   propertyName(fieldCell: string): string;
   /** The TypeScript member name of an enum Name cell (`IN_PROGRESS` -> `InProgress`). */
