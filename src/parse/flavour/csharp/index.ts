@@ -3,6 +3,7 @@ import { clip } from "../../fields.js";
 import { isAbsoluteUrl } from "../../type-words.js";
 import { type ExprGrammar, type TypeExpr, parseCellExpr } from "../cell.js";
 import { FlavourTypeError, describe, mapSafely, nodeSpan, typescriptModelName } from "../common.js";
+import { reshapeResponse } from "../response.js";
 import type { FlavourFrontEnd, FlavourMemberParse, UnionMemberSource } from "../flavour.js";
 import { memberType } from "./members.js";
 
@@ -25,6 +26,7 @@ export const CSHARP: FlavourFrontEnd = {
   propertyName: lowerFirst,
   enumMemberName: (nameCell) => nameCell,
   titleOnlyLoss: null,
+  reshapeObject: reshapeResponse,
   readUnionMember: readCSharpMember,
 };
 

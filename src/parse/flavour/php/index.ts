@@ -3,6 +3,7 @@ import { clip } from "../../fields.js";
 import { isAbsoluteUrl } from "../../type-words.js";
 import { type ExprGrammar, type TypeExpr, parseCellExpr, parsePlainExpr } from "../cell.js";
 import { FlavourTypeError, describe, mapSafely, nodeSpan, typescriptModelName, uniqueMembers } from "../common.js";
+import { reshapeResponse } from "../response.js";
 import type { FlavourFrontEnd, FlavourLoss, FlavourMemberParse, TypeCellRow, UnionMemberSource } from "../flavour.js";
 import { readDateTime } from "./dates.js";
 
@@ -31,6 +32,7 @@ export const PHP: FlavourFrontEnd = {
   // PHP suffixes reserved words with `_` (`Class_`); the TypeScript SDK does not.
   enumMemberName: (nameCell) => nameCell.replace(/(?<=.)_+$/, ""),
   titleOnlyLoss: null,
+  reshapeObject: reshapeResponse,
   readUnionMember: readPhpMember,
 };
 
@@ -217,7 +219,8 @@ function dateTime(offset: number, span: Span, place: Place): TypeNode {
 
 /** `Shared\X`, `Components\X` or `X`: a model named by its namespace and class, resolved like `*ns.X*`. */
 function modelName(name: string, span: Span, offset: number): TypeNode {
-  const parts = /^(?:([A-Za-z_][\w]*)\\)?([A-Za-z_][\w]*)$/.exec(name);
+  // A class name: PHP's own types (`resource`, `callable`) are lower case and no model.
+  const parts = /^(?:([A-Za-z_]\w*)\\)?([A-Z]\w*)$/.exec(name);
   if (!parts) throw new FlavourTypeError(offset, `unknown PHP type "${name}"`);
   return { kind: "ref", via: { form: "name", namespace: parts[1] ?? null, name: parts[2]! }, target: null, span };
 }
