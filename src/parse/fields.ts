@@ -34,8 +34,9 @@ export type FieldsParse =
  *
  * A table with no body rows is an empty object. Every problem of a row is reported with the
  * cell's position, and the row is left out. The Field and Type cells are read by the `flavour`
- * of the docs (Python `*Optional[str]*`, Go `**string*`, ...); the rest of the table is the same
- * in every SDK language.
+ * of the docs (Python `*Optional[str]*`, Go `**string*`, ...), which also sees the rest of the row
+ * and the doc's `modelTitle` (a PHP `\DateTime` is told a date by them); the rest of the table is
+ * the same in every SDK language.
  */
 export function readFields(source: DocSource, section: Section, flavour: FlavourFrontEnd = TYPESCRIPT, modelTitle = ""): FieldsParse {
   const table = section.nodes.find((node): node is Table => node.type === "table");
