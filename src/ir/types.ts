@@ -8,7 +8,7 @@
 export const IR_VERSION = 3;
 
 /** The SDK languages whose model docs mdspec reads (`--flavour`), in the order the docs list them. */
-export const FLAVOUR_NAMES = ["typescript", "python"] as const;
+export const FLAVOUR_NAMES = ["typescript", "python", "csharp", "php"] as const;
 
 /** An SDK language whose model docs mdspec reads: the docs root's flavour. */
 export type FlavourName = (typeof FLAVOUR_NAMES)[number];
@@ -88,6 +88,13 @@ export interface RefType {
     readonly form: "name";
     readonly namespace: string | null;
     readonly name: string;
+    /**
+     * True when a flavour guessed the name from something that only may name a model (a C# union
+     * member `### SimpleObject`, which may as well be a discriminator value such as `Tag1`): the
+     * model may live in any folder, and when no doc has that title the type is `any`, with a
+     * warning instead of an error.
+     */
+    readonly guessed?: boolean;
   };
   /** The id (doc path relative to the root) of the referenced model once resolved. */
   readonly target: string | null;

@@ -40,6 +40,16 @@ const EVIDENCE: readonly { readonly flavour: FlavourName; readonly cell: RegExp 
     cell: /\*str\*|\*Any\*|(?:^|[^\w.])(?:Optional|Nullable|OptionalNullable|List|Dict|Literal|Union)\[|#date(?:time)?-objects/,
     fence: "python",
   },
+  {
+    flavour: "csharp",
+    cell: /Dictionary<|(?:^|[^\\\w])List<|learn\.microsoft\.com|nodatime\.org|\*decimal\*|\*object\*/,
+    fence: "csharp",
+  },
+  {
+    flavour: "php",
+    cell: /(?:^|[^\w])array<|\*\?|\\Brick\\Math\\|php\.net|php-fig\.org|\*mixed\*/,
+    fence: "php",
+  },
 ];
 
 /** The languages of code blocks (` ```python `) in examples and union bodies. */

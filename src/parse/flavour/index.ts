@@ -1,4 +1,6 @@
 import type { FlavourFrontEnd, FlavourName } from "./flavour.js";
+import { CSHARP } from "./csharp/index.js";
+import { PHP } from "./php/index.js";
 import { PYTHON } from "./python/index.js";
 import { TYPESCRIPT } from "./typescript/index.js";
 
@@ -11,6 +13,10 @@ export function frontEnd(flavour: FlavourName): FlavourFrontEnd {
       return TYPESCRIPT;
     case "python":
       return PYTHON;
+    case "csharp":
+      return CSHARP;
+    case "php":
+      return PHP;
     default: {
       const unreachable: never = flavour;
       return unreachable;
