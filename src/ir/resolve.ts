@@ -94,7 +94,7 @@ function resolveType(context: Context, type: TypeNode): TypeNode {
     case "event-stream":
       return { ...type, event: resolveType(context, type.event) };
     case "ref":
-      return { ...type, target: resolveRef(context, type) };
+      return type.via.form === "name" && type.via.guessed ? resolveGuessed(context, type, type.via.name) : { ...type, target: resolveRef(context, type) };
     default: {
       const unreachable: never = type;
       return unreachable;
@@ -138,6 +138,32 @@ function resolveRef(context: Context, ref: RefType): string | null {
   }
   const written = namespace ? `${namespace}.${name}` : name;
   return problem(CODES.unresolvedName, `the type ${written} names no model doc (looked for ${file} in ${candidateFolders(context, namespace, posix.dirname(doc)).join(", ") || "no folder"})`);
+}
+
+/**
+ * Resolves a name a flavour guessed (a C# union member `### SimpleObject`): the doc's own folder
+ * first, then every folder in order. A name no doc has (`### Tag1`, a discriminator value) is no
+ * model: the member is `any`, with a warning, since the doc was written that way.
+ */
+function resolveGuessed(context: Context, ref: RefType, name: string): TypeNode {
+  const doc = context.model!.id;
+  const file = `${name.toLowerCase()}.md`;
+  for (const folder of [posix.dirname(doc), ...context.folders]) {
+    for (const candidate of [file, `${name}.md`]) {
+      const id = folder === "." ? candidate : `${folder}/${candidate}`;
+      const model = context.byId.get(id);
+      if (model && (model.title === name || model.docTitle === name)) return { ...ref, target: id };
+    }
+  }
+  context.diagnostics.push({
+    file: doc,
+    line: ref.span.start.line,
+    column: ref.span.start.column,
+    severity: "warning",
+    code: CODES.flavourLoss,
+    message: `no model doc is titled ${name}, so the type this doc names ${name} is unknown (a discriminator value, say); it is read as any`,
+  });
+  return { kind: "primitive", name: "any", span: ref.span };
 }
 
 /**

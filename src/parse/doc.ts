@@ -120,7 +120,7 @@ function readModel(source: DocSource, flavour: FlavourFrontEnd): Model | null {
       if (flavour.titleOnlyLoss) report(source, outline.title.start, "warning", CODES.flavourLoss, flavour.titleOnlyLoss);
       return { ...common, kind: "opaque" };
     case "Fields": {
-      const fields = readFields(source, outline.known.get(kind)!, flavour);
+      const fields = readFields(source, outline.known.get(kind)!, flavour, docTitle);
       if (fields.kind === "not-a-model") {
         report(source, start, "info", CODES.notAModel, `skipped: not a model doc (${fields.reason})`);
         return null;

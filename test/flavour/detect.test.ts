@@ -28,6 +28,12 @@ describe("flavour detection", () => {
     expect(detection.diagnostics).toEqual([]);
   });
 
+  it("splits mixed folders at any depth (a copy of such a root under another folder)", () => {
+    const detection = detectFlavour([doc("copy/python/models/a.md", PY_ROW), doc("copy/models/shared/b.md", TS_ROW), doc("copy/kombo/c.md", SHARED_ROW)]);
+    expect(detection.flavours).toEqual({ "copy/models": "typescript", "copy/python": "python" });
+    expect(detection.diagnostics).toEqual([]);
+  });
+
   it("refuses a folder that mixes languages, naming each language's evidence", () => {
     const detection = detectFlavour([doc("models/a.md", PY_ROW), doc("models/b.md", TS_ROW), doc("models/c.md", TS_ROW)]);
     expect(detection.diagnostics).toHaveLength(1);
@@ -38,9 +44,9 @@ describe("flavour detection", () => {
     expect(diagnostic!.message).toContain("--flavour");
   });
 
-  it("warns when nothing tells the language, and reads TypeScript", () => {
+  it("reads TypeScript when nothing tells the language (spellings every language shares)", () => {
     const detection = detectFlavour([doc("a.md", SHARED_ROW)]);
     expect(detection.flavours).toEqual({ ".": "typescript" });
-    expect(detection.diagnostics).toMatchObject([{ severity: "warning", code: "MDS014", file: "a.md" }]);
+    expect(detection.diagnostics).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
 import type { FlavourFrontEnd, FlavourName } from "./flavour.js";
+import { CSHARP } from "./csharp/index.js";
 import { GO } from "./go/index.js";
+import { PHP } from "./php/index.js";
 import { PYTHON } from "./python/index.js";
 import { TYPESCRIPT } from "./typescript/index.js";
 
@@ -14,6 +16,10 @@ export function frontEnd(flavour: FlavourName): FlavourFrontEnd {
       return PYTHON;
     case "go":
       return GO;
+    case "csharp":
+      return CSHARP;
+    case "php":
+      return PHP;
     default: {
       const unreachable: never = flavour;
       return unreachable;

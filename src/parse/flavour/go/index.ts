@@ -3,9 +3,9 @@ import { clip } from "../../fields.js";
 import { isAbsoluteUrl } from "../../type-words.js";
 import { type ExprGrammar, type TypeExpr, parseCellExpr, parsePlainExpr } from "../cell.js";
 import { FlavourTypeError, describe, mapSafely, nodeSpan } from "../common.js";
+import { reshapeResponse } from "../response.js";
 import type { FlavourFrontEnd, FlavourMemberParse, UnionMemberSource } from "../flavour.js";
 import { goEnumMemberName, goModelName, goPropertyName, goPropertyNameLoss } from "./names.js";
-import { reshapeGoResponse } from "./response.js";
 
 /** Go's type operators: maps with string keys, slices and pointers. */
 const GRAMMAR: ExprGrammar = { prefixes: ["map[string]", "[]", "*"] };
@@ -40,7 +40,7 @@ export const GO: FlavourFrontEnd = {
   titleOnlyLoss: null,
   readUnionMember: readGoMember,
   modelName: goModelName,
-  reshapeObject: reshapeGoResponse,
+  reshapeObject: reshapeResponse,
 };
 
 /** Go's own names of JSON scalars and of the types of its standard library and SDK runtime. */

@@ -1,45 +1,44 @@
-import type { Field, Model, ObjectModel, TypeNode, UnionMember } from "../../../ir/types.js";
+import type { Field, Model, ObjectModel, TypeNode, UnionMember } from "../../ir/types.js";
 
-/** The `*http.Response` row of a Go response or error: `RawResponse`. */
+/** The raw HTTP response row of a response or error: `RawResponse` (Go, C#), `rawResponse` (PHP). */
 function isRawResponseRow(field: Field): boolean {
-  return field.docName === "RawResponse" && field.type.kind === "external" && field.type.name === "Response";
+  return field.name === "rawResponse" && field.type.kind === "external" && field.type.name === "Response";
 }
 
-/** The content type and status code rows that go with a `RawResponse` row. */
+/** The content type and status code rows that go with a raw response row. */
 function isStatusRow(field: Field): boolean {
   return (
-    (field.docName === "ContentType" && field.type.kind === "primitive" && field.type.name === "string") ||
-    (field.docName === "StatusCode" && field.type.kind === "primitive" && field.type.name === "number")
+    (field.name === "contentType" && field.type.kind === "primitive" && field.type.name === "string") ||
+    (field.name === "statusCode" && field.type.kind === "primitive" && field.type.name === "number")
   );
 }
 
-/** The row holding a Go response's headers: `Headers` typed `map[string][]string`. */
+/** The row holding a response's headers: `Headers` typed as a map of string lists. */
 function isHeadersRow(field: Field): boolean {
-  return field.docName === "Headers" && field.type.kind === "record";
+  return field.name === "headers" && field.type.kind === "record";
 }
 
 /**
- * Turns a Go operation response into what a TypeScript SDK declares. Go wraps every response in
- * an `XResponse` struct: the envelope rows, a `Headers` row when the operation documents response
- * headers, and one optional row per response body (`Res`, `Object`, `TwoHundredApplicationJSONObject`):
+ * Turns an operation response of an SDK that wraps every response in an envelope (Go, C#, PHP) into
+ * what the TypeScript SDK declares. The envelope rows come with the TypeScript property names the
+ * flavour gives them (`contentType`, `statusCode`, `rawResponse`), then a `headers` row when the
+ * operation documents response headers, then one optional row per response body:
  *
  * ```markdown
- * | `ContentType` | *string*                                               | :heavy_check_mark: | HTTP response content type for this operation |
- * | `StatusCode`  | *int*                                                  | :heavy_check_mark: | HTTP response status code for this operation  |
- * | `RawResponse` | [*http.Response](https://pkg.go.dev/net/http#Response) | :heavy_check_mark: | Raw HTTP response; suitable for custom response parsing |
- * | `Res`         | [*operations.ListRes](../../models/operations/listres.md) | :heavy_minus_sign: | OK |
+ * | `ContentType` | *string*                         | :heavy_check_mark: | HTTP response content type for this operation |
+ * | `StatusCode`  | *int*                            | :heavy_check_mark: | HTTP response status code for this operation  |
+ * | `RawResponse` | [HttpResponseMessage](https://…) | :heavy_check_mark: | Raw HTTP response; suitable for custom response parsing |
+ * | `Res`         | [ListRes](../../Models/Operations/ListRes.md) | :heavy_minus_sign: | OK |
  * ```
  *
  * A TypeScript SDK returns the body itself, and declares a response model only to add the
  * headers or to wrap a paginated body: `{ headers, result }`. So a doc with the envelope becomes
  * the union of its bodies when it has two or more and no headers, and otherwise an object with
- * its headers and a required `result` holding the body (or the union of the bodies). A row typed
- * `*http.Response` in any other doc (an error's `RawResponse`) is left out. Any other object is
- * kept as written, also the responses of newer SDKs, which hold one `HTTPMeta` row in place of
- * the three: TypeScript SDKs that wrap responses (`responseFormat: envelope-http`) declare the
- * same `httpMeta` and body fields, and errors have the row as well.
+ * its headers and a required `result` holding the body (or the union of the bodies). A raw
+ * response row in any other doc (an error's `RawResponse`) is left out. Any other object is kept
+ * as written.
  */
-export function reshapeGoResponse(model: ObjectModel): Model {
+export function reshapeResponse(model: ObjectModel): Model {
   const raw = model.fields.some(isRawResponseRow);
   const envelope = raw && model.fields.filter(isStatusRow).length === 2;
   if (!envelope) return raw ? { ...model, fields: model.fields.filter((field) => !isRawResponseRow(field)) } : model;
