@@ -379,8 +379,10 @@ function serializerText(parts: SerializerParts): string[] | null {
   const lines = functionHead(parts.name, [`value: ${parts.modelType}`], parts.returnType);
   const guard = line(`  ${notObjectStatement(parts)}`);
   if (lines === null || guard === null) return null;
-  // Prettier cannot break this declaration: it stays on one line whatever its width.
-  lines.push(...guard, `  const result: ${parts.resultType} = {};`);
+  // Too long for one line, prettier breaks the declaration after its `=` (whatever the width of
+  // what is left before it).
+  const declaration = `  const result: ${parts.resultType} =`;
+  lines.push(...guard, ...(line(`${declaration} {};`) ?? [declaration, "    {};"]));
   if (parts.cases.length > 0) {
     const read = line(`    ${readStatement(parts)}`);
     if (read === null) return null;

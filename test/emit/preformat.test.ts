@@ -64,6 +64,19 @@ describe("preformatted codec statements", () => {
     const file = result.files.find((candidate) => candidate.path === "q.ts")!;
     expect(await formatTypeScript(file.content)).toBe(file.content);
   });
+
+  it("break the serializer's result declaration after its `=` when it is too long for one line", async () => {
+    // A title of 65 characters, from the openapi-generation-tests fixture.
+    const title = "RequestBodyPostEmptyBodyRetainedWithAllOptionalFieldsRequestBody";
+    const long = [{ path: "long.md", text: doc(title, [row("bool", "*boolean*", false), row("str", "*string*", false)]) }];
+    const result = await generateFromDocs(long, {}, await readRuntimeTemplate());
+    const emitted = emitSchema(result.schema, DEFAULT_EMIT_OPTIONS).files.find((candidate) => candidate.path === "long.ts")!;
+    expect(emitted.content).toContain(PREFORMATTED_MARK);
+    expect(emitted.content).not.toContain("export function serialize");
+    const file = result.files.find((candidate) => candidate.path === "long.ts")!;
+    expect(file.content).toContain(`  const result: $Writable<${title}Json> =\n    {};`);
+    expect(await formatTypeScript(file.content)).toBe(file.content);
+  });
 });
 
 describe("preformatted interfaces", () => {
