@@ -1,5 +1,6 @@
 import { posix } from "node:path";
 import { CODES } from "./codes.js";
+import { typeScriptModelTitle } from "./naming.js";
 import type { Diagnostic, FlavourName, Model, RefType, Schema, TypeNode } from "./types.js";
 import { IR_VERSION, tableRows } from "./types.js";
 
@@ -15,7 +16,9 @@ export interface Resolution {
  * `models.`/`shared.` prefix of their text). Names written `*ns.X*` (and union headings `ns.X`)
  * resolve through the namespace map the links establish: the folders that links whose text starts
  * with `ns.` point into, then the folders named `ns`, then the doc's own folder; within a folder
- * the doc is `lower(X).md`, as the generator names files.
+ * the doc is `lower(X).md`, as the generator names files (or `X.md` in Java, C# and PHP docs). A
+ * bare name found in none of those resolves to the one folder holding a doc of that title (and
+ * is an error when several do).
  *
  * @param models the parsed models; `nonModelPaths` are the paths of markdown files that were
  *   skipped as not being model docs, so that a link to one of them is reported precisely.
@@ -35,7 +38,7 @@ export function resolveSchema(
   const skipped = new Set(nonModelPaths);
   const namespaces = collectNamespaces(models, byId, rootDir);
   const folders = [...new Set(models.map((model) => posix.dirname(model.id)))].sort();
-  const context: Context = { byId, skipped, namespaces, folders, diagnostics, rootDir };
+  const context: Context = { byId, skipped, namespaces, folders, diagnostics, rootDir, flavour };
   const resolved = models.map((model) => resolveModel(context, model));
   resolved.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   checkTitles(resolved, diagnostics);
@@ -49,6 +52,7 @@ interface Context {
   readonly folders: readonly string[];
   readonly diagnostics: Diagnostic[];
   readonly rootDir: string;
+  readonly flavour: FlavourName;
   model?: Model;
 }
 
@@ -127,13 +131,24 @@ function resolveRef(context: Context, ref: RefType): string | null {
   }
   const { namespace, name } = ref.via;
   const file = `${name.toLowerCase()}.md`;
+  // The parser gave a model of another language's docs the TypeScript SDK's name (`Error` is `ErrorT`).
+  const title = context.flavour === "typescript" ? name : typeScriptModelTitle(name);
   for (const folder of candidateFolders(context, namespace, posix.dirname(doc))) {
     // TypeScript, Python, Go and Ruby docs are named `lower(X).md`; Java, C# and PHP docs `X.md`.
     for (const candidate of [file, `${name}.md`]) {
       const id = folder === "." ? candidate : `${folder}/${candidate}`;
       const model = context.byId.get(id);
-      if (model && model.title === name) return id;
+      if (model && model.title === title) return id;
     }
+  }
+  // A bare name (Java's `EventStream\<TextEvent>` in an operations doc) that no candidate
+  // folder holds names the doc of that title in whichever one folder has it.
+  if (namespace === null) {
+    const found = context.folders.flatMap((folder) =>
+      [file, `${name}.md`].map((candidate) => (folder === "." ? candidate : `${folder}/${candidate}`)).filter((id) => context.byId.get(id)?.title === title).slice(0, 1),
+    );
+    if (found.length === 1) return found[0]!;
+    if (found.length > 1) return problem(CODES.unresolvedName, `the type ${name} may name any of ${found.join(", ")}; a link or a namespace would tell which`);
   }
   const written = namespace ? `${namespace}.${name}` : name;
   return problem(CODES.unresolvedName, `the type ${written} names no model doc (looked for ${file} in ${candidateFolders(context, namespace, posix.dirname(doc)).join(", ") || "no folder"})`);

@@ -1,5 +1,7 @@
 import type { FlavourFrontEnd, FlavourName } from "./flavour.js";
+import { JAVA } from "./java/index.js";
 import { PYTHON } from "./python/index.js";
+import { RUBY } from "./ruby/index.js";
 import { TYPESCRIPT } from "./typescript/index.js";
 
 export { FLAVOUR_NAMES, type FlavourName } from "./flavour.js";
@@ -11,6 +13,10 @@ export function frontEnd(flavour: FlavourName): FlavourFrontEnd {
       return TYPESCRIPT;
     case "python":
       return PYTHON;
+    case "java":
+      return JAVA;
+    case "ruby":
+      return RUBY;
     default: {
       const unreachable: never = flavour;
       return unreachable;
