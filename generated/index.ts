@@ -4,5 +4,6 @@ export * as flat from "./flat/index.js";
 export * as kombo from "./kombo/index.js";
 export * as ledgerly from "./ledgerly/index.js";
 export * as models from "./models/index.js";
+export * as python from "./python/index.js";
 export * as sdk from "./sdk/index.js";
 export * as zod from "./zod/index.js";

@@ -23,14 +23,14 @@ const corporaDir = join(shared, "corpora");
 const THRESHOLDS = { static: 100, enums: 100, wire: 100, runtime: 100, examples: 100 };
 
 /**
- * The scores of corpora of another SDK language's docs, by language, scored with names compared
- * loosely (`--loose-names`): what such docs have lost cannot be scored (README, "Other SDK
- * languages' docs").
+ * The scores of the corpora of other SDK languages' docs, by corpus, scored with names compared
+ * loosely (`--loose-names`). Each is what the docs hold: the misses are information the docs do not
+ * carry (docs/flavours.md) or the oracle's `Decimal$ | number` for decimal fields, whose JSON
+ * form these docs cannot tell (fixture corpora).
  */
 const FLAVOUR_THRESHOLDS = {
-  python: { static: 100, enums: 100, wire: 100, runtime: 100 },
-  java: { static: 95, enums: 100, runtime: 99 },
-  ruby: { static: 95, enums: 100, runtime: 99 },
+  "fixture-python": { static: 94.4, enums: 100, wire: 99.6, runtime: 97.7 },
+  "mistral-python": { static: 99.9, enums: 100, wire: 100, runtime: 100 },
 };
 
 /** Scores that may be `n/a`: the class-transformer and early Zod corpora have no Example Usage. */
@@ -61,7 +61,9 @@ for (const { name, language } of corpora) {
   const expected = join(corpus, "expected.json");
   const work = mkdtempSync(join(tmpdir(), `mdspec-conformance-${name}-`));
   try {
-    const overrides = run(tool, ["overrides", "--expected", expected, "--case", "auto"]);
+    // No doc of another SDK language shows wire names, and its field names may have lost the
+    // casing that the case convention would start from: every wire name comes from the overrides.
+    const overrides = run(tool, ["overrides", "--expected", expected, "--case", "auto", ...(language ? ["--all"] : [])]);
     const wireCase = /for case (\S+)/.exec(overrides.stderr)?.[1] ?? "preserve";
     const overridesFile = join(work, "overrides.json");
     writeFileSync(overridesFile, overrides.stdout);
@@ -90,7 +92,7 @@ for (const { name, language } of corpora) {
     process.stdout.write(check.stdout);
     const summary = check.stdout.trim().split("\n").pop() ?? "";
     summaries.push(summary);
-    for (const [score, threshold] of Object.entries(language ? FLAVOUR_THRESHOLDS[language] : THRESHOLDS)) {
+    for (const [score, threshold] of Object.entries(language ? (FLAVOUR_THRESHOLDS[name] ?? { static: 100, enums: 100, wire: 100, runtime: 100 }) : THRESHOLDS)) {
       const minimum = EXCEPTIONS[name]?.[score] ?? threshold;
       if (MAY_BE_NA.has(score) && new RegExp(`${score} n/a`).test(summary)) continue;
       const match = new RegExp(`${score} (\\d+\\.\\d)%`).exec(summary);

@@ -4,7 +4,7 @@ import { DEFAULT_EMIT_OPTIONS, type EmitOptions } from "./emit/options.js";
 import { checkExamples } from "./ir/examples.js";
 import { matchOverrides } from "./ir/overrides.js";
 import { resolveSchema } from "./ir/resolve.js";
-import type { Diagnostic, FlavourName, Schema } from "./ir/types.js";
+import { type Diagnostic, type FlavourMap, type FlavourName, type Schema, flavourOf } from "./ir/types.js";
 import { detectFlavour } from "./parse/flavour/detect.js";
 import type { IndexPlan } from "./emit/index-plan.js";
 import { planIndexes } from "./emit/index-plan.js";
@@ -155,13 +155,14 @@ export async function generateFromDocs(docs: readonly DocFile[], options: Genera
   // Same text whatever the platform wrote: no BOM, LF line ends.
   docs = docs.map((doc) => (/^\uFEFF|\r/.test(doc.text) ? { ...doc, text: normalizeText(doc.text) } : doc));
   const detection = options.flavour === undefined || options.flavour === "auto" ? detectFlavour(docs) : null;
-  const flavour = detection?.flavour ?? (options.flavour as FlavourName);
+  const flavours: FlavourMap = detection?.flavours ?? { ".": options.flavour as FlavourName };
   // Parse what the cache does not already hold.
   const docEntries: Record<string, CachedDoc> = {};
   const misses: DocFile[] = [];
   const hashes = new Map<string, string>();
   for (const doc of docs) {
     // A doc reads differently in another flavour, so the flavour is part of its cache key.
+    const flavour = flavourOf(flavours, doc.path);
     const hash = hashText(flavour === "typescript" ? doc.text : `${flavour}\u0000${doc.text}`);
     hashes.set(doc.path, hash);
     const cached = Object.prototype.hasOwnProperty.call(cache.docs, doc.path) ? cache.docs[doc.path] : undefined;
@@ -169,7 +170,7 @@ export async function generateFromDocs(docs: readonly DocFile[], options: Genera
     else misses.push(doc);
   }
   if (misses.length > 0) options.onProgress?.({ stage: "parse", docs: misses.length });
-  const inWorker = misses.length >= PARALLEL_THRESHOLD && (options.parseWorker ?? true) ? parseInWorker(misses, flavour) : null;
+  const inWorker = misses.length >= PARALLEL_THRESHOLD && (options.parseWorker ?? true) ? parseInWorker(misses, flavours) : null;
   let emitStage: Promise<typeof import("./pipeline/emit-stage.js")> | null = null;
   const loadEmitStage = () => (emitStage ??= import("./pipeline/emit-stage.js"));
   const runtimeHash = hashText(`${fingerprint}\u0000${runtimeSource}`);
@@ -181,7 +182,7 @@ export async function generateFromDocs(docs: readonly DocFile[], options: Genera
       : loadEmitStage().then((stage) => stage.runtimeOutput(runtimeSource));
   if (inWorker) loadEmitStage();
   if (misses.length > 0) {
-    const parsed = inWorker ? await inWorker : (await import("./pipeline/parse-stage.js")).parseBatch(misses, flavour);
+    const parsed = inWorker ? await inWorker : (await import("./pipeline/parse-stage.js")).parseBatch(misses, flavours);
     const byPath = new Map<string, CachedDoc>();
     for (const doc of misses) byPath.set(doc.path, { hash: hashes.get(doc.path)!, model: null, diagnostics: [], skipped: false });
     for (const model of parsed.models) byPath.set(model.id, { ...byPath.get(model.id)!, model });
@@ -201,7 +202,7 @@ export async function generateFromDocs(docs: readonly DocFile[], options: Genera
     entries.flatMap((entry) => (entry.model ? [entry.model] : [])),
     docs.filter((doc) => docEntries[doc.path]!.skipped).map((doc) => doc.path),
     options.rootDir,
-    flavour,
+    flavours,
   );
   diagnostics.push(...resolution.diagnostics);
   // Override keys may name a field as the doc writes it or as the TypeScript SDK does.

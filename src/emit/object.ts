@@ -379,10 +379,8 @@ function serializerText(parts: SerializerParts): string[] | null {
   const lines = functionHead(parts.name, [`value: ${parts.modelType}`], parts.returnType);
   const guard = line(`  ${notObjectStatement(parts)}`);
   if (lines === null || guard === null) return null;
-  // Too long for one line, prettier breaks the declaration after its `=` (whatever the width of
-  // what is left before it).
-  const declaration = `  const result: ${parts.resultType} =`;
-  lines.push(...guard, ...(line(`${declaration} {};`) ?? [declaration, "    {};"]));
+  // Too wide, prettier moves the empty object to the next line; the type itself is never broken.
+  lines.push(...guard, ...(line(`  const result: ${parts.resultType} = {};`) ?? [`  const result: ${parts.resultType} =`, "    {};"]));
   if (parts.cases.length > 0) {
     const read = line(`    ${readStatement(parts)}`);
     if (read === null) return null;

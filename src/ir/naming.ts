@@ -16,18 +16,3 @@ const RESERVED = new Set(
 export function modelName(title: string): string {
   return RESERVED.has(title) ? `${title}Model` : title;
 }
-
-/**
- * The model names that the TypeScript generator suffixes with `T` because they would shadow a
- * global of the platform (`Error`, `File`, `Response`, ...), as the TypeScript SDKs of the
- * flavour corpora and of public SDKs show them.
- */
-const SHADOWING_TITLES = new Set(["Error", "File", "Function", "Object", "Request", "Response"]);
-
-/**
- * The TypeScript SDK's name for a model that another language's doc titles `title`: the title,
- * with `T` after a name that would shadow a platform global (`# Error` is `ErrorT`).
- */
-export function typeScriptModelTitle(title: string): string {
-  return SHADOWING_TITLES.has(title) ? `${title}T` : title;
-}

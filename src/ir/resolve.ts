@@ -1,7 +1,6 @@
 import { posix } from "node:path";
 import { CODES } from "./codes.js";
-import { typeScriptModelTitle } from "./naming.js";
-import type { Diagnostic, FlavourName, Model, RefType, Schema, TypeNode } from "./types.js";
+import type { Diagnostic, FlavourMap, Model, RefType, Schema, TypeNode } from "./types.js";
 import { IR_VERSION, tableRows } from "./types.js";
 
 /** The resolved schema and the problems found while resolving it. */
@@ -22,6 +21,7 @@ export interface Resolution {
  *
  * @param models the parsed models; `nonModelPaths` are the paths of markdown files that were
  *   skipped as not being model docs, so that a link to one of them is reported precisely.
+ * @param flavours the SDK language of each doc, recorded in the schema.
  * @param rootDir the absolute `/`-separated path of the docs root. Links climb above the root and
  *   come back down into it (`../../models/shared/x.md` from `docs/models/shared/`), so resolving
  *   them needs the names of the root's folders; a link may come back through `models` whatever
@@ -31,18 +31,18 @@ export function resolveSchema(
   models: readonly Model[],
   nonModelPaths: readonly string[] = [],
   rootDir = "/docs",
-  flavour: FlavourName = "typescript",
+  flavours: FlavourMap = { ".": "typescript" },
 ): Resolution {
   const diagnostics: Diagnostic[] = [];
   const byId = new Map(models.map((model) => [model.id, model]));
   const skipped = new Set(nonModelPaths);
   const namespaces = collectNamespaces(models, byId, rootDir);
   const folders = [...new Set(models.map((model) => posix.dirname(model.id)))].sort();
-  const context: Context = { byId, skipped, namespaces, folders, diagnostics, rootDir, flavour };
+  const context: Context = { byId, skipped, namespaces, folders, diagnostics, rootDir };
   const resolved = models.map((model) => resolveModel(context, model));
   resolved.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   checkTitles(resolved, diagnostics);
-  return { schema: { version: IR_VERSION, flavour, models: resolved }, diagnostics };
+  return { schema: { version: IR_VERSION, flavours, models: resolved }, diagnostics };
 }
 
 interface Context {
@@ -52,7 +52,6 @@ interface Context {
   readonly folders: readonly string[];
   readonly diagnostics: Diagnostic[];
   readonly rootDir: string;
-  readonly flavour: FlavourName;
   model?: Model;
 }
 
@@ -131,21 +130,19 @@ function resolveRef(context: Context, ref: RefType): string | null {
   }
   const { namespace, name } = ref.via;
   const file = `${name.toLowerCase()}.md`;
-  // The parser gave a model of another language's docs the TypeScript SDK's name (`Error` is `ErrorT`).
-  const title = context.flavour === "typescript" ? name : typeScriptModelTitle(name);
   for (const folder of candidateFolders(context, namespace, posix.dirname(doc))) {
     // TypeScript, Python, Go and Ruby docs are named `lower(X).md`; Java, C# and PHP docs `X.md`.
     for (const candidate of [file, `${name}.md`]) {
       const id = folder === "." ? candidate : `${folder}/${candidate}`;
       const model = context.byId.get(id);
-      if (model && model.title === title) return id;
+      if (model && (model.title === name || model.docTitle === name)) return id;
     }
   }
   // A bare name (Java's `EventStream\<TextEvent>` in an operations doc) that no candidate
   // folder holds names the doc of that title in whichever one folder has it.
   if (namespace === null) {
     const found = context.folders.flatMap((folder) =>
-      [file, `${name}.md`].map((candidate) => (folder === "." ? candidate : `${folder}/${candidate}`)).filter((id) => context.byId.get(id)?.title === title).slice(0, 1),
+      [file, `${name}.md`].map((candidate) => (folder === "." ? candidate : `${folder}/${candidate}`)).filter((id) => [context.byId.get(id)?.title, context.byId.get(id)?.docTitle].includes(name)).slice(0, 1),
     );
     if (found.length === 1) return found[0]!;
     if (found.length > 1) return problem(CODES.unresolvedName, `the type ${name} may name any of ${found.join(", ")}; a link or a namespace would tell which`);

@@ -13,6 +13,21 @@ export const FLAVOUR_NAMES = ["typescript", "python", "java", "ruby"] as const;
 /** An SDK language whose model docs mdspec reads: the docs root's flavour. */
 export type FlavourName = (typeof FLAVOUR_NAMES)[number];
 
+/**
+ * The flavour of each doc of a root: `{ ".": "python" }` for a root in one language, or one entry
+ * per top-level folder (`{ "go": "go", "models": "typescript" }`) for a root whose folders hold
+ * the docs of different SDK languages. A folder without an entry takes the root's (`.`), else
+ * TypeScript.
+ */
+export type FlavourMap = Readonly<Record<string, FlavourName>>;
+
+/** The flavour of the doc at `path` (relative to the root) under `flavours`. */
+export function flavourOf(flavours: FlavourMap, path: string): FlavourName {
+  const slash = path.indexOf("/");
+  const top = slash < 0 ? "." : path.slice(0, slash);
+  return (Object.prototype.hasOwnProperty.call(flavours, top) ? flavours[top] : undefined) ?? flavours["."] ?? "typescript";
+}
+
 /** A 1-based line and column in a markdown doc, with the 0-based character offset. */
 export interface Point {
   readonly line: number;
@@ -174,8 +189,13 @@ export interface UnionMember {
 interface ModelCommon {
   /** The doc path relative to the docs root, with `/` separators: `models/shared/syncrun.md`. */
   readonly id: string;
-  /** The title of the doc (`# SyncRun`, strikethrough removed). */
+  /**
+   * The model's TypeScript name: the title of the doc (`# SyncRun`, strikethrough removed), as
+   * the TypeScript SDK spells it (`# Error` in a Python doc is `ErrorT`).
+   */
   readonly title: string;
+  /** The title as the doc writes it, when the TypeScript name differs (`Error`). */
+  readonly docTitle?: string;
   readonly deprecated: boolean;
   /** The prose between the title and the first section, as markdown; null when absent. */
   readonly description: string | null;
@@ -249,8 +269,8 @@ export interface Diagnostic {
 /** The whole resolved schema of a docs root. */
 export interface Schema {
   readonly version: typeof IR_VERSION;
-  /** The SDK language whose docs the root holds. */
-  readonly flavour: FlavourName;
+  /** The SDK language of the root's docs (see {@link FlavourMap}). */
+  readonly flavours: FlavourMap;
   /** Models sorted by id. */
   readonly models: readonly Model[];
 }

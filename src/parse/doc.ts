@@ -1,5 +1,4 @@
 import { CODES } from "../ir/codes.js";
-import { typeScriptModelTitle } from "../ir/naming.js";
 import type { Diagnostic, FlavourName, Model, Point } from "../ir/types.js";
 import { readEnum } from "./enum.js";
 import { readFields } from "./fields.js";
@@ -106,9 +105,8 @@ function readModel(source: DocSource, flavour: FlavourFrontEnd): Model | null {
   const exampleNode = exampleSection?.nodes.find((node) => node.type === "code");
   const common = {
     id: source.path,
-    // Other languages' docs title a model as that language names it; the TypeScript SDK renames
-    // the names that would shadow a platform global.
-    title: flavour.name === "typescript" ? title[2]! : typeScriptModelTitle(title[2]!),
+    title: flavour.modelName(title[2]!),
+    ...(flavour.modelName(title[2]!) === title[2]! ? {} : { docTitle: title[2]! }),
     deprecated: Boolean(title[1]),
     description: outline.description,
     exampleUsage: exampleNode?.type === "code" ? exampleNode.value : null,

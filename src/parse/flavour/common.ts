@@ -105,3 +105,38 @@ export function describe(expr: TypeExpr): string {
     }
   }
 }
+
+/**
+ * Names the TypeScript SDK suffixes with `T` because a global of the platform takes them (`Error`,
+ * `File`, `Object`, `Function`, `Response` are seen in SDKs; the rest are the other
+ * globals a model file uses).
+ */
+const TYPESCRIPT_RESERVED: ReadonlySet<string> = new Set([
+  "Array",
+  "Blob",
+  "Boolean",
+  "Date",
+  "Error",
+  "File",
+  "Function",
+  "Map",
+  "Number",
+  "Object",
+  "Promise",
+  "Record",
+  "Request",
+  "Response",
+  "Set",
+  "String",
+  "Symbol",
+]);
+
+/**
+ * The TypeScript SDK's name of a model whose doc, written for another language, is titled
+ * `title`: that language's own `T` suffix for its reserved names is removed (`AnyT` -> `Any` in
+ * Python), and TypeScript's is added (`Error` -> `ErrorT`).
+ */
+export function typescriptModelName(title: string, ownReserved: ReadonlySet<string>): string {
+  const base = title.endsWith("T") && ownReserved.has(title.slice(0, -1)) ? title.slice(0, -1) : title;
+  return TYPESCRIPT_RESERVED.has(base) ? `${base}T` : base;
+}

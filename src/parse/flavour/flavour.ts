@@ -55,6 +55,8 @@ export interface FlavourFrontEnd {
    * `required` is the Required column, which tells a Go pointer or a PHP `?T` that is nullable.
    */
   readTypeCell(cell: string, cellStart: Point, required: boolean): FlavourTypeParse;
+  /** The TypeScript name of a model from its doc's title (`Error` -> `ErrorT`, `AnyT` -> `Any`). */
+  modelName(title: string): string;
   /** The TypeScript property name of a Field cell's identifier (`connector_id` -> `connectorId`). */
   propertyName(fieldCell: string): string;
   /** The TypeScript member name of an enum Name cell (`IN_PROGRESS` -> `InProgress`). */

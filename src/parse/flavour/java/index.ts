@@ -2,10 +2,13 @@ import type { Point, Span, TypeNode } from "../../../ir/types.js";
 import { clip } from "../../fields.js";
 import { isAbsoluteUrl } from "../../type-words.js";
 import { type ExprGrammar, type TypeExpr, parseCellExpr, parsePlainExpr } from "../cell.js";
-import { FlavourTypeError, type Mapped, describe, mapSafely, nodeSpan, pascalFromWords, uniqueMembers } from "../common.js";
+import { FlavourTypeError, type Mapped, describe, mapSafely, nodeSpan, pascalFromWords, typescriptModelName, uniqueMembers } from "../common.js";
 import type { FlavourFrontEnd, FlavourLoss, FlavourMemberParse, UnionMemberSource } from "../flavour.js";
 
 const GRAMMAR: ExprGrammar = { prefixes: [] };
+
+/** The SDK renames no model for a reserved word of its own language. */
+const NO_RESERVED: ReadonlySet<string> = new Set();
 
 /**
  * The wrappers of a Java field type: `Optional<T>` is a field that may be left out, or, on a
@@ -50,6 +53,8 @@ export const JAVA: FlavourFrontEnd = {
     const mapped = mapSafely(() => mapOuter(parsed.expr, cellStart, required));
     return mapped.ok ? { ok: true, ...mapped.value } : mapped;
   },
+  // The Java SDK keeps a schema's name whatever it is (`# Error`, `# Object`).
+  modelName: (title) => typescriptModelName(title, NO_RESERVED),
   propertyName: javaPropertyName,
   enumMemberName: (nameCell) => pascalFromWords(nameCell),
   titleOnlyLoss: TITLE_ONLY_LOSS,
@@ -154,7 +159,7 @@ function mapName(expr: Extract<TypeExpr, { kind: "name" }>, start: Point, losses
       case "LocalDate":
         return { kind: "date", span };
       default:
-        return modelName(expr.name, span, expr.offset);
+        return namedModel(expr.name, span, expr.offset);
     }
   }
   switch (expr.name) {
@@ -187,7 +192,7 @@ function mapName(expr: Extract<TypeExpr, { kind: "name" }>, start: Point, losses
  * A model named without a link: `Pet`, or qualified as the oldest Java docs write it
  * (`org.openapis.openapi.models.shared.Pet`, whose folder is the part before the name).
  */
-function modelName(name: string, span: Span, offset: number): TypeNode {
+function namedModel(name: string, span: Span, offset: number): TypeNode {
   const parts = name.split(".");
   const last = parts[parts.length - 1]!;
   if (!/^[A-Za-z_$][\w$]*$/.test(last) || parts.some((part) => part === "")) throw new FlavourTypeError(offset, `unknown type "${name}"`);

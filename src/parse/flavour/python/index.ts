@@ -2,10 +2,13 @@ import type { Point, TypeNode } from "../../../ir/types.js";
 import { clip } from "../../fields.js";
 import { isAbsoluteUrl } from "../../type-words.js";
 import { type ExprGrammar, type TypeExpr, parseCellExpr, parsePlainExpr } from "../cell.js";
-import { FlavourTypeError, type Mapped, camelFromSnake, describe, mapSafely, nodeSpan, pascalFromWords, uniqueMembers } from "../common.js";
+import { FlavourTypeError, type Mapped, camelFromSnake, typescriptModelName, describe, mapSafely, nodeSpan, pascalFromWords, uniqueMembers } from "../common.js";
 import type { FlavourFrontEnd, FlavourLoss, FlavourMemberParse, UnionMemberSource } from "../flavour.js";
 
 const GRAMMAR: ExprGrammar = { prefixes: [] };
+
+/** Names the Python SDK suffixes with `T` (`AnyT`) because Python's typing module takes them. */
+const PYTHON_RESERVED: ReadonlySet<string> = new Set(["Any", "Enum", "List", "Dict", "Optional", "Union", "Literal"]);
 
 /** The wrappers that say a field may be left out or be null; they add nothing else. */
 const WRAPPERS: Readonly<Record<string, boolean>> = { Optional: false, Nullable: true, OptionalNullable: true };
@@ -22,6 +25,7 @@ export const PYTHON: FlavourFrontEnd = {
     const mapped = mapSafely(() => mapOuter(parsed.expr, cellStart));
     return mapped.ok ? { ok: true, ...mapped.value } : mapped;
   },
+  modelName: (title) => typescriptModelName(title, PYTHON_RESERVED),
   propertyName: (fieldCell) => (fieldCell === "__pydantic_extra__" ? "additionalProperties" : camelFromSnake(fieldCell)),
   enumMemberName: (nameCell) => pascalFromWords(nameCell),
   titleOnlyLoss: null,

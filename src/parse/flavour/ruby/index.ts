@@ -2,10 +2,13 @@ import type { Point, Span, TypeNode } from "../../../ir/types.js";
 import { clip } from "../../fields.js";
 import { isAbsoluteUrl } from "../../type-words.js";
 import { type ExprGrammar, type TypeExpr, parseCellExpr, parsePlainExpr } from "../cell.js";
-import { FlavourTypeError, type Mapped, camelFromSnake, describe, mapSafely, nodeSpan, pascalFromWords, uniqueMembers } from "../common.js";
+import { FlavourTypeError, type Mapped, camelFromSnake, describe, mapSafely, nodeSpan, pascalFromWords, typescriptModelName, uniqueMembers } from "../common.js";
 import type { FlavourFrontEnd, FlavourLoss, FlavourMemberParse, UnionMemberSource } from "../flavour.js";
 
 const GRAMMAR: ExprGrammar = { prefixes: [] };
+
+/** The SDK renames no model for a reserved word of its own language. */
+const NO_RESERVED: ReadonlySet<string> = new Set();
 
 /** Ruby's scalar types as Sorbet signatures write them, by the TypeScript primitive they are. */
 const SCALARS: Readonly<Record<string, "string" | "number" | "boolean" | "any" | "decimal">> = {
@@ -38,6 +41,8 @@ export const RUBY: FlavourFrontEnd = {
     const mapped = mapSafely(() => mapOuter(parsed.expr, cellStart, required));
     return mapped.ok ? { ok: true, ...mapped.value } : mapped;
   },
+  // Ruby SDKs keep a schema's name whatever it is (`# Error`, `# Object`).
+  modelName: (title) => typescriptModelName(title, NO_RESERVED),
   propertyName: (fieldCell) => camelFromSnake(fieldCell),
   enumMemberName: (nameCell) => pascalFromWords(nameCell),
   titleOnlyLoss: TITLE_ONLY_LOSS,
@@ -134,7 +139,7 @@ function mapName(expr: Extract<TypeExpr, { kind: "name" }>, start: Point, losses
       case "::Date":
         return { kind: "date", span };
       default:
-        return modelName(expr.name, span, expr.offset);
+        return namedModel(expr.name, span, expr.offset);
     }
   }
   switch (expr.name) {
@@ -166,7 +171,7 @@ function mapName(expr: Extract<TypeExpr, { kind: "name" }>, start: Point, losses
  * A model named without a link: `::OpenApiSDK::Shared::Pet` (older) or `Models::Shared::Pet`
  * (newer), whose folder is the lower-cased part before the name.
  */
-function modelName(name: string, span: Span, offset: number): TypeNode {
+function namedModel(name: string, span: Span, offset: number): TypeNode {
   const parts = name.replace(/^::/, "").split("::");
   const last = parts[parts.length - 1]!;
   if (!/^[A-Z][\w]*$/.test(last) || parts.some((part) => part === "")) throw new FlavourTypeError(offset, `unknown type "${name}"`);

@@ -13,6 +13,7 @@ export const TYPESCRIPT: FlavourFrontEnd = {
     const parsed = parseTypeCell(cell, cellStart);
     return parsed.ok ? { ok: true, type: parsed.type, nullable: false, losses: [] } : parsed;
   },
+  modelName: (title) => title,
   propertyName: (fieldCell) => fieldCell,
   enumMemberName: (nameCell) => nameCell,
   titleOnlyLoss: null,

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { detectFlavour } from "../../src/parse/flavour/detect.js";
+
+const TS_ROW = "| `id` | *number* | :heavy_check_mark: | N/A |";
+const PY_ROW = "| `id` | *Optional[str]* | :heavy_minus_sign: | N/A |";
+const SHARED_ROW = "| `id` | *string* | :heavy_check_mark: | N/A |";
+
+function doc(path: string, row: string) {
+  return { path, text: `# X\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n${row}\n` };
+}
+
+describe("flavour detection", () => {
+  it("reads a root in one language, with that language's evidence", () => {
+    const detection = detectFlavour([doc("components/a.md", PY_ROW), doc("components/b.md", SHARED_ROW)]);
+    expect(detection.flavours).toEqual({ ".": "python" });
+    expect(detection.diagnostics).toEqual([]);
+    expect(detection.evidence).toMatchObject([{ flavour: "python", lines: 1, first: { file: "components/a.md", line: 7, column: 10, text: "*Optional[str]*" } }]);
+  });
+
+  it("takes the language of code blocks as evidence", () => {
+    const text = "# U\n\n## Supported Types\n\n### `str`\n\n```python\nvalue: str = /* values here */\n```\n";
+    expect(detectFlavour([{ path: "u.md", text }]).flavours).toEqual({ ".": "python" });
+  });
+
+  it("reads each top-level folder in its own language when the folders differ", () => {
+    const detection = detectFlavour([doc("python/models/a.md", PY_ROW), doc("models/shared/b.md", TS_ROW), doc("kombo/c.md", SHARED_ROW)]);
+    expect(detection.flavours).toEqual({ models: "typescript", python: "python" });
+    expect(detection.diagnostics).toEqual([]);
+  });
+
+  it("refuses a folder that mixes languages, naming each language's evidence", () => {
+    const detection = detectFlavour([doc("models/a.md", PY_ROW), doc("models/b.md", TS_ROW), doc("models/c.md", TS_ROW)]);
+    expect(detection.diagnostics).toHaveLength(1);
+    const [diagnostic] = detection.diagnostics;
+    expect(diagnostic).toMatchObject({ severity: "error", code: "MDS014", file: "models/a.md", line: 7 });
+    expect(diagnostic!.message).toContain("typescript: 2 lines, first models/b.md:7 `*number*`");
+    expect(diagnostic!.message).toContain("python: 1 line, first models/a.md:7 `*Optional[str]*`");
+    expect(diagnostic!.message).toContain("--flavour");
+  });
+
+  it("warns when nothing tells the language, and reads TypeScript", () => {
+    const detection = detectFlavour([doc("a.md", SHARED_ROW)]);
+    expect(detection.flavours).toEqual({ ".": "typescript" });
+    expect(detection.diagnostics).toMatchObject([{ severity: "warning", code: "MDS014", file: "a.md" }]);
+  });
+});
