@@ -1,4 +1,4 @@
-import type { FlavourName, Point, TypeNode } from "../../ir/types.js";
+import type { FlavourName, Model, ObjectModel, Point, TypeNode } from "../../ir/types.js";
 
 export { FLAVOUR_NAMES, type FlavourName } from "../../ir/types.js";
 
@@ -68,4 +68,10 @@ export interface FlavourFrontEnd {
    * that way (Java, Ruby) so that the doc's members are lost; null when such a doc is opaque.
    */
   readonly titleOnlyLoss: string | null;
+  /**
+   * The model the TypeScript SDK declares for an object doc that the flavour's SDK shapes another
+   * way (a Go operation response holds the HTTP envelope and one field per response body, where
+   * TypeScript has the body); absent when every object is declared as written.
+   */
+  readonly reshapeObject?: (model: ObjectModel) => Model;
 }

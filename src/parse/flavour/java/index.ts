@@ -4,6 +4,7 @@ import { isAbsoluteUrl } from "../../type-words.js";
 import { type ExprGrammar, type TypeExpr, parseCellExpr, parsePlainExpr } from "../cell.js";
 import { FlavourTypeError, type Mapped, describe, mapSafely, nodeSpan, pascalFromWords, typescriptModelName, uniqueMembers } from "../common.js";
 import type { FlavourFrontEnd, FlavourLoss, FlavourMemberParse, UnionMemberSource } from "../flavour.js";
+import { reshapeEnvelopeResponse } from "../response.js";
 
 const GRAMMAR: ExprGrammar = { prefixes: [] };
 
@@ -59,6 +60,7 @@ export const JAVA: FlavourFrontEnd = {
   enumMemberName: (nameCell) => pascalFromWords(nameCell),
   titleOnlyLoss: TITLE_ONLY_LOSS,
   readUnionMember: readJavaMember,
+  reshapeObject: reshapeEnvelopeResponse,
 };
 
 /**

@@ -4,6 +4,7 @@ import { isAbsoluteUrl } from "../../type-words.js";
 import { type ExprGrammar, type TypeExpr, parseCellExpr, parsePlainExpr } from "../cell.js";
 import { FlavourTypeError, type Mapped, camelFromSnake, describe, mapSafely, nodeSpan, pascalFromWords, typescriptModelName, uniqueMembers } from "../common.js";
 import type { FlavourFrontEnd, FlavourLoss, FlavourMemberParse, UnionMemberSource } from "../flavour.js";
+import { reshapeEnvelopeResponse } from "../response.js";
 
 const GRAMMAR: ExprGrammar = { prefixes: [] };
 
@@ -47,6 +48,7 @@ export const RUBY: FlavourFrontEnd = {
   enumMemberName: (nameCell) => pascalFromWords(nameCell),
   titleOnlyLoss: TITLE_ONLY_LOSS,
   readUnionMember: readRubyMember,
+  reshapeObject: reshapeEnvelopeResponse,
 };
 
 /**

@@ -1,0 +1,74 @@
+import type { Field, Model, ObjectModel, TypeNode, UnionMember } from "../../ir/types.js";
+
+/** The raw HTTP response row (`rawResponse`, typed as the platform's response). */
+function isRawResponseRow(field: Field): boolean {
+  return field.name === "rawResponse" && field.type.kind === "external" && field.type.name === "Response";
+}
+
+/** The content type and status code rows that go with a raw response row. */
+function isStatusRow(field: Field): boolean {
+  return (
+    (field.name === "contentType" && field.type.kind === "primitive" && field.type.name === "string") ||
+    (field.name === "statusCode" && field.type.kind === "primitive" && field.type.name === "number")
+  );
+}
+
+/** The row holding an operation's response headers: `headers`, a map of lists of strings. */
+function isHeadersRow(field: Field): boolean {
+  return field.name === "headers" && field.type.kind === "record";
+}
+
+/**
+ * Turns an operation response doc of an SDK that wraps every response in an envelope (Java, Ruby)
+ * into what the TypeScript SDK declares, from the rows' TypeScript property names. The envelope
+ * is three rows, then an optional `headers` row and one optional row per response body:
+ *
+ * ```markdown
+ * | `contentType` | *String*                              | :heavy_check_mark: | HTTP response content type for this operation |
+ * | `statusCode`  | *int*                                 | :heavy_check_mark: | HTTP response status code for this operation  |
+ * | `rawResponse` | [HttpResponse\<InputStream>](…)       | :heavy_check_mark: | Raw HTTP response; suitable for custom response parsing |
+ * | `res`         | [Optional\<ListRes>](../../models/operations/ListRes.md) | :heavy_minus_sign: | OK |
+ * ```
+ *
+ * A TypeScript SDK returns the body itself and declares a response model only to add the headers
+ * or to wrap a paginated body: `{ headers, result }`. So a doc with the envelope becomes the union
+ * of its bodies when it has two or more and no headers, and otherwise an object with its headers
+ * and a required `result` holding the body (or the union of the bodies). A raw response row in
+ * any other doc (an error's `rawResponse`) is left out: TypeScript errors carry the response
+ * outside the model. Any other object is kept as written.
+ */
+export function reshapeEnvelopeResponse(model: ObjectModel): Model {
+  const raw = model.fields.some(isRawResponseRow);
+  const envelope = raw && model.fields.filter(isStatusRow).length === 2;
+  if (!envelope) return raw ? { ...model, fields: model.fields.filter((field) => !isRawResponseRow(field)) } : model;
+  const bodies = model.fields.filter((field) => !isRawResponseRow(field) && !isStatusRow(field) && !isHeadersRow(field));
+  const headers = model.fields.filter(isHeadersRow);
+  if (headers.length === 0 && bodies.length > 1) {
+    const members: UnionMember[] = bodies.map((body) => ({ type: body.type, example: null, span: body.span }));
+    const { fields: _fields, additionalProperties: _additional, ...common } = model;
+    return { ...common, kind: "union", members };
+  }
+  const fields: Field[] = [];
+  for (const field of model.fields) {
+    if (isHeadersRow(field)) fields.push(field);
+    else if (field === bodies[0]) fields.push(resultField(bodies));
+  }
+  return { ...model, fields };
+}
+
+/** The `result` of a TypeScript response model: the body, required, or the union of the bodies. */
+function resultField(bodies: readonly Field[]): Field {
+  const first = bodies[0]!;
+  const type: TypeNode = bodies.length === 1 ? first.type : { kind: "union", members: bodies.map((body) => body.type), span: first.type.span };
+  return {
+    name: "result",
+    docName: first.docName,
+    type,
+    required: true,
+    nullable: false,
+    deprecated: bodies.every((body) => body.deprecated),
+    description: bodies.length === 1 ? first.description : null,
+    example: null,
+    span: first.span,
+  };
+}
