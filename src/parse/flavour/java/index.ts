@@ -171,7 +171,6 @@ function mapName(expr: Extract<TypeExpr, { kind: "name" }>, start: Point, losses
       arity(1);
       return mapType(args[0]!, start, losses);
     case "List":
-    case "Set":
       arity(1);
       return { kind: "array", element: mapType(args[0]!, start, losses), span };
     case "Map": {
