@@ -3,10 +3,12 @@
 export * as csharp from "./csharp/index.js";
 export * as flat from "./flat/index.js";
 export * as go from "./go/index.js";
+export * as java from "./java/index.js";
 export * as kombo from "./kombo/index.js";
 export * as ledgerly from "./ledgerly/index.js";
 export * as models from "./models/index.js";
 export * as php from "./php/index.js";
 export * as python from "./python/index.js";
+export * as ruby from "./ruby/index.js";
 export * as sdk from "./sdk/index.js";
 export * as zod from "./zod/index.js";

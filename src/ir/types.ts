@@ -8,7 +8,7 @@
 export const IR_VERSION = 3;
 
 /** The SDK languages whose model docs mdspec reads (`--flavour`), in the order the docs list them. */
-export const FLAVOUR_NAMES = ["typescript", "python", "go", "csharp", "php"] as const;
+export const FLAVOUR_NAMES = ["typescript", "python", "go", "java", "csharp", "php", "ruby"] as const;
 
 /** An SDK language whose model docs mdspec reads: the docs root's flavour. */
 export type FlavourName = (typeof FLAVOUR_NAMES)[number];

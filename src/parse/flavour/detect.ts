@@ -59,6 +59,19 @@ const EVIDENCE: readonly { readonly flavour: FlavourName; readonly cell: RegExp 
     cell: /(?:^|[^\w])array<|\*\?|\\Brick\\Math\\|php\.net|php-fig\.org|\*mixed\*/,
     fence: "php",
   },
+  {
+    // Escaped generics (`Optional\<Long>`; C# and PHP leave `<` unescaped), JsonNullable, the
+    // Java documentation links of dates and responses, and Java's capitalised class names.
+    flavour: "java",
+    cell: /\\<|\bJsonNullable\b|docs\.oracle\.com|\*(?:String|Object|Long|Boolean|BigDecimal)\*/,
+    fence: "java",
+  },
+  {
+    // Sorbet signatures and the Ruby documentation links of dates and responses.
+    flavour: "ruby",
+    cell: /\bT\.(?:nilable|any|untyped)\b|\bT::(?:Array|Hash|Boolean)\b|::(?:String|Integer|Float|Object)\b|ruby-doc\.org|rubydoc\.info/,
+    fence: "ruby",
+  },
 ];
 
 /** The languages of code blocks (` ```python `) in examples and union bodies. */

@@ -2,7 +2,9 @@ import type { FlavourFrontEnd, FlavourName } from "./flavour.js";
 import { CSHARP } from "./csharp/index.js";
 import { GO } from "./go/index.js";
 import { PHP } from "./php/index.js";
+import { JAVA } from "./java/index.js";
 import { PYTHON } from "./python/index.js";
+import { RUBY } from "./ruby/index.js";
 import { TYPESCRIPT } from "./typescript/index.js";
 
 export { FLAVOUR_NAMES, type FlavourName } from "./flavour.js";
@@ -20,6 +22,10 @@ export function frontEnd(flavour: FlavourName): FlavourFrontEnd {
       return CSHARP;
     case "php":
       return PHP;
+    case "java":
+      return JAVA;
+    case "ruby":
+      return RUBY;
     default: {
       const unreachable: never = flavour;
       return unreachable;

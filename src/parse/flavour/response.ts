@@ -1,6 +1,6 @@
 import type { Field, Model, ObjectModel, TypeNode, UnionMember } from "../../ir/types.js";
 
-/** The raw HTTP response row of a response or error: `RawResponse` (Go, C#), `rawResponse` (PHP). */
+/** The raw HTTP response row of a response or error (`rawResponse` once named as in TypeScript). */
 function isRawResponseRow(field: Field): boolean {
   return field.name === "rawResponse" && field.type.kind === "external" && field.type.name === "Response";
 }
@@ -19,7 +19,8 @@ function isHeadersRow(field: Field): boolean {
 }
 
 /**
- * Turns an operation response of an SDK that wraps every response in an envelope (Go, C#, PHP) into
+ * Turns an operation response of an SDK that wraps every response in an envelope (Go, Java, C#,
+ * PHP, Ruby) into
  * what the TypeScript SDK declares. The envelope rows come with the TypeScript property names the
  * flavour gives them (`contentType`, `statusCode`, `rawResponse`), then a `headers` row when the
  * operation documents response headers, then one optional row per response body:
