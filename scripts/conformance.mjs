@@ -30,7 +30,14 @@ const THRESHOLDS = { static: 100, enums: 100, wire: 100, runtime: 100, examples:
  */
 const FLAVOUR_THRESHOLDS = {
   "fixture-python": { static: 94.4, enums: 100, wire: 99.6, runtime: 97.7 },
+  "fixture-go": { static: 95.4, enums: 100, wire: 99.6, runtime: 97.5 },
   "mistral-python": { static: 99.9, enums: 100, wire: 100, runtime: 100 },
+  "fixture-csharp": { static: 94.4, enums: 100, wire: 99.3, runtime: 93.9 },
+  "fixture-php": { static: 94.2, enums: 100, wire: 99.7, runtime: 94.4 },
+  // Java and Ruby docs also lose union members (title-only docs), literals and numbers sent as
+  // strings; Ruby's of January 2025 BigInt, Decimal and union fields (`::Object`) as well.
+  "fixture-java": { static: 90.9, enums: 100, wire: 99.3, runtime: 94.6 },
+  "fixture-ruby": { static: 89.5, enums: 96.1, wire: 99.8, runtime: 95.9 },
 };
 
 /** Scores that may be `n/a`: the class-transformer and early Zod corpora have no Example Usage. */

@@ -41,7 +41,7 @@ export const CODES = {
    * a warning naming the rule mdspec applied.
    */
   flavourLoss: "MDS130",
-  /** The docs root's flavour (its SDK language) cannot be told: mixed or no evidence. */
+  /** The SDK language of a folder of docs cannot be told: its evidence is mixed. */
   flavourUnknown: "MDS014",
   /** A Type-column link whose URL resolves to no model doc. */
   unresolvedLink: "MDS201",

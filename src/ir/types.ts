@@ -8,24 +8,28 @@
 export const IR_VERSION = 3;
 
 /** The SDK languages whose model docs mdspec reads (`--flavour`), in the order the docs list them. */
-export const FLAVOUR_NAMES = ["typescript", "python"] as const;
+export const FLAVOUR_NAMES = ["typescript", "python", "go", "java", "csharp", "php", "ruby"] as const;
 
 /** An SDK language whose model docs mdspec reads: the docs root's flavour. */
 export type FlavourName = (typeof FLAVOUR_NAMES)[number];
 
 /**
  * The flavour of each doc of a root: `{ ".": "python" }` for a root in one language, or one entry
- * per top-level folder (`{ "go": "go", "models": "typescript" }`) for a root whose folders hold
- * the docs of different SDK languages. A folder without an entry takes the root's (`.`), else
- * TypeScript.
+ * per folder whose docs speak one language (`{ "go": "go", "models": "typescript" }`) for a root
+ * whose folders hold the docs of different SDK languages. A doc takes the entry of its nearest
+ * folder that has one, else TypeScript.
  */
 export type FlavourMap = Readonly<Record<string, FlavourName>>;
 
 /** The flavour of the doc at `path` (relative to the root) under `flavours`. */
 export function flavourOf(flavours: FlavourMap, path: string): FlavourName {
-  const slash = path.indexOf("/");
-  const top = slash < 0 ? "." : path.slice(0, slash);
-  return (Object.prototype.hasOwnProperty.call(flavours, top) ? flavours[top] : undefined) ?? flavours["."] ?? "typescript";
+  let folder = path;
+  for (;;) {
+    const slash = folder.lastIndexOf("/");
+    folder = slash < 0 ? "." : folder.slice(0, slash);
+    if (Object.prototype.hasOwnProperty.call(flavours, folder)) return flavours[folder]!;
+    if (folder === ".") return "typescript";
+  }
 }
 
 /** A 1-based line and column in a markdown doc, with the 0-based character offset. */
@@ -84,6 +88,13 @@ export interface RefType {
     readonly form: "name";
     readonly namespace: string | null;
     readonly name: string;
+    /**
+     * True when a flavour guessed the name from something that only may name a model (a C# union
+     * member `### SimpleObject`, which may as well be a discriminator value such as `Tag1`): the
+     * model may live in any folder, and when no doc has that title the type is `any`, with a
+     * warning instead of an error.
+     */
+    readonly guessed?: boolean;
   };
   /** The id (doc path relative to the root) of the referenced model once resolved. */
   readonly target: string | null;

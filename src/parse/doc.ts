@@ -1,5 +1,5 @@
 import { CODES } from "../ir/codes.js";
-import type { Diagnostic, FlavourName, Model, Point } from "../ir/types.js";
+import type { Diagnostic, FlavourName, Model, ObjectModel, Point } from "../ir/types.js";
 import { readEnum } from "./enum.js";
 import { readFields } from "./fields.js";
 import type { FlavourFrontEnd } from "./flavour/flavour.js";
@@ -103,10 +103,12 @@ function readModel(source: DocSource, flavour: FlavourFrontEnd): Model | null {
   }
   const exampleSection = outline.known.get("Example Usage");
   const exampleNode = exampleSection?.nodes.find((node) => node.type === "code");
+  const docTitle = title[2]!;
+  const name = flavour.modelName(docTitle);
   const common = {
     id: source.path,
-    title: flavour.modelName(title[2]!),
-    ...(flavour.modelName(title[2]!) === title[2]! ? {} : { docTitle: title[2]! }),
+    title: name,
+    ...(name === docTitle ? {} : { docTitle }),
     deprecated: Boolean(title[1]),
     description: outline.description,
     exampleUsage: exampleNode?.type === "code" ? exampleNode.value : null,
@@ -118,19 +120,21 @@ function readModel(source: DocSource, flavour: FlavourFrontEnd): Model | null {
       if (flavour.titleOnlyLoss) report(source, outline.title.start, "warning", CODES.flavourLoss, flavour.titleOnlyLoss);
       return { ...common, kind: "opaque" };
     case "Fields": {
-      const fields = readFields(source, outline.known.get(kind)!, flavour);
+      const fields = readFields(source, outline.known.get(kind)!, flavour, docTitle);
       if (fields.kind === "not-a-model") {
         report(source, start, "info", CODES.notAModel, `skipped: not a model doc (${fields.reason})`);
         return null;
       }
-      return fields.kind === "fields" ? { ...common, kind: "object", fields: fields.fields, additionalProperties: fields.additionalProperties } : null;
+      if (fields.kind !== "fields") return null;
+      const model: ObjectModel = { ...common, kind: "object", fields: fields.fields, additionalProperties: fields.additionalProperties };
+      return flavour.reshapeObject ? flavour.reshapeObject(model) : model;
     }
     case "Values": {
-      const parsed = readEnum(source, outline.known.get(kind)!, common.exampleUsage, flavour, common.title);
+      const parsed = readEnum(source, outline.known.get(kind)!, common.exampleUsage, flavour, docTitle);
       return parsed ? { ...common, kind: "enum", ...parsed } : null;
     }
     case "Supported Types": {
-      const members = readUnion(source, outline.known.get(kind)!, flavour, common.title);
+      const members = readUnion(source, outline.known.get(kind)!, flavour, docTitle);
       return members ? { ...common, kind: "union", members } : null;
     }
     default: {

@@ -49,7 +49,10 @@ const OPEN_MARK = /Unrecognized<(string|number)>/;
  * ```
  *
  * `exampleUsage` is the doc's Example Usage code: from 2026-03 on, its comment
- * `// Open enum: …` is the only sign that an enum is open. Table names are read by the `flavour`
+ * `// Open enum: …` is the only sign that an enum is open (TypeScript and Python name the
+ * `Unrecognized<string>` type; Java and C# say `use .of() to create instances from custom string
+ * values`, or `integer values`; Go says `custom values can be created with a direct type cast`,
+ * and the values tell strings or numbers). Table names are read by the `flavour`
  * (`IN_PROGRESS` in Python docs is `InProgress`). Returns null after reporting when the section is
  * malformed.
  */
@@ -64,6 +67,12 @@ export function readEnum(
   let openNote = false;
   const openInExample = exampleUsage ? /\/\/\s*Open enum:.*Unrecognized<(string|number)>/.exec(exampleUsage) : null;
   if (openInExample) open = openInExample[1] as "string" | "number";
+  // Java and C#: `// Open enum: use .of() to create instances from custom string values`.
+  const openByFactory = exampleUsage ? /\/\/\s*Open enum: use \.of\(\) to create instances from custom (string|integer) values/i.exec(exampleUsage) : null;
+  if (openByFactory) open = openByFactory[1]!.toLowerCase() === "string" ? "string" : "number";
+  // Other languages' comment names no type (Go: `// Open enum: custom values can be created with a
+  // direct type cast`): the values tell it, as for the Python note.
+  if (open === null && exampleUsage && /\/\/\s*Open enum:/.test(exampleUsage)) openNote = true;
   for (const node of section.nodes) {
     if (node.type === "paragraph") {
       const text = source.text.slice(node.position!.start.offset ?? 0, node.position!.end.offset ?? 0);

@@ -34,10 +34,11 @@ export type FieldsParse =
  *
  * A table with no body rows is an empty object. Every problem of a row is reported with the
  * cell's position, and the row is left out. The Field and Type cells are read by the `flavour`
- * of the docs (Python `*Optional[str]*`, Go `**string*`, ...); the rest of the table is the same
- * in every SDK language.
+ * of the docs (Python `*Optional[str]*`, Go `**string*`, ...), which also sees the rest of the row
+ * and the doc's `modelTitle` (a PHP `\DateTime` is told a date by them); the rest of the table is
+ * the same in every SDK language.
  */
-export function readFields(source: DocSource, section: Section, flavour: FlavourFrontEnd = TYPESCRIPT): FieldsParse {
+export function readFields(source: DocSource, section: Section, flavour: FlavourFrontEnd = TYPESCRIPT, modelTitle = ""): FieldsParse {
   const table = section.nodes.find((node): node is Table => node.type === "table");
   if (!table) {
     report(source, section.start, "error", CODES.missingBody, "the ## Fields section has no table");
@@ -89,7 +90,9 @@ export function readFields(source: DocSource, section: Section, flavour: Flavour
       valid = false;
       continue;
     }
-    const type = flavour.readTypeCell(typeCell!.text, typeCell!.start, required);
+    const description = readDescription(descriptionCell!.text);
+    const example = readExample(exampleCell?.text);
+    const type = flavour.readTypeCell(typeCell!.text, typeCell!.start, required, { field: docName, description, example, modelTitle });
     if (!type.ok) {
       report(
         source,
@@ -111,6 +114,8 @@ export function readFields(source: DocSource, section: Section, flavour: Flavour
       continue;
     }
     seen.set(fieldName, row.start.line);
+    const nameLoss = flavour.propertyNameLoss?.(docName) ?? null;
+    if (nameLoss) report(source, spanAt(nameCell!.start, nameCell!.text.indexOf("`") + 1, 0).start, "warning", CODES.flavourLoss, nameLoss);
     for (const loss of type.losses) report(source, spanAt(typeCell!.start, loss.offset, 0).start, "warning", CODES.flavourLoss, loss.message);
     fields.push({
       name: fieldName,
@@ -119,8 +124,8 @@ export function readFields(source: DocSource, section: Section, flavour: Flavour
       required,
       nullable: type.nullable,
       deprecated: Boolean(name[1]),
-      description: readDescription(descriptionCell!.text),
-      example: readExample(exampleCell?.text),
+      description,
+      example,
       span: rowSpan(row),
     });
   }

@@ -329,8 +329,8 @@ function readAtom(state: ExprState): TypeExpr {
     return { kind: "number", value: Number(number[0]), offset: offsetOf(state, from) };
   }
   // Names take the separators of every language: `io.BufferedReader`, `::OpenApiSDK::Shared::X`,
-  // `\Brick\Math\BigInteger`, `T::Array`.
-  const name = /^(?:::|\\)?[A-Za-z_$][\w$]*(?:(?:\.|::|\\)[A-Za-z_$][\w$]*)*/.exec(text.slice(from));
+  // `\Brick\Math\BigInteger`, `T::Array`, and Go's empty braces (`interface{}`).
+  const name = /^(?:::|\\)?[A-Za-z_$][\w$]*(?:(?:\.|::|\\)[A-Za-z_$][\w$]*)*(?:\{\})?/.exec(text.slice(from));
   if (!name) fail(state, from >= text.length ? "missing type" : `unexpected "${shown(state)}"`);
   state.at += name[0].length;
   const open = text[state.at];
