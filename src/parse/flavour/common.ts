@@ -1,7 +1,7 @@
 import type { Point, Span, TypeNode } from "../../ir/types.js";
 import { spanAt } from "../source.js";
-import type { TypeExpr } from "./cell.js";
-import type { FlavourLoss } from "./flavour.js";
+import { type ExprGrammar, type TypeExpr, parseCellExpr } from "./cell.js";
+import type { FlavourFrontEnd, FlavourLoss } from "./flavour.js";
 
 /**
  * What a flavour's mapping of a type expression yields: the IR type, whether the expression's
@@ -139,4 +139,17 @@ const TYPESCRIPT_RESERVED: ReadonlySet<string> = new Set([
 export function typescriptModelName(title: string, ownReserved: ReadonlySet<string>): string {
   const base = title.endsWith("T") && ownReserved.has(title.slice(0, -1)) ? title.slice(0, -1) : title;
   return TYPESCRIPT_RESERVED.has(base) ? `${base}T` : base;
+}
+
+/**
+ * A flavour's Type-cell reader: the shared cell grammar ({@link parseCellExpr}) with the flavour's
+ * prefixes, then the flavour's mapping of the expression to an IR type.
+ */
+export function cellReader(grammar: ExprGrammar, map: (expr: TypeExpr, cellStart: Point, required: boolean) => Mapped): FlavourFrontEnd["readTypeCell"] {
+  return (cell, cellStart, required) => {
+    const parsed = parseCellExpr(cell, grammar);
+    if (!parsed.ok) return parsed;
+    const mapped = mapSafely(() => map(parsed.expr, cellStart, required));
+    return mapped.ok ? { ok: true, ...mapped.value } : mapped;
+  };
 }

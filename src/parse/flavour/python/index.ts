@@ -1,8 +1,8 @@
 import type { Point, TypeNode } from "../../../ir/types.js";
 import { clip } from "../../fields.js";
 import { isAbsoluteUrl } from "../../type-words.js";
-import { type ExprGrammar, type TypeExpr, parseCellExpr, parsePlainExpr } from "../cell.js";
-import { FlavourTypeError, type Mapped, camelFromSnake, typescriptModelName, describe, mapSafely, nodeSpan, pascalFromWords, uniqueMembers } from "../common.js";
+import { type ExprGrammar, type TypeExpr, parsePlainExpr } from "../cell.js";
+import { FlavourTypeError, type Mapped, camelFromSnake, typescriptModelName, describe, mapSafely, nodeSpan, pascalFromWords, uniqueMembers, cellReader } from "../common.js";
 import type { FlavourFrontEnd, FlavourLoss, FlavourMemberParse, UnionMemberSource } from "../flavour.js";
 
 const GRAMMAR: ExprGrammar = { prefixes: [] };
@@ -19,12 +19,7 @@ const WRAPPERS: Readonly<Record<string, boolean>> = { Optional: false, Nullable:
  */
 export const PYTHON: FlavourFrontEnd = {
   name: "python",
-  readTypeCell(cell, cellStart) {
-    const parsed = parseCellExpr(cell, GRAMMAR);
-    if (!parsed.ok) return parsed;
-    const mapped = mapSafely(() => mapOuter(parsed.expr, cellStart));
-    return mapped.ok ? { ok: true, ...mapped.value } : mapped;
-  },
+  readTypeCell: cellReader(GRAMMAR, mapOuter),
   modelName: (title) => typescriptModelName(title, PYTHON_RESERVED),
   propertyName: (fieldCell) => (fieldCell === "__pydantic_extra__" ? "additionalProperties" : camelFromSnake(fieldCell)),
   enumMemberName: (nameCell) => pascalFromWords(nameCell),

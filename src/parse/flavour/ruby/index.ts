@@ -1,8 +1,8 @@
 import type { Point, Span, TypeNode } from "../../../ir/types.js";
 import { clip } from "../../fields.js";
 import { isAbsoluteUrl } from "../../type-words.js";
-import { type ExprGrammar, type TypeExpr, parseCellExpr, parsePlainExpr } from "../cell.js";
-import { FlavourTypeError, type Mapped, camelFromSnake, describe, mapSafely, nodeSpan, pascalFromWords, typescriptModelName, uniqueMembers } from "../common.js";
+import { type ExprGrammar, type TypeExpr, parsePlainExpr } from "../cell.js";
+import { FlavourTypeError, type Mapped, camelFromSnake, describe, mapSafely, nodeSpan, pascalFromWords, typescriptModelName, uniqueMembers, cellReader } from "../common.js";
 import type { FlavourFrontEnd, FlavourLoss, FlavourMemberParse, UnionMemberSource } from "../flavour.js";
 import { reshapeResponse } from "../response.js";
 
@@ -36,12 +36,7 @@ const TITLE_ONLY_LOSS =
  */
 export const RUBY: FlavourFrontEnd = {
   name: "ruby",
-  readTypeCell(cell, cellStart, required) {
-    const parsed = parseCellExpr(cell, GRAMMAR);
-    if (!parsed.ok) return parsed;
-    const mapped = mapSafely(() => mapOuter(parsed.expr, cellStart, required));
-    return mapped.ok ? { ok: true, ...mapped.value } : mapped;
-  },
+  readTypeCell: cellReader(GRAMMAR, mapOuter),
   // Ruby SDKs keep a schema's name whatever it is (`# Error`, `# Object`).
   modelName: (title) => typescriptModelName(title, NO_RESERVED),
   propertyName: (fieldCell) => camelFromSnake(fieldCell),
