@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { type GenerateCache, type GenerateResult, generateFromDocs, readRuntimeTemplate, warmUp } from "../generate.js";
+import { diffExport } from "../export/documents.js";
 import { diffShapes, schemaShapes } from "../ir/shape.js";
 import type { Diagnostic } from "../ir/types.js";
 import { cacheFileText, readCacheFile } from "../write/cache-file.js";
@@ -104,7 +105,7 @@ class Session {
     await this.run(docs);
     // The first run parsed on a worker and emitted every model in bulk: rehearse a save now, while
     // chokidar starts, so that the first real save costs what the later ones do.
-    const warming = warmUp(docs, { ...this.settings.emit, rootDir: posixRoot(this.settings.input), fingerprint: await this.fingerprint, ...(this.cache ? { cache: this.cache } : {}) }, await this.runtime);
+    const warming = warmUp(docs, { ...this.generateOptions(), fingerprint: await this.fingerprint, ...(this.cache ? { cache: this.cache } : {}) }, await this.runtime);
     // chokidar loads only in watch mode.
     const { watchDocs } = await import("./watch.js");
     const onReady = () => {
@@ -120,6 +121,19 @@ class Session {
       await this.run(all);
     }, { onReady });
     return 0;
+  }
+
+  /** The options of every generation of this session: the emit options, the root, the exports. */
+  private generateOptions() {
+    const { emit, input, exports, flavour } = this.settings;
+    return {
+      ...emit,
+      flavour,
+      rootDir: posixRoot(input),
+      ...(exports.openapi !== undefined ? { openapi: exports.openapi } : {}),
+      ...(exports.jsonSchema !== undefined ? { jsonSchema: exports.jsonSchema } : {}),
+      info: exports.info,
+    };
   }
 
   /** A path as the user would write it: relative to the working folder. */
@@ -166,8 +180,7 @@ class Session {
     const result = await generateFromDocs(
       docs,
       {
-        ...settings.emit,
-        rootDir: posixRoot(settings.input),
+        ...this.generateOptions(),
         fingerprint: await this.fingerprint,
         ...(this.cache ? { cache: this.cache } : {}),
         onProgress: (event) => {
@@ -191,8 +204,9 @@ class Session {
     const shapes = schemaShapes(result.schema);
     if (command.check) return this.check(result, shapes, started);
     this.progress.set("writing…");
-    const summary = await writeOutput(settings.out, result.files, shapes, this.written);
-    this.written = new Map(result.files.map((file) => [file.path, file.content]));
+    const files = [...result.files, ...result.exports];
+    const summary = await writeOutput(settings.out, files, shapes, this.written);
+    this.written = new Map(files.map((file) => [file.path, file.content]));
     // The cache is only a speed-up: it is rewritten when it changed, and losing it costs one slow run.
     this.cache = result.cache;
     if (result.cacheChanged || this.cacheText === null) {
@@ -214,25 +228,38 @@ class Session {
   private async check(result: GenerateResult, shapes: ReturnType<typeof schemaShapes>, started: number): Promise<number> {
     const { settings } = this;
     this.progress.set("checking…");
-    const drift = await diffOutput(settings.out, result.files, shapes);
+    const drift = await diffOutput(settings.out, [...result.files, ...result.exports], shapes);
     const changes = diffShapes((await readManifest(settings.out)).models, shapes);
+    // The schemas of each drifted export, model by model (its file names every drifted schema).
     const drifted = drift.changed.length + drift.missing.length + drift.stale.length;
+    const schemaChanges = result.exports
+      .filter((file) => drift.changed.includes(file.path))
+      .flatMap((file) => {
+        let before: string | null = null;
+        try {
+          before = readFileSync(join(settings.out, file.path), "utf8");
+        } catch {
+          before = null;
+        }
+        return diffExport(before, file.content).map((change) => ({ ...change, file: file.path }));
+      });
     const lines = [
       ...drift.changed.map((path) => `changed  ${this.shown(join(settings.out, path))}`),
       ...drift.missing.map((path) => `missing  ${this.shown(join(settings.out, path))}`),
       ...drift.stale.map((path) => `stale    ${this.shown(join(settings.out, path))}`),
       ...changes.map((change) => `  ${change.doc}  ${change.model}: ${change.message}  [${change.breaking ? "breaking" : "additive"}]`),
+      ...schemaChanges.map((change) => `  ${change.doc ?? "?"}  ${change.key}: schema ${change.change} in ${this.shown(join(settings.out, change.file))}`),
     ];
     const breaking = changes.filter((change) => change.breaking).length;
     this.report(result, {
       diagnostics: result.diagnostics,
       summary:
         drifted === 0
-          ? `${this.shown(settings.out)} is up to date (${result.files.length} files)`
+          ? `${this.shown(settings.out)} is up to date (${result.files.length + result.exports.length} files)`
           : `${drifted} file(s) in ${this.shown(settings.out)} differ from the docs (${changes.length} model change(s), ${breaking} breaking); run mdspec generate`,
       seconds: seconds(started),
       details: lines,
-      drift: { ...drift, changes },
+      drift: { ...drift, changes, schemas: schemaChanges },
     });
     return drifted === 0 ? 0 : 1;
   }

@@ -1,6 +1,7 @@
 import type { InterfaceDeclarationStructure, StatementStructures } from "ts-morph";
 import { StructureKind, printStructure } from "ts-morph";
 import { type AdditionalPropertiesField, type Field, type ObjectModel, tableRows } from "../ir/types.js";
+import { takesNull as takesNullField } from "../ir/nulls.js";
 import { apiStatement } from "./api.js";
 import { decodesUndefined, typeRef } from "./codec/type-ref.js";
 import type { EmitContext } from "./context.js";
@@ -9,7 +10,7 @@ import { type ApiCall, interfaceDeclaration, interfaceText, preformatted } from 
 import { jsDocOf } from "./jsdoc.js";
 import { apiNames, modelSymbols, runtimeSymbol } from "./symbols.js";
 import { collectTypeImports, typeText } from "./type-text.js";
-import { wireName } from "./wire-names.js";
+import { wireName } from "../ir/wire-names.js";
 
 /** Registers the imports of an object model's declarations. */
 export function collectObjectImports(context: EmitContext, model: ObjectModel): void {
@@ -85,16 +86,18 @@ function row(field: Field, type: string, flags: number, wire: string): string[] 
 }
 
 /**
- * The flags of a declared field. Null in an optional field is absent (`--nulls absent`) or goes
- * to the decoder, which rejects it (`--nulls reject`); `*any*` keeps it. Null in a required field
- * is an issue naming `--required-nulls`, or kept under `--required-nulls accept`; types whose
- * decoder takes null (`*any*`, opaque models) hand it to their decoder.
+ * The flags of a declared field. A field that takes null (nullable in its doc, or required under
+ * `--required-nulls accept`) keeps it. Otherwise null in an optional field is absent
+ * (`--nulls absent`) or goes to the decoder, which rejects it (`--nulls reject`); `*any*` keeps
+ * it. Null in a required field is an issue naming `--required-nulls`; types whose decoder takes
+ * null (`*any*`, opaque models) hand it to their decoder.
  */
 function fieldFlags(context: EmitContext, field: Field): number {
-  const any = field.type.kind === "primitive" && field.type.name === "any";
-  if (!field.required) return any || context.options.nulls === "reject" ? DECODES_NULL : 0;
-  if (decodesUndefined(context, field.type)) return REQUIRED | DECODES_NULL;
-  return takesNull(context, field) ? REQUIRED | KEEPS_NULL : REQUIRED;
+  const required = field.required ? REQUIRED : 0;
+  if (field.type.kind === "primitive" && field.type.name === "any") return required | DECODES_NULL;
+  if (takesNull(context, field)) return required | KEEPS_NULL;
+  if (field.required) return decodesUndefined(context, field.type) ? REQUIRED | DECODES_NULL : REQUIRED;
+  return context.options.nulls === "reject" ? DECODES_NULL : 0;
 }
 
 /** The flags of the catch-all row: its values treat null as an optional field's do (`*any*` keeps it). */
@@ -117,11 +120,12 @@ function modelInterface(context: EmitContext, model: ObjectModel): InterfaceDecl
 }
 
 /**
- * Whether a required field takes `null` under `--required-nulls accept` (its type says `T | null`).
- * Types whose decoder accepts null anyway (`*any*`, opaque models) are left as they are.
+ * Whether a field takes `null` (its type says `T | null`): a field the doc says is nullable (docs
+ * of other SDK languages say so), and a required field under `--required-nulls accept`. Types
+ * whose decoder accepts null anyway (`*any*`, opaque models) are left as they are.
  */
 function takesNull(context: EmitContext, field: Field): boolean {
-  return field.required && context.options.requiredNulls === "accept" && !decodesUndefined(context, field.type);
+  return takesNullField(field, context.options.requiredNulls, context.lookup);
 }
 
 function wireInterface(context: EmitContext, model: ObjectModel, wire: readonly string[]): InterfaceDeclarationStructure {
@@ -154,7 +158,7 @@ function property(field: Field, name: string, type: string, docs: ReturnType<typ
     kind: StructureKind.PropertySignature as const,
     name,
     hasQuestionToken: !field.required,
-    type: field.required ? (nullable ? `${type} | null` : type) : `${type} | undefined`,
+    type: `${type}${nullable ? " | null" : ""}${field.required ? "" : " | undefined"}`,
     docs,
   };
 }

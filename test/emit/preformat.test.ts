@@ -72,6 +72,16 @@ describe("preformatted codec statements", () => {
     }
   });
 
+  it("lay out the API statement of a 64-character title as prettier does (type arguments broken)", async () => {
+    const title = "RequestBodyPostEmptyBodyRetainedWithAllOptionalFieldsRequestBody";
+    const wide = [{ path: "wide.md", text: doc(title, [row("bool", "*boolean*", false), row("str", "*string*", false)]) }];
+    const result = await generateFromDocs(wide, {}, await readRuntimeTemplate());
+    const file = result.files.find((entry) => entry.path === "wide.ts")!;
+    expect(file.content).toContain(`] = $object<\n  ${title},\n  ${title}Json\n>((): $Fields => [\n`);
+    expect(emitSchema(result.schema, DEFAULT_EMIT_OPTIONS).files[0]?.content).not.toContain("const [");
+    expect(await formatTypeScript(file.content)).toBe(file.content);
+  });
+
   it("leave statements they are unsure of to prettier (a wire key with a quote in it)", async () => {
     const quoted = [{ path: "q.md", text: doc("Quoted", [row("a", "*string*", true)]) }];
     const result = await generateFromDocs(quoted, { wireNames: { case: "preserve", overrides: { "q.md": { a: 'say "hi"' } } } }, await readRuntimeTemplate());

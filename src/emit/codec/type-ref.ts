@@ -1,3 +1,4 @@
+import { acceptsAnyValue } from "../../ir/nulls.js";
 import type { TypeNode } from "../../ir/types.js";
 import type { EmitContext } from "../context.js";
 import { quote } from "../identifiers.js";
@@ -64,34 +65,10 @@ export function memberRefs(context: EmitContext, members: readonly TypeNode[]): 
 }
 
 /**
- * Whether the decoder of `type` accepts `undefined` and `null` (`any`, opaque models, unions with
- * such a member). A required field of such a type hands null to its decoder; every other decoder
- * rejects both.
+ * Whether the decoder of `type` accepts every value, `undefined` and `null` included (`*any*`,
+ * opaque models, unions with such a member; see {@link acceptsAnyValue}). A required field of
+ * such a type hands null to its decoder; every other decoder rejects both.
  */
-export function decodesUndefined(context: EmitContext, type: TypeNode, seen: ReadonlySet<string> = new Set()): boolean {
-  switch (type.kind) {
-    case "primitive":
-      return type.name === "any";
-    case "ref": {
-      const target = targetOf(context, type.target);
-      if (target.kind === "opaque") return true;
-      // A union model decodes with its members' decoders; `seen` stops at recursive unions.
-      if (target.kind !== "union" || seen.has(target.id)) return false;
-      return target.members.some((member) => decodesUndefined(context, member.type, new Set([...seen, target.id])));
-    }
-    case "union":
-      return type.members.some((member) => decodesUndefined(context, member, seen));
-    case "date-time":
-    case "date":
-    case "literal":
-    case "external":
-    case "event-stream":
-    case "array":
-    case "record":
-      return false;
-    default: {
-      const unreachable: never = type;
-      return unreachable;
-    }
-  }
+export function decodesUndefined(context: EmitContext, type: TypeNode): boolean {
+  return acceptsAnyValue(type, context.lookup);
 }

@@ -1,5 +1,5 @@
-import type { Field } from "../ir/types.js";
-import type { WireCase, WireNames } from "./options.js";
+import type { Field } from "./types.js";
+import type { WireCase, WireNames } from "../emit/options.js";
 
 /**
  * Cuts a property name into words: at every run of characters other than letters and digits,
