@@ -43,7 +43,7 @@ export function apiNames(model: Model): string[] {
 }
 
 /** Whether a model has a serializer: objects and unions (enum and opaque values are their own wire form). */
-export function hasSerializer(model: Model): boolean {
+function hasSerializer(model: Model): boolean {
   switch (model.kind) {
     case "object":
     case "union":
