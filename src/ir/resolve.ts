@@ -24,8 +24,8 @@ export interface Resolution {
  * @param flavours the SDK language of each doc, recorded in the schema.
  * @param rootDir the absolute `/`-separated path of the docs root. Links climb above the root and
  *   come back down into it (`../../models/shared/x.md` from `docs/models/shared/`), so resolving
- *   them needs the names of the root's folders; a link may come back through `models` whatever
- *   the root is named (see {@link pathInRoot}). The path is never part of any output.
+ *   them needs the names of the root's folders; a link may come back through `models` or
+ *   `sdk/models` whatever the root is named (see {@link pathInRoot}). The path is never part of any output.
  */
 export function resolveSchema(
   models: readonly Model[],
@@ -258,18 +258,27 @@ export function linkTarget(doc: string, url: string, rootDir: string): string | 
 export const CONVENTIONAL_ROOT_NAME = "models";
 
 /**
+ * The paths, relative to the SDK's `docs/` folder, of the docs roots Speakeasy writes, as their
+ * links name them: `docs/models/<ns>/x.md` linked as `../../models/<ns>/x.md`, and
+ * `docs/sdk/models/<ns>/x.md` linked as `../../../sdk/models/<ns>/x.md`.
+ */
+export const CONVENTIONAL_ROOT_PATHS: readonly (readonly string[])[] = [[CONVENTIONAL_ROOT_NAME], ["sdk", CONVENTIONAL_ROOT_NAME]];
+
+/**
  * Returns the path relative to the docs root that a path names, or null when the path ends
  * outside the root.
  *
  * The path is relative to the root and may start by climbing above it with `..` segments; the
  * root is given as its absolute `/`-separated path, of which only the folder names are read. A
  * path that climbs k folders above the root comes back into it only when its next k segments
- * name those same folders again, outermost first. The last of them, the root itself, may be
- * named either by its actual name or by `models`, because Speakeasy writes links relative to a
- * root of that name (`../../models/shared/x.md` from `operations/`): a docs tree copied into a
- * folder of any other name therefore keeps its links, and a root that is named `models` resolves
- * links as it always did. A path that climbs higher than the root has ancestors, descends into a
- * folder other than the one it climbed out of, or stops at the root or above it leaves the root.
+ * name those same folders again, outermost first, except that they may end with a path that
+ * Speakeasy writes for the root instead of the root's actual one (see
+ * {@link CONVENTIONAL_ROOT_PATHS}): `models` for the root (`../../models/shared/x.md` from
+ * `operations/`), or `sdk/models` for the root and its parent (`../../../sdk/models/shared/x.md`
+ * from `shared/`). A docs tree copied into a folder of any other name therefore keeps its links,
+ * and a root that is actually named so resolves links as it always did. A path that climbs
+ * higher than the root has ancestors, descends into a folder other than the one it climbed out
+ * of (or than that conventional path), or stops at the root or above it leaves the root.
  */
 export function pathInRoot(path: string, rootDir: string): string | null {
   const segments = posix.normalize(path).split("/").filter((segment) => segment !== "" && segment !== ".");
@@ -278,11 +287,14 @@ export function pathInRoot(path: string, rootDir: string): string | null {
   const ancestors = rootDir.split("/").filter((segment) => segment !== "");
   if (climbs > ancestors.length) return null;
   const climbedOutOf = ancestors.slice(ancestors.length - climbs);
-  for (let index = 0; index < climbs; index++) {
-    const segment = segments[climbs + index];
-    const isRoot = index === climbs - 1;
-    if (segment !== climbedOutOf[index] && !(isRoot && segment === CONVENTIONAL_ROOT_NAME)) return null;
-  }
+  const descent = segments.slice(climbs, 2 * climbs);
+  const comesBack = (actual: number, conventional: readonly string[]): boolean =>
+    descent.length === climbs &&
+    descent.every((segment, index) => (index < actual ? segment === climbedOutOf[index] : segment === conventional[index - actual]));
+  const back =
+    comesBack(climbs, []) ||
+    CONVENTIONAL_ROOT_PATHS.some((conventional) => conventional.length <= climbs && comesBack(climbs - conventional.length, conventional));
+  if (!back) return null;
   const inside = segments.slice(2 * climbs);
   return inside.length === 0 ? null : inside.join("/");
 }

@@ -16,6 +16,16 @@ describe("a link back into the root through `models`", () => {
     expect(linkTarget("operations/x.md", "../../models/shared/y%20z.md#fields", "/proj/vendor/api-docs")).toBe("shared/y z.md");
   });
 
+  it("resolves inside a root of any name through sdk/models (../../../sdk/models/shared/x.md from shared/)", () => {
+    // The sdk/models layout copied to vendor/api-docs: the link climbs out of api-docs and vendor.
+    expect(linkTarget("shared/a.md", "../../../sdk/models/shared/b.md", "/proj/vendor/api-docs")).toBe("shared/b.md");
+    expect(linkTarget("operations/x.md", "../../../sdk/models/payments/y.md#fields", "/api-docs/v2")).toBe("payments/y.md");
+    // From a doc at the root: the link climbs out of the root's parent through the root.
+    expect(linkTarget("x.md", "../../sdk/models/y.md", "/proj/vendor/api-docs")).toBe("y.md");
+    // The root's actual ancestors may come before sdk/models on a deeper climb.
+    expect(linkTarget("a/b/x.md", "../../../../../proj/sdk/models/shared/y.md", "/proj/vendor/api-docs")).toBe("shared/y.md");
+  });
+
   it("resolves deeper climbs that name the root's actual ancestors on the way back (sdk/models layout)", () => {
     expect(linkTarget("shared/a.md", "../../../sdk/models/shared/b.md", "/repo/docs/sdk/api-docs")).toBe("shared/b.md");
     expect(linkTarget("shared/a.md", "../../../../docs/sdk/models/shared/b.md", "/repo/docs/sdk/api-docs")).toBe("shared/b.md");
@@ -49,11 +59,19 @@ describe("a link that really leaves the root", () => {
     expect(linkTarget("a/b/x.md", "../../../../models/shared/y.md", root)).toBeNull();
   });
 
-  it("is refused when a deeper climb comes back through folders that are not the root's ancestors", () => {
-    // The sdk/models layout copied to vendor/api-docs: sdk/ is not the folder the link climbed out of.
-    expect(linkTarget("shared/a.md", "../../../sdk/models/shared/b.md", root)).toBeNull();
-    // `models` stands for the root only, not for one of its ancestors.
+  it("is refused when a deeper climb comes back through folders that are neither the root's ancestors nor sdk/models", () => {
+    expect(linkTarget("shared/a.md", "../../../sdk/other/shared/b.md", root)).toBeNull();
+    expect(linkTarget("shared/a.md", "../../../lib/models/shared/b.md", root)).toBeNull();
+    expect(linkTarget("shared/a.md", "../../../../x/sdk/models/shared/b.md", root)).toBeNull();
+    // `models` stands for the root only, not for one of its ancestors; `sdk` only for the root's parent.
     expect(linkTarget("shared/a.md", "../../../models/api-docs/b.md", root)).toBeNull();
+    expect(linkTarget("shared/a.md", "../../sdk/shared/b.md", root)).toBeNull();
+    expect(linkTarget("shared/a.md", "../../../models/sdk/shared/b.md", root)).toBeNull();
+  });
+
+  it("is refused when it stops at the root through sdk/models", () => {
+    expect(linkTarget("shared/a.md", "../../../sdk/models", root)).toBeNull();
+    expect(linkTarget("shared/a.md", "../../../sdk/models/", root)).toBeNull();
   });
 
   it("is refused when it climbs above the filesystem root", () => {
