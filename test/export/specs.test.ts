@@ -24,7 +24,7 @@ function documents(result: GenerateResult): { openapi: { info: object; component
 
 /** Generates small docs in memory with both exports. */
 async function exportDocs(docs: readonly Doc[], options: Partial<EmitOptions> = {}): Promise<GenerateResult> {
-  const result = await generateFromDocs(docs, { ...options, ...EXPORTS, rootDir: "/work/docs", parseWorker: false }, await runtimeSource());
+  const result = await generateFromDocs(docs, { ...options, ...EXPORTS, rootDir: "/project/docs", parseWorker: false }, await runtimeSource());
   expect(result.diagnostics.filter((diagnostic) => diagnostic.severity === "error")).toEqual([]);
   return result;
 }
@@ -228,13 +228,13 @@ describe("the schema mapping", () => {
     const payment = "# Payment\n\n## Supported Types\n\n### `models.Card`\n\n### `models.Bank`\n\n### `string`\n";
     const tagged = [...more, { path: "card.md", text: card }, { path: "bank.md", text: bank }, { path: "payment.md", text: payment }];
     const options = { wireNames: { case: "snake_case", overrides: {} }, requiredNulls: "accept", unknownKeys: "strict" } as const;
-    const withOptions = await generateToTemp(tagged, { ...options, openapi: "openapi.json" }, "/work/docs");
+    const withOptions = await generateToTemp(tagged, { ...options, openapi: "openapi.json" }, "/project/docs");
     try {
       expect(await checkTypeAgreement(withOptions.dir, withOptions.schema.models, withOptions.exports[0]!.content)).toEqual({ checked: 8, failures: [], notAssignableToWire: [] });
     } finally {
       withOptions.cleanup();
     }
-    const output = await generateToTemp(more, { openapi: "openapi.json" }, "/work/docs");
+    const output = await generateToTemp(more, { openapi: "openapi.json" }, "/project/docs");
     try {
       const document = output.exports[0]!.content;
       expect(await checkTypeAgreement(output.dir, output.schema.models, document)).toEqual({ checked: 5, failures: [], notAssignableToWire: [] });
