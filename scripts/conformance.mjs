@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatTypeScript } from "../dist/emit/format.js";
+import { FLAVOUR_NAMES } from "../dist/ir/types.js";
 
 const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const shared = resolve(root, "..", "shared");
@@ -20,6 +21,24 @@ const corporaDir = join(shared, "corpora");
 
 /** The scores each corpus must keep; a summary part below its threshold fails the run. */
 const THRESHOLDS = { static: 100, enums: 100, wire: 100, runtime: 100, examples: 100 };
+
+/**
+ * The scores of the corpora of other SDK languages' docs, by corpus, scored with names compared
+ * loosely (`--loose-names`). Each is what the docs hold: the misses are information the docs do not
+ * carry (docs/flavours.md) or the oracle's `Decimal$ | number` for decimal fields, whose JSON
+ * form these docs cannot tell (fixture corpora).
+ */
+const FLAVOUR_THRESHOLDS = {
+  "fixture-python": { static: 94.4, enums: 100, wire: 99.6, runtime: 97.7 },
+  "fixture-go": { static: 95.4, enums: 100, wire: 99.6, runtime: 97.5 },
+  "mistral-python": { static: 99.9, enums: 100, wire: 100, runtime: 100 },
+  "fixture-csharp": { static: 94.4, enums: 100, wire: 99.3, runtime: 93.9 },
+  "fixture-php": { static: 94.2, enums: 100, wire: 99.7, runtime: 94.4 },
+  // Java and Ruby docs also lose union members (title-only docs), literals and numbers sent as
+  // strings; Ruby's of January 2025 BigInt, Decimal and union fields (`::Object`) as well.
+  "fixture-java": { static: 90.9, enums: 100, wire: 99.3, runtime: 94.6 },
+  "fixture-ruby": { static: 89.5, enums: 96.1, wire: 99.8, runtime: 95.9 },
+};
 
 /** Scores that may be `n/a`: the class-transformer and early Zod corpora have no Example Usage. */
 const MAY_BE_NA = new Set(["examples"]);
@@ -38,18 +57,20 @@ for (const name of readdirSync(corporaDir).sort()) {
   if (!existsSync(expected) || (wanted.length > 0 && !wanted.includes(name))) continue;
   // Docs written for another SDK language (the oracle's `flavour` block) are not an input yet.
   const flavour = JSON.parse(readFileSync(expected, "utf8")).flavour;
-  if (flavour) console.log(`${name}: not scored: ${flavour.language ?? "another language's"} docs are not yet an input`);
-  else corpora.push(name);
+  if (flavour && !FLAVOUR_NAMES.includes(flavour.language)) console.log(`${name}: not scored: ${flavour.language ?? "another language's"} docs are not yet an input`);
+  else corpora.push({ name, language: flavour?.language ?? null });
 }
 
 const failures = [];
 const summaries = [];
-for (const name of corpora) {
+for (const { name, language } of corpora) {
   const corpus = join(corporaDir, name);
   const expected = join(corpus, "expected.json");
   const work = mkdtempSync(join(tmpdir(), `mdspec-conformance-${name}-`));
   try {
-    const overrides = run(tool, ["overrides", "--expected", expected, "--case", "auto"]);
+    // No doc of another SDK language shows wire names, and its field names may have lost the
+    // casing that the case convention would start from: every wire name comes from the overrides.
+    const overrides = run(tool, ["overrides", "--expected", expected, "--case", "auto", ...(language ? ["--all"] : [])]);
     const wireCase = /for case (\S+)/.exec(overrides.stderr)?.[1] ?? "preserve";
     const overridesFile = join(work, "overrides.json");
     writeFileSync(overridesFile, overrides.stdout);
@@ -73,11 +94,12 @@ for (const name of corpora) {
       continue;
     }
     console.log(`${name}: generated in ${seconds} s`);
-    const check = run(tool, ["check", "--expected", expected, "--generated", out, "--case", wireCase, "--show", "20"]);
+    const loose = language ? ["--loose-names"] : [];
+    const check = run(tool, ["check", "--expected", expected, "--generated", out, "--case", wireCase, "--show", "20", ...loose]);
     process.stdout.write(check.stdout);
     const summary = check.stdout.trim().split("\n").pop() ?? "";
     summaries.push(summary);
-    for (const [score, threshold] of Object.entries(THRESHOLDS)) {
+    for (const [score, threshold] of Object.entries(language ? (FLAVOUR_THRESHOLDS[name] ?? { static: 100, enums: 100, wire: 100, runtime: 100 }) : THRESHOLDS)) {
       const minimum = EXCEPTIONS[name]?.[score] ?? threshold;
       if (MAY_BE_NA.has(score) && new RegExp(`${score} n/a`).test(summary)) continue;
       const match = new RegExp(`${score} (\\d+\\.\\d)%`).exec(summary);

@@ -1,3 +1,4 @@
+import type { FlavourName } from "./ir/types.js";
 import type { AnyType, EnumStyle, NullPolicy, RequiredNullPolicy, UnknownKeys, WireCase, WireOverrides } from "./emit/options.js";
 
 /**
@@ -25,6 +26,14 @@ export interface MdspecConfig {
   readonly nulls?: NullPolicy;
   /** `null` in a required field: `reject` (default) or `accept` (typed `T | null`). */
   readonly requiredNulls?: RequiredNullPolicy;
+  /** Also write an OpenAPI 3.1 document of the models (`components.schemas`) to this `.json` file. */
+  readonly openapi?: string;
+  /** Also write a JSON Schema 2020-12 bundle of the models (`$defs`) to this `.json` file. */
+  readonly jsonSchema?: string;
+  /** The exported documents' `info`: title (default: the docs root's folder name) and version (default `0.0.0`). */
+  readonly info?: { readonly title?: string; readonly version?: string };
+  /** The SDK language the docs were written for: `auto` (default, told from the docs) or one language. */
+  readonly flavour?: FlavourName | "auto";
 }
 
 /** Declares an mdspec config with type checking: `export default defineConfig({ ... })`. */

@@ -1,9 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { resolve, sep } from "node:path";
 import { DEFAULT_EMIT_OPTIONS, type EmitOptions } from "./emit/options.js";
+import { DEFAULT_EXPORT_VERSION, type ExportKind, exportDocuments } from "./export/documents.js";
 import { checkExamples } from "./ir/examples.js";
+import { matchOverrides } from "./ir/overrides.js";
 import { resolveSchema } from "./ir/resolve.js";
-import type { Diagnostic, Schema } from "./ir/types.js";
+import { type Diagnostic, type FlavourMap, type FlavourName, type Schema, flavourOf } from "./ir/types.js";
+import { detectFlavour } from "./parse/flavour/detect.js";
 import type { IndexPlan } from "./emit/index-plan.js";
 import { planIndexes } from "./emit/index-plan.js";
 import { RUNTIME_PATH, planOutputLayout } from "./emit/paths.js";
@@ -25,6 +28,11 @@ import { generatorFingerprint } from "./write/fingerprint.js";
 import { type DocFile, normalizeText, readDocs } from "./write/read-docs.js";
 
 export type { FileSink, GeneratedFile } from "./pipeline/emit-stage.js";
+
+/** An exported document (OpenAPI or JSON Schema), with its path relative to the output folder. */
+export interface ExportFile extends GeneratedFile {
+  readonly kind: ExportKind;
+}
 export type { GenerateCache } from "./pipeline/cache.js";
 
 /** Milliseconds spent in each stage of a generation. */
@@ -35,12 +43,20 @@ export interface Timings {
   readonly resolve: number;
   readonly emit: number;
   readonly format: number;
+  /** Building the exported documents (OpenAPI, JSON Schema), when asked for. */
+  readonly export: number;
   readonly total: number;
 }
 
 /** What a generation produced: files (empty when any doc has an error), diagnostics and the IR. */
 export interface GenerateResult {
   readonly files: readonly GeneratedFile[];
+  /**
+   * The exported documents asked for by {@link GenerateOptions.openapi} and
+   * {@link GenerateOptions.jsonSchema}, sorted by path; empty when any doc has an error. Write
+   * them with the files: `writeOutput(out, [...result.files, ...result.exports], …)`.
+   */
+  readonly exports: readonly ExportFile[];
   readonly diagnostics: readonly Diagnostic[];
   readonly schema: Schema;
   readonly timings: Timings;
@@ -73,6 +89,11 @@ export interface GenerateOptions extends Partial<EmitOptions> {
    */
   readonly fingerprint?: string;
   /**
+   * The SDK language the docs were written for, or `auto` (the default) to tell it from the docs
+   * (see `detectFlavour`).
+   */
+  readonly flavour?: FlavourName | "auto";
+  /**
    * Called at each stage boundary of the generation, so that a caller can show progress on long
    * runs. The callback runs synchronously on the generating thread; mdspec itself never prints.
    */
@@ -87,6 +108,19 @@ export interface GenerateOptions extends Partial<EmitOptions> {
    * the caller must drop what it received (the CLI deletes the files it staged).
    */
   readonly onFiles?: FileSink;
+  /**
+   * Where to put an OpenAPI 3.1 document whose `components.schemas` holds every model: a path
+   * relative to the output folder, `/`-separated, which may climb out of it (`../openapi.json`).
+   * The document comes back in {@link GenerateResult.exports}. None by default.
+   */
+  readonly openapi?: string;
+  /** Where to put a JSON Schema 2020-12 bundle (`$defs`) of every model; as {@link openapi}. */
+  readonly jsonSchema?: string;
+  /**
+   * `info.title` and `info.version` of the OpenAPI document (the bundle takes the title). Default:
+   * the docs root's folder name and `0.0.0`.
+   */
+  readonly info?: { readonly title?: string; readonly version?: string };
 }
 
 /**
@@ -157,7 +191,7 @@ export type GenerateFromDocsOptions = Partial<EmitOptions> & Omit<GenerateOption
  * engine's compiler and garbage collector, and two threads each ran at half speed.
  */
 export async function generateFromDocs(docs: readonly DocFile[], options: GenerateFromDocsOptions, runtimeSource: string): Promise<GenerateResult> {
-  const emitOptions: EmitOptions = {
+  let emitOptions: EmitOptions = {
     enumStyle: options.enumStyle ?? DEFAULT_EMIT_OPTIONS.enumStyle,
     anyType: options.anyType ?? DEFAULT_EMIT_OPTIONS.anyType,
     wireNames: options.wireNames ?? DEFAULT_EMIT_OPTIONS.wireNames,
@@ -170,28 +204,33 @@ export async function generateFromDocs(docs: readonly DocFile[], options: Genera
   const cache = usableCache(options.cache, fingerprint);
   const started = performance.now();
 
-  // Parse what the cache does not already hold. A doc given with the very text its cache entry
-  // was made from (under --watch, every doc but the one saved) is taken as it is; any other is
-  // normalized (the same text whatever the platform wrote: no BOM, LF line ends) and hashed.
+  // Same text whatever the platform wrote: no BOM, LF line ends. A doc given with the very text
+  // its cache entry holds (under --watch, every doc but the one saved) is normalized already.
+  const cachedDoc = (path: string) => (Object.prototype.hasOwnProperty.call(cache.docs, path) ? cache.docs[path] : undefined);
+  docs = docs.map((doc) => (cachedDoc(doc.path)?.text !== doc.text && /^\uFEFF|\r/.test(doc.text) ? { ...doc, text: normalizeText(doc.text) } : doc));
+  const detection = options.flavour === undefined || options.flavour === "auto" ? detectFlavour(docs) : null;
+  const flavours: FlavourMap = detection?.flavours ?? { ".": options.flavour as FlavourName };
+  // Parse what the cache does not already hold. A doc read in the same flavour from the very text
+  // its cache entry was made from is taken without hashing its text again.
   const docEntries: Record<string, CachedDoc> = {};
   const misses: DocFile[] = [];
   const hashes = new Map<string, string>();
-  docs = docs.map((doc) => {
-    const cached = Object.prototype.hasOwnProperty.call(cache.docs, doc.path) ? cache.docs[doc.path] : undefined;
-    if (cached?.text !== undefined && cached.text === doc.text) {
+  for (const doc of docs) {
+    // A doc reads differently in another flavour, so the flavour is part of its cache key.
+    const flavour = flavourOf(flavours, doc.path);
+    const cached = cachedDoc(doc.path);
+    if (cached?.text === doc.text && cached.flavour === flavour) {
       hashes.set(doc.path, cached.hash);
       docEntries[doc.path] = cached;
-      return doc;
+      continue;
     }
-    const normalized = /^\uFEFF|\r/.test(doc.text) ? { ...doc, text: normalizeText(doc.text) } : doc;
-    const hash = hashText(normalized.text);
+    const hash = hashText(flavour === "typescript" ? doc.text : `${flavour}\u0000${doc.text}`);
     hashes.set(doc.path, hash);
-    if (cached && cached.hash === hash) docEntries[doc.path] = { ...cached, text: normalized.text };
-    else misses.push(normalized);
-    return normalized;
-  });
+    if (cached && cached.hash === hash) docEntries[doc.path] = { ...cached, text: doc.text, flavour };
+    else misses.push(doc);
+  }
   if (misses.length > 0) options.onProgress?.({ stage: "parse", docs: misses.length });
-  const inWorker = misses.length >= PARALLEL_THRESHOLD && (options.parseWorker ?? true) ? parseInWorker(misses) : null;
+  const inWorker = misses.length >= PARALLEL_THRESHOLD && (options.parseWorker ?? true) ? parseInWorker(misses, flavours) : null;
   // A very large input is also emitted on a worker, which starts now and loads the emit stage
   // while the docs are parsed; its heap limit grows with the input (see emitWorkerHeapMb).
   const emitWorker =
@@ -211,9 +250,11 @@ export async function generateFromDocs(docs: readonly DocFile[], options: Genera
           : runtimeHere();
     if (inWorker && !emitWorker) loadEmitStage();
     if (misses.length > 0) {
-      const parsed = inWorker ? await inWorker : (await import("./pipeline/parse-stage.js")).parseBatch(misses);
+      const parsed = inWorker ? await inWorker : (await import("./pipeline/parse-stage.js")).parseBatch(misses, flavours);
       const byPath = new Map<string, CachedDoc>();
-      for (const doc of misses) byPath.set(doc.path, { hash: hashes.get(doc.path)!, model: null, diagnostics: [], skipped: false, text: doc.text });
+      for (const doc of misses) {
+        byPath.set(doc.path, { hash: hashes.get(doc.path)!, model: null, diagnostics: [], skipped: false, text: doc.text, flavour: flavourOf(flavours, doc.path) });
+      }
       for (const model of parsed.models) byPath.set(model.id, { ...byPath.get(model.id)!, model });
       for (const diagnostic of parsed.diagnostics) {
         const entry = byPath.get(diagnostic.file)!;
@@ -226,13 +267,18 @@ export async function generateFromDocs(docs: readonly DocFile[], options: Genera
 
     let mark = performance.now();
     const entries = docs.map((doc) => docEntries[doc.path]!);
-    const diagnostics: Diagnostic[] = entries.flatMap((entry) => entry.diagnostics);
+    const diagnostics: Diagnostic[] = [...(detection?.diagnostics ?? []), ...entries.flatMap((entry) => entry.diagnostics)];
     const resolution = resolveSchema(
       entries.flatMap((entry) => (entry.model ? [entry.model] : [])),
       docs.filter((doc) => docEntries[doc.path]!.skipped).map((doc) => doc.path),
       options.rootDir,
+      flavours,
     );
     diagnostics.push(...resolution.diagnostics);
+    // Override keys may name a field as the doc writes it or as the TypeScript SDK does.
+    const overrides = matchOverrides(resolution.schema.models, emitOptions.wireNames.overrides);
+    diagnostics.push(...overrides.diagnostics);
+    emitOptions = { ...emitOptions, wireNames: { ...emitOptions.wireNames, overrides: overrides.overrides } };
     if (!resolution.diagnostics.some((diagnostic) => diagnostic.severity === "error")) diagnostics.push(...checkExamples(resolution.schema));
     const { layout, diagnostics: layoutDiagnostics } = planOutputLayout(resolution.schema.models);
     diagnostics.push(...layoutDiagnostics);
@@ -240,11 +286,11 @@ export async function generateFromDocs(docs: readonly DocFile[], options: Genera
     diagnostics.push(...plan.diagnostics);
     const resolveMs = performance.now() - mark;
     mark = performance.now();
-    const timings = { read: 0, parse, resolve: resolveMs, emit: 0, format: 0, total: 0 };
+    const timings = { read: 0, parse, resolve: resolveMs, emit: 0, format: 0, export: 0, total: 0 };
     if (diagnostics.some((diagnostic) => diagnostic.severity === "error")) {
       await runtime.catch(() => undefined);
       options.onProgress?.({ stage: "done" });
-      return result([], diagnostics, resolution.schema, { ...timings, total: performance.now() - started }, cache, { parsed: misses.length, emitted: 0 }, false);
+      return result([], [], diagnostics, resolution.schema, { ...timings, total: performance.now() - started }, cache, { parsed: misses.length, emitted: 0 }, false);
     }
 
     // Emit what the cache does not already hold.
@@ -298,6 +344,19 @@ export async function generateFromDocs(docs: readonly DocFile[], options: Genera
       emitted = await batch;
     }
     diagnostics.push(...emitted.diagnostics);
+    mark = performance.now();
+    const exports: ExportFile[] = [];
+    const wanted = new Map<ExportKind, string>();
+    if (options.openapi !== undefined) wanted.set("openapi", options.openapi);
+    if (options.jsonSchema !== undefined) wanted.set("json-schema", options.jsonSchema);
+    if (wanted.size > 0 && !diagnostics.some((diagnostic) => diagnostic.severity === "error")) {
+      const rootName = (options.rootDir ?? "/docs").split("/").filter((segment) => segment !== "").pop() ?? "docs";
+      const info = { title: options.info?.title ?? rootName, version: options.info?.version ?? DEFAULT_EXPORT_VERSION };
+      const documents = exportDocuments(resolution.schema, emitOptions, info, new Set(wanted.keys()));
+      diagnostics.push(...documents.diagnostics);
+      for (const [kind, path] of wanted) exports.push({ kind, path, content: kind === "openapi" ? documents.openapi : documents.jsonSchema });
+    }
+    const exportMs = performance.now() - mark;
     const failed = diagnostics.some((diagnostic) => diagnostic.severity === "error");
     if (!failed) await take([await runtime]);
     const next = nextCache(fingerprint, docEntries, failed ? [] : produced, inputs);
@@ -312,9 +371,10 @@ export async function generateFromDocs(docs: readonly DocFile[], options: Genera
     options.onProgress?.({ stage: "done" });
     return result(
       files,
+      failed ? [] : exports,
       diagnostics,
       resolution.schema,
-      { ...timings, emit: emitted.emitMs, format: emitted.formatMs, total: performance.now() - started },
+      { ...timings, emit: emitted.emitMs, format: emitted.formatMs, export: exportMs, total: performance.now() - started },
       next,
       { parsed: misses.length, emitted: toEmit.size },
       cacheChanged,
@@ -326,6 +386,7 @@ export async function generateFromDocs(docs: readonly DocFile[], options: Genera
 
 function result(
   files: GeneratedFile[],
+  exports: ExportFile[],
   diagnostics: Diagnostic[],
   schema: Schema,
   timings: Timings,
@@ -333,8 +394,8 @@ function result(
   work: GenerateResult["work"],
   cacheChanged: boolean,
 ): GenerateResult {
-  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files: sorted, diagnostics: sortDiagnostics(diagnostics), schema, timings, cache, work, cacheChanged };
+  const byPath = (a: GeneratedFile, b: GeneratedFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return { files: [...files].sort(byPath), exports: [...exports].sort(byPath), diagnostics: sortDiagnostics(diagnostics), schema, timings, cache, work, cacheChanged };
 }
 
 /** Turns an absolute platform path into the `/`-separated form the resolver works with. */

@@ -1,10 +1,12 @@
 /**
  * The programmatic API of mdspec. `generate` turns a docs folder into files, diagnostics and the
- * IR without writing anything; `writeOutput` writes them (atomically, with the manifest);
+ * IR (and, when asked, the models as an OpenAPI document and a JSON Schema bundle) without
+ * writing anything; `writeOutput` writes them (atomically, with the manifest);
  * `diffOutput` and `diffShapes` tell what drifted; `defineConfig` types a config file.
  */
 export { defineConfig, type MdspecConfig } from "./config.js";
 export {
+  type ExportFile,
   type FileSink,
   type GenerateCache,
   type GeneratedFile,

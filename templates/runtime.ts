@@ -162,12 +162,24 @@ export declare namespace StandardSchemaV1 {
 // ---------------------------------------------------------------------------------------------
 // Helpers for the generated modules.
 //
+// A generated model file describes its model as data, and the helpers below build the model's
+// functions from it: an object model lists its fields (`$object`), a union its members
+// (`$union`), an enum its values (`$enum`). One table per model and generic code that reads it
+// keep every model a few lines long, which matters to browser apps that ship hundreds of models.
+//
+// A field's or member's type is a `$Type`: how to decode a wire value, check a model value and
+// encode one. The runtime has one per scalar (`$string`, `$dateTime`, …) and combinators for
+// the others (`$array`, `$record`, `$literal`, `$anyOf`, `$external`); a model is named by its
+// `XSchema`, which stands for the model's own `$Type`. Tables are read when the model is first
+// used, not when its module loads: models refer to each other in cycles, and a module's
+// constants may not be set yet while another module of the cycle loads.
+//
 // A decoder is `(value, context, key) => decoded`. With a null context (the fast path) it
 // decodes and, at the first problem, throws the private `FAST_FAIL` marker (no stack trace, so
-// cheap); the generated `parseX` catches it and runs the decoder again with a context, which
-// records every issue with its path and carries on past them (returning a placeholder that is
-// thrown away). `key` is the wire key or index under which the value sits in its parent, pushed
-// onto the path while decoding inside it.
+// cheap); `parseX` catches it and runs the decoder again with a context, which records every
+// issue with its path and carries on past them (returning a placeholder that is thrown away).
+// `key` is the wire key or index under which the value sits in its parent, pushed onto the path
+// while decoding inside it.
 
 /** The issue-collecting context of the slow path of a decoder. */
 export interface $Ctx {
@@ -175,23 +187,71 @@ export interface $Ctx {
   readonly issues: Issue[];
 }
 
-/** A generated or runtime decoder. */
+/** A decoder: with a null context, throws at the first problem; with one, records issues. */
 export type $Decoder<T> = (value: unknown, context: $Ctx | null, key?: string | number) => T;
 
-/** A plain JSON object as decoders read it. */
-export type $Wire = { readonly [key: string]: unknown };
+/**
+ * How generated code handles the values of one type: decode a wire value, check a model value,
+ * encode a model value (null when a value is its own wire form, which is then not copied).
+ */
+export interface $Type<T = unknown> {
+  readonly decode: $Decoder<T>;
+  readonly is: (value: unknown) => boolean;
+  readonly encode: ((value: never) => unknown) | null;
+  /** An object model's table, for unions to prefer the member that keeps most of a value. */
+  readonly table?: () => ObjectTable;
+}
 
-/** What the fast path throws at the first problem; never escapes `$parse` / `$safeParse`. */
+/** A type in a field or member list: a `$Type`, or a model's `XSchema` standing for the model. */
+export type $TypeRef = $Type | StandardSchemaV1<unknown, unknown>;
+
+/**
+ * One field of an object model: its property name, its type, its flags (the sum of those that
+ * apply: 1 required, 2 null is a value of the field, kept as it is, 4 null is handed to the
+ * decoder, 8 the catch-all row that collects undeclared keys), and its wire key when it is not
+ * the property name.
+ */
+export type $Field = readonly [name: string, type: $TypeRef, flags?: number, wire?: string];
+
+/** The fields of an object model, in the order of its doc's table. */
+export type $Fields = readonly $Field[];
+
+/** The members of a union model, in the order of its doc. */
+export type $Members = readonly $TypeRef[];
+
+/** `parseX`, `safeParseX`, `isX` and `XSchema` of a model (see docs/generated-api.md). */
+export type $Api<T, J> = readonly [
+  parse: (input: unknown) => T,
+  safeParse: (input: unknown) => SafeParseResult<T>,
+  is: (value: unknown) => value is T,
+  schema: StandardSchemaV1<J, T>,
+];
+
+/** The {@link $Api} of a model with a serializer, and `serializeX`. */
+export type $CodecApi<T, J> = readonly [...$Api<T, J>, serialize: (value: T) => J];
+
+/** A plain JSON object as decoders read it. */
+type Wire = { readonly [key: string]: unknown };
+
+/** A writable object being filled in. */
+type Draft = { [key: string]: unknown };
+
+/** What the fast path throws at the first problem; never escapes `parse` / `safeParse`. */
 const FAST_FAIL: { readonly fastFail: true } = Object.freeze({ fastFail: true });
 
 /** The placeholder a decoder returns on the slow path after recording an issue. */
-export const $REJECTED = undefined as never;
+const REJECTED = undefined as never;
+
+const REQUIRED = 1;
+const KEEPS_NULL = 2;
+const DECODES_NULL = 4;
+const CATCH_ALL = 8;
 
 /**
  * Rejects a value: on the fast path throws the fail marker; on the slow path records an issue at
  * the current path plus `key` and returns the placeholder.
  */
-export function $issue(
+function issue(
   context: $Ctx | null,
   key: string | number | undefined,
   code: string,
@@ -201,20 +261,20 @@ export function $issue(
   const path = context.path.slice();
   if (key !== undefined) path.push(key);
   context.issues.push({ path, message, code });
-  return $REJECTED;
+  return REJECTED;
 }
 
 /** Reports a missing required key. */
-export function $missing(context: $Ctx | null, key: string): never {
-  return $issue(context, key, "required", `required field "${key}" is missing`);
+function missing(context: $Ctx | null, key: string): never {
+  return issue(context, key, "required", `required field "${key}" is missing`);
 }
 
 /**
  * Reports `null` in a required field. The docs cannot show that a field is nullable, so the
  * message names the option that accepts it.
  */
-export function $nullField(context: $Ctx | null, key: string): never {
-  return $issue(
+function nullField(context: $Ctx | null, key: string): never {
+  return issue(
     context,
     key,
     "invalid_type",
@@ -224,131 +284,709 @@ export function $nullField(context: $Ctx | null, key: string): never {
 
 /**
  * Rejects a value a decoder does not accept. Undefined under a field key is an absent field,
- * reported as a missing required one: optional fields never reach a decoder when absent, so
- * generated code needs no check of its own before decoding a required field.
+ * reported as a missing required one.
  */
-function $reject(
+function reject(
   value: unknown,
   context: $Ctx | null,
   key: string | number | undefined,
   code: string,
   message: string,
 ): never {
-  if (value === undefined && typeof key === "string") return $missing(context, key);
-  return $issue(context, key, code, message);
+  if (value === undefined && typeof key === "string") return missing(context, key);
+  return issue(context, key, code, message);
 }
 
 /** Whether a value is a non-null, non-array object. */
-export function $isObject(value: unknown): value is $Wire {
+function isObject(value: unknown): value is Wire {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Reads an own property only: for keys such as `constructor` that every object inherits. */
-export function $own(object: object, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(object, key) ? (object as $Wire)[key] : undefined;
+/** Whether an object has its own property `key` (for keys such as `constructor`). */
+function hasOwn(object: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(object, key);
+}
+
+/** Sets an own property, also for the key `__proto__` (which plain assignment treats as the prototype). */
+function setOwn(target: object, key: string, value: unknown): void {
+  if (key === "__proto__")
+    Object.defineProperty(target, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  else (target as Draft)[key] = value;
 }
 
 /**
  * Starts decoding an object: checks that `value` is an object and pushes `key` onto the path.
  * Returns false (after recording the issue) when it is not an object.
  */
-export function $enter(
+function enter(
   value: unknown,
   context: $Ctx | null,
   key: string | number | undefined,
-): value is $Wire {
-  if (!$isObject(value)) {
-    $reject(value, context, key, "invalid_type", `expected an object, got ${describe(value)}`);
+): value is Wire {
+  if (!isObject(value)) {
+    reject(value, context, key, "invalid_type", `expected an object, got ${describe(value)}`);
     return false;
   }
   if (context !== null && key !== undefined) context.path.push(key);
   return true;
 }
 
-/** Ends decoding an object started with {@link $enter}. */
-export function $leave(context: $Ctx | null, key: string | number | undefined): void {
+/** Ends decoding an object or array started with {@link enter}. */
+function leave(context: $Ctx | null, key: string | number | undefined): void {
   if (context !== null && key !== undefined) context.path.pop();
 }
 
-/** Decodes a string. */
-export function $string(value: unknown, context: $Ctx | null, key?: string | number): string {
-  return typeof value === "string"
-    ? value
-    : $reject(value, context, key, "invalid_type", `expected a string, got ${describe(value)}`);
+function isString(value: unknown): boolean {
+  return typeof value === "string";
 }
 
-/** Decodes a finite number. */
-export function $number(value: unknown, context: $Ctx | null, key?: string | number): number {
-  return typeof value === "number" && Number.isFinite(value)
-    ? value
-    : $reject(
-        value,
-        context,
-        key,
-        "invalid_type",
-        `expected a finite number, got ${describe(value)}`,
-      );
+function isNumber(value: unknown): boolean {
+  return typeof value === "number" && Number.isFinite(value);
 }
 
-/** Decodes a boolean. */
-export function $boolean(value: unknown, context: $Ctx | null, key?: string | number): boolean {
-  return typeof value === "boolean"
-    ? value
-    : $reject(value, context, key, "invalid_type", `expected a boolean, got ${describe(value)}`);
+/** `*string*`. */
+export const $string: $Type<string> = {
+  decode: (value, context, key) =>
+    typeof value === "string"
+      ? value
+      : reject(value, context, key, "invalid_type", `expected a string, got ${describe(value)}`),
+  is: isString,
+  encode: null,
+};
+
+/** `*number*`: a finite number. */
+export const $number: $Type<number> = {
+  decode: (value, context, key) =>
+    typeof value === "number" && Number.isFinite(value)
+      ? value
+      : reject(
+          value,
+          context,
+          key,
+          "invalid_type",
+          `expected a finite number, got ${describe(value)}`,
+        ),
+  is: isNumber,
+  encode: null,
+};
+
+/** `*boolean*`. */
+export const $boolean: $Type<boolean> = {
+  decode: (value, context, key) =>
+    typeof value === "boolean"
+      ? value
+      : reject(value, context, key, "invalid_type", `expected a boolean, got ${describe(value)}`),
+  is: (value) => typeof value === "boolean",
+  encode: null,
+};
+
+/** `*any*`: every value, as it is. */
+export const $unknown: $Type<unknown> = {
+  decode: (value) => value,
+  is: () => true,
+  encode: null,
+};
+
+/** `*BigInt*`: an integer number or a string of digits, without precision loss. */
+export const $bigint: $Type<bigint> = {
+  decode: (value, context, key) => {
+    if (typeof value === "bigint") return value;
+    if (typeof value === "number" && Number.isSafeInteger(value)) return BigInt(value);
+    if (typeof value === "string" && /^-?\d+$/.test(value)) return BigInt(value);
+    return reject(
+      value,
+      context,
+      key,
+      "invalid_type",
+      `expected an integer (number or string of digits), got ${describe(value)}`,
+    );
+  },
+  is: (value) => typeof value === "bigint",
+  encode: decimalText,
+};
+
+/** `*Decimal*`: a finite number or a decimal string, kept as its exact text. */
+export const $decimal: $Type<Decimal> = {
+  decode: (value, context, key) => {
+    if (typeof value === "string" && DECIMAL_TEXT.test(value)) return new Decimal(value);
+    if (typeof value === "number" && Number.isFinite(value)) return new Decimal(String(value));
+    return reject(
+      value,
+      context,
+      key,
+      "invalid_type",
+      `expected a decimal (number or decimal string), got ${describe(value)}`,
+    );
+  },
+  is: (value) => value instanceof Decimal,
+  encode: decimalText,
+};
+
+/**
+ * A date-time: an ISO 8601 date-time in the extended format with a time zone
+ * (`2021-10-20T02:52:29.234Z`, `2021-10-20T04:52:29+02:00`; seconds and fractions optional),
+ * read character by character (several times faster than `new Date(text)`) into a `Date`, and
+ * written back as `toISOString()` writes it. Impossible calendar dates such as February 30 are
+ * rejected; fractions beyond milliseconds are truncated.
+ */
+export const $dateTime: $Type<Date> = {
+  decode: (value, context, key) => {
+    if (typeof value === "string") {
+      const time = isoDateTimeToEpoch(value);
+      if (time === time) return new Date(time);
+    }
+    return reject(
+      value,
+      context,
+      key,
+      "invalid_date",
+      `expected an ISO 8601 date-time with a time zone, got ${describe(value)}`,
+    );
+  },
+  is: isDate,
+  encode: $isoDateTime,
+};
+
+/** A date-only `YYYY-MM-DD` value (a real calendar date), kept as the string. */
+export const $dateOnly: $Type<DateOnly> = {
+  decode: (value, context, key) =>
+    isDateOnly(value)
+      ? value
+      : reject(
+          value,
+          context,
+          key,
+          "invalid_date",
+          `expected a date YYYY-MM-DD, got ${describe(value)}`,
+        ),
+  is: isDateOnly,
+  encode: null,
+};
+
+/** An axios-like response object (an object with a numeric status). */
+export const $axiosResponse: $Type<unknown> = {
+  decode: (value, context, key) =>
+    isAxiosResponse(value)
+      ? value
+      : reject(
+          value,
+          context,
+          key,
+          "invalid_type",
+          `expected an HTTP response object, got ${describe(value)}`,
+        ),
+  is: isAxiosResponse,
+  encode: null,
+};
+
+function isAxiosResponse(value: unknown): boolean {
+  return isObject(value) && typeof value["status"] === "number";
 }
 
-/** Accepts any value (`*any*`), as it is. */
-export function $unknown(value: unknown): unknown {
-  return value;
+/**
+ * A platform object (`Blob`, `Response`, …) checked by class where the platform has the class
+ * (any object where it has not); `AsyncIterable` for an event stream.
+ */
+export function $external(name: string): $Type<unknown> {
+  const is = (value: unknown): boolean => {
+    if (name === "AsyncIterable")
+      return typeof value === "object" && value !== null && Symbol.asyncIterator in value;
+    const constructor = (globalThis as Wire)[name];
+    if (typeof constructor === "function") return value instanceof constructor;
+    return typeof value === "object" && value !== null;
+  };
+  return {
+    decode: (value, context, key) =>
+      is(value)
+        ? value
+        : reject(value, context, key, "invalid_type", `expected a ${name}, got ${describe(value)}`),
+    is,
+    encode: null,
+  };
 }
 
-/** Decodes a big integer from an integer number or a string of digits, without precision loss. */
-export function $bigint(value: unknown, context: $Ctx | null, key?: string | number): bigint {
-  if (typeof value === "bigint") return value;
-  if (typeof value === "number" && Number.isSafeInteger(value)) return BigInt(value);
-  if (typeof value === "string" && /^-?\d+$/.test(value)) return BigInt(value);
-  return $reject(
-    value,
-    context,
-    key,
-    "invalid_type",
-    `expected an integer (number or string of digits), got ${describe(value)}`,
-  );
+/** A literal (const) value. */
+export function $literal<T extends string | number | boolean>(expected: T): $Type<T> {
+  return {
+    decode: (value, context, key) =>
+      value === expected
+        ? expected
+        : reject(
+            value,
+            context,
+            key,
+            "invalid_literal",
+            `expected ${JSON.stringify(expected)}, got ${describe(value)}`,
+          ),
+    is: (value) => value === expected,
+    encode: null,
+  };
 }
 
-/** Decodes a decimal from a finite number or a decimal string, keeping its exact text. */
-export function $decimal(value: unknown, context: $Ctx | null, key?: string | number): Decimal {
-  if (typeof value === "string" && DECIMAL_TEXT.test(value)) return new Decimal(value);
-  if (typeof value === "number" && Number.isFinite(value)) return new Decimal(String(value));
-  return $reject(
-    value,
-    context,
-    key,
-    "invalid_type",
-    `expected a decimal (number or decimal string), got ${describe(value)}`,
-  );
+/** The models' types, by their `XSchema`. */
+const MODEL_TYPES = new WeakMap<object, $Type>();
+
+/** The `$Type` of a field's or member's type. */
+function typeOf(ref: $TypeRef): $Type {
+  return MODEL_TYPES.get(ref) ?? (ref as $Type);
 }
 
-/** Decodes a literal (const) value. */
-export function $literal<T extends string | number | boolean>(
+/** An array whose elements are of type `element`. */
+export function $array(element: $TypeRef): $Type<unknown[]> {
+  const inner = typeOf(element);
+  const decode = inner.decode;
+  const is = inner.is;
+  const encode = inner.encode;
+  return {
+    decode: (value, context, key) => {
+      if (!Array.isArray(value))
+        return reject(
+          value,
+          context,
+          key,
+          "invalid_type",
+          `expected an array, got ${describe(value)}`,
+        );
+      if (context !== null && key !== undefined) context.path.push(key);
+      const length = value.length;
+      const result = new Array<unknown>(length);
+      for (let index = 0; index < length; index += 1)
+        result[index] = decode(value[index], context, index);
+      leave(context, key);
+      return result;
+    },
+    is: (value) => {
+      if (!Array.isArray(value)) return false;
+      for (const element of value) if (!is(element)) return false;
+      return true;
+    },
+    // A value that is not an array is outside the type and is returned as it is.
+    encode:
+      encode === null
+        ? null
+        : (array: unknown[]) => {
+            if (!Array.isArray(array)) return array;
+            const length = array.length;
+            const result = new Array<unknown>(length);
+            for (let index = 0; index < length; index += 1)
+              result[index] = encode(array[index] as never);
+            return result;
+          },
+  };
+}
+
+/** A string-keyed record whose values are of type `value`. */
+export function $record(value: $TypeRef): $Type<{ [key: string]: unknown }> {
+  const inner = typeOf(value);
+  const decode = inner.decode;
+  const encode = inner.encode;
+  return {
+    decode: (input, context, key) => {
+      if (!enter(input, context, key)) return REJECTED;
+      const result: Draft = {};
+      for (const entry of Object.keys(input))
+        setOwn(result, entry, decode(input[entry], context, entry));
+      leave(context, key);
+      return result;
+    },
+    is: recordCheck(inner.is),
+    // A value that is not an object (null, an array) is returned as it is.
+    encode:
+      encode === null
+        ? null
+        : (record: Wire) => {
+            if (!isObject(record)) return record;
+            const result: Draft = {};
+            for (const entry of Object.keys(record))
+              setOwn(result, entry, encode(record[entry] as never));
+            return result;
+          },
+  };
+}
+
+/** The check of a record whose values satisfy `is`. */
+function recordCheck(is: (value: unknown) => boolean): (value: unknown) => boolean {
+  return (value) => {
+    if (!isObject(value)) return false;
+    for (const key of Object.keys(value)) if (!is(value[key])) return false;
+    return true;
+  };
+}
+
+/** An inline union of a Type cell (`[File](…) \| [Blob](…)`): see {@link $union}. */
+export function $anyOf(...members: $TypeRef[]): $Type<unknown> {
+  return unionType(() => members);
+}
+
+/** The parts of an object model that its functions read, built from its fields at first use. */
+interface ObjectTable {
+  /** Declared fields by wire key, and by property name. */
+  readonly byWire: Map<string, FieldEntry>;
+  readonly byName: Map<string, FieldEntry>;
+  /** Every row (the catch-all included), in table order: what `isX` checks. */
+  readonly rows: readonly FieldEntry[];
+  /** Every row's property, undefined, in table order: decoded objects start as a copy. */
+  readonly template: Wire;
+  /** The wire keys of the required fields. */
+  readonly required: readonly string[];
+  readonly catchAll: FieldEntry | null;
+  readonly policy: "strip" | "strict" | "passthrough";
+}
+
+interface FieldEntry {
+  readonly name: string;
+  readonly wire: string;
+  readonly decode: $Decoder<unknown>;
+  readonly is: (value: unknown) => boolean;
+  readonly encode: ((value: never) => unknown) | null;
+  /** 1 when the field is required, else 0: decoders add it up. */
+  readonly required: number;
+  readonly flags: number;
+}
+
+function objectTable(fields: $Fields, policy: ObjectTable["policy"]): ObjectTable {
+  const byWire = new Map<string, FieldEntry>();
+  const byName = new Map<string, FieldEntry>();
+  const rows: FieldEntry[] = [];
+  const template: Draft = {};
+  const required: string[] = [];
+  let catchAll: FieldEntry | null = null;
+  for (const [name, ref, flags = 0, wire = name] of fields) {
+    const type = typeOf(ref);
+    const catches = (flags & CATCH_ALL) !== 0;
+    const entry: FieldEntry = {
+      name,
+      wire,
+      decode: type.decode,
+      is: catches ? recordCheck(type.is) : type.is,
+      encode: type.encode,
+      required: flags & REQUIRED,
+      flags,
+    };
+    rows.push(entry);
+    setOwn(template, name, undefined);
+    if (catches) {
+      catchAll = entry;
+      continue;
+    }
+    byWire.set(wire, entry);
+    byName.set(name, entry);
+    if (flags & REQUIRED) required.push(wire);
+  }
+  return {
+    byWire,
+    byName,
+    rows,
+    template,
+    required,
+    catchAll,
+    policy,
+  };
+}
+
+/**
+ * The functions of an object model from its fields (a function returning them, read at first
+ * use), and the policy for keys it does not declare (`strip` unless given): see
+ * docs/generated-api.md.
+ *
+ * The decoder walks the keys the input has (`for...in`) and looks each up in the table: real
+ * inputs vary in which optional keys they carry, so their objects have many shapes, and reading
+ * each declared key by name would be a slow generic lookup per field, while the keys of a
+ * `for...in` loop come with their values' positions and only present keys cost anything. The
+ * result starts as a copy of a template holding every field (undefined), so all decoded objects
+ * of a model share one shape. The serializer walks the keys of the value likewise: objects that
+ * user code builds hold only the keys they set, in their own order.
+ */
+export function $object<T, J>(fields: () => $Fields): $CodecApi<T, J>;
+export function $object<T, J>(
+  policy: "strict" | "passthrough",
+  fields: () => $Fields,
+): $CodecApi<T, J>;
+export function $object<T, J>(
+  first: "strict" | "passthrough" | (() => $Fields),
+  second?: () => $Fields,
+): $CodecApi<T, J> {
+  const fields = typeof first === "function" ? first : second!;
+  const policy = typeof first === "function" ? "strip" : first;
+  let loaded: ObjectTable | null = null;
+  const table = (): ObjectTable => (loaded ??= objectTable(fields(), policy));
+  const type: $Type<T> = {
+    decode: (value, context, key) => decodeObject(value, context, key, loaded ?? table()) as T,
+    is: (value) => isObjectOf(value, table()),
+    encode: (value: T) => encodeObject(value, loaded ?? table()),
+    table,
+  };
+  return [...api<T, J>(type), type.encode as (value: T) => J];
+}
+
+function decodeObject(
   value: unknown,
   context: $Ctx | null,
   key: string | number | undefined,
-  expected: T,
-): T {
-  return value === expected
-    ? expected
-    : $reject(
-        value,
-        context,
-        key,
-        "invalid_literal",
-        `expected ${JSON.stringify(expected)}, got ${describe(value)}`,
-      );
+  table: ObjectTable,
+): unknown {
+  if (!enter(value, context, key)) return REJECTED;
+  const policy = table.policy;
+  if (policy === "strict") {
+    for (const entry of Object.keys(value))
+      if (!table.byWire.has(entry))
+        issue(context, entry, "unrecognized_keys", `unknown key "${entry}"`);
+  }
+  const result: Draft = { ...table.template };
+  const catchAll = table.catchAll;
+  if (catchAll !== null && catchAll.required) result[catchAll.name] = {};
+  const fields = table.byWire;
+  let count = 0;
+  for (const k in value) {
+    const field = fields.get(k);
+    if (field === undefined) {
+      if (catchAll !== null) decodeExtra(value[k], context, k, result, catchAll);
+      continue;
+    }
+    const t = value[k];
+    if (t != null) result[field.name] = field.decode(t, context, k);
+    else decodeNullish(t, context, k, result, field);
+    count += field.required;
+  }
+  if (count < table.required.length)
+    for (const required of table.required) if (!hasOwn(value, required)) missing(context, required);
+  leave(context, key);
+  if (policy === "passthrough") {
+    // Undeclared keys are kept as they are, never over a key the model itself set.
+    for (const entry of Object.keys(value))
+      if (!table.byWire.has(entry) && !hasOwn(result, entry)) setOwn(result, entry, value[entry]);
+  }
+  return result;
 }
 
-/** Records the issue of a value outside a closed enum. */
-export function $enumIssue(
+/**
+ * Decodes null or undefined under a declared key: undefined is an absent field (missing when
+ * required); null is absent in an optional field, an issue in a required one, unless the field's
+ * flags keep it or hand it to the decoder.
+ */
+function decodeNullish(
+  value: null | undefined,
+  context: $Ctx | null,
+  key: string,
+  result: Draft,
+  field: FieldEntry,
+): void {
+  if (value === undefined) {
+    if (field.required) missing(context, key);
+  } else if (field.flags & DECODES_NULL) result[field.name] = field.decode(value, context, key);
+  else if (field.flags & KEEPS_NULL) result[field.name] = null;
+  else if (field.required) nullField(context, key);
+}
+
+/**
+ * Adds an undeclared wire key to the catch-all record, creating it at the first such key. Null
+ * is dropped unless the row hands it to its decoder (`*any*` values keep it).
+ */
+function decodeExtra(
+  value: unknown,
+  context: $Ctx | null,
+  key: string,
+  result: Draft,
+  field: FieldEntry,
+): void {
+  if (value === undefined || (value === null && !(field.flags & DECODES_NULL))) return;
+  const decoded = field.decode(value, context, key);
+  const record = (result[field.name] as Draft | undefined) ?? {};
+  setOwn(record, key, decoded);
+  result[field.name] = record;
+}
+
+/**
+ * Encodes an object model value. A field that is not set (or is undefined) is left out of the
+ * wire object; the wire keys come in the order of the value's keys. The catch-all record is
+ * written back as top-level keys beside the declared ones (never over one). A value that is not
+ * an object is outside the type and is returned as it is (`null` stays `null`).
+ */
+function encodeObject(value: unknown, table: ObjectTable): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  const result: Draft = {};
+  const fields = table.byName;
+  for (const k in value) {
+    const t = (value as Wire)[k];
+    if (t === undefined) continue;
+    const field = fields.get(k);
+    if (field === undefined) continue;
+    const encoded = field.encode === null ? t : field.encode(t as never);
+    if (field.wire === "__proto__") setOwn(result, field.wire, encoded);
+    else result[field.wire] = encoded;
+  }
+  const catchAll = table.catchAll;
+  if (catchAll !== null) {
+    const record = hasOwn(value, catchAll.name) ? (value as Wire)[catchAll.name] : undefined;
+    if (record === undefined || record === null) return result;
+    // A catch-all that is not an object is written as it is under its own property name.
+    if (!isObject(record)) {
+      setOwn(result, catchAll.name, record);
+      return result;
+    }
+    const encode = catchAll.encode;
+    for (const key of Object.keys(record)) {
+      const extra = record[key];
+      if (extra === undefined || table.byWire.has(key)) continue;
+      setOwn(result, key, encode === null ? extra : encode(extra as never));
+    }
+  } else if (table.policy === "passthrough") {
+    for (const key of Object.keys(value))
+      if (!table.byName.has(key) && !hasOwn(result, key)) setOwn(result, key, (value as Wire)[key]);
+  }
+  return result;
+}
+
+/**
+ * Whether an in-memory value is an object whose fields pass their checks (absent optional fields
+ * pass). Fields are read as own properties, so `constructor` or `toString` fields work.
+ */
+function isObjectOf(value: unknown, table: ObjectTable): boolean {
+  if (!isObject(value)) return false;
+  for (const field of table.rows) {
+    const x = hasOwn(value, field.name) ? value[field.name] : undefined;
+    if (x === undefined) {
+      if (field.required && !field.is(undefined)) return false;
+    } else if (!(x === null && field.flags & KEEPS_NULL) && !field.is(x)) return false;
+  }
+  return true;
+}
+
+/** A union member as decoding and encoding read it. */
+interface Member {
+  readonly type: $Type;
+  /** An object member's wire keys and property names; null for other members. */
+  readonly wireKeys: ReadonlyMap<string, unknown> | null;
+  readonly names: ReadonlyMap<string, unknown> | null;
+}
+
+/**
+ * The `$Type` of a union of `members` (a function returning them, read at first use). Every
+ * member that accepts a value is a candidate; among objects, the one that recognises the most
+ * keys of the input wins (so a member whose fields are all optional does not swallow the others'
+ * values), ties going to the member listed first. When no member accepts the value, the issue
+ * says why for each member. A value is encoded by the member its check picks by the same rule.
+ */
+function unionType(members: () => $Members): $Type<unknown> {
+  let loaded: readonly Member[] | null = null;
+  const list = (): readonly Member[] =>
+    (loaded ??= members().map((ref) => {
+      const type = typeOf(ref);
+      const table = type.table?.() ?? null;
+      return { type, wireKeys: table && table.byWire, names: table && table.byName };
+    }));
+  return {
+    decode: (value, context, key) => decodeUnion(value, context, key, loaded ?? list()),
+    is: (value) => pickMember(value, list()) !== undefined,
+    encode: (value: unknown) => {
+      const member = pickMember(value, list());
+      const encode = member?.type.encode;
+      return encode ? encode(value as never) : value;
+    },
+  };
+}
+
+/** The functions of a union model from its members: see {@link unionType}. */
+export function $union<T, J>(members: () => $Members): $CodecApi<T, J> {
+  const type = unionType(members) as $Type<T>;
+  return [...api<T, J>(type), type.encode as (value: T) => J];
+}
+
+function decodeUnion(
+  value: unknown,
+  context: $Ctx | null,
+  key: string | number | undefined,
+  members: readonly Member[],
+): unknown {
+  let best: unknown;
+  let bestScore = -1;
+  for (const member of members) {
+    let decoded: unknown;
+    try {
+      decoded = member.type.decode(value, null);
+    } catch (error) {
+      if (error === FAST_FAIL) continue;
+      throw error;
+    }
+    const score = scoreKeys(value, member.wireKeys);
+    if (score > bestScore) {
+      best = decoded;
+      bestScore = score;
+    }
+  }
+  if (bestScore >= 0) return best;
+  if (context === null) throw FAST_FAIL;
+  if (value === undefined && typeof key === "string") return missing(context, key);
+  const reasons = members.map((member, index) => {
+    const inner: $Ctx = { path: [], issues: [] };
+    member.type.decode(value, inner);
+    const first = inner.issues[0];
+    return `member ${index + 1}: ${first ? `${formatPath(first.path)}: ${first.message}` : "rejected"}`;
+  });
+  return issue(
+    context,
+    key,
+    "invalid_union",
+    `no member of the union accepts the value (${reasons.join("; ")})`,
+  );
+}
+
+/** Picks the union member of an in-memory value, by the same rule as decoding. */
+function pickMember(value: unknown, members: readonly Member[]): Member | undefined {
+  let best: Member | undefined;
+  let bestScore = -1;
+  for (const member of members) {
+    if (!member.type.is(value)) continue;
+    const score = scoreKeys(value, member.names);
+    if (score > bestScore) {
+      best = member;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** How many of `keys` the value has (not undefined); 0 for a member that is not an object. */
+function scoreKeys(value: unknown, keys: ReadonlyMap<string, unknown> | null): number {
+  if (keys === null || !isObject(value)) return 0;
+  let score = 0;
+  for (const key of keys.keys()) if (value[key] !== undefined) score += 1;
+  return score;
+}
+
+/**
+ * The functions of an enum model from its values (its `as const` object, or a list), and
+ * whether it is open: an open enum also accepts any string (`"string"`) or any finite number
+ * (`"number"`).
+ */
+export function $enum<T>(
+  values: readonly (string | number)[] | { readonly [name: string]: string | number },
+  open?: "string" | "number",
+): $Api<T, T> {
+  const allowed: ReadonlySet<unknown> = new Set(
+    Array.isArray(values) ? values : Object.values(values),
+  );
+  const is =
+    open === "string"
+      ? isString
+      : open === "number"
+        ? isNumber
+        : (value: unknown) => allowed.has(value);
+  return api<T, T>({
+    decode: (value, context, key) =>
+      is(value) ? (value as T) : enumIssue(context, key, value, allowed),
+    is,
+    encode: null,
+  });
+}
+
+/** Records the issue of a value outside an enum. */
+function enumIssue(
   context: $Ctx | null,
   key: string | number | undefined,
   value: unknown,
@@ -358,7 +996,7 @@ export function $enumIssue(
     .slice(0, 12)
     .map((member) => JSON.stringify(member))
     .join(", ");
-  return $reject(
+  return reject(
     value,
     context,
     key,
@@ -367,41 +1005,117 @@ export function $enumIssue(
   );
 }
 
-/**
- * Decodes an ISO 8601 date-time in the extended format with a time zone
- * (`2021-10-20T02:52:29.234Z`, `2021-10-20T04:52:29+02:00`; seconds and fractions optional) into
- * a `Date`, reading the characters directly (several times faster than `new Date(text)`).
- * Impossible calendar dates such as February 30 are rejected; fractions beyond milliseconds are
- * truncated.
- */
-export function $dateTime(value: unknown, context: $Ctx | null, key?: string | number): Date {
-  if (typeof value === "string") {
-    const time = isoDateTimeToEpoch(value);
-    if (time === time) return new Date(time);
-  }
-  return $reject(
-    value,
-    context,
-    key,
-    "invalid_date",
-    `expected an ISO 8601 date-time with a time zone, got ${describe(value)}`,
-  );
+/** The functions of an opaque model: every value is accepted as it is, `undefined` included. */
+export function $opaque<T>(): $Api<T, T> {
+  return api<T, T>($unknown as $Type<T>);
 }
 
-/** Decodes a date-only `YYYY-MM-DD` value (a real calendar date), kept as the string. */
-export function $dateOnly(value: unknown, context: $Ctx | null, key?: string | number): DateOnly {
-  if ($isDateOnly(value)) return value;
-  return $reject(
-    value,
-    context,
-    key,
-    "invalid_date",
-    `expected a date YYYY-MM-DD, got ${describe(value)}`,
-  );
+/** `parseX`, `safeParseX`, `isX` and `XSchema` of a model's type; the schema stands for the type. */
+function api<T, J>(type: $Type<T>): $Api<T, J> {
+  const decode = type.decode;
+  const schema: StandardSchemaV1<J, T> = {
+    "~standard": {
+      version: 1,
+      vendor: "mdspec",
+      validate: (value: unknown): StandardSchemaV1.Result<T> => {
+        const result = safeParse(value, decode);
+        return result.success
+          ? { value: result.data }
+          : {
+              issues: result.error.issues.map((issue) => ({
+                message: issue.message,
+                path: issue.path,
+              })),
+            };
+      },
+    },
+  };
+  MODEL_TYPES.set(schema, type);
+  return [
+    (input) => parse(input, decode),
+    (input) => safeParse(input, decode),
+    type.is as (value: unknown) => value is T,
+    schema,
+  ];
+}
+
+/**
+ * The decimal text of a `bigint` or {@link Decimal}, as the wire carries them; any other value
+ * is outside the type and is returned as it is.
+ */
+function decimalText(value: bigint | Decimal): string {
+  return typeof value === "bigint" || value instanceof Decimal
+    ? value.toString()
+    : (value as never);
+}
+
+/** Runs a decoder: the fast path first, then the issue-collecting one; throws {@link ValidationError}. */
+function parse<T>(input: unknown, decode: $Decoder<T>): T {
+  // The fast path returns the value itself, without the result object of `safeParse`.
+  try {
+    return decode(input, null);
+  } catch (error) {
+    if (error !== FAST_FAIL && !(error instanceof RangeError)) throw error;
+  }
+  const result = safeParse(input, decode);
+  if (result.success) return result.data;
+  // A thrown error carries a stack trace from here; `safeParseX` returns its error without one.
+  throw new ValidationError(result.error.issues);
+}
+
+/** Runs a decoder and never throws: deep inputs that overflow the stack become a `too_deep` issue. */
+function safeParse<T>(input: unknown, decode: $Decoder<T>): SafeParseResult<T> {
+  try {
+    return { success: true, data: decode(input, null) };
+  } catch (error) {
+    if (error !== FAST_FAIL) return tooDeep(error);
+  }
+  const context: $Ctx = { path: [], issues: [] };
+  try {
+    decode(input, context);
+  } catch (error) {
+    return tooDeep(error);
+  }
+  if (context.issues.length === 0)
+    context.issues.push({ path: [], code: "invalid_type", message: "the value was rejected" });
+  return { success: false, error: new ValidationError(context.issues, false) };
+}
+
+/** Turns a stack overflow on a deeply nested input into an issue; rethrows anything else. */
+function tooDeep(error: unknown): SafeParseResult<never> {
+  if (error instanceof RangeError) {
+    return {
+      success: false,
+      error: new ValidationError([
+        { path: [], code: "too_deep", message: "the input is nested too deeply to decode" },
+      ]),
+    };
+  }
+  throw error;
+}
+
+/** A short description of a value for messages. */
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  switch (typeof value) {
+    case "string":
+      return value.length > 40
+        ? `the string ${JSON.stringify(`${value.slice(0, 37)}...`)}`
+        : `the string ${JSON.stringify(value)}`;
+    case "number":
+    case "boolean":
+    case "bigint":
+      return `${typeof value} ${String(value)}`;
+    case "undefined":
+      return "undefined";
+    default:
+      return typeof value === "object" ? "an object" : `a ${typeof value}`;
+  }
 }
 
 /** Whether a value is a valid `YYYY-MM-DD` date. */
-export function $isDateOnly(value: unknown): value is DateOnly {
+function isDateOnly(value: unknown): value is DateOnly {
   if (
     typeof value !== "string" ||
     value.length !== 10 ||
@@ -418,7 +1132,7 @@ export function $isDateOnly(value: unknown): value is DateOnly {
 }
 
 /** Whether a value is a valid `Date` (not an Invalid Date). */
-export function $isDate(value: unknown): value is Date {
+function isDate(value: unknown): value is Date {
   return value instanceof Date && value.getTime() === value.getTime();
 }
 
@@ -520,12 +1234,23 @@ function isoDateTimeToEpoch(text: string): number {
   return Math.abs(epoch) <= 8.64e15 ? epoch : NaN;
 }
 
-/** `"00"` to `"99"`, and `"000"` to `"999"`: the fields of an ISO date-time, ready to join. */
+/** `"00"` to `"99"`. */
 const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, value) =>
   String(value).padStart(2, "0"),
 );
-const THREE_DIGITS: readonly string[] = Array.from({ length: 1000 }, (_, value) =>
-  String(value).padStart(3, "0"),
+
+/**
+ * The time of day of an ISO date-time in three pieces, ready to join: `"HH:MM:"` by minute of the
+ * day, `"SS."` by second, `"mmmZ"` by millisecond (three joins instead of eight).
+ */
+const MINUTE_TEXTS: readonly string[] = Array.from(
+  { length: 1440 },
+  (_, value) => `${TWO_DIGITS[Math.floor(value / 60)]}:${TWO_DIGITS[value % 60]}:`,
+);
+const SECOND_TEXTS: readonly string[] = TWO_DIGITS.slice(0, 60).map((text) => `${text}.`);
+const MILLISECOND_TEXTS: readonly string[] = Array.from(
+  { length: 1000 },
+  (_, value) => `${String(value).padStart(3, "0")}Z`,
 );
 
 /** The epoch milliseconds of 0000-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z. */
@@ -545,34 +1270,30 @@ export function $isoDateTime(date: Date): string {
   if (!(time >= FOUR_DIGIT_YEARS_START && time <= FOUR_DIGIT_YEARS_END))
     return Number.isNaN(time) ? (date as never) : date.toISOString();
   const days = Math.floor(time / 86400000);
-  let date10 = DATE_TEXTS.get(days);
-  if (date10 === undefined) {
-    // A bounded memo: real timestamps cluster on few days, and the date is half the work.
-    if (DATE_TEXTS.size >= 4096) DATE_TEXTS.clear();
+  // A direct-mapped memo of recent days: real timestamps cluster on few days, and the date is
+  // half the work.
+  const slot = days & 4095;
+  let date10 = DAY_TEXTS[slot]!;
+  if (DAY_NUMBERS[slot] !== days) {
     date10 = civilDateText(days);
-    DATE_TEXTS.set(days, date10);
+    DAY_NUMBERS[slot] = days;
+    DAY_TEXTS[slot] = date10;
   }
-  let rest = time - days * 86400000;
-  const hour = Math.floor(rest / 3600000);
-  rest -= hour * 3600000;
-  const minute = Math.floor(rest / 60000);
-  rest -= minute * 60000;
-  const second = Math.floor(rest / 1000);
+  const rest = time - days * 86400000;
+  const minutes = Math.floor(rest / 60000);
+  const milliseconds = rest - minutes * 60000;
+  const second = Math.floor(milliseconds / 1000);
   return (
     date10 +
-    TWO_DIGITS[hour] +
-    ":" +
-    TWO_DIGITS[minute] +
-    ":" +
-    TWO_DIGITS[second] +
-    "." +
-    THREE_DIGITS[rest - second * 1000] +
-    "Z"
+    MINUTE_TEXTS[minutes] +
+    SECOND_TEXTS[second] +
+    MILLISECOND_TEXTS[milliseconds - second * 1000]
   );
 }
 
-/** The `YYYY-MM-DDT` texts of recently encoded days, by days since the epoch. */
-const DATE_TEXTS = new Map<number, string>();
+/** The `YYYY-MM-DDT` texts of recently encoded days (days since the epoch), by the day's low 12 bits. */
+const DAY_NUMBERS = new Int32Array(4096).fill(0x7fffffff);
+const DAY_TEXTS: string[] = new Array<string>(4096).fill("");
 
 /** The `YYYY-MM-DDT` text of a day (days since the epoch, four-digit years). */
 function civilDateText(days: number): string {
@@ -593,522 +1314,4 @@ function civilDateText(days: number): string {
   const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
   const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
   return `${TWO_DIGITS[Math.floor(year / 100)]}${TWO_DIGITS[year % 100]}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T`;
-}
-
-/** Decodes an array whose elements `element` decodes. */
-export function $array<T>(
-  value: unknown,
-  context: $Ctx | null,
-  key: string | number | undefined,
-  element: $Decoder<T>,
-): T[] {
-  if (!Array.isArray(value))
-    return $reject(
-      value,
-      context,
-      key,
-      "invalid_type",
-      `expected an array, got ${describe(value)}`,
-    );
-  if (context !== null && key !== undefined) context.path.push(key);
-  const length = value.length;
-  const result = new Array<T>(length);
-  for (let index = 0; index < length; index += 1)
-    result[index] = element(value[index], context, index);
-  if (context !== null && key !== undefined) context.path.pop();
-  return result;
-}
-
-/** Decodes a string-keyed record whose values `element` decodes. */
-export function $record<T>(
-  value: unknown,
-  context: $Ctx | null,
-  key: string | number | undefined,
-  element: $Decoder<T>,
-): { [key: string]: T } {
-  if (!$isObject(value))
-    return $reject(
-      value,
-      context,
-      key,
-      "invalid_type",
-      `expected an object, got ${describe(value)}`,
-    );
-  if (context !== null && key !== undefined) context.path.push(key);
-  const result: { [key: string]: T } = {};
-  for (const entry of Object.keys(value))
-    $set(result, entry, element(value[entry], context, entry));
-  if (context !== null && key !== undefined) context.path.pop();
-  return result;
-}
-
-/** The decoder of an array of `element` values, for a nested array or a union member. */
-export function $arrayOf<T>(element: $Decoder<T>): $Decoder<T[]> {
-  return (value, context, key) => $array(value, context, key, element);
-}
-
-/** The decoder of a record of `element` values, for a nested record or a union member. */
-export function $recordOf<T>(element: $Decoder<T>): $Decoder<{ [key: string]: T }> {
-  return (value, context, key) => $record(value, context, key, element);
-}
-
-/** Sets an own property, also for the key `__proto__` (which plain assignment treats as the prototype). */
-export function $set(target: object, key: string, value: unknown): void {
-  if (key === "__proto__")
-    Object.defineProperty(target, key, {
-      value,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  else (target as { [key: string]: unknown })[key] = value;
-}
-
-/** Decodes a platform object (`Blob`, `Response`, …) by class, where the platform has the class. */
-export function $external(
-  value: unknown,
-  context: $Ctx | null,
-  key: string | number | undefined,
-  name: string,
-): unknown {
-  return $isExternal(value, name)
-    ? value
-    : $reject(value, context, key, "invalid_type", `expected a ${name}, got ${describe(value)}`);
-}
-
-/** Whether a value is an instance of the platform class `name` (any object when it has none). */
-export function $isExternal(value: unknown, name: string): boolean {
-  if (name === "AsyncIterable")
-    return typeof value === "object" && value !== null && Symbol.asyncIterator in value;
-  const constructor = (globalThis as { [key: string]: unknown })[name];
-  if (typeof constructor === "function") return value instanceof constructor;
-  return typeof value === "object" && value !== null;
-}
-
-/** Whether an in-memory value is an axios-like response (an object with a numeric status). */
-export function $isAxiosResponse(value: unknown): boolean {
-  return $isObject(value) && typeof value["status"] === "number";
-}
-
-/** Decodes an axios-like response object. */
-export function $axiosResponse(
-  value: unknown,
-  context: $Ctx | null,
-  key?: string | number,
-): unknown {
-  return $isAxiosResponse(value)
-    ? value
-    : $reject(
-        value,
-        context,
-        key,
-        "invalid_type",
-        `expected an HTTP response object, got ${describe(value)}`,
-      );
-}
-
-/**
- * One member of a union, as the generated code describes it: how to decode a wire value, check
- * a model value, and encode it; `keys` are the member's wire keys (objects) or property names,
- * used to prefer the member that keeps the most of a value.
- */
-export interface $UnionMember {
-  readonly decode: $Decoder<unknown>;
-  readonly is: (value: unknown) => boolean;
-  readonly encode: (value: never) => unknown;
-  readonly wireKeys: readonly string[] | null;
-  readonly keys: readonly string[] | null;
-}
-
-/**
- * Decodes a union. Every member that accepts the value is a candidate; among objects, the one
- * that recognises the most keys of the input wins (so a member whose fields are all optional does
- * not swallow the others' values), ties going to the member listed first. When no member
- * accepts the value, the issue says why for each member.
- */
-export function $union<T>(
-  value: unknown,
-  context: $Ctx | null,
-  key: string | number | undefined,
-  members: readonly $UnionMember[],
-): T {
-  let best: unknown;
-  let bestScore = -1;
-  for (const member of members) {
-    let decoded: unknown;
-    try {
-      decoded = member.decode(value, null);
-    } catch (error) {
-      if (error === FAST_FAIL) continue;
-      throw error;
-    }
-    const score = scoreKeys(value, member.wireKeys);
-    if (score > bestScore) {
-      best = decoded;
-      bestScore = score;
-    }
-  }
-  if (bestScore >= 0) return best as T;
-  if (context === null) throw FAST_FAIL;
-  if (value === undefined && typeof key === "string") return $missing(context, key);
-  const reasons = members.map((member, index) => {
-    const inner: $Ctx = { path: [], issues: [] };
-    member.decode(value, inner);
-    const first = inner.issues[0];
-    return `member ${index + 1}: ${first ? `${formatPath(first.path)}: ${first.message}` : "rejected"}`;
-  });
-  return $issue(
-    context,
-    key,
-    "invalid_union",
-    `no member of the union accepts the value (${reasons.join("; ")})`,
-  );
-}
-
-/** Picks the union member of an in-memory value, by the same rule as {@link $union}. */
-function pickMember(value: unknown, members: readonly $UnionMember[]): $UnionMember | undefined {
-  let best: $UnionMember | undefined;
-  let bestScore = -1;
-  for (const member of members) {
-    if (!member.is(value)) continue;
-    const score = scoreKeys(value, member.keys);
-    if (score > bestScore) {
-      best = member;
-      bestScore = score;
-    }
-  }
-  return best;
-}
-
-function scoreKeys(value: unknown, keys: readonly string[] | null): number {
-  if (keys === null || !$isObject(value)) return 0;
-  let score = 0;
-  for (const key of keys) if (value[key] !== undefined) score += 1;
-  return score;
-}
-
-/** Whether an in-memory value belongs to a union. */
-export function $isUnion(value: unknown, members: readonly $UnionMember[]): boolean {
-  return pickMember(value, members) !== undefined;
-}
-
-/** Encodes an in-memory union value with its member's encoder. */
-export function $encodeUnion<T>(value: unknown, members: readonly $UnionMember[]): T {
-  const member = pickMember(value, members);
-  return (member ? member.encode(value as never) : value) as T;
-}
-
-/** Encodes each value of a record. */
-export function $mapRecord<T, U>(
-  record: { readonly [key: string]: T },
-  encode: (value: T) => U,
-): { [key: string]: U } {
-  // A value outside the type (null, an array) is returned as it is.
-  if (!$isObject(record)) return record as never;
-  const result: { [key: string]: U } = {};
-  for (const key of Object.keys(record)) $set(result, key, encode(record[key] as T));
-  return result;
-}
-
-/** The fields an object model's guard checks: property name, value check, required. */
-export type $Shape = ReadonlyArray<readonly [string, (value: unknown) => boolean, boolean]>;
-
-/**
- * Whether an in-memory value is an object whose fields pass their checks (absent optional fields
- * pass). Fields are read as own properties, so `constructor` or `toString` fields work.
- */
-export function $hasShape(value: unknown, shape: $Shape): boolean {
-  if (!$isObject(value)) return false;
-  for (const [key, check, required] of shape) {
-    const field = Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
-    if (field === undefined ? required && !check(undefined) : !check(field)) return false;
-  }
-  return true;
-}
-
-/** A wire object while a serializer fills it in: every key optional and writable. */
-export type $Writable<T> = { -readonly [K in keyof T]?: T[K] };
-
-/** A model object while its decoder fills it in: every field present, possibly undefined. */
-export type $Draft<T> = { -readonly [K in keyof T]-?: T[K] | undefined };
-
-/**
- * The template a decoder copies its result from: every field of the shape, undefined, in order
- * (so all decoded objects of a model share one hidden class).
- */
-export function $template<T>(shape: $Shape): $Draft<T> {
-  const template = {};
-  for (const [key] of shape) $set(template, key, undefined);
-  return template as $Draft<T>;
-}
-
-/**
- * After a decoder's key loop found fewer required keys than the model has: reports each of
- * `keys` (the required wire keys) that the input lacks as missing.
- */
-export function $absent(value: $Wire, context: $Ctx | null, keys: readonly string[]): void {
-  for (const key of keys)
-    if (!Object.prototype.hasOwnProperty.call(value, key)) $missing(context, key);
-}
-
-/** The check of a required field that takes null (`--required-nulls accept`). */
-export function $orNull(is: (value: unknown) => boolean): (value: unknown) => boolean {
-  return (value) => value === null || is(value);
-}
-
-/** The check of an array whose elements satisfy `is`. */
-export function $arrayCheck(is: (element: unknown) => boolean): (value: unknown) => boolean {
-  return (value) => $isArrayOf(value, is);
-}
-
-/** The check of a record whose values satisfy `is`. */
-export function $recordCheck(is: (element: unknown) => boolean): (value: unknown) => boolean {
-  return (value) => $isRecordOf(value, is);
-}
-
-/** The encoder of an array whose elements `encode` encodes. */
-export function $arrayEncoder<T, U>(encode: (value: T) => U): (array: readonly T[]) => U[] {
-  return (array) => $mapArray(array, encode);
-}
-
-/** The encoder of a record whose values `encode` encodes. */
-export function $recordEncoder<T, U>(
-  encode: (value: T) => U,
-): (record: { readonly [key: string]: T }) => { [key: string]: U } {
-  return (record) => $mapRecord(record, encode);
-}
-
-/** Whether a value is an array whose elements all satisfy `is`. */
-export function $isArrayOf(value: unknown, is: (element: unknown) => boolean): boolean {
-  if (!Array.isArray(value)) return false;
-  for (const element of value) if (!is(element)) return false;
-  return true;
-}
-
-/** Whether a value is a plain object whose values all satisfy `is`. */
-export function $isRecordOf(value: unknown, is: (element: unknown) => boolean): boolean {
-  if (!$isObject(value)) return false;
-  for (const key of Object.keys(value)) if (!is(value[key])) return false;
-  return true;
-}
-
-/** Whether a value is a string. */
-export function $isString(value: unknown): value is string {
-  return typeof value === "string";
-}
-
-/** Whether a value is a finite number. */
-export function $isNumber(value: unknown): value is number {
-  return typeof value === "number" && Number.isFinite(value);
-}
-
-/** Whether a value is a boolean. */
-export function $isBoolean(value: unknown): value is boolean {
-  return typeof value === "boolean";
-}
-
-/** Whether a value is a bigint. */
-export function $isBigint(value: unknown): value is bigint {
-  return typeof value === "bigint";
-}
-
-/** Whether a value is a {@link Decimal}. */
-export function $isDecimal(value: unknown): value is Decimal {
-  return value instanceof Decimal;
-}
-
-/** Accepts every value (`*any*`). */
-export function $isUnknown(_value: unknown): boolean {
-  return true;
-}
-
-/** Returns its argument: the encoder of values whose wire and model forms are the same. */
-export function $identity<T>(value: T): T {
-  return value;
-}
-
-/** Reports the keys of an object that its model does not declare (the `strict` policy). */
-export function $strictKeys(value: $Wire, context: $Ctx | null, known: ReadonlySet<string>): void {
-  for (const key of Object.keys(value))
-    if (!known.has(key)) $issue(context, key, "unrecognized_keys", `unknown key "${key}"`);
-}
-
-/**
- * Copies the keys of `value` that its model does not declare onto `target` (the `passthrough`
- * policy), never over a key the model itself set.
- */
-export function $passthrough<T extends object>(
-  value: object,
-  target: T,
-  known: ReadonlySet<string>,
-): T {
-  for (const key of Object.keys(value)) {
-    if (!known.has(key) && !Object.prototype.hasOwnProperty.call(target, key))
-      $set(target, key, (value as $Wire)[key]);
-  }
-  return target;
-}
-
-/**
- * Adds a wire key that its model does not declare to the model's catch-all record (the
- * `additionalProperties` row of its doc), creating the record at the first such key.
- */
-export function $extra<T>(
-  record: { [key: string]: T } | undefined,
-  key: string,
-  value: T,
-): { [key: string]: T } {
-  const target = record ?? {};
-  $set(target, key, value);
-  return target;
-}
-
-/**
- * Writes a model's catch-all record back as top-level wire keys beside the declared ones
- * (`known`), each value encoded by `encode` (as it is when null). A key the model declares is
- * never taken from the record: it belongs to its field. A catch-all that is not an object is
- * outside the model's type and is written as it is under its own property name.
- */
-export function $withExtra<T extends object>(
-  target: T,
-  record: unknown,
-  known: ReadonlySet<string>,
-  property: string,
-  encode: ((value: never) => unknown) | null,
-): T {
-  if (record === undefined || record === null) return target;
-  if (!$isObject(record)) {
-    $set(target, property, record);
-    return target;
-  }
-  for (const key of Object.keys(record)) {
-    const value = record[key];
-    if (value === undefined || known.has(key)) continue;
-    $set(target, key, encode === null ? value : encode(value as never));
-  }
-  return target;
-}
-
-/**
- * Whether a value that should be a model object is not one: a serializer then returns it as it
- * is (`null` stays `null`) instead of failing inside. The `never` narrowing lets it be returned
- * as the wire type.
- */
-export function $notObject(value: unknown): value is never {
-  return typeof value !== "object" || value === null;
-}
-
-/** Encodes each element of an array; a value that is not an array is returned as it is. */
-export function $mapArray<T, U>(array: readonly T[], encode: (value: T) => U): U[] {
-  if (!Array.isArray(array)) return array as never;
-  const length = array.length;
-  const result = new Array<U>(length);
-  for (let index = 0; index < length; index += 1) result[index] = encode(array[index] as T);
-  return result;
-}
-
-/**
- * The decimal text of a `bigint` or {@link Decimal}, as the wire carries them; any other value
- * is outside the type and is returned as it is.
- */
-export function $decimalText(value: bigint | Decimal): string {
-  return typeof value === "bigint" || value instanceof Decimal
-    ? value.toString()
-    : (value as never);
-}
-
-/** Builds the `parseX` function of a model from its decoder. */
-export function $parser<T>(decode: $Decoder<T>): (input: unknown) => T {
-  return (input) => $parse(input, decode);
-}
-
-/** Builds the `safeParseX` function of a model from its decoder. */
-export function $safeParser<T>(decode: $Decoder<T>): (input: unknown) => SafeParseResult<T> {
-  return (input) => $safeParse(input, decode);
-}
-
-/** Runs a decoder: the fast path first, then the issue-collecting one; throws {@link ValidationError}. */
-export function $parse<T>(input: unknown, decode: $Decoder<T>): T {
-  // The fast path returns the value itself, without the result object of `$safeParse`.
-  try {
-    return decode(input, null);
-  } catch (error) {
-    if (error !== FAST_FAIL && !(error instanceof RangeError)) throw error;
-  }
-  const result = $safeParse(input, decode);
-  if (result.success) return result.data;
-  // A thrown error carries a stack trace from here; `safeParseX` returns its error without one.
-  throw new ValidationError(result.error.issues);
-}
-
-/** Runs a decoder and never throws: deep inputs that overflow the stack become a `too_deep` issue. */
-export function $safeParse<T>(input: unknown, decode: $Decoder<T>): SafeParseResult<T> {
-  try {
-    return { success: true, data: decode(input, null) };
-  } catch (error) {
-    if (error !== FAST_FAIL) return tooDeep(error);
-  }
-  const context: $Ctx = { path: [], issues: [] };
-  try {
-    decode(input, context);
-  } catch (error) {
-    return tooDeep(error);
-  }
-  if (context.issues.length === 0)
-    context.issues.push({ path: [], code: "invalid_type", message: "the value was rejected" });
-  return { success: false, error: new ValidationError(context.issues, false) };
-}
-
-/** Turns a stack overflow on a deeply nested input into an issue; rethrows anything else. */
-function tooDeep(error: unknown): SafeParseResult<never> {
-  if (error instanceof RangeError) {
-    return {
-      success: false,
-      error: new ValidationError([
-        { path: [], code: "too_deep", message: "the input is nested too deeply to decode" },
-      ]),
-    };
-  }
-  throw error;
-}
-
-/** Builds the Standard Schema v1 object of a model from its decoder. */
-export function $schema<Input, T>(decode: $Decoder<T>): StandardSchemaV1<Input, T> {
-  return {
-    "~standard": {
-      version: 1,
-      vendor: "mdspec",
-      validate: (value: unknown): StandardSchemaV1.Result<T> => {
-        const result = $safeParse(value, decode);
-        return result.success
-          ? { value: result.data }
-          : {
-              issues: result.error.issues.map((issue) => ({
-                message: issue.message,
-                path: issue.path,
-              })),
-            };
-      },
-    },
-  };
-}
-
-/** A short description of a value for messages. */
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  switch (typeof value) {
-    case "string":
-      return value.length > 40
-        ? `the string ${JSON.stringify(`${value.slice(0, 37)}...`)}`
-        : `the string ${JSON.stringify(value)}`;
-    case "number":
-    case "boolean":
-    case "bigint":
-      return `${typeof value} ${String(value)}`;
-    case "undefined":
-      return "undefined";
-    default:
-      return typeof value === "object" ? "an object" : `a ${typeof value}`;
-  }
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import type { AnyType, EnumStyle, NullPolicy, RequiredNullPolicy, UnknownKeys, WireCase } from "../emit/options.js";
 import { WIRE_CASES } from "../emit/options.js";
+import { FLAVOUR_NAMES, type FlavourName } from "../ir/types.js";
 
 /** A parsed command line; unset options are left to the config file and the defaults. */
 export interface Command {
@@ -17,6 +18,13 @@ export interface Command {
   readonly requiredNulls: RequiredNullPolicy | undefined;
   readonly wireCase: WireCase | undefined;
   readonly wireOverrides: string | undefined;
+  /** Where to write the OpenAPI document, as given (relative to the working folder). */
+  readonly openapi: string | undefined;
+  /** Where to write the JSON Schema bundle, as given. */
+  readonly jsonSchema: string | undefined;
+  readonly infoTitle: string | undefined;
+  readonly infoVersion: string | undefined;
+  readonly flavour: FlavourName | "auto" | undefined;
   readonly reporter: "text" | "json";
 }
 
@@ -46,6 +54,11 @@ Options:
   --required-nulls POLICY  null in a required field: reject (default) | accept (typed T | null)
   --wire-case CASE         preserve (default) | snake_case | camelCase | PascalCase | kebab-case
   --wire-overrides FILE    JSON: { "<doc path>": { "<property>": "<wire name>" } }
+  --openapi FILE           also write an OpenAPI 3.1 document of the models (components.schemas)
+  --json-schema FILE       also write a JSON Schema 2020-12 bundle of the models ($defs)
+  --info-title TEXT        the exported documents' title (default: the docs root's folder name)
+  --info-version TEXT      the OpenAPI document's info.version (default: 0.0.0)
+  --flavour LANGUAGE       the SDK language of the docs: auto (default) | ${FLAVOUR_NAMES.join(" | ")}
   --reporter FORMAT        text (default) | json
   -h, --help               show this help
   -v, --version            show the version
@@ -73,6 +86,11 @@ export function parseCommand(argv: readonly string[]): Command {
         "required-nulls": { type: "string" },
         "wire-case": { type: "string" },
         "wire-overrides": { type: "string" },
+        openapi: { type: "string" },
+        "json-schema": { type: "string" },
+        "info-title": { type: "string" },
+        "info-version": { type: "string" },
+        flavour: { type: "string" },
         reporter: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
@@ -92,6 +110,10 @@ export function parseCommand(argv: readonly string[]): Command {
     }
     return value as T;
   };
+  const nonEmpty = (flag: string, value: string | undefined): string | undefined => {
+    if (value === "") throw new UsageError(`--${flag} must not be empty`);
+    return value;
+  };
   if (values.check && values.watch) throw new UsageError("--check and --watch cannot be combined");
   return {
     command: values.help ? "help" : values.version ? "version" : name,
@@ -107,6 +129,11 @@ export function parseCommand(argv: readonly string[]): Command {
     requiredNulls: oneOf("required-nulls", values["required-nulls"], ["reject", "accept"] as const),
     wireCase: oneOf("wire-case", values["wire-case"], WIRE_CASES),
     wireOverrides: values["wire-overrides"],
+    openapi: nonEmpty("openapi", values.openapi),
+    jsonSchema: nonEmpty("json-schema", values["json-schema"]),
+    infoTitle: nonEmpty("info-title", values["info-title"]),
+    infoVersion: nonEmpty("info-version", values["info-version"]),
+    flavour: oneOf("flavour", values.flavour, ["auto", ...FLAVOUR_NAMES] as const),
     reporter: oneOf("reporter", values.reporter, ["text", "json"] as const) ?? "text",
   };
 }

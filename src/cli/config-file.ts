@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { type LilconfigResult, lilconfig } from "lilconfig";
 import type { MdspecConfig } from "../config.js";
+import { FLAVOUR_NAMES } from "../ir/types.js";
 import { WIRE_CASES, type WireCase, type WireOverrides } from "../emit/options.js";
 import { validateWireOverrides } from "./overrides.js";
 
@@ -20,6 +21,11 @@ export interface LoadedConfig {
   readonly unknownKeys?: MdspecConfig["unknownKeys"];
   readonly nulls?: MdspecConfig["nulls"];
   readonly requiredNulls?: MdspecConfig["requiredNulls"];
+  /** The exported documents' paths, absolute. */
+  readonly openapi?: string;
+  readonly jsonSchema?: string;
+  readonly info?: { readonly title?: string; readonly version?: string };
+  readonly flavour?: MdspecConfig["flavour"];
 }
 
 /** The file names searched for, in order, in the working folder and then each folder above it. */
@@ -59,7 +65,7 @@ export async function validateConfig(file: string, value: unknown): Promise<Load
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new ConfigError(`${file}: the config must be an object (export default defineConfig({ ... }))`);
   }
-  const known = new Set(["input", "out", "wireNames", "enumStyle", "anyType", "unknownKeys", "nulls", "requiredNulls"]);
+  const known = new Set(["input", "out", "wireNames", "enumStyle", "anyType", "unknownKeys", "nulls", "requiredNulls", "flavour", "openapi", "jsonSchema", "info"]);
   for (const key of Object.keys(value)) if (!known.has(key)) fail(key, `is not a config key (known keys: ${[...known].join(", ")})`);
   const config = value as Record<string, unknown>;
   const base = dirname(file);
@@ -79,6 +85,22 @@ export async function validateConfig(file: string, value: unknown): Promise<Load
   const out = path("out");
   if (input !== undefined) result.input = input;
   if (out !== undefined) result.out = out;
+  const openapi = path("openapi");
+  const jsonSchema = path("jsonSchema");
+  if (openapi !== undefined) result.openapi = openapi;
+  if (jsonSchema !== undefined) result.jsonSchema = jsonSchema;
+  const info = config["info"];
+  if (info !== undefined) {
+    if (typeof info !== "object" || info === null || Array.isArray(info)) fail("info", "must be an object { title, version }");
+    const entries = info as Record<string, unknown>;
+    const text: { title?: string; version?: string } = {};
+    for (const key of Object.keys(entries)) {
+      if (key !== "title" && key !== "version") fail(`info.${key}`, "is not a config key (known keys: title, version)");
+      if (typeof entries[key] !== "string" || entries[key] === "") fail(`info.${key}`, "must be a non-empty string");
+      text[key as "title" | "version"] = entries[key] as string;
+    }
+    result.info = text;
+  }
   const wireNames = config["wireNames"];
   if (wireNames !== undefined) {
     if (typeof wireNames !== "object" || wireNames === null || Array.isArray(wireNames)) fail("wireNames", "must be an object { case, overrides }");
@@ -111,5 +133,7 @@ export async function validateConfig(file: string, value: unknown): Promise<Load
   if (nulls) result.nulls = nulls;
   const requiredNulls = oneOf("requiredNulls", config["requiredNulls"], ["reject", "accept"] as const);
   if (requiredNulls) result.requiredNulls = requiredNulls;
+  const flavour = oneOf("flavour", config["flavour"], ["auto", ...FLAVOUR_NAMES] as const);
+  if (flavour) result.flavour = flavour;
   return result;
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { type GenerateCache, type GenerateResult, type GeneratedFile, generateFromDocs, readRuntimeTemplate, warmUp } from "../generate.js";
+import { diffExport } from "../export/documents.js";
 import { diffShapes, schemaShapes } from "../ir/shape.js";
 import type { Diagnostic } from "../ir/types.js";
 import { readCacheFile, writeCacheFile } from "../write/cache-file.js";
@@ -105,7 +106,7 @@ class Session {
     await this.run(docs);
     // The first run parsed on a worker and emitted every model in bulk: rehearse a save now, while
     // chokidar starts, so that the first real save costs what the later ones do.
-    const warming = warmUp(docs, { ...this.settings.emit, rootDir: posixRoot(this.settings.input), fingerprint: await this.fingerprint, ...(this.cache ? { cache: this.cache } : {}) }, await this.runtime);
+    const warming = warmUp(docs, { ...this.generateOptions(), fingerprint: await this.fingerprint, ...(this.cache ? { cache: this.cache } : {}) }, await this.runtime);
     // chokidar loads only in watch mode.
     const { watchDocs } = await import("./watch.js");
     const onReady = () => {
@@ -121,6 +122,19 @@ class Session {
       await this.run(all);
     }, { onReady });
     return 0;
+  }
+
+  /** The options of every generation of this session: the emit options, the root, the exports. */
+  private generateOptions() {
+    const { emit, input, exports, flavour } = this.settings;
+    return {
+      ...emit,
+      flavour,
+      rootDir: posixRoot(input),
+      ...(exports.openapi !== undefined ? { openapi: exports.openapi } : {}),
+      ...(exports.jsonSchema !== undefined ? { jsonSchema: exports.jsonSchema } : {}),
+      info: exports.info,
+    };
   }
 
   /** A path as the user would write it: relative to the working folder. */
@@ -175,8 +189,7 @@ class Session {
       result = await generateFromDocs(
         docs,
         {
-          ...settings.emit,
-          rootDir: posixRoot(settings.input),
+          ...this.generateOptions(),
           fingerprint: await this.fingerprint,
           ...(this.cache ? { cache: this.cache } : {}),
           ...(staging ? { onFiles: (files: readonly GeneratedFile[]) => staging.add(files) } : {}),
@@ -204,6 +217,13 @@ class Session {
       return 1;
     }
     const shapes = schemaShapes(result.schema);
+    // The exported documents come with the result, once every model file has gone to the staging.
+    try {
+      staging?.add(result.exports);
+    } catch (error) {
+      staging?.discard();
+      throw error;
+    }
     if (command.check) return this.check(result, shapes, started, staging);
     this.progress.set("writing…");
     let summary: WriteSummary;
@@ -215,8 +235,9 @@ class Session {
         throw error;
       }
     } else {
-      summary = await writeOutput(settings.out, result.files, shapes, this.written);
-      this.written = new Map(result.files.map((file) => [file.path, file.content]));
+      const files = [...result.files, ...result.exports];
+      summary = await writeOutput(settings.out, files, shapes, this.written);
+      this.written = new Map(files.map((file) => [file.path, file.content]));
     }
     // The cache is only a speed-up: it is rewritten when it changed, and losing it costs one slow run.
     this.cache = result.cache;
@@ -233,15 +254,28 @@ class Session {
   private async check(result: GenerateResult, shapes: ReturnType<typeof schemaShapes>, started: number, staging: OutputStaging | null): Promise<number> {
     const { settings } = this;
     this.progress.set("checking…");
-    const drift = staging ? await staging.drift(shapes) : await diffOutput(settings.out, result.files, shapes);
-    const fileCount = staging ? staging.size : result.files.length;
+    const drift = staging ? await staging.drift(shapes) : await diffOutput(settings.out, [...result.files, ...result.exports], shapes);
+    const fileCount = staging ? staging.size : result.files.length + result.exports.length;
     const changes = diffShapes((await readManifest(settings.out)).models, shapes);
+    // The schemas of each drifted export, model by model (its file names every drifted schema).
     const drifted = drift.changed.length + drift.missing.length + drift.stale.length;
+    const schemaChanges = result.exports
+      .filter((file) => drift.changed.includes(file.path))
+      .flatMap((file) => {
+        let before: string | null = null;
+        try {
+          before = readFileSync(join(settings.out, file.path), "utf8");
+        } catch {
+          before = null;
+        }
+        return diffExport(before, file.content).map((change) => ({ ...change, file: file.path }));
+      });
     const lines = [
       ...drift.changed.map((path) => `changed  ${this.shown(join(settings.out, path))}`),
       ...drift.missing.map((path) => `missing  ${this.shown(join(settings.out, path))}`),
       ...drift.stale.map((path) => `stale    ${this.shown(join(settings.out, path))}`),
       ...changes.map((change) => `  ${change.doc}  ${change.model}: ${change.message}  [${change.breaking ? "breaking" : "additive"}]`),
+      ...schemaChanges.map((change) => `  ${change.doc ?? "?"}  ${change.key}: schema ${change.change} in ${this.shown(join(settings.out, change.file))}`),
     ];
     const breaking = changes.filter((change) => change.breaking).length;
     this.report(result, {
@@ -252,7 +286,7 @@ class Session {
           : `${drifted} file(s) in ${this.shown(settings.out)} differ from the docs (${changes.length} model change(s), ${breaking} breaking); run mdspec generate`,
       seconds: seconds(started),
       details: lines,
-      drift: { ...drift, changes },
+      drift: { ...drift, changes, schemas: schemaChanges },
     });
     return drifted === 0 ? 0 : 1;
   }

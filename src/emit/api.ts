@@ -1,75 +1,39 @@
-import type { StatementStructures } from "ts-morph";
-import { StructureKind, VariableDeclarationKind } from "ts-morph";
+import { type ApiCall, apiCallText, preformatted } from "./preformat.js";
 import type { EmitContext } from "./context.js";
-import { callDeclaration } from "./preformat.js";
-import { modelSymbols, runtimeSymbol } from "./symbols.js";
 
 /**
- * The public functions every model shares, built on its decoder:
+ * The statement declaring a model's functions, built by the runtime from the model's table:
  *
  * ```ts
- * export const parseX = $parser($decodeX);          // (input: unknown) => X, throws ValidationError
- * export const safeParseX = $safeParser($decodeX);  // (input: unknown) => SafeParseResult<X>
- * export const XSchema = $schema<XJson, X>($decodeX); // Standard Schema v1
+ * const [parseX, safeParseX, isX, XSchema, serializeX] = $object<X, XJson>((): $Fields => [
+ *   ["name", $string],
+ *   ["id", $string, 1],
+ * ]);
+ * export { parseX, safeParseX, isX, XSchema, serializeX };
  * ```
  *
- * They are constants built by the runtime rather than function declarations: a model's whole
- * parse API then prints as three lines, which matters when prettier formats a thousand models.
+ * One statement per model and a table instead of code per field keep a folder of models small
+ * once bundled (browser apps ship them), and print fast. Generated functions carry no JSDoc of
+ * their own (docs/generated-api.md documents them); models and fields keep the JSDoc of their
+ * docs.
  *
- * Generated functions carry no JSDoc of their own (the README documents them): formatting a
- * comment costs prettier as much as formatting a statement, and seven per model nearly doubled
- * the generation time. Models and fields keep the JSDoc of their docs.
+ * The names are declared by destructuring and exported by name (`export { ... }`), a form every
+ * tool that lists a module's exports reads. The list function's return type is written out
+ * (`(): $Fields =>`): inferred, the type of a model that refers to itself, or to a model that
+ * refers back to it, would depend on its own initializer, which TypeScript reports (TS7022).
+ *
+ * The statement is printed in prettier's layout when it has one of the forms `preformat.ts`
+ * knows, else handed to prettier as text.
  */
-export function parseApiStatements(context: EmitContext, modelType: string, wireType: string): StatementStructures[] {
-  return parseApiParts(context, modelType, wireType).map((part) => ({
-    kind: StructureKind.VariableStatement,
-    isExported: true,
-    declarationKind: VariableDeclarationKind.Const,
-    declarations: [{ kind: StructureKind.VariableDeclaration, name: part.name, initializer: apiInitializer(part) }],
-  }));
+export function apiStatement(context: EmitContext, call: ApiCall): string {
+  const lines = apiCallText(call);
+  return lines ? preformatted(context.chunks, lines) : apiCallSource(call);
 }
 
-/** One API constant: `export const name = callee<typeArguments>(argument);`. */
-export interface ApiPart {
-  readonly name: string;
-  readonly callee: string;
-  readonly typeArguments: readonly string[] | null;
-  readonly argument: string;
-}
-
-/** The parts of the three API constants (see {@link parseApiStatements}). */
-export function parseApiParts(context: EmitContext, modelType: string, wireType: string): ApiPart[] {
-  const symbols = modelSymbols(context.model);
-  return [
-    { name: symbols.parse, callee: runtimeSymbol(context, "$parser"), typeArguments: null, argument: symbols.decode },
-    { name: symbols.safeParse, callee: runtimeSymbol(context, "$safeParser"), typeArguments: null, argument: symbols.decode },
-    { name: symbols.schema, callee: runtimeSymbol(context, "$schema"), typeArguments: [wireType, modelType], argument: symbols.decode },
-  ];
-}
-
-function apiInitializer(part: ApiPart): string {
-  return `${part.callee}${part.typeArguments === null ? "" : `<${part.typeArguments.join(", ")}>`}(${part.argument})`;
-}
-
-/** The signature parts of a decoder function `(v, c, key) => X`. */
-export function decoderSignature(context: EmitContext, modelType: string) {
-  return {
-    parameters: [
-      { name: "v", type: "unknown" },
-      { name: "c", type: `${runtimeSymbol(context, "$Ctx", true)} | null` },
-      { name: "key", type: "string | number", hasQuestionToken: true },
-    ],
-    returnType: modelType,
-  };
-}
-
-/** The three API constants in prettier's layout, or null when one does not fit its layouts. */
-export function apiText(parts: readonly ApiPart[]): string[] | null {
-  const lines: string[] = [];
-  for (const part of parts) {
-    const printed = callDeclaration(`export const ${part.name}`, part.callee, part.typeArguments, part.argument);
-    if (printed === null) return null;
-    lines.push(...printed);
-  }
-  return lines;
+/** The statement as plain source, for prettier to format. */
+function apiCallSource(call: ApiCall): string {
+  const item = (entry: string | readonly string[]) => (typeof entry === "string" ? entry : `[${entry.join(", ")}]`);
+  const list = call.list === null ? [] : [`(): ${call.list.type} => [${call.list.items.map(item).join(", ")}]`];
+  const args = [...call.leading, ...list].join(", ");
+  return `const [${call.names.join(", ")}] = ${call.callee}<${call.typeArguments.join(", ")}>(${args});\nexport { ${call.names.join(", ")} };`;
 }

@@ -7,7 +7,7 @@ import type { IndexPlan } from "./index-plan.js";
 import { headerLine, modelFileStructure } from "./model-file.js";
 import type { EmitOptions } from "./options.js";
 import { type OutputLayout, RUNTIME_PATH, planOutputLayout } from "./paths.js";
-import { wireName } from "./wire-names.js";
+import { wireName } from "../ir/wire-names.js";
 
 /** A generated file: its path relative to the output folder and its (unformatted) text. */
 export interface EmittedFile {

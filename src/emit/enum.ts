@@ -2,12 +2,12 @@ import type { StatementStructures } from "ts-morph";
 import { StructureKind, VariableDeclarationKind } from "ts-morph";
 import type { EnumModel } from "../ir/types.js";
 import { literalKey } from "./access.js";
-import { apiText, decoderSignature, parseApiParts, parseApiStatements } from "./api.js";
-import { conditionalReturn, docLinesKept, functionHead, isLiteral, line, preformatted, setConstant, typeAlias, unionParts } from "./preformat.js";
+import { apiStatement } from "./api.js";
+import { docLinesKept, isLiteral, line, preformatted, typeAlias, unionParts } from "./preformat.js";
 import type { EmitContext } from "./context.js";
 import { isIdentifier, quote } from "./identifiers.js";
 import { jsDocOf, printDocs } from "./jsdoc.js";
-import { modelSymbols, runtimeSymbol } from "./symbols.js";
+import { apiNames, modelSymbols, runtimeSymbol } from "./symbols.js";
 
 /** Registers the imports of an enum's declarations (`Unrecognized` for open enums). */
 export function collectEnumImports(context: EmitContext, model: EnumModel): void {
@@ -15,13 +15,14 @@ export function collectEnumImports(context: EmitContext, model: EnumModel): void
 }
 
 /**
- * Declares an enum in the configured style, with its codec. The default `const` style:
+ * Declares an enum in the configured style, with its functions. The default `const` style:
  *
  * ```ts
  * export const SyncRunStatus = { Working: "working", Failed: "failed" } as const;
  * export type SyncRunStatus = (typeof SyncRunStatus)[keyof typeof SyncRunStatus];
- * export function isSyncRunStatus(value: unknown): value is SyncRunStatus;
- * export function parseSyncRunStatus / safeParseSyncRunStatus; export const SyncRunStatusSchema;
+ * const [parseSyncRunStatus, safeParseSyncRunStatus, isSyncRunStatus, SyncRunStatusSchema] =
+ *   $enum<SyncRunStatus>(SyncRunStatus);
+ * export { parseSyncRunStatus, safeParseSyncRunStatus, isSyncRunStatus, SyncRunStatusSchema };
  * ```
  *
  * An open enum's type also admits `Unrecognized<string>` (or `<number>`), and its decoder accepts
@@ -79,81 +80,33 @@ export function enumStatements(context: EmitContext, model: EnumModel): (Stateme
   }
   // With the `enum` style an open enum's full type is `XValue`; the others name it `X`.
   const valueType = context.options.enumStyle === "enum" && open ? `${name}Value` : name;
-  const rt = (helper: string) => runtimeSymbol(context, helper);
-  const check = model.open === "string" ? `typeof value === "string"` : model.open === "number" ? `${runtimeSymbol(context, "$isNumber")}(value)` : `${symbols.values}.has(value)`;
-  declarations.push({
-    kind: StructureKind.VariableStatement,
-    declarationKind: VariableDeclarationKind.Const,
-    declarations: [{ kind: StructureKind.VariableDeclaration, name: symbols.values, type: "ReadonlySet<unknown>", initializer: `new Set([${values.join(", ")}])` }],
+  // The values: the `as const` object itself, else a list.
+  const valuesArgument = context.options.enumStyle === "const" ? name : `[${values.join(", ")}]`;
+  const api = apiStatement(context, {
+    names: apiNames(model),
+    callee: runtimeSymbol(context, "$enum"),
+    typeArguments: [valueType],
+    leading: model.open ? [valuesArgument, quote(model.open)] : [valuesArgument],
+    list: null,
   });
-  const decodeStatement = `return ${symbols.guard}(v) ? v : ${rt("$enumIssue")}(c, key, v, ${symbols.values});`;
   if (context.options.enumStyle === "const") {
-    const lines = constEnumText(context, model, { docs: printDocs(docs), values, open, check, decodeStatement });
-    if (lines) return [preformatted(context.chunks, lines)];
+    const lines = constEnumText(model, { docs: printDocs(docs), values, open });
+    if (lines) return [preformatted(context.chunks, lines), api];
   }
-  declarations.push(
-    {
-      kind: StructureKind.Function,
-      isExported: true,
-      name: symbols.guard,
-      parameters: [{ name: "value", type: "unknown" }],
-      returnType: `value is ${valueType}`,
-      statements: [`return ${check};`],
-    },
-    {
-      kind: StructureKind.Function,
-      isExported: true,
-      name: symbols.decode,
-      ...decoderSignature(context, valueType),
-      statements: [decodeStatement],
-    },
-    ...parseApiStatements(context, valueType, valueType),
-  );
-  return declarations;
+  return [...declarations, api];
 }
 
 /**
- * A `const`-style enum in prettier's layout (the members object, the type, the values set, the
- * guard, the decoder and the parse API), or null when a part is outside the simple forms: keys
- * that need quotes, values prettier might requote, a numeric values list too long for one line
- * (prettier fills those), an empty enum.
+ * A `const`-style enum's members object and type in prettier's layout, or null when a part is
+ * outside the simple forms: keys that need quotes, values prettier might requote, an empty enum.
  */
-function constEnumText(
-  context: EmitContext,
-  model: EnumModel,
-  parts: { readonly docs: readonly string[]; readonly values: readonly string[]; readonly open: string; readonly check: string; readonly decodeStatement: string },
-): string[] | null {
-  const symbols = modelSymbols(model);
-  const name = symbols.type;
+function constEnumText(model: EnumModel, parts: { readonly docs: readonly string[]; readonly values: readonly string[]; readonly open: string }): string[] | null {
+  const name = modelSymbols(model).type;
   if (model.members.length === 0 || !docLinesKept(parts.docs)) return null;
   if (!model.members.every((member) => isIdentifier(member.name) && member.name !== "__proto__")) return null;
   if (!parts.values.every(isLiteral)) return null;
   const members = model.members.map((member, index) => `  ${member.name}: ${parts.values[index]!},`);
   const type = typeAlias(`export type ${name}`, unionParts(`(typeof ${name})[keyof typeof ${name}]${parts.open}`));
-  const valueSet = setConstant(`const ${symbols.values}: ReadonlySet<unknown>`, parts.values);
-  const guardHead = functionHead(symbols.guard, ["value: unknown"], `value is ${name}`);
-  const guardBody = line(`  return ${parts.check};`);
-  const decodeHead = functionHead(symbols.decode, ["v: unknown", `c: ${runtimeSymbol(context, "$Ctx", true)} | null`, "key?: string | number"], name);
-  const decodeBody = conditionalReturn(parts.decodeStatement);
-  const api = apiText(parseApiParts(context, name, name));
-  if (!api || !type || !valueSet || !guardHead || !guardBody || !decodeHead || !decodeBody || members.some((member) => line(member) === null)) return null;
-  return [
-    ...parts.docs,
-    `export const ${name} = {`,
-    ...members,
-    "} as const;",
-    ...parts.docs,
-    ...type,
-    ...valueSet,
-    "",
-    ...guardHead,
-    ...guardBody,
-    "}",
-    "",
-    ...decodeHead,
-    ...decodeBody,
-    "}",
-    "",
-    ...api,
-  ];
+  if (!type || members.some((member) => line(member) === null)) return null;
+  return [...parts.docs, `export const ${name} = {`, ...members, "} as const;", ...parts.docs, ...type];
 }

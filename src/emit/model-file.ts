@@ -1,5 +1,5 @@
 import type { ImportDeclarationStructure, ImportSpecifierStructure, SourceFileStructure, StatementStructures } from "ts-morph";
-import { StructureKind, VariableDeclarationKind } from "ts-morph";
+import { StructureKind } from "ts-morph";
 import type { Model } from "../ir/types.js";
 import type { EmitContext } from "./context.js";
 import { collectEnumImports, enumStatements } from "./enum.js";
@@ -7,10 +7,9 @@ import { collectObjectImports, objectStatements } from "./object.js";
 import { opaqueStatements } from "./opaque.js";
 import type { EmitOptions } from "./options.js";
 import type { OutputLayout } from "./paths.js";
-import { callDeclaration, importDeclaration, objectArrayConstant, preformatted } from "./preformat.js";
-import { memberProperties } from "./codec/union-members.js";
+import { importDeclaration, preformatted } from "./preformat.js";
 import { createScope, type Scope } from "./scope.js";
-import { declaredNames, runtimeSymbol } from "./symbols.js";
+import { declaredNames } from "./symbols.js";
 import { collectUnionImports, unionStatements } from "./union.js";
 
 /** Sanitises text for a `//` line comment: no line terminator may end the comment early. */
@@ -41,53 +40,18 @@ export function modelFileStructure(
 } {
   const path = layout.files.get(model.id)!;
   const scope = createScope(declaredNames(model));
-  const context: EmitContext = { model, path, scope, options, lookup, layout, inlineUnions: new Map(), codecs: new Map(), chunks: [] };
+  const context: EmitContext = { model, path, scope, options, lookup, layout, chunks: [] };
   collectImports(context, model);
   const statements = declarations(context, model);
-  const inlineUnions = [...context.inlineUnions].map(([literal, { name, entries }]): StatementStructures | string => {
-    const type = `readonly ${runtimeSymbol(context, "$UnionMember", true)}[]`;
-    const lines = objectArrayConstant(`const ${name}: ${type}`, entries.map(memberProperties));
-    if (lines) return preformatted(context.chunks, lines);
-    return {
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      declarations: [{ kind: StructureKind.VariableDeclaration, name, type, initializer: literal }],
-    };
-  });
   return {
     path,
     structure: {
       kind: StructureKind.SourceFile,
       leadingTrivia: `${headerLine(model.id)}\n\n`,
-      statements: [...importStatements(context), ...codecStatements(context), ...inlineUnions, ...statements],
+      statements: [...importStatements(context), ...statements],
     },
     chunks: context.chunks,
   };
-}
-
-/**
- * The module-level codec constants (`const $codec0 = $arrayOf($string);`), first in the file:
- * later constants and the shape table use them at load time. Each is built from earlier ones.
- */
-function codecStatements(context: EmitContext): (StatementStructures | string)[] {
-  if (context.codecs.size === 0) return [];
-  const lines: string[] = [];
-  for (const [expression, name] of context.codecs) {
-    const call = /^([\w$]+)\(([\w$]+)\)$/.exec(expression);
-    const printed = call ? callDeclaration(`const ${name}`, call[1]!, null, call[2]!) : null;
-    // The constants stay in order: one that is not a simple call leaves them all to prettier.
-    if (printed === null) return codecStructures(context);
-    lines.push(...printed);
-  }
-  return [preformatted(context.chunks, lines)];
-}
-
-function codecStructures(context: EmitContext): StatementStructures[] {
-  return [...context.codecs].map(([expression, name]) => ({
-    kind: StructureKind.VariableStatement,
-    declarationKind: VariableDeclarationKind.Const,
-    declarations: [{ kind: StructureKind.VariableDeclaration, name, initializer: expression }],
-  }));
 }
 
 function collectImports(context: EmitContext, model: Model): void {

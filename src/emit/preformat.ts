@@ -1,9 +1,9 @@
 /**
  * Statements printed directly in prettier's layout, so the formatter can skip them.
  *
- * Prettier's cost grows with the code it reads, and most of a model file is codec code of a few
- * fixed forms (`case "k":` lines, `key: value.key,` entries, shape rows). For those forms the
- * layout prettier gives is simple and known, so they are printed here already formatted and
+ * Prettier's cost grows with the code it reads, and most of a model file is code of a few fixed
+ * forms (imports, interfaces, type aliases, a model's API statement with its field table). For
+ * those forms the layout prettier gives is known, so they are printed here already formatted and
  * handed past prettier (see {@link PREFORMATTED_MARK}). Anything this module is not sure about
  * (a line that would need breaking, a string prettier might requote, an expression outside the
  * known forms) makes the builder return null, and the statements go through prettier as usual.
@@ -16,7 +16,7 @@ const WIDTH = 100;
 /** A top-level comment line that stands for a preformatted chunk while prettier runs. */
 export const PREFORMATTED_MARK = "// @mdspec-preformatted";
 
-/** An identifier or a dotted path of identifiers (`value.name`, `t`). */
+/** An identifier or a dotted path of identifiers (`$string`, `globalThis.Date`). */
 const PATH = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
 
 /** A string prettier prints exactly as JSON.stringify quotes it: no `"`, backslashes or controls. */
@@ -25,32 +25,9 @@ const PLAIN_STRING = /^"[^"\\\u0000-\u001f\u007f\u2028\u2029]*"$/;
 /** A literal prettier prints as written. */
 const LITERAL = /^(?:"[^"\\\u0000-\u001f\u007f\u2028\u2029]*"|-?(?:0|[1-9]\d*)|true|false)$/;
 
-/** A call of a name or path with its arguments (already known to be simple). */
-const CALL = /^([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\((.+)\)$/;
-
 /** Whether a string literal (JSON-quoted) is printed unchanged by prettier. */
-export function isPlainString(quoted: string): boolean {
+function isPlainString(quoted: string): boolean {
   return PLAIN_STRING.test(quoted);
-}
-
-/**
- * Whether an expression is one of the simple forms printed unchanged when it fits on a line:
- * a path, a literal, or a call of an identifier whose arguments are paths or literals
- * (`$string(t, c, k)`, `$literal(t, c, k, "x")`, `$isoDateTime(value.at)`,
- * `$mapArray(value.items, serializeItem)`).
- */
-export function isSimpleExpression(expression: string): boolean {
-  if (PATH.test(expression) || LITERAL.test(expression) || isCast(expression)) return true;
-  return isSimpleCall(expression);
-}
-
-/**
- * Whether an expression is a serializer's `t as T` with a type prettier prints unchanged and
- * that holds no `, ` (call arguments are split there).
- */
-function isCast(expression: string): boolean {
-  const cast = /^t as (.+)$/.exec(expression);
-  return cast !== null && !cast[1]!.includes(", ") && isSimpleType(cast[1]!);
 }
 
 /** Whether an expression is a literal prettier prints as written (a plain string, an integer, a boolean). */
@@ -88,48 +65,6 @@ export function typeAlias(head: string, members: readonly string[]): string[] | 
   return lines.every((text, index) => text.length <= WIDTH || unbreakable(members[index]!)) ? [`${head} =`, ...lines] : null;
 }
 
-/**
- * A function body's `return callee(a, b);` as prettier lays it out: on one line when it fits,
- * else one argument per line. The arguments must be paths.
- */
-export function returnCall(callee: string, args: readonly string[]): string[] | null {
-  if (!PATH.test(callee) || !args.every((argument) => PATH.test(argument))) return null;
-  const flat = indent(1, `return ${callee}(${args.join(", ")});`);
-  if (flat.length <= WIDTH) return [flat];
-  return fitting([indent(1, `return ${callee}(`), ...args.map((argument) => indent(2, `${argument},`)), indent(1, ");")]);
-}
-
-/**
- * A function body's `return test ? a : b;` as prettier lays it out: on one line, else broken at
- * `?` and `:`. The parts must be simple calls, paths or literals.
- */
-export function conditionalReturn(statement: string): string[] | null {
-  const parts = /^return (\S+) \? (\S+) : (.+);$/.exec(statement);
-  if (parts === null || ![parts[1]!, parts[2]!, parts[3]!].every(isSimpleExpression)) return null;
-  const flat = indent(1, statement);
-  if (flat.length <= WIDTH) return [flat];
-  return fitting([indent(1, `return ${parts[1]!}`), indent(2, `? ${parts[2]!}`), indent(2, `: ${parts[3]!};`)]);
-}
-
-/**
- * Whether a shape-table check is in a simple form: a name, `f(g)`, `(e: unknown) => e === literal`,
- * or `(e: unknown) => f(e)` / `f(e, g)`.
- */
-export function isSimpleGuard(guard: string): boolean {
-  if (PATH.test(guard) || /^[\w$]+\([\w$]+\)$/.test(guard)) return true;
-  const body = /^\(e: unknown\) => (.*)$/.exec(guard)?.[1];
-  if (body === undefined) return false;
-  const literal = /^e === (.*)$/.exec(body)?.[1];
-  return literal !== undefined ? LITERAL.test(literal) : /^[\w$]+\(e(?:, [\w$]+)?\)$/.test(body);
-}
-
-function isSimpleCall(expression: string): boolean {
-  const call = /^([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\((.*)\)$/.exec(expression);
-  if (!call) return false;
-  if (call[2] === "") return true;
-  return call[2]!.split(", ").every((argument) => PATH.test(argument) || LITERAL.test(argument) || isCast(argument));
-}
-
 /** `text` indented by `depth` levels of two spaces. */
 function indent(depth: number, text: string): string {
   return `${"  ".repeat(depth)}${text}`;
@@ -138,131 +73,6 @@ function indent(depth: number, text: string): string {
 /** The lines, or null when one is wider than the print width. */
 function fitting(lines: readonly string[]): string[] | null {
   return lines.every((line) => line.length <= WIDTH) ? [...lines] : null;
-}
-
-/**
- * A function declaration's first line: on one line when it fits, else one parameter per line
- * (`export function f(\n  a: A,\n  b: B,\n): R {`), as prettier breaks a parameter list.
- */
-export function functionHead(name: string, parameters: readonly string[], returnType: string): string[] | null {
-  const flat = `export function ${name}(${parameters.join(", ")}): ${returnType} {`;
-  if (flat.length <= WIDTH) return [flat];
-  return fitting([`export function ${name}(`, ...parameters.map((parameter) => indent(1, `${parameter},`)), `): ${returnType} {`]);
-}
-
-/**
- * One statement of a `case` clause at `depth`: `if (test) target = value;` on one line, or with
- * the assignment on the next line when only that fits; a plain `target = value;` must fit.
- */
-export function caseStatement(depth: number, test: string | null, target: string, value: string): string[] | null {
-  const assignment = `${target} = ${value};`;
-  if (test === null) {
-    const flat = indent(depth, assignment);
-    if (flat.length <= WIDTH) return [flat];
-    // A conditional that does not fit goes on the next line, broken at `?` and `:` when it does
-    // not fit there either, as prettier does.
-    const conditional = /^(t === (?:undefined|null)) \? (null|[\w$]+\(c, k\)) : (.*)$/.exec(value);
-    if (conditional) {
-      const next = indent(depth + 1, `${value};`);
-      if (next.length <= WIDTH) return [indent(depth, `${target} =`), next];
-      return fitting([
-        indent(depth, `${target} =`),
-        indent(depth + 1, conditional[1]!),
-        indent(depth + 2, `? ${conditional[2]!}`),
-        indent(depth + 2, `: ${conditional[3]!};`),
-      ]);
-    }
-    // A call that does not fit gets one argument per line.
-    const call = CALL.exec(value);
-    if (call === null) return null;
-    return fitting([indent(depth, `${target} = ${call[1]}(`), ...call[2]!.split(", ").map((argument) => indent(depth + 1, `${argument},`)), indent(depth, ");")]);
-  }
-  const flat = indent(depth, `if (${test}) ${assignment}`);
-  if (flat.length <= WIDTH) return [flat];
-  // The assignment goes on the next line, laid out there as a statement of its own.
-  const next = caseStatement(depth + 1, null, target, value);
-  return next === null ? null : [indent(depth, `if (${test})`), ...next];
-}
-
-/**
- * A top-level `const` whose initializer is an array of rows or items: `[]`, one line when it
- * fits and `breakRows` is false, else one item per line with a trailing comma. Prettier always
- * breaks an array of two or more arrays (`breakRows`).
- */
-export function arrayConstant(head: string, items: readonly string[], breakRows: boolean): string[] | null {
-  if (items.length === 0) return fitting([`${head} = [];`]);
-  const flat = `${head} = [${items.join(", ")}];`;
-  if (flat.length <= WIDTH && !(breakRows && items.length > 1)) return [flat];
-  return fitting([`${head} = [`, ...items.map((item) => indent(1, `${item},`)), "];"]);
-}
-
-/**
- * `head = new Set([a, b]);` as prettier lays it out: on one line when it fits, else one item per
- * line. Only plain strings when it does not fit: prettier fills lines with numbers instead.
- */
-export function setConstant(head: string, items: readonly string[]): string[] | null {
-  if (!items.every((item) => LITERAL.test(item))) return null;
-  const flat = `${head} = new Set([${items.join(", ")}]);`;
-  if (flat.length <= WIDTH) return [flat];
-  if (!items.every((item) => PLAIN_STRING.test(item))) return null;
-  return fitting([`${head} = new Set([`, ...items.map((item) => indent(1, `${item},`)), "]);"]);
-}
-
-/**
- * `head = [{ key: value, ... }, ...];` as prettier lays it out, for objects whose values are
- * simple expressions or arrays of plain strings or literals: on one line when it fits and there
- * is only one object; else one object per line, each on one line when it fits, else one property
- * per line, an array that does not fit having one item per line.
- */
-export function objectArrayConstant(head: string, objects: readonly (readonly (readonly [string, string | readonly string[]])[])[]): string[] | null {
-  const value = (entry: string | readonly string[]) => (typeof entry === "string" ? entry : `[${entry.join(", ")}]`);
-  const simple = objects.every((properties) =>
-    properties.every(([key, entry]) => PATH.test(key) && !key.includes(".") && (typeof entry === "string" ? isSimpleExpression(entry) : entry.every((item) => PLAIN_STRING.test(item)))),
-  );
-  if (!simple || objects.length === 0) return null;
-  const flatObject = (properties: (typeof objects)[number]) => `{ ${properties.map(([key, entry]) => `${key}: ${value(entry)}`).join(", ")} }`;
-  const flat = `${head} = [${objects.map(flatObject).join(", ")}];`;
-  if (objects.length === 1 && flat.length <= WIDTH) return [flat];
-  const lines = [`${head} = [`];
-  for (const properties of objects) {
-    const one = indent(1, `${flatObject(properties)},`);
-    if (one.length <= WIDTH) {
-      lines.push(one);
-      continue;
-    }
-    lines.push(indent(1, "{"));
-    for (const [key, entry] of properties) {
-      const property = indent(2, `${key}: ${value(entry)},`);
-      if (property.length <= WIDTH || typeof entry === "string") lines.push(property);
-      else lines.push(indent(2, `${key}: [`), ...entry.map((item) => indent(3, `${item},`)), indent(2, "],"));
-    }
-    lines.push(indent(1, "},"));
-  }
-  lines.push("];");
-  return fitting(lines);
-}
-
-/**
- * `head = callee<types>(argument);` (`head` being `export const name` or `const name: T`) as
- * prettier lays it out: on one line; else with the argument on its own line when the part
- * before it fits; else with the type arguments broken, or without them, after the `=`.
- */
-export function callDeclaration(head: string, callee: string, typeArguments: readonly string[] | null, argument: string): string[] | null {
-  const types = typeArguments === null ? "" : `<${typeArguments.join(", ")}>`;
-  const flat = `${head} = ${callee}${types}(${argument});`;
-  if (flat.length <= WIDTH) return [flat];
-  const opening = `${head} = ${callee}${types}(`;
-  if (opening.length <= WIDTH) return fitting([opening, indent(1, `${argument},`), ");"]);
-  if (typeArguments === null) {
-    // Prettier cannot break `const name: T` itself, so that line may stay wider than the width.
-    const call = indent(1, `${callee}(${argument});`);
-    return call.length <= WIDTH ? [`${head} =`, call] : null;
-  }
-  return fitting([
-    `${head} = ${callee}<`,
-    ...typeArguments.map((type, index) => indent(1, index < typeArguments.length - 1 ? `${type},` : type)),
-    `>(${argument});`,
-  ]);
 }
 
 /**
@@ -431,4 +241,157 @@ export function insertPreformatted(formatted: string, chunks: readonly string[])
   const text = formatted.replace(marker, (_line, index: string) => `\n${chunks[Number(index)]!}\n`);
   // Markers were separated from their neighbours by at most one blank line; so are the chunks.
   return text.replace(/\n{3,}/g, "\n\n").replace(/\n+$/, "\n");
+}
+
+/**
+ * A model's API statement (see `api.ts`): `const [names] = callee<types>(leading..., list);` and
+ * `export { names };`, where the list, when there is one, is `(): type => [items]`.
+ */
+export interface ApiCall {
+  readonly names: readonly string[];
+  readonly callee: string;
+  readonly typeArguments: readonly string[];
+  /** Arguments before the list (an enum's values and openness, an object's key policy). */
+  readonly leading: readonly string[];
+  readonly list: {
+    /** The list function's return type (`$Fields`, `$Members`). */
+    readonly type: string;
+    /** The items: expressions, or rows given as their elements. */
+    readonly items: readonly (string | readonly string[])[];
+  } | null;
+}
+
+/**
+ * An API statement in prettier's layout, or null when it is outside the forms known here.
+ *
+ * Prettier prints the statement on one line when it fits (never when the list has two or more
+ * rows: arrays of rows always break). Otherwise the destructured names stay on one line when
+ * `const [names] =` fits, else they get one line each and `] =` follows. A call with one
+ * type argument and at most one short argument (`$enum<X>(X)`, `$opaque<X>()`) then goes on the
+ * next line, indented, when it does not fit after the `=`. Other calls stay after the `=` when
+ * their text up to the first place they can break fits there (`$object<`), else they go on the
+ * next line, indented; their type arguments break (one per line, `>` below) when the call's
+ * text up to its `(` does not fit; its arguments stay on the line when they fit, else the list
+ * is hugged (`(): T => [` ends the line, one item per line, `]);`) when that head fits, else
+ * every argument gets its own line.
+ */
+export function apiCallText(call: ApiCall): string[] | null {
+  if (!call.names.every((name) => PATH.test(name)) || !call.typeArguments.every((type) => PATH.test(type)) || !call.leading.every(isSimpleArgument)) return null;
+  const items = call.list?.items ?? [];
+  if (!items.every((item) => (typeof item === "string" ? isSimpleArgument(item) : item.every(isSimpleArgument)))) return null;
+  const itemText = (item: string | readonly string[]) => (typeof item === "string" ? item : `[${item.join(", ")}]`);
+  const types = `<${call.typeArguments.join(", ")}>`;
+  const listHead = call.list === null ? "" : `(): ${call.list.type} => [`;
+  const flatList = call.list === null ? [] : [`${listHead}${items.map(itemText).join(", ")}]`];
+  const flatArgs = [...call.leading, ...flatList].join(", ");
+  // Two or more rows (arrays of two or more elements) are always broken.
+  const forced = items.length > 1 && items.some((item) => typeof item !== "string");
+  const exported = exportList(call.names);
+  const lhs = `const [${call.names.join(", ")}]`;
+  const flat = `${lhs} = ${call.callee}${types}(${flatArgs});`;
+  if (!forced && flat.length <= WIDTH) return [flat, ...exported];
+  const lines: string[] = [];
+  let current = `${lhs} =`;
+  if (current.length > WIDTH) {
+    lines.push("const [", ...call.names.map((name) => indent(1, `${name},`)));
+    current = "] =";
+  }
+  const argumentCount = call.leading.length + (call.list === null ? 0 : 1);
+  const shortArgument = (text: string) => /^[A-Za-z_$][\w$]*$/.test(text) && text.length <= WIDTH / 4;
+  if (call.typeArguments.length === 1 && (argumentCount === 0 || (call.list === null && argumentCount === 1 && shortArgument(call.leading[0]!)))) {
+    // A poorly breakable call: after the `=` when it fits, else alone on the next line.
+    const rhs = `${call.callee}${types}(${flatArgs});`;
+    const statement = `${current} ${rhs}`.length <= WIDTH ? [`${current} ${rhs}`] : [current, indent(1, rhs)];
+    return fitting([...lines, ...statement, ...exported]);
+  }
+  const firstChunk = call.typeArguments.length > 1 ? `${call.callee}<` : `${call.callee}${types}(`;
+  let depth = 0;
+  let prefix = `${current} `;
+  if (`${current} ${firstChunk}`.length > WIDTH) {
+    lines.push(current);
+    depth = 1;
+    prefix = indent(1, "");
+  }
+  let open = `${prefix}${call.callee}${types}`;
+  if (call.typeArguments.length > 1 && `${open}(`.length > WIDTH) {
+    const last = call.typeArguments.length - 1;
+    lines.push(`${prefix}${call.callee}<`, ...call.typeArguments.map((type, index) => indent(depth + 1, index < last ? `${type},` : type)));
+    open = indent(depth, ">");
+  }
+  const flatCall = `${open}(${flatArgs});`;
+  if (!forced && flatCall.length <= WIDTH) return fitting([...lines, flatCall, ...exported]);
+  const huggedHead = `${open}(${[...call.leading, listHead].join(", ")}`;
+  if (call.list !== null && items.length > 0 && huggedHead.length <= WIDTH) {
+    lines.push(huggedHead, ...itemLines(items, depth + 1), indent(depth, "]);"), ...exported);
+    return fitting(lines);
+  }
+  // Every argument on its own line.
+  lines.push(`${open}(`, ...call.leading.map((argument) => indent(depth + 1, `${argument},`)));
+  if (call.list !== null) {
+    const list = indent(depth + 1, `${flatList[0]!},`);
+    if (!forced && list.length <= WIDTH) lines.push(list);
+    else lines.push(indent(depth + 1, listHead), ...itemLines(items, depth + 2), indent(depth + 1, "],"));
+  }
+  lines.push(indent(depth, ");"), ...exported);
+  return fitting(lines);
+}
+
+/** `export { a, b };` on one line when it fits, else one name per line. */
+function exportList(names: readonly string[]): string[] {
+  const flat = `export { ${names.join(", ")} };`;
+  return flat.length <= WIDTH ? [flat] : ["export {", ...names.map((name) => indent(1, `${name},`)), "};"];
+}
+
+/** The lines of a broken list's items at `depth`: one per line, a row too long for one with one element per line. */
+function itemLines(items: readonly (string | readonly string[])[], depth: number): string[] {
+  const lines: string[] = [];
+  for (const item of items) {
+    if (typeof item === "string") {
+      lines.push(indent(depth, `${item},`));
+      continue;
+    }
+    const row = indent(depth, `[${item.join(", ")}],`);
+    if (row.length <= WIDTH) lines.push(row);
+    else lines.push(indent(depth, "["), ...item.map((element) => indent(depth + 1, `${element},`)), indent(depth, "],"));
+  }
+  return lines;
+}
+
+/**
+ * Whether an argument is printed unchanged by prettier when it fits on its line: a path, a
+ * literal, or a call of a path whose arguments are such arguments (`$array($record(FooSchema))`,
+ * `$literal("x")`).
+ */
+function isSimpleArgument(text: string): boolean {
+  if (PATH.test(text) || LITERAL.test(text)) return true;
+  const call = /^([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\((.*)\)$/.exec(text);
+  if (call === null) return false;
+  if (call[2] === "") return true;
+  const args = splitArguments(call[2]!);
+  return args !== null && args.every(isSimpleArgument);
+}
+
+/** Splits call arguments at their top-level `, `; null when brackets or quotes do not balance. */
+function splitArguments(text: string): string[] | null {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  let quoted = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index]!;
+    if (quoted) {
+      if (char === "\\") index += 1;
+      else if (char === '"') quoted = false;
+    } else if (char === '"') quoted = true;
+    else if (char === "(" || char === "[") depth += 1;
+    else if (char === ")" || char === "]") depth -= 1;
+    else if (depth === 0 && text.startsWith(", ", index)) {
+      parts.push(text.slice(start, index));
+      start = index + 2;
+    }
+    if (depth < 0) return null;
+  }
+  if (depth !== 0 || quoted) return null;
+  parts.push(text.slice(start));
+  return parts;
 }

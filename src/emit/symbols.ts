@@ -10,63 +10,58 @@ export interface ModelSymbols {
   readonly type: string;
   /** The wire type (objects and unions). */
   readonly json: string;
-  /** The internal decoder `(value, context, key) => X` behind `parseX`. */
-  readonly decode: string;
   readonly guard: string;
   readonly serialize: string;
   readonly parse: string;
   readonly safeParse: string;
+  /** The Standard Schema object, which also names the model in other models' field tables. */
   readonly schema: string;
-  /** Module-level helper constants (union members, enum values, known keys). */
-  readonly members: string;
-  readonly values: string;
-  readonly keys: string;
-  readonly props: string;
-  readonly shape: string;
-  readonly empty: string;
-  readonly required: string;
 }
 
-/** The symbols of a model. Names with `$` cannot clash with titles, which have none. */
+/** The symbols of a model. */
 export function modelSymbols(model: Model): ModelSymbols {
   const name = modelName(model.title);
   return {
     type: name,
     json: `${name}Json`,
-    decode: `$decode${name}`,
     guard: `is${name}`,
     serialize: `serialize${name}`,
     parse: `parse${name}`,
     safeParse: `safeParse${name}`,
     schema: `${name}Schema`,
-    members: `$members${name}`,
-    values: `$values${name}`,
-    keys: `$keys${name}`,
-    props: `$props${name}`,
-    shape: `$shape${name}`,
-    empty: `$empty${name}`,
-    required: `$required${name}`,
   };
 }
 
-/** The names a model's own module declares, which imports must not take. */
-export function declaredNames(model: Model): string[] {
+/**
+ * The value names a model's module declares, in the order of its API statement (see `api.ts`):
+ * `parseX`, `safeParseX`, `isX`, `XSchema`, and `serializeX` for objects and unions.
+ */
+export function apiNames(model: Model): string[] {
   const symbols = modelSymbols(model);
-  const common = [symbols.type, symbols.decode, symbols.guard, symbols.parse, symbols.safeParse, symbols.schema];
+  const common = [symbols.parse, symbols.safeParse, symbols.guard, symbols.schema];
+  return hasSerializer(model) ? [...common, symbols.serialize] : common;
+}
+
+/** Whether a model has a serializer: objects and unions (enum and opaque values are their own wire form). */
+function hasSerializer(model: Model): boolean {
   switch (model.kind) {
     case "object":
-      return [...common, symbols.json, symbols.serialize, symbols.keys, symbols.props, symbols.shape, symbols.empty, symbols.required];
     case "union":
-      return [...common, symbols.json, symbols.serialize, symbols.members];
+      return true;
     case "enum":
-      return [...common, symbols.values];
     case "opaque":
-      return common;
+      return false;
     default: {
       const unreachable: never = model;
       return unreachable;
     }
   }
+}
+
+/** The names a model's own module declares, which imports must not take. */
+export function declaredNames(model: Model): string[] {
+  const symbols = modelSymbols(model);
+  return [symbols.type, ...(model.kind === "object" || model.kind === "union" ? [symbols.json] : []), ...apiNames(model)];
 }
 
 /**
@@ -75,16 +70,11 @@ export function declaredNames(model: Model): string[] {
  */
 export function exportedNames(model: Model): Array<{ readonly name: string; readonly typeOnly: boolean }> {
   const symbols = modelSymbols(model);
-  const values = [symbols.decode, symbols.guard, symbols.parse, symbols.safeParse, symbols.schema].map((name) => ({ name, typeOnly: false }));
+  const values = apiNames(model).map((name) => ({ name, typeOnly: false }));
   switch (model.kind) {
     case "object":
     case "union":
-      return [
-        { name: symbols.type, typeOnly: true },
-        { name: symbols.json, typeOnly: true },
-        { name: symbols.serialize, typeOnly: false },
-        ...values,
-      ];
+      return [{ name: symbols.type, typeOnly: true }, { name: symbols.json, typeOnly: true }, ...values];
     case "enum":
       return [{ name: symbols.type, typeOnly: false }, ...values];
     case "opaque":

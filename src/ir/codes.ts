@@ -35,6 +35,14 @@ export const CODES = {
   duplicateEnumMember: "MDS112",
   /** A union member heading outside the documented grammar. */
   badUnionMember: "MDS120",
+  /**
+   * A doc of another SDK language (a flavour) that does not say something the TypeScript docs
+   * would (a PHP `\DateTime` that may be a date or a date-time, a Java union doc without members):
+   * a warning naming the rule mdspec applied.
+   */
+  flavourLoss: "MDS130",
+  /** The SDK language of a folder of docs cannot be told: its evidence is mixed. */
+  flavourUnknown: "MDS014",
   /** A Type-column link whose URL resolves to no model doc. */
   unresolvedLink: "MDS201",
   /** An `*ns.X*` name (or union heading) that resolves to no model doc. */
@@ -51,12 +59,16 @@ export const CODES = {
   reservedOutput: "MDS206",
   /** Two fields of one model whose wire names (after the wire case and overrides) are the same. */
   wireNameClash: "MDS207",
+  /** A wire-name override that matches no field of its doc, or several. */
+  overrideUnmatched: "MDS209",
   /** A doc or folder whose output gets another name, its own being unusable (see the README's output layout). */
   outputRenamed: "MDS208",
   /** An Example cell that contradicts its own doc (a warning: the code is still generated). */
   exampleContradicts: "MDS301",
   /** A link that leaves the docs root. */
   linkOutsideRoot: "MDS204",
+  /** A model whose exported schema (OpenAPI, JSON Schema) is keyed by more than its name, which another doc shares. */
+  schemaKeyQualified: "MDS401",
 } as const;
 
 /** Any stable diagnostic code. */

@@ -1,6 +1,6 @@
 import { posix } from "node:path";
 import { CODES } from "./codes.js";
-import type { Diagnostic, Model, RefType, Schema, TypeNode } from "./types.js";
+import type { Diagnostic, FlavourMap, Model, RefType, Schema, TypeNode } from "./types.js";
 import { IR_VERSION, tableRows } from "./types.js";
 
 /** The resolved schema and the problems found while resolving it. */
@@ -15,10 +15,13 @@ export interface Resolution {
  * `models.`/`shared.` prefix of their text). Names written `*ns.X*` (and union headings `ns.X`)
  * resolve through the namespace map the links establish: the folders that links whose text starts
  * with `ns.` point into, then the folders named `ns`, then the doc's own folder; within a folder
- * the doc is `lower(X).md`, as the generator names files.
+ * the doc is `lower(X).md`, as the generator names files (or `X.md` in Java, C# and PHP docs). A
+ * bare name found in none of those resolves to the one folder holding a doc of that title (and
+ * is an error when several do).
  *
  * @param models the parsed models; `nonModelPaths` are the paths of markdown files that were
  *   skipped as not being model docs, so that a link to one of them is reported precisely.
+ * @param flavours the SDK language of each doc, recorded in the schema.
  * @param rootDir the absolute `/`-separated path of the docs root. Links climb above the root and
  *   come back down into it (`../../models/shared/x.md` from `docs/models/shared/`), so resolving
  *   them needs the names of the root's folders; a link may come back through `models` or
@@ -28,6 +31,7 @@ export function resolveSchema(
   models: readonly Model[],
   nonModelPaths: readonly string[] = [],
   rootDir = "/docs",
+  flavours: FlavourMap = { ".": "typescript" },
 ): Resolution {
   const diagnostics: Diagnostic[] = [];
   const byId = new Map(models.map((model) => [model.id, model]));
@@ -39,7 +43,7 @@ export function resolveSchema(
   const resolved = models.map((model) => resolveModel(context, model));
   resolved.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   checkTitles(resolved, diagnostics);
-  return { schema: { version: IR_VERSION, models: resolved }, diagnostics };
+  return { schema: { version: IR_VERSION, flavours, models: resolved }, diagnostics };
 }
 
 interface Context {
@@ -135,7 +139,7 @@ function resolveType(context: Context, type: TypeNode): TypeNode {
       return event === type.event ? type : { ...type, event };
     }
     case "ref":
-      return { ...type, target: resolveRef(context, type) };
+      return type.via.form === "name" && type.via.guessed ? resolveGuessed(context, type, type.via.name) : { ...type, target: resolveRef(context, type) };
     default: {
       const unreachable: never = type;
       return unreachable;
@@ -170,12 +174,50 @@ function resolveRef(context: Context, ref: RefType): string | null {
   const { namespace, name } = ref.via;
   const file = `${name.toLowerCase()}.md`;
   for (const folder of candidateFolders(context, namespace, posix.dirname(doc))) {
-    const id = folder === "." ? file : `${folder}/${file}`;
-    const model = context.byId.get(id);
-    if (model && model.title === name) return id;
+    // TypeScript, Python, Go and Ruby docs are named `lower(X).md`; Java, C# and PHP docs `X.md`.
+    for (const candidate of [file, `${name}.md`]) {
+      const id = folder === "." ? candidate : `${folder}/${candidate}`;
+      const model = context.byId.get(id);
+      if (model && (model.title === name || model.docTitle === name)) return id;
+    }
+  }
+  // A bare name (Java's `EventStream\<TextEvent>` in an operations doc) that no candidate
+  // folder holds names the doc of that title in whichever one folder has it.
+  if (namespace === null) {
+    const found = context.folders.flatMap((folder) =>
+      [file, `${name}.md`].map((candidate) => (folder === "." ? candidate : `${folder}/${candidate}`)).filter((id) => [context.byId.get(id)?.title, context.byId.get(id)?.docTitle].includes(name)).slice(0, 1),
+    );
+    if (found.length === 1) return found[0]!;
+    if (found.length > 1) return problem(CODES.unresolvedName, `the type ${name} may name any of ${found.join(", ")}; a link or a namespace would tell which`);
   }
   const written = namespace ? `${namespace}.${name}` : name;
   return problem(CODES.unresolvedName, `the type ${written} names no model doc (looked for ${file} in ${candidateFolders(context, namespace, posix.dirname(doc)).join(", ") || "no folder"})`);
+}
+
+/**
+ * Resolves a name a flavour guessed (a C# union member `### SimpleObject`): the doc's own folder
+ * first, then every folder in order. A name no doc has (`### Tag1`, a discriminator value) is no
+ * model: the member is `any`, with a warning, since the doc was written that way.
+ */
+function resolveGuessed(context: Context, ref: RefType, name: string): TypeNode {
+  const doc = context.model!.id;
+  const file = `${name.toLowerCase()}.md`;
+  for (const folder of [posix.dirname(doc), ...context.folders]) {
+    for (const candidate of [file, `${name}.md`]) {
+      const id = folder === "." ? candidate : `${folder}/${candidate}`;
+      const model = context.byId.get(id);
+      if (model && (model.title === name || model.docTitle === name)) return { ...ref, target: id };
+    }
+  }
+  context.diagnostics.push({
+    file: doc,
+    line: ref.span.start.line,
+    column: ref.span.start.column,
+    severity: "warning",
+    code: CODES.flavourLoss,
+    message: `no model doc is titled ${name}, so the type this doc names ${name} is unknown (a discriminator value, say); it is read as any`,
+  });
+  return { kind: "primitive", name: "any", span: ref.span };
 }
 
 /**

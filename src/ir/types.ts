@@ -5,7 +5,32 @@
  */
 
 /** The version of the IR shape printed by `mdspec ir`; bumped on any incompatible change. */
-export const IR_VERSION = 2;
+export const IR_VERSION = 3;
+
+/** The SDK languages whose model docs mdspec reads (`--flavour`), in the order the docs list them. */
+export const FLAVOUR_NAMES = ["typescript", "python", "go", "java", "csharp", "php", "ruby"] as const;
+
+/** An SDK language whose model docs mdspec reads: the docs root's flavour. */
+export type FlavourName = (typeof FLAVOUR_NAMES)[number];
+
+/**
+ * The flavour of each doc of a root: `{ ".": "python" }` for a root in one language, or one entry
+ * per folder whose docs speak one language (`{ "go": "go", "models": "typescript" }`) for a root
+ * whose folders hold the docs of different SDK languages. A doc takes the entry of its nearest
+ * folder that has one, else TypeScript.
+ */
+export type FlavourMap = Readonly<Record<string, FlavourName>>;
+
+/** The flavour of the doc at `path` (relative to the root) under `flavours`. */
+export function flavourOf(flavours: FlavourMap, path: string): FlavourName {
+  let folder = path;
+  for (;;) {
+    const slash = folder.lastIndexOf("/");
+    folder = slash < 0 ? "." : folder.slice(0, slash);
+    if (Object.prototype.hasOwnProperty.call(flavours, folder)) return flavours[folder]!;
+    if (folder === ".") return "typescript";
+  }
+}
 
 /** A 1-based line and column in a markdown doc, with the 0-based character offset. */
 export interface Point {
@@ -63,6 +88,13 @@ export interface RefType {
     readonly form: "name";
     readonly namespace: string | null;
     readonly name: string;
+    /**
+     * True when a flavour guessed the name from something that only may name a model (a C# union
+     * member `### SimpleObject`, which may as well be a discriminator value such as `Tag1`): the
+     * model may live in any folder, and when no doc has that title the type is `any`, with a
+     * warning instead of an error.
+     */
+    readonly guessed?: boolean;
   };
   /** The id (doc path relative to the root) of the referenced model once resolved. */
   readonly target: string | null;
@@ -126,10 +158,20 @@ export type TypeNode =
 
 /** One row of a `## Fields` table. */
 export interface Field {
-  /** The property name as written in the Field column (`` `name` ``). */
+  /**
+   * The TypeScript property name: the Field column (`` `name` ``) as written in TypeScript docs,
+   * turned back into the TypeScript SDK's spelling in other languages' docs (`connector_id`).
+   */
   readonly name: string;
+  /** The identifier as the Field column writes it (`connector_id` in Python docs). */
+  readonly docName: string;
   readonly type: TypeNode;
   readonly required: boolean;
+  /**
+   * Whether the doc says the value may be `null` (Python `Nullable[T]`, Java `JsonNullable<T>`, a
+   * Go pointer or a PHP `?T` on a required field). TypeScript docs never say so: always false.
+   */
+  readonly nullable: boolean;
   /** True for `` ~~`name`~~ ``. */
   readonly deprecated: boolean;
   /** The Description cell as markdown with `<br/>` turned into newlines; null for `N/A`. */
@@ -158,8 +200,13 @@ export interface UnionMember {
 interface ModelCommon {
   /** The doc path relative to the docs root, with `/` separators: `models/shared/syncrun.md`. */
   readonly id: string;
-  /** The title of the doc (`# SyncRun`, strikethrough removed). */
+  /**
+   * The model's TypeScript name: the title of the doc (`# SyncRun`, strikethrough removed), as
+   * the TypeScript SDK spells it (`# Error` in a Python doc is `ErrorT`).
+   */
   readonly title: string;
+  /** The title as the doc writes it, when the TypeScript name differs (`Error`). */
+  readonly docTitle?: string;
   readonly deprecated: boolean;
   /** The prose between the title and the first section, as markdown; null when absent. */
   readonly description: string | null;
@@ -233,6 +280,8 @@ export interface Diagnostic {
 /** The whole resolved schema of a docs root. */
 export interface Schema {
   readonly version: typeof IR_VERSION;
+  /** The SDK language of the root's docs (see {@link FlavourMap}). */
+  readonly flavours: FlavourMap;
   /** Models sorted by id. */
   readonly models: readonly Model[];
 }

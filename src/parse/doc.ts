@@ -1,7 +1,9 @@
 import { CODES } from "../ir/codes.js";
-import type { Diagnostic, Model, Point } from "../ir/types.js";
+import type { Diagnostic, FlavourName, Model, ObjectModel, Point } from "../ir/types.js";
 import { readEnum } from "./enum.js";
 import { readFields } from "./fields.js";
+import type { FlavourFrontEnd } from "./flavour/flavour.js";
+import { frontEnd } from "./flavour/index.js";
 import { parseMarkdown } from "./markdown.js";
 import { MODEL_SECTIONS, outlineDoc, toPoint } from "./outline.js";
 import { type DocSource, report } from "./source.js";
@@ -31,8 +33,9 @@ export interface DocParse {
  * and no model. Never throws for any input text.
  *
  * @param path the doc path relative to the docs root, with `/` separators.
+ * @param flavour the SDK language the docs were written for (see {@link frontEnd}).
  */
-export function parseDoc(path: string, text: string): DocParse {
+export function parseDoc(path: string, text: string, flavour: FlavourName = "typescript"): DocParse {
   const source: DocSource = { path, text, diagnostics: [] };
   const nested = deepNesting(text);
   if (nested) {
@@ -40,7 +43,7 @@ export function parseDoc(path: string, text: string): DocParse {
     return { model: null, diagnostics: source.diagnostics };
   }
   try {
-    const model = readModel(source);
+    const model = readModel(source, frontEnd(flavour));
     return { model, diagnostics: source.diagnostics };
   } catch (error) {
     // Only a stack overflow can escape the parsers (markdown nested thousands of levels deep).
@@ -76,7 +79,7 @@ function deepNesting(text: string): Point | null {
   return null;
 }
 
-function readModel(source: DocSource): Model | null {
+function readModel(source: DocSource, flavour: FlavourFrontEnd): Model | null {
   const outline = outlineDoc(parseMarkdown(source.text), source.text);
   const start = { line: 1, column: 1, offset: 0 };
   const present = MODEL_SECTIONS.filter((name) => outline.known.has(name));
@@ -100,9 +103,12 @@ function readModel(source: DocSource): Model | null {
   }
   const exampleSection = outline.known.get("Example Usage");
   const exampleNode = exampleSection?.nodes.find((node) => node.type === "code");
+  const docTitle = title[2]!;
+  const name = flavour.modelName(docTitle);
   const common = {
     id: source.path,
-    title: title[2]!,
+    title: name,
+    ...(name === docTitle ? {} : { docTitle }),
     deprecated: Boolean(title[1]),
     description: outline.description,
     exampleUsage: exampleNode?.type === "code" ? exampleNode.value : null,
@@ -111,21 +117,24 @@ function readModel(source: DocSource): Model | null {
   const kind = present[0];
   switch (kind) {
     case undefined:
+      if (flavour.titleOnlyLoss) report(source, outline.title.start, "warning", CODES.flavourLoss, flavour.titleOnlyLoss);
       return { ...common, kind: "opaque" };
     case "Fields": {
-      const fields = readFields(source, outline.known.get(kind)!);
+      const fields = readFields(source, outline.known.get(kind)!, flavour, docTitle);
       if (fields.kind === "not-a-model") {
         report(source, start, "info", CODES.notAModel, `skipped: not a model doc (${fields.reason})`);
         return null;
       }
-      return fields.kind === "fields" ? { ...common, kind: "object", fields: fields.fields, additionalProperties: fields.additionalProperties } : null;
+      if (fields.kind !== "fields") return null;
+      const model: ObjectModel = { ...common, kind: "object", fields: fields.fields, additionalProperties: fields.additionalProperties };
+      return flavour.reshapeObject ? flavour.reshapeObject(model) : model;
     }
     case "Values": {
-      const parsed = readEnum(source, outline.known.get(kind)!, common.exampleUsage);
+      const parsed = readEnum(source, outline.known.get(kind)!, common.exampleUsage, flavour, docTitle);
       return parsed ? { ...common, kind: "enum", ...parsed } : null;
     }
     case "Supported Types": {
-      const members = readUnion(source, outline.known.get(kind)!);
+      const members = readUnion(source, outline.known.get(kind)!, flavour, docTitle);
       return members ? { ...common, kind: "union", members } : null;
     }
     default: {

@@ -1,7 +1,9 @@
-import type { Code, Table } from "mdast";
+import type { Code, List, Table } from "mdast";
 import { CODES } from "../ir/codes.js";
 import type { EnumMember, Point } from "../ir/types.js";
 import { clip, rowSpan } from "./fields.js";
+import type { FlavourFrontEnd } from "./flavour/flavour.js";
+import { TYPESCRIPT } from "./flavour/typescript/index.js";
 import { deriveMemberNames } from "./member-names.js";
 import { toPoint, type Section } from "./outline.js";
 import { readTableRows } from "./rows.js";
@@ -36,28 +38,58 @@ const OPEN_MARK = /Unrecognized<(string|number)>/;
  * "working" | "completed" | 404 | Unrecognized<string>
  * ```
  *
+ * The Python docs of open enums list the values, as JSON, without names (names are derived), after
+ * a note that is the only sign of openness:
+ *
+ * ```markdown
+ * This is an open enum. Unrecognized values will not fail type checks.
+ *
+ * - `"/v1/chat/completions"`
+ * - `"/v1/embeddings"`
+ * ```
+ *
  * `exampleUsage` is the doc's Example Usage code: from 2026-03 on, its comment
- * `// Open enum: …` is the only sign that an enum is open. Returns null after reporting when the
- * section is malformed.
+ * `// Open enum: …` is the only sign that an enum is open (TypeScript and Python name the
+ * `Unrecognized<string>` type; Java and C# say `use .of() to create instances from custom string
+ * values`, or `integer values`; Go says `custom values can be created with a direct type cast`,
+ * and the values tell strings or numbers). Table names are read by the `flavour`
+ * (`IN_PROGRESS` in Python docs is `InProgress`). Returns null after reporting when the section is
+ * malformed.
  */
-export function readEnum(source: DocSource, section: Section, exampleUsage: string | null): EnumParse | null {
+export function readEnum(
+  source: DocSource,
+  section: Section,
+  exampleUsage: string | null,
+  flavour: FlavourFrontEnd = TYPESCRIPT,
+  modelTitle = "",
+): EnumParse | null {
   let open: "string" | "number" | null = null;
+  let openNote = false;
   const openInExample = exampleUsage ? /\/\/\s*Open enum:.*Unrecognized<(string|number)>/.exec(exampleUsage) : null;
   if (openInExample) open = openInExample[1] as "string" | "number";
+  // Java and C#: `// Open enum: use .of() to create instances from custom string values`.
+  const openByFactory = exampleUsage ? /\/\/\s*Open enum: use \.of\(\) to create instances from custom (string|integer) values/i.exec(exampleUsage) : null;
+  if (openByFactory) open = openByFactory[1]!.toLowerCase() === "string" ? "string" : "number";
+  // Other languages' comment names no type (Go: `// Open enum: custom values can be created with a
+  // direct type cast`): the values tell it, as for the Python note.
+  if (open === null && exampleUsage && /\/\/\s*Open enum:/.test(exampleUsage)) openNote = true;
   for (const node of section.nodes) {
     if (node.type === "paragraph") {
       const text = source.text.slice(node.position!.start.offset ?? 0, node.position!.end.offset ?? 0);
       const mark = OPEN_MARK.exec(text);
       if (mark) open = mark[1] as "string" | "number";
+      else if (/^This is an open enum\b/.test(text)) openNote = true;
     }
   }
-  const body = section.nodes.find((node): node is Table | Code => node.type === "table" || node.type === "code");
+  const body = section.nodes.find((node): node is Table | Code | List => node.type === "table" || node.type === "code" || node.type === "list");
   if (!body) {
     report(source, section.start, "error", CODES.missingBody, "the ## Values section has neither a | Name | Value | table nor a code block");
     return null;
   }
-  const parsed = body.type === "table" ? readValueTable(source, body) : readValueCode(source, body);
+  const parsed = body.type === "table" ? readValueTable(source, body, flavour, modelTitle) : body.type === "code" ? readValueCode(source, body) : readValueList(source, body);
   if (!parsed) return null;
+  // The Python note names no type: an enum of numbers captures unknown numbers.
+  if (openNote && open === null) open = parsed.members.every((member) => typeof member.value === "number") && parsed.members.length > 0 ? "number" : "string";
   return { members: parsed.members, namedMembers: body.type === "table", open: parsed.open ?? open };
 }
 
@@ -66,7 +98,7 @@ interface MemberList {
   readonly open: "string" | "number" | null;
 }
 
-function readValueTable(source: DocSource, table: Table): MemberList | null {
+function readValueTable(source: DocSource, table: Table, flavour: FlavourFrontEnd, modelTitle: string): MemberList | null {
   const rows = readTableRows(table, source.text);
   const header = rows.header.map((cell) => cell.text);
   if (header.length !== 2 || header[0] !== "Name" || header[1] !== "Value") {
@@ -95,7 +127,7 @@ function readValueTable(source: DocSource, table: Table): MemberList | null {
       continue;
     }
     members.push({
-      name: name[1]!,
+      name: flavour.enumMemberName(name[1]!, modelTitle),
       value: readTableValue(valueCell.text),
       span: rowSpan(row),
     });
@@ -165,6 +197,30 @@ function readValueCode(source: DocSource, code: Code): MemberList | null {
     return { name: names[index]!, value: entry.value, span: { start, end: lineOffset(lineStart, text, entry.at + entry.length) } };
   });
   return checkDuplicates(source, members) ? { members, open } : null;
+}
+
+/** Reads the bullet list of an open Python enum: one JSON value in a code span per item. */
+function readValueList(source: DocSource, list: List): MemberList | null {
+  const values: { value: string | number; start: Point; end: Point }[] = [];
+  for (const item of list.children) {
+    const start = toPoint(item.position!.start);
+    const raw = source.text.slice(start.offset, item.position!.end.offset ?? start.offset);
+    const match = /^[-*+]\s+`([^`]*)`\s*$/.exec(raw);
+    let value: unknown = undefined;
+    try {
+      value = match ? JSON.parse(match[1]!) : undefined;
+    } catch {
+      value = undefined;
+    }
+    if (typeof value !== "string" && typeof value !== "number") {
+      report(source, start, "error", CODES.badEnumValues, `expected a list item holding a JSON string or number in backticks, got "${clip(raw)}"`);
+      return null;
+    }
+    values.push({ value, start, end: toPoint(item.position!.end) });
+  }
+  const names = deriveMemberNames(values.map((entry) => entry.value));
+  const members = values.map((entry, index) => ({ name: names[index]!, value: entry.value, span: { start: entry.start, end: entry.end } }));
+  return checkDuplicates(source, members) ? { members, open: null } : null;
 }
 
 /** The point of character `at` of a code block's text, which may span lines. */

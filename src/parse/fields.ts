@@ -5,7 +5,8 @@ import type { Section } from "./outline.js";
 import { readTableRows } from "./rows.js";
 import { type DocSource, report, spanAt } from "./source.js";
 import { readDescription, readExample } from "./text.js";
-import { parseTypeCell } from "./type-cell.js";
+import type { FlavourFrontEnd } from "./flavour/flavour.js";
+import { TYPESCRIPT } from "./flavour/typescript/index.js";
 
 const FIELD_HEADER = ["Field", "Type", "Required", "Description"];
 /** The hand-written utility docs (`utils/retryconfig.md`) use this header: not a model. */
@@ -32,9 +33,12 @@ export type FieldsParse =
  * ```
  *
  * A table with no body rows is an empty object. Every problem of a row is reported with the
- * cell's position, and the row is left out.
+ * cell's position, and the row is left out. The Field and Type cells are read by the `flavour`
+ * of the docs (Python `*Optional[str]*`, Go `**string*`, ...), which also sees the rest of the row
+ * and the doc's `modelTitle` (a PHP `\DateTime` is told a date by them); the rest of the table is
+ * the same in every SDK language.
  */
-export function readFields(source: DocSource, section: Section): FieldsParse {
+export function readFields(source: DocSource, section: Section, flavour: FlavourFrontEnd = TYPESCRIPT, modelTitle = ""): FieldsParse {
   const table = section.nodes.find((node): node is Table => node.type === "table");
   if (!table) {
     report(source, section.start, "error", CODES.missingBody, "the ## Fields section has no table");
@@ -72,7 +76,8 @@ export function readFields(source: DocSource, section: Section): FieldsParse {
       valid = false;
       continue;
     }
-    const fieldName = name[2]!;
+    const docName = name[2]!;
+    let fieldName = flavour.propertyName(docName);
     const required = REQUIRED.get(requiredCell!.text);
     if (required === undefined) {
       report(
@@ -85,7 +90,9 @@ export function readFields(source: DocSource, section: Section): FieldsParse {
       valid = false;
       continue;
     }
-    const type = parseTypeCell(typeCell!.text, typeCell!.start);
+    const description = readDescription(descriptionCell!.text);
+    const example = readExample(exampleCell?.text);
+    const type = flavour.readTypeCell(typeCell!.text, typeCell!.start, required, { field: docName, description, example, modelTitle });
     if (!type.ok) {
       report(
         source,
@@ -97,6 +104,9 @@ export function readFields(source: DocSource, section: Section): FieldsParse {
       valid = false;
       continue;
     }
+    // A catch-all row (Python's `__pydantic_extra__`) of a model that also has a field named
+    // `additionalProperties` is a field of its own in the TypeScript SDK, which names it so.
+    if (fieldName === "additionalProperties" && docName !== fieldName && seen.has(fieldName)) fieldName = "additionalPropertiesT";
     const previous = seen.get(fieldName);
     if (previous !== undefined) {
       report(source, nameCell!.start, "error", CODES.duplicateField, `the field "${fieldName}" is already defined on line ${previous}`);
@@ -104,13 +114,18 @@ export function readFields(source: DocSource, section: Section): FieldsParse {
       continue;
     }
     seen.set(fieldName, row.start.line);
+    const nameLoss = flavour.propertyNameLoss?.(docName) ?? null;
+    if (nameLoss) report(source, spanAt(nameCell!.start, nameCell!.text.indexOf("`") + 1, 0).start, "warning", CODES.flavourLoss, nameLoss);
+    for (const loss of type.losses) report(source, spanAt(typeCell!.start, loss.offset, 0).start, "warning", CODES.flavourLoss, loss.message);
     fields.push({
       name: fieldName,
+      docName,
       type: type.type,
       required,
+      nullable: type.nullable,
       deprecated: Boolean(name[1]),
-      description: readDescription(descriptionCell!.text),
-      example: readExample(exampleCell?.text),
+      description,
+      example,
       span: rowSpan(row),
     });
   }

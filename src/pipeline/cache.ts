@@ -26,11 +26,12 @@ export interface CachedDoc {
   readonly diagnostics: readonly Diagnostic[];
   readonly skipped: boolean;
   /**
-   * The text `hash` was taken of, in memory only (a cache file never holds it): a rerun given
-   * this very text (under `--watch`, every doc but the one saved) takes the entry without
-   * hashing the text again.
+   * The doc's text and the flavour it was read in, in memory only (a cache file never holds
+   * them): a rerun given this very text in the same flavour (under `--watch`, every doc but the
+   * one saved) takes the entry without hashing the text again.
    */
   readonly text?: string;
+  readonly flavour?: string;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { Worker } from "node:worker_threads";
+import type { FlavourMap } from "../ir/types.js";
 import type { DocFile } from "../write/read-docs.js";
 import type { ParsedBatch } from "./parse-stage.js";
 
@@ -9,6 +10,13 @@ import type { ParsedBatch } from "./parse-stage.js";
  * instead of growing to 400 MB, and this thread takes each chunk while the next is parsed.
  */
 export const PARSE_CHUNK_DOCS = 500;
+
+/** A chunk of docs for the parse worker, with the SDK language each doc is written for. */
+export interface ParseWorkerRequest {
+  readonly index: number;
+  readonly docs: readonly DocFile[];
+  readonly flavours: FlavourMap;
+}
 
 /** A message from the parse worker: the parse of the chunk of that index, or its failure. */
 export type ParseWorkerResponse =
@@ -21,7 +29,7 @@ export type ParseWorkerResponse =
  * The docs go to the worker in chunks of {@link PARSE_CHUNK_DOCS}, and each chunk's parse comes
  * back on its own; the result is the chunks joined in order, the same as one `parseBatch` call.
  */
-export function parseInWorker(docs: readonly DocFile[]): Promise<ParsedBatch> | null {
+export function parseInWorker(docs: readonly DocFile[], flavours: FlavourMap): Promise<ParsedBatch> | null {
   const url = new URL("./parse-worker.js", import.meta.url);
   if (url.protocol !== "file:" || !existsSync(url)) return null;
   const worker = new Worker(url);
@@ -44,7 +52,7 @@ export function parseInWorker(docs: readonly DocFile[]): Promise<ParsedBatch> | 
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`parse worker exited with code ${code}`)));
     for (let index = 0; index < chunks; index += 1) {
-      worker.postMessage({ index, docs: docs.slice(index * PARSE_CHUNK_DOCS, (index + 1) * PARSE_CHUNK_DOCS) });
+      worker.postMessage({ index, docs: docs.slice(index * PARSE_CHUNK_DOCS, (index + 1) * PARSE_CHUNK_DOCS), flavours } satisfies ParseWorkerRequest);
     }
   }).finally(() => worker.terminate());
 }

@@ -1,5 +1,5 @@
 import { CODES } from "../ir/codes.js";
-import type { Diagnostic, Model } from "../ir/types.js";
+import { type Diagnostic, type FlavourMap, type Model, flavourOf } from "../ir/types.js";
 import { parseDoc } from "../parse/doc.js";
 import type { DocFile } from "../write/read-docs.js";
 
@@ -11,8 +11,8 @@ export interface ParsedBatch {
   readonly skipped: readonly string[];
 }
 
-/** Parses a batch of docs into unresolved models. */
-export function parseBatch(docs: readonly DocFile[]): ParsedBatch {
+/** Parses a batch of docs, each written for the SDK language `flavours` gives it, into unresolved models. */
+export function parseBatch(docs: readonly DocFile[], flavours: FlavourMap = {}): ParsedBatch {
   const diagnostics: Diagnostic[] = [];
   const models: Model[] = [];
   const skipped: string[] = [];
@@ -27,7 +27,7 @@ export function parseBatch(docs: readonly DocFile[]): ParsedBatch {
       });
       continue;
     }
-    const parsed = parseDoc(doc.path, doc.text);
+    const parsed = parseDoc(doc.path, doc.text, flavourOf(flavours, doc.path));
     diagnostics.push(...parsed.diagnostics);
     if (parsed.model) models.push(parsed.model);
     else if (!parsed.diagnostics.some((diagnostic) => diagnostic.severity === "error")) skipped.push(doc.path);

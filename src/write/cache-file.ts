@@ -23,8 +23,8 @@ function* cacheFilePieces(cache: GenerateCache): Generator<string> {
   yield `{"version":${JSON.stringify(cache.version)},"fingerprint":${JSON.stringify(cache.fingerprint)},"docs":{`;
   let first = true;
   for (const [path, entry] of Object.entries(cache.docs)) {
-    // The doc's text stays in memory: the file records the hash.
-    const { text: _text, ...stored } = entry;
+    // The doc's text and flavour stay in memory: the file records the hash.
+    const { text: _text, flavour: _flavour, ...stored } = entry;
     yield `${first ? "" : ","}${JSON.stringify(path)}:${JSON.stringify(stored)}`;
     first = false;
   }
@@ -111,6 +111,10 @@ export function readCacheFile(outDir: string): { readonly cache: GenerateCache |
     if (typeof entry?.inputs === "string" && hashText(content) === entry.hash) files[path] = { inputs: entry.inputs, hash: entry.hash, content };
   }
   // A doc's text is never taken from a file (it would be trusted in place of the hash).
-  for (const entry of Object.values(data.docs)) if (typeof entry === "object" && entry !== null) delete (entry as { text?: string }).text;
+  for (const entry of Object.values(data.docs)) {
+    if (typeof entry !== "object" || entry === null) continue;
+    delete (entry as { text?: string }).text;
+    delete (entry as { flavour?: string }).flavour;
+  }
   return { cache: { ...data, files } as GenerateCache, hash };
 }

@@ -2,15 +2,20 @@ import { randomBytes } from "node:crypto";
 import { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, writeFileSync } from "node:fs";
 import { dirname, join, sep } from "node:path";
 import { CACHE_NAME, MANIFEST_NAME } from "../emit/paths.js";
+import { EXPORT_MARK } from "../export/documents.js";
 import type { ModelShape } from "../ir/shape.js";
 
 // The output layout (emit/paths.ts) names every file mdspec writes, so that no doc's output takes one.
 export { CACHE_NAME, MANIFEST_NAME } from "../emit/paths.js";
 
-/** A file to have in the output folder. */
+/**
+ * A file to have in the output folder. An exported document (`kind` set) may lie outside it: its
+ * path, relative to the output folder, may climb out with `..`; the manifest lists it apart.
+ */
 export interface OutputFile {
   readonly path: string;
   readonly content: string;
+  readonly kind?: "openapi" | "json-schema";
 }
 
 /** How the output folder differs from what the generator produces now. */
@@ -31,28 +36,36 @@ export interface WriteSummary extends Drift {
   readonly removed: readonly string[];
 }
 
-/** What the manifest records: the files mdspec wrote and the shape of each model. */
+/** What the manifest records: the files mdspec wrote, its exported documents and the shape of each model. */
 export interface Manifest {
   readonly files: string[];
+  /** The exported documents (paths relative to the output folder, possibly climbing out). */
+  readonly exports: string[];
   readonly models: Record<string, ModelShape>;
 }
 
 /** Reads the manifest of an output folder; empty when there is none or it cannot be read. */
 export async function readManifest(outDir: string): Promise<Manifest> {
   try {
-    const parsed = JSON.parse(readFileSync(join(outDir, MANIFEST_NAME), "utf8")) as { files?: unknown; models?: unknown };
+    const parsed = JSON.parse(readFileSync(join(outDir, MANIFEST_NAME), "utf8")) as { files?: unknown; exports?: unknown; models?: unknown };
     const files = Array.isArray(parsed.files) ? parsed.files.filter((file): file is string => typeof file === "string" && isInside(file)) : [];
+    const exports = Array.isArray(parsed.exports) ? parsed.exports.filter((file): file is string => typeof file === "string" && isExportPath(file)) : [];
     const models = typeof parsed.models === "object" && parsed.models !== null ? (parsed.models as Record<string, ModelShape>) : {};
-    return { files, models };
+    return { files, exports, models };
   } catch {
-    return { files: [], models: {} };
+    return { files: [], exports: [], models: {} };
   }
 }
 
-/** The manifest text: stable key order, one entry per line, so it diffs well in review. */
-function manifestText(paths: readonly string[], models: Readonly<Record<string, ModelShape>>): string {
+/**
+ * The manifest text: stable key order, one entry per line, so it diffs well in review. The
+ * exported documents are listed apart (`exports`, only when there are some).
+ */
+function manifestText(paths: readonly string[], exportPaths: readonly string[], models: Readonly<Record<string, ModelShape>>): string {
   const sortedModels = Object.fromEntries(Object.keys(models).sort().map((doc) => [doc, models[doc]]));
-  return `${JSON.stringify({ generator: "mdspec", version: 2, files: [...paths].sort(), models: sortedModels }, null, 2)}\n`;
+  const exports = [...exportPaths].sort();
+  const manifest = { generator: "mdspec", version: 2, files: [...paths].sort(), ...(exports.length > 0 ? { exports } : {}), models: sortedModels };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
 /** A file's text, or null when it cannot be read (absent, a folder, no permission). */
@@ -122,8 +135,9 @@ export class OutputStaging {
   private readonly outDir: string;
   private readonly known: ReadonlyMap<string, string> | undefined;
   private readonly write: boolean;
-  /** Every path added, in order. */
+  /** Every path added, in order: the files, and apart the exported documents. */
   private readonly paths: string[] = [];
+  private readonly exportPaths: string[] = [];
   private readonly produced = new Set<string>();
   private readonly changed: string[] = [];
   private readonly missing: string[] = [];
@@ -142,9 +156,9 @@ export class OutputStaging {
     this.write = options.write ?? true;
   }
 
-  /** How many files were added. */
+  /** How many files were added (exported documents included). */
   get size(): number {
-    return this.paths.length;
+    return this.paths.length + this.exportPaths.length;
   }
 
   /**
@@ -154,12 +168,16 @@ export class OutputStaging {
    */
   add(files: readonly OutputFile[]): void {
     if (this.state !== "open") throw new Error(`the output staging is already ${this.state}`);
-    const outside = files.find((file) => !isInside(file.path));
-    if (outside) throw new Error(`refusing to write ${JSON.stringify(outside.path)}: output paths must stay inside the output folder`);
+    const outside = files.find((file) => !(file.kind === undefined ? isInside(file.path) : isExportPath(file.path)));
+    if (outside) {
+      throw new Error(
+        `refusing to write ${JSON.stringify(outside.path)}: output paths must stay inside the output folder (exported documents: relative paths without . or .. after a name)`,
+      );
+    }
     for (const file of files) {
       if (this.produced.has(file.path)) throw new Error(`the output file ${JSON.stringify(file.path)} was added twice`);
       this.produced.add(file.path);
-      this.paths.push(file.path);
+      (file.kind === undefined ? this.paths : this.exportPaths).push(file.path);
       const current = this.known?.get(file.path) ?? readTextOrNull(join(this.outDir, file.path));
       if (current === file.content) {
         this.unchanged.push(file.path);
@@ -182,16 +200,21 @@ export class OutputStaging {
 
   /** How the folder differs from the files added so far and the manifest they and `models` make. */
   async drift(models: Readonly<Record<string, ModelShape>> = {}): Promise<Drift> {
-    return this.driftFrom(manifestText(this.paths, models));
+    return (await this.driftFrom(manifestText(this.paths, this.exportPaths, models))).drift;
   }
 
-  private async driftFrom(manifest: string): Promise<Drift> {
-    const stale = (await readManifest(this.outDir)).files.filter((path) => !this.produced.has(path));
+  /** The drift against `manifest`, and the exported documents the previous manifest lists. */
+  private async driftFrom(manifest: string): Promise<{ drift: Drift; previousExports: ReadonlySet<string> }> {
+    const previous = await readManifest(this.outDir);
+    const stale = [...previous.files, ...previous.exports].filter((path) => !this.produced.has(path));
     const changed = [...this.changed];
     const missing = [...this.missing];
     const current = readTextOrNull(join(this.outDir, MANIFEST_NAME));
     if (current !== manifest) (current === null ? missing : changed).push(MANIFEST_NAME);
-    return { changed: changed.sort(), missing: missing.sort(), stale: stale.sort(), unchanged: [...this.unchanged].sort() };
+    return {
+      drift: { changed: changed.sort(), missing: missing.sort(), stale: stale.sort(), unchanged: [...this.unchanged].sort() },
+      previousExports: new Set(previous.exports),
+    };
   }
 
   /**
@@ -211,17 +234,19 @@ export class OutputStaging {
     this.staged.clear();
     this.state = "committed";
     written.sort();
-    const manifest = manifestText(this.paths, models);
-    const drift = await this.driftFrom(manifest);
+    const manifest = manifestText(this.paths, this.exportPaths, models);
+    const { drift, previousExports } = await this.driftFrom(manifest);
     mkdirSync(this.outDir, { recursive: true });
     const removed: string[] = [];
     for (const path of drift.stale) {
-      // Only regular files mdspec wrote: never a folder or a link a hand-edited manifest names.
+      // Only regular files mdspec wrote: never a folder or a link a hand-edited manifest names, and an
+      // exported document (which may lie outside the output folder) only when it still bears the mark.
       const stats = lstatOrNull(join(this.outDir, path));
       if (!stats?.isFile()) continue;
+      if (previousExports.has(path) && !(readTextOrNull(join(this.outDir, path)) ?? "").slice(0, 200).includes(EXPORT_MARK)) continue;
       rmSync(join(this.outDir, path), { force: true });
       removed.push(path);
-      removeEmptyParents(this.outDir, dirname(path));
+      if (isInside(path)) removeEmptyParents(this.outDir, dirname(path));
     }
     if (drift.changed.includes(MANIFEST_NAME) || drift.missing.includes(MANIFEST_NAME)) {
       await writeAtomically(join(this.outDir, MANIFEST_NAME), manifest);
@@ -321,6 +346,18 @@ function removeEmptyParents(outDir: string, folder: string): void {
       return;
     }
   }
+}
+
+/**
+ * Whether a path is usable for an exported document: relative to the output folder,
+ * `/`-separated, any `..` only at its start (`openapi.json`, `api/openapi.json`,
+ * `../openapi.json`), naming a file.
+ */
+export function isExportPath(path: string): boolean {
+  const segments = path.split("/");
+  const climbs = segments.findIndex((segment) => segment !== "..");
+  if (climbs < 0 || path.includes("\\") || path.startsWith("/") || /^[A-Za-z]:/.test(path)) return false;
+  return segments.slice(climbs).every((segment) => segment !== "" && segment !== "." && segment !== "..");
 }
 
 /** Whether a manifest or cache entry is a plain relative path inside the output folder. */

@@ -138,6 +138,25 @@ describe.concurrent("config file", () => {
     expect(bad.stderr).toContain('"requiredNulls" must be one of reject, accept; got "yes"');
   });
 
+  it("applies flavour from the config, and --flavour over it; mdspec ir shows the flavour", async ({ expect, onTestFinished }) => {
+    const { project, cwd } = setup(onTestFinished);
+    // A doc whose Type cells are the same in TypeScript and Python docs: read as either.
+    write(join(project, "docs/python/person.md"), "# Person\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `full_name` | *Optional[str]* | :heavy_minus_sign: | N/A |\n");
+    write(join(project, "mdspec.config.json"), JSON.stringify({ input: "docs/python", out: "gen", flavour: "python" }));
+    const result = await runCli(cwd, []);
+    expect(result.code, result.stderr).toBe(0);
+    expect(interfaceBlock(read(join(project, "gen/person.ts")), "Person")).toContain("  fullName?: string | undefined;");
+    const ir = await runCli(cwd, ["ir"]);
+    expect(JSON.parse(ir.stdout).flavours).toEqual({ ".": "python" });
+    const forced = await runCli(cwd, ["ir", "--flavour", "typescript"]);
+    expect(forced.code).toBe(1);
+    expect(forced.stderr).toContain("[MDS105]");
+    write(join(project, "mdspec.config.json"), JSON.stringify({ input: "docs/python", flavour: "cobol" }));
+    const bad = await runCli(cwd, []);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('"flavour" must be one of auto, typescript, python');
+  });
+
   it("reads wireNames.overrides from a file relative to the config; --wire-overrides (relative to cwd) replaces it", async ({ expect, onTestFinished }) => {
     const { project, cwd } = setup(onTestFinished);
     write(join(project, "mdspec.config.json"), JSON.stringify({ input: "docs", out: "gen", wireNames: { overrides: "config/wire.json" } }));

@@ -50,10 +50,11 @@ describe.concurrent("exit codes", () => {
     await expectUsageError(expect, work, ["--wire-case", "x"], '--wire-case must be one of preserve, snake_case, camelCase, PascalCase, kebab-case; got "x"');
   });
 
-  it("2 for a bad --enum-style and --reporter value", async ({ expect, onTestFinished }) => {
+  it("2 for a bad --enum-style, --reporter and --flavour value", async ({ expect, onTestFinished }) => {
     const work = tempFor(onTestFinished);
     await expectUsageError(expect, work, ["--enum-style", "weird"], "--enum-style must be one of const, enum, union");
     await expectUsageError(expect, work, ["--reporter", "xml"], "--reporter must be one of text, json");
+    await expectUsageError(expect, work, ["--flavour", "cobol"], "--flavour must be one of auto, typescript, python");
   });
 
   it("2 for a flag missing its value", async ({ expect, onTestFinished }) => {

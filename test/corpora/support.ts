@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { EmitOptions } from "../../src/emit/options.js";
-import type { Model, TypeNode } from "../../src/ir/types.js";
+import { FLAVOUR_NAMES, type FlavourName, type Model, type TypeNode } from "../../src/ir/types.js";
 import { ROOT } from "../helpers.js";
 import { docsOf, generateToTemp, type TempOutput } from "../runtime/support.js";
 
@@ -23,13 +23,26 @@ export function typescriptCorpora(): string[] {
     .sort();
 }
 
+/**
+ * The corpora of other SDK languages' docs whose language mdspec reads, with that language,
+ * sorted by name.
+ */
+export function flavourCorpora(): { readonly name: string; readonly language: FlavourName }[] {
+  if (!existsSync(CORPORA)) return [];
+  return readdirSync(CORPORA)
+    .filter((name) => existsSync(join(CORPORA, name, "expected.json")))
+    .map((name) => ({ name, language: (JSON.parse(readFileSync(join(CORPORA, name, "expected.json"), "utf8")) as { flavour?: { language?: string } }).flavour?.language }))
+    .filter((entry): entry is { name: string; language: FlavourName } => (FLAVOUR_NAMES as readonly (string | undefined)[]).includes(entry.language))
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
 /** The docs root of a corpus. */
 export function corpusRoot(name: string): string {
   return join(CORPORA, name, "docs", "models");
 }
 
 /** Generates a whole corpus with `options` into a temporary folder. */
-export async function generateCorpus(name: string, options: Partial<EmitOptions>): Promise<TempOutput> {
+export async function generateCorpus(name: string, options: Parameters<typeof generateToTemp>[1]): Promise<TempOutput> {
   const root = corpusRoot(name);
   return generateToTemp(await docsOf(root), options, root);
 }

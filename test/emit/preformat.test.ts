@@ -22,6 +22,23 @@ function row(name: string, type: string, required: boolean): string {
 // Names of several lengths, so that lines land on both sides of the print width.
 const TITLES = ["Short", "MediumLengthModelName", "AVeryLongModelNameThatPushesEveryDeclarationPastTheLineWidth", "Nested", "NestedWithAQuiteLongNameAsWell"];
 
+// An enum and a union beside each object, with names from 1 to 45 characters: the API statement
+// takes each of its layouts (names on one line or one per line, the call after the `=` or on the
+// next line, type arguments broken, the member list on one line, hugged or broken).
+const NAME = "AbcdefghijKlmnopqrstUvwxyzAbcdefghijKlmnopqrs";
+const LENGTHS = [1, 4, 8, 12, 16, 20, 24, 28, 32, 36, 40, 45];
+const enumDoc = (title: string) => `# ${title}\n\n## Values\n\n| Name | Value |\n| --- | --- |\n| \`On\` | on |\n| \`Off\` | off |\n`;
+const unionDoc = (title: string, members: readonly string[]) =>
+  `# ${title}\n\n## Supported Types\n\n${members.map((member) => `### \`${member}\`\n\n`).join("")}`;
+const extraDocs = LENGTHS.flatMap((length) => {
+  const title = NAME.slice(0, length);
+  return [
+    { path: `e${length}.md`, text: enumDoc(`E${title}`) },
+    { path: `u${length}.md`, text: unionDoc(`U${title}`, ["string", "number"]) },
+    { path: `w${length}.md`, text: unionDoc(`W${title}`, ["string", "number", "boolean", "models.Short", "models.Nested", "models.MediumLengthModelName"]) },
+  ];
+});
+
 const docs = TITLES.map((title, index) => ({
   path: `${title.toLowerCase()}.md`,
   text: doc(title, [
@@ -35,7 +52,7 @@ const docs = TITLES.map((title, index) => ({
     row("somewhatLongRequiredReferenceToTheNestedModel", "[Nested](nested.md)", true),
     row("anything", "*any*", index % 2 === 1),
   ]),
-}));
+})).concat(extraDocs);
 
 describe("preformatted codec statements", () => {
   it("print files that prettier leaves unchanged, whatever the lengths of the names", async () => {
@@ -51,16 +68,26 @@ describe("preformatted codec statements", () => {
     const emission = emitSchema(result.schema, DEFAULT_EMIT_OPTIONS);
     for (const file of emission.files) {
       expect(file.content, file.path).toContain(PREFORMATTED_MARK);
-      expect(file.content, file.path).not.toContain("export function $decode");
+      expect(file.content, file.path).not.toContain("const [");
     }
+  });
+
+  it("lay out the API statement of a 64-character title as prettier does (type arguments broken)", async () => {
+    const title = "RequestBodyPostEmptyBodyRetainedWithAllOptionalFieldsRequestBody";
+    const wide = [{ path: "wide.md", text: doc(title, [row("bool", "*boolean*", false), row("str", "*string*", false)]) }];
+    const result = await generateFromDocs(wide, {}, await readRuntimeTemplate());
+    const file = result.files.find((entry) => entry.path === "wide.ts")!;
+    expect(file.content).toContain(`] = $object<\n  ${title},\n  ${title}Json\n>((): $Fields => [\n`);
+    expect(emitSchema(result.schema, DEFAULT_EMIT_OPTIONS).files[0]?.content).not.toContain("const [");
+    expect(await formatTypeScript(file.content)).toBe(file.content);
   });
 
   it("leave statements they are unsure of to prettier (a wire key with a quote in it)", async () => {
     const quoted = [{ path: "q.md", text: doc("Quoted", [row("a", "*string*", true)]) }];
     const result = await generateFromDocs(quoted, { wireNames: { case: "preserve", overrides: { "q.md": { a: 'say "hi"' } } } }, await readRuntimeTemplate());
     const emission = emitSchema(result.schema, { ...DEFAULT_EMIT_OPTIONS, wireNames: { case: "preserve", overrides: { "q.md": { a: 'say "hi"' } } } });
-    // The codec goes to prettier as code (the imports alone are preformatted).
-    expect(emission.files[0]?.content).toContain("export function $decodeQuoted(");
+    // The API statement goes to prettier as code (the interfaces and imports are preformatted).
+    expect(emission.files[0]?.content).toContain("const [parseQuoted, safeParseQuoted, isQuoted, QuotedSchema, serializeQuoted] = ");
     const file = result.files.find((candidate) => candidate.path === "q.ts")!;
     expect(await formatTypeScript(file.content)).toBe(file.content);
   });

@@ -20,8 +20,10 @@ describe("object docs: full IR", () => {
       fields: [
         {
           name: "id",
+          docName: "id",
           type: { kind: "primitive", name: "number", span: spanIn(text, 11, 10, 8) },
           required: true,
+          nullable: false,
           deprecated: false,
           description: "The run id.",
           example: "42",
@@ -29,6 +31,7 @@ describe("object docs: full IR", () => {
         },
         {
           name: "status",
+          docName: "status",
           type: {
             kind: "ref",
             via: { form: "link", url: "../../models/shared/syncrunstatus.md", text: "models.SyncRunStatus" },
@@ -36,6 +39,7 @@ describe("object docs: full IR", () => {
             span: spanIn(text, 12, 14, 60),
           },
           required: false,
+          nullable: false,
           deprecated: false,
           description: null,
           example: null,
@@ -43,8 +47,10 @@ describe("object docs: full IR", () => {
         },
         {
           name: "createdAt",
+          docName: "createdAt",
           type: { kind: "date-time", span: spanIn(text, 13, 17, 93) },
           required: false,
+          nullable: false,
           deprecated: false,
           description: "When it started.\nUTC.",
           example: "2021-10-20T02:52:29.234Z",
@@ -71,8 +77,10 @@ describe("object docs: full IR", () => {
       fields: [
         {
           name: "name",
+          docName: "name",
           type: { kind: "primitive", name: "string", span: spanIn(text, 19, 24, 8) },
           required: true,
+          nullable: false,
           deprecated: false,
           description: "The pet's name.",
           example: null,
@@ -80,12 +88,14 @@ describe("object docs: full IR", () => {
         },
         {
           name: "tags",
+          docName: "tags",
           type: {
             kind: "array",
             element: { kind: "primitive", name: "string", span: spanIn(text, 20, 24, 8) },
             span: spanIn(text, 20, 24, 10),
           },
           required: false,
+          nullable: false,
           deprecated: false,
           description: null,
           example: null,
@@ -158,6 +168,7 @@ describe("object docs: rows and cells", () => {
         { name: "piped", description: "The list is `|` separated, a|b.", example: "google-oauth2|107030234048588177467" },
         {
           name: "json",
+          docName: "json",
           type: { kind: "record", value: { kind: "primitive", name: "any" } },
           description: null,
           example: '{\n"port": 4000,\n"name": "debug"\n}',

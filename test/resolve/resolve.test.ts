@@ -128,6 +128,24 @@ describe("names", () => {
   });
 });
 
+describe("bare names in another folder", () => {
+  const doc = (path: string, text: string) => parseDoc(path, text, "java").model!;
+  const stream = "# ChatResponse\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `events` | *Optional\\<EventStream\\<ChatEvent>>* | :heavy_minus_sign: | N/A |\n";
+  const event = "# ChatEvent\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `data` | *String* | :heavy_check_mark: | N/A |\n";
+
+  it("resolve to the one folder holding a doc of that title (Java's EventStream\\<X> in an operations doc)", () => {
+    const { schema, diagnostics } = resolveSchema([doc("operations/ChatResponse.md", stream), doc("shared/ChatEvent.md", event)]);
+    expect(diagnostics).toEqual([]);
+    const response = schema.models.find((model) => model.id === "operations/ChatResponse.md");
+    expect(response?.kind === "object" && response.fields[0]!.type).toMatchObject({ kind: "event-stream", event: { kind: "ref", target: "shared/ChatEvent.md" } });
+  });
+
+  it("are an error (MDS202) when several folders hold a doc of that title", () => {
+    const { diagnostics } = resolveSchema([doc("operations/ChatResponse.md", stream), doc("shared/ChatEvent.md", event), doc("webhooks/ChatEvent.md", event)]);
+    expect(diagnostics).toEqual([error("operations/ChatResponse.md", "MDS202", 7, 38, "may name any of shared/ChatEvent.md, webhooks/ChatEvent.md")]);
+  });
+});
+
 describe("schema", () => {
   it("reports two docs of one folder with the same title (MDS203) on the second by id", () => {
     const root = loadRoot("duplicate-title", "/repo/docs/models");
@@ -136,7 +154,7 @@ describe("schema", () => {
 
   it("sorts models by id and stamps the IR version", () => {
     const root = loadRoot("census", "/repo/docs/models");
-    expect(root.schema.version).toBe(2);
+    expect(root.schema.version).toBe(3);
     expect(root.schema.models.map((model) => model.id)).toEqual([
       "errors/error.md",
       "operations/getsyncrunrequest.md",

@@ -10,7 +10,7 @@ import { parseToolResult, safeParseToolResult } from "../../generated/zod/models
 import { DEFAULT_EMIT_OPTIONS } from "../../src/emit/options.js";
 import { planOutputLayout } from "../../src/emit/paths.js";
 import { modelSymbols } from "../../src/emit/symbols.js";
-import { wireName } from "../../src/emit/wire-names.js";
+import { wireName } from "../../src/ir/wire-names.js";
 import { generate } from "../../src/generate.js";
 import type { ObjectModel } from "../../src/ir/types.js";
 import { ROOT } from "../helpers.js";

@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 import { expect } from "vitest";
 import type { EmitOptions } from "../../src/emit/options.js";
 import type { Schema } from "../../src/ir/types.js";
-import { generateFromDocs, readRuntimeTemplate } from "../../src/generate.js";
+import { type ExportFile, type GenerateCache, type GenerateOptions, generateFromDocs, readRuntimeTemplate } from "../../src/generate.js";
 import { readDocs } from "../../src/write/read-docs.js";
 import { ROOT } from "../helpers.js";
 
@@ -58,6 +58,10 @@ export interface TempOutput {
   readonly dir: string;
   /** The resolved IR the code was generated from. */
   readonly schema: Schema;
+  /** The exported documents asked for (OpenAPI, JSON Schema), not written to the folder. */
+  readonly exports: readonly ExportFile[];
+  /** The generation's cache: another generation of the same docs parses nothing again. */
+  readonly cache: GenerateCache;
   /** Imports a generated module by its path in the output (`models/components/widget.ts`). */
   load<T = Record<string, unknown>>(path: string): Promise<T>;
   /** Removes the temporary folder. */
@@ -70,7 +74,7 @@ export interface TempOutput {
  */
 export async function generateToTemp(
   docs: readonly { path: string; text: string }[],
-  options: Partial<EmitOptions>,
+  options: Partial<EmitOptions> & Pick<GenerateOptions, "openapi" | "jsonSchema" | "info" | "cache">,
   rootDir: string,
 ): Promise<TempOutput> {
   const runtimeSource = await readRuntimeTemplate();
@@ -90,6 +94,8 @@ export async function generateToTemp(
   return {
     dir,
     schema: result.schema,
+    exports: result.exports,
+    cache: result.cache,
     load: async <T>(path: string) => (await import(join(dir, path))) as T,
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
