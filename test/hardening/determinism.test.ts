@@ -6,6 +6,7 @@ import { cpSync, existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type GeneratedFile, type GenerateResult, generate, generateFromDocs } from "../../src/generate.js";
+import { flavourOf } from "../../src/ir/types.js";
 import { readDocs } from "../../src/write/read-docs.js";
 import { type Doc, ROOT, describeDiagnostics, errorsOf, makeTemp, readTree, removeTemp, runtimeSource, writeTree } from "./support.js";
 
@@ -119,6 +120,12 @@ describe("generateFromDocs is independent of its input's incidentals", () => {
     const fromEdit = await generateFromDocs(edited, { rootDir: SPECS_ROOT, parseWorker: false, cache: first.cache }, await runtimeSource());
     expect(fromEdit.work.parsed).toBe(1);
     expect(essence(fromEdit)).toEqual(await fromDocs(edited));
+    // The same text read in another flavour is another entry: every doc not read as Python
+    // before is parsed again.
+    const asPython = await generateFromDocs(docs, { rootDir: SPECS_ROOT, parseWorker: false, cache: first.cache, flavour: "python" }, await runtimeSource());
+    const notPython = docs.filter((candidate) => flavourOf(first.schema.flavours, candidate.path) !== "python").length;
+    expect(notPython).toBeGreaterThan(100);
+    expect(asPython.work.parsed).toBe(notPython);
   });
 
   it("a cache from a previous run gives the same output as no cache, also after shuffling", async () => {
