@@ -157,7 +157,7 @@ class Session {
 
   private async loadCache(): Promise<void> {
     if (this.cache !== undefined || this.cacheHash !== null) return;
-    const { cache, hash } = readCacheFile(this.settings.out);
+    const { cache, hash } = readCacheFile(this.settings.out, await this.fingerprint);
     this.cache = cache;
     this.cacheHash = hash;
     // The cached outputs were just read from the folder: the write step need not read them again.

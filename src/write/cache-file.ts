@@ -79,9 +79,11 @@ export function writeCacheFile(outDir: string, cache: GenerateCache, previousHas
  * from the folder, and an entry whose file is missing or no longer has the content the cache
  * recorded (edited by hand, say) is dropped, so that file is generated again. Returns the cache
  * and the hash of the file's text (to tell later whether it needs rewriting: see
- * {@link writeCacheFile}), or undefined and null when there is no readable cache file.
+ * {@link writeCacheFile}), or undefined and null when there is no readable cache file. A cache
+ * written by another generator build than `fingerprint` (when given) is not used, so its output
+ * files are not read either (after an upgrade, 20,000 of them would be held for nothing).
  */
-export function readCacheFile(outDir: string): { readonly cache: GenerateCache | undefined; readonly hash: string | null } {
+export function readCacheFile(outDir: string, fingerprint?: string): { readonly cache: GenerateCache | undefined; readonly hash: string | null } {
   let text: string;
   try {
     text = readFileSync(join(outDir, CACHE_NAME), "utf8");
@@ -95,6 +97,7 @@ export function readCacheFile(outDir: string): { readonly cache: GenerateCache |
     if (typeof data !== "object" || data === null || typeof data.files !== "object" || data.files === null || typeof data.docs !== "object" || data.docs === null) {
       return { cache: undefined, hash };
     }
+    if (fingerprint !== undefined && data.fingerprint !== fingerprint) return { cache: undefined, hash };
   } catch {
     return { cache: undefined, hash };
   }
