@@ -13,6 +13,13 @@ export interface DocChange {
 export const DEBOUNCE_MS = 25;
 
 /**
+ * How long a doc found empty or gone waits for the rest of its save before that counts: editors
+ * truncate a file and then write it, or move it away and write a new one, and a read in between
+ * is not the user emptying or deleting the doc (whose outputs would be removed and come back).
+ */
+export const SETTLE_MS = 200;
+
+/**
  * Watches the docs root with chokidar and calls `onChange` with the docs that changed, debounced
  * and never concurrently (changes made during a run are handled by the next one). `onReady` is
  * called once changes are being watched. Resolves when the process receives Ctrl-C (SIGINT) or
@@ -37,8 +44,26 @@ export async function watchDocs(
     ignored: (path, stats) => stats?.isFile() === true && !path.toLowerCase().endsWith(".md"),
   });
   const pending = new Set<string>();
+  // Docs read empty or gone, each waiting SETTLE_MS for the rest of its save; then confirmed.
+  const settling = new Map<string, NodeJS.Timeout>();
+  const confirmed = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
+  const debounce = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(flush, DEBOUNCE_MS);
+  };
+  const settle = (path: string) => {
+    settling.set(
+      path,
+      setTimeout(() => {
+        settling.delete(path);
+        confirmed.add(path);
+        pending.add(path);
+        debounce();
+      }, SETTLE_MS),
+    );
+  };
   const flush = () => {
     timer = undefined;
     const paths = [...pending];
@@ -47,15 +72,30 @@ export async function watchDocs(
       // Read synchronously: chokidar answers each change by listing the doc's folder again, with a
       // stat of every file in it, and a read through the thread pool would wait behind those
       // (10 to 25 ms in a folder of 700 docs).
-      const changes = paths.map((absolute) => ({ path: relative(root, absolute).split(sep).join("/"), text: readTextOrNull(absolute) }));
-      await onChange(changes);
+      const changes: DocChange[] = [];
+      for (const absolute of paths) {
+        const text = readTextOrNull(absolute);
+        if ((text === null || text === "") && !confirmed.has(absolute)) {
+          settle(absolute);
+          continue;
+        }
+        confirmed.delete(absolute);
+        changes.push({ path: relative(root, absolute).split(sep).join("/"), text });
+      }
+      if (changes.length > 0) await onChange(changes);
     });
   };
   const schedule = (path: string) => {
     if (!path.toLowerCase().endsWith(".md")) return;
+    // A new event for a doc that was settling: its save went on, read it again.
+    const settlingTimer = settling.get(path);
+    if (settlingTimer) {
+      clearTimeout(settlingTimer);
+      settling.delete(path);
+    }
+    confirmed.delete(path);
     pending.add(path);
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(flush, DEBOUNCE_MS);
+    debounce();
   };
   watcher.on("add", schedule).on("change", schedule).on("unlink", schedule);
   await new Promise<void>((resolveReady) => watcher.once("ready", () => resolveReady()));
@@ -68,6 +108,7 @@ export async function watchDocs(
   process.off("SIGINT", stop);
   process.off("SIGTERM", stop);
   if (timer) clearTimeout(timer);
+  for (const settlingTimer of settling.values()) clearTimeout(settlingTimer);
   await running;
   await watcher.close();
 }

@@ -1,7 +1,7 @@
 // `mdspec --watch` through the real binary: regenerates on every doc change, keeps the last good
 // output while a doc is broken, and exits 0 on Ctrl-C (SIGINT).
 import { type ChildProcess, spawn } from "node:child_process";
-import { cpSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { BIN, cliEnv, editRow, ensureBuilt, fixture, makeTemp, makeTemplate, read, removeTemp, replaceCell, snapshot, waitFor, write } from "./helpers.js";
@@ -145,6 +145,37 @@ describe("--watch", () => {
     expect(await waitFor(() => !snapshot(join(dir, "out")).has("widgets/widget.ts")), watcher.stderr()).toBe(true);
     expect(read(join(dir, "out/widgets/notes.txt"))).toBe("mine\n");
 
+    watcher.process.kill("SIGINT");
+    expect(await exitWithin(watcher, 5_000)).toEqual({ code: 0, signal: null });
+  });
+
+  it("never removes a doc's output while an editor's save has emptied the doc for a moment", async () => {
+    // Editors (and writeFileSync) truncate the file and then write it: a watcher may read the
+    // doc in between, when it is empty. That is not a deletion of its model.
+    const doc = join(dir, "docs/models/shared/syncrun.md");
+    const output = join(dir, "out/models/shared/syncrun.ts");
+    const watcher = startWatch(["--watch", "--input", "docs", "--out", "out"]);
+    expect(await untilWatching(watcher), watcher.stderr()).toBe(true);
+    const text = read(doc);
+    let missing = 0;
+    const poll = setInterval(() => {
+      if (!existsSync(output)) missing++;
+    }, 5);
+    try {
+      writeFileSync(doc, "");
+      // Well past the watcher's debounce, as a slow disk or a loaded machine would make it.
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      writeFileSync(doc, text.replace("When this sync run was completed.", "When this sync run ended."));
+      expect(await waitFor(() => read(output).includes("When this sync run ended.")), watcher.stderr()).toBe(true);
+    } finally {
+      clearInterval(poll);
+    }
+    expect(missing).toBe(0);
+    expect(watcher.stderr()).not.toMatch(/ 1 removed/);
+
+    // A doc that stays empty is a doc without a model: its output goes.
+    writeFileSync(doc, "");
+    expect(await waitFor(() => !snapshot(join(dir, "out")).has("models/shared/syncrun.ts")), watcher.stderr()).toBe(true);
     watcher.process.kill("SIGINT");
     expect(await exitWithin(watcher, 5_000)).toEqual({ code: 0, signal: null });
   });
