@@ -1,7 +1,7 @@
 import type { InterfaceDeclarationStructure, StatementStructures } from "ts-morph";
 import { StructureKind, printStructure } from "ts-morph";
 import { type AdditionalPropertiesField, type Field, type ObjectModel, tableRows } from "../ir/types.js";
-import { takesNull as takesNullField } from "../ir/nulls.js";
+import { extraTakesNull, takesNull as takesNullField, wireTakesNull } from "../ir/nulls.js";
 import { apiStatement } from "./api.js";
 import { decodesUndefined, typeRef } from "./codec/type-ref.js";
 import type { EmitContext } from "./context.js";
@@ -9,7 +9,7 @@ import { propertyKey, quote } from "./identifiers.js";
 import { type ApiCall, interfaceDeclaration, interfaceText, preformatted } from "./preformat.js";
 import { jsDocOf } from "./jsdoc.js";
 import { apiNames, modelSymbols, runtimeSymbol } from "./symbols.js";
-import { collectTypeImports, typeText } from "./type-text.js";
+import { collectTypeImports, typeParts, typeText } from "./type-text.js";
 import { wireName } from "../ir/wire-names.js";
 
 /** Registers the imports of an object model's declarations. */
@@ -133,7 +133,7 @@ function wireInterface(context: EmitContext, model: ObjectModel, wire: readonly 
     kind: StructureKind.Interface,
     name: modelSymbols(model).json,
     isExported: true,
-    properties: model.fields.map((field, index) => property(field, propertyKey(wire[index]!), typeText(context, field.type, "wire"), [], takesNull(context, field))),
+    properties: model.fields.map((field, index) => property(field, propertyKey(wire[index]!), typeText(context, field.type, "wire"), [], wireNull(context, field))),
     indexSignatures: model.additionalProperties
       ? [{ kind: StructureKind.IndexSignature, keyName: "key", keyType: "string", returnType: extraKeysType(context, model, model.additionalProperties) }]
       : [],
@@ -141,14 +141,24 @@ function wireInterface(context: EmitContext, model: ObjectModel, wire: readonly 
 }
 
 /**
- * The value type of the wire shape's index signature: the catch-all's values, widened by every
- * declared field's type, which an index signature must cover (`unknown` for `*any*` values).
+ * Whether a field is `T | null` in the wire shape: it takes null, or it is optional and null
+ * reads as absent (`--nulls absent`), so that `XJson`, the input type of `XSchema`, says what the
+ * decoder accepts.
+ */
+function wireNull(context: EmitContext, field: Field): boolean {
+  return wireTakesNull(field, context.options.nulls, context.options.requiredNulls, context.lookup);
+}
+
+/**
+ * The value type of the wire shape's index signature: the catch-all's values (and null, which
+ * they read as absent under `--nulls absent`), widened by every declared field's type, which an
+ * index signature must cover (`unknown` for `*any*` values).
  */
 function extraKeysType(context: EmitContext, model: ObjectModel, catchAll: AdditionalPropertiesField): string {
   const value = catchAll.type.value;
   if (value.kind === "primitive" && value.name === "any") return typeText(context, value, "wire");
-  const types = new Set([typeText(context, value, "wire"), ...model.fields.map((field) => typeText(context, field.type, "wire"))]);
-  if (model.fields.some((field) => takesNull(context, field))) types.add("null");
+  const types = new Set([...typeParts(context, value, "wire"), ...model.fields.flatMap((field) => typeParts(context, field.type, "wire"))]);
+  if (extraTakesNull(value, context.options.nulls, context.lookup) || model.fields.some((field) => wireNull(context, field))) types.add("null");
   if (model.fields.some((field) => !field.required)) types.add("undefined");
   return [...types].join(" | ");
 }

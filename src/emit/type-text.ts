@@ -11,7 +11,8 @@ export type TypeMode = "model" | "wire";
 /**
  * Prints the TypeScript type of a type node. In the model form: `Date` for date-times, the
  * runtime's `DateOnly` for date-only values, `bigint`, the runtime's `Decimal`. In the wire form
- * (the `XJson` types): ISO strings for dates, decimal strings for `bigint` and `Decimal`, and the
+ * (the `XJson` types): ISO strings for dates, `string | number` for `bigint` and `Decimal` (a
+ * decimal string or a number, as the decoders take them), and the
  * `YJson` type of referenced objects and unions. `unknown` for `*any*` (unless configured),
  * `{ [key: string]: T }` for records (never the global `Record`, which a model may shadow).
  *
@@ -24,10 +25,12 @@ export function typeText(context: EmitContext, type: TypeNode, mode: TypeMode = 
       switch (type.name) {
         case "any":
           return context.options.anyType;
+        // The decoders take a decimal string or a (safe integer, finite) number; the serializers
+        // write the string.
         case "bigint":
-          return mode === "wire" ? "string" : "bigint";
+          return mode === "wire" ? "string | number" : "bigint";
         case "decimal":
-          return mode === "wire" ? "string" : runtimeSymbol(context, "Decimal", true);
+          return mode === "wire" ? "string | number" : runtimeSymbol(context, "Decimal", true);
         default:
           return type.name;
       }
@@ -49,8 +52,7 @@ export function typeText(context: EmitContext, type: TypeNode, mode: TypeMode = 
       return modelSymbol(context, target, wireForm ? "json" : "type");
     }
     case "array": {
-      if (type.element.kind !== "union") return `${typeText(context, type.element, mode)}[]`;
-      const members = unionMemberTexts(context, type.element.members, mode);
+      const members = typeParts(context, type.element, mode);
       return members.length > 1 ? `(${members.join(" | ")})[]` : `${members[0]}[]`;
     }
     case "record":
@@ -67,9 +69,22 @@ export function typeText(context: EmitContext, type: TypeNode, mode: TypeMode = 
   }
 }
 
-/** The printed members of a union, each once (docs may list `number` twice). */
+/**
+ * The printed members of a union, each once (docs may list `number` twice, and a wire
+ * `*BigInt*` beside `*string*` gives `string` twice).
+ */
 export function unionMemberTexts(context: EmitContext, members: readonly TypeNode[], mode: TypeMode = "model"): string[] {
-  return [...new Set(members.map((member) => typeText(context, member, mode)))];
+  return [...new Set(members.flatMap((member) => typeParts(context, member, mode)))];
+}
+
+/**
+ * The members of the union a type prints as, each once: those of an inline union, `string` and
+ * `number` for a wire `*BigInt*` or `*Decimal*`, else the type alone.
+ */
+export function typeParts(context: EmitContext, type: TypeNode, mode: TypeMode = "model"): string[] {
+  if (type.kind === "union") return unionMemberTexts(context, type.members, mode);
+  if (mode === "wire" && type.kind === "primitive" && (type.name === "bigint" || type.name === "decimal")) return ["string", "number"];
+  return [typeText(context, type, mode)];
 }
 
 /** Registers the imports a type needs, in both forms, without using the text. */

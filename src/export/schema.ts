@@ -1,6 +1,6 @@
 import type { EmitOptions } from "../emit/options.js";
 import { readExample } from "../ir/examples.js";
-import { takesNull } from "../ir/nulls.js";
+import { extraTakesNull, takesNull, wireTakesNull } from "../ir/nulls.js";
 import { type EnumModel, type Field, type Model, type ObjectModel, type Schema, type TypeNode, type UnionModel } from "../ir/types.js";
 import { wireName } from "../ir/wire-names.js";
 import { BIGINT_TEXT, DECIMAL_TEXT, acceptsValue } from "./accepts.js";
@@ -38,8 +38,8 @@ interface Context {
 /**
  * The schemas of every model of a resolved schema, keyed by `keys`, in key order. They describe
  * the wire as the generated `XJson` types and decoders do under `options`: wire names after the
- * wire case and overrides, the unknown-keys policy, required nulls, bigint and decimal as
- * strings. docs/openapi.md gives the mapping.
+ * wire case and overrides, the unknown-keys policy, the null policies, bigint and decimal as
+ * strings or numbers. docs/openapi.md gives the mapping.
  */
 export function modelSchemas(schema: Schema, options: EmitOptions, keys: ReadonlyMap<string, string>, target: ExportTarget): JsonObject {
   const byId = new Map(schema.models.map((model) => [model.id, model]));
@@ -84,18 +84,24 @@ function objectSchema(context: Context, model: ObjectModel): JsonObject {
   ];
   if (required.length > 0) entries.push(["required", required]);
   // The catch-all keeps the undeclared keys whatever the policy; else only `strict` refuses them.
-  if (model.additionalProperties) entries.push(["additionalProperties", typeSchema(context, model.additionalProperties.type.value)]);
+  if (model.additionalProperties) {
+    const value = model.additionalProperties.type.value;
+    const values = typeSchema(context, value);
+    entries.push(["additionalProperties", extraTakesNull(value, context.options.nulls, context.lookup) ? orNull(values) : values]);
+  }
   else if (context.options.unknownKeys === "strict") entries.push(["additionalProperties", false]);
   return object(entries);
 }
 
 /**
- * A field's schema: its type's, made null-accepting when the field takes null, with the field's
- * description, `deprecated` and its documented example when the generated code accepts it.
+ * A field's schema: its type's, made null-accepting when its wire value may be null (a field
+ * that takes null, and an optional one under `--nulls absent`, whose decoder reads null as
+ * absent), with the field's description, `deprecated` and its documented example when the
+ * generated code accepts it.
  */
 function fieldSchema(context: Context, field: Field): JsonObject {
   let schema = typeSchema(context, field.type);
-  if (takesNull(field, context.options.requiredNulls, context.lookup)) schema = { anyOf: [schema, { type: "null" }] };
+  if (wireTakesNull(field, context.options.nulls, context.options.requiredNulls, context.lookup)) schema = orNull(schema);
   const entries: [string, Json][] = Object.entries(schema);
   if (field.description !== null) entries.push(["description", field.description]);
   if (field.deprecated) entries.push(["deprecated", true]);
@@ -180,10 +186,17 @@ function typeSchema(context: Context, type: TypeNode): JsonObject {
           return { type: type.name };
         case "any":
           return {};
+        // The decoders take the string the serializers write, or a number: a safe integer for
+        // `*BigInt*` (a larger one has already lost digits), any finite number for `*Decimal*`.
         case "bigint":
-          return { type: "string", pattern: BIGINT_TEXT.source.replace("\\d", "[0-9]") };
+          return {
+            anyOf: [
+              { type: "string", pattern: BIGINT_TEXT.source.replace("\\d", "[0-9]") },
+              { type: "integer", minimum: -Number.MAX_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER },
+            ],
+          };
         case "decimal":
-          return { type: "string", pattern: DECIMAL_TEXT.source.replace(/\\d/g, "[0-9]") };
+          return { anyOf: [{ type: "string", pattern: DECIMAL_TEXT.source.replace(/\\d/g, "[0-9]") }, { type: "number" }] };
         default: {
           const unreachable: never = type;
           return unreachable;
@@ -218,6 +231,17 @@ function typeSchema(context: Context, type: TypeNode): JsonObject {
       return unreachable;
     }
   }
+}
+
+/**
+ * A schema that also takes null: `{ anyOf: [schema, { type: "null" }] }`, or the null member added
+ * to a schema that is an `anyOf` alone (an inline union, a `*BigInt*`), which openapi-typescript
+ * turns into `T | null` either way.
+ */
+function orNull(schema: JsonObject): JsonObject {
+  const members = schema["anyOf"];
+  if (Array.isArray(members) && Object.keys(schema).length === 1) return { anyOf: [...(members as readonly Json[]), { type: "null" }] };
+  return { anyOf: [schema, { type: "null" }] };
 }
 
 /** The reference of a model's schema. */

@@ -1,4 +1,4 @@
-import type { RequiredNullPolicy } from "../emit/options.js";
+import type { NullPolicy, RequiredNullPolicy } from "../emit/options.js";
 import type { Field, Model, TypeNode } from "./types.js";
 
 /**
@@ -42,4 +42,25 @@ export function acceptsAnyValue(type: TypeNode, lookup: (id: string) => Model | 
  */
 export function takesNull(field: Field, requiredNulls: RequiredNullPolicy, lookup: (id: string) => Model | undefined): boolean {
   return (field.nullable || (field.required && requiredNulls === "accept")) && !acceptsAnyValue(field.type, lookup);
+}
+
+/**
+ * Whether a declared field's wire value may be null (`T | null` in `XJson`, null allowed by its
+ * exported schema): a field that takes null ({@link takesNull}), and, under `--nulls absent`, an
+ * optional field, whose decoder reads null as absent. A type that accepts every value anyway
+ * (`*any*`, opaque models) needs no null of its own. The model type `X` says `T | null` only for
+ * {@link takesNull}: a null read as absent never reaches it.
+ */
+export function wireTakesNull(field: Field, nulls: NullPolicy, requiredNulls: RequiredNullPolicy, lookup: (id: string) => Model | undefined): boolean {
+  if (takesNull(field, requiredNulls, lookup)) return true;
+  return !field.required && nulls === "absent" && !acceptsAnyValue(field.type, lookup);
+}
+
+/**
+ * Whether the values of a catch-all row may be null on the wire: under `--nulls absent` a null
+ * value is read as absent (the key is dropped), unless the values' type accepts every value
+ * anyway (`*any*` values keep null as data).
+ */
+export function extraTakesNull(type: TypeNode, nulls: NullPolicy, lookup: (id: string) => Model | undefined): boolean {
+  return nulls === "absent" && !acceptsAnyValue(type, lookup);
 }

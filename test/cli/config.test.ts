@@ -52,8 +52,8 @@ describe.concurrent("config file", () => {
       // Written next to the config, not in the working folder.
       expect(readdirSync(cwd)).toEqual([]);
       const json = syncRunJson(join(project, "gen"));
-      expect(json).toContain("  completed_at?: string | undefined;");
-      expect(json).toContain("  error_code?: string | undefined;");
+      expect(json).toContain("  completed_at?: string | null | undefined;");
+      expect(json).toContain("  error_code?: string | null | undefined;");
       expect(json).not.toContain("completedAt");
       // The TypeScript side keeps the doc's names.
       expect(interfaceBlock(read(join(project, "gen/models/shared/syncrun.ts")), "SyncRun")).toContain("completedAt?: Date | undefined;");
@@ -67,7 +67,7 @@ describe.concurrent("config file", () => {
     expect(result.code, result.stderr).toBe(0);
     expect(existsSync(join(project, "gen"))).toBe(false);
     const json = syncRunJson(join(cwd, "other"));
-    expect(json).toContain("  completedAt?: string | undefined;");
+    expect(json).toContain("  completedAt?: string | null | undefined;");
     expect(json).not.toContain("completed_at");
   });
 
@@ -87,7 +87,7 @@ describe.concurrent("config file", () => {
     const result = await runCli(cwd, []);
     expect(result.code, result.stderr).toBe(0);
     expect(existsSync(join(project, "outer-gen"))).toBe(false);
-    expect(syncRunJson(join(cwd, "inner-gen"))).toContain("completed_at?: string | undefined;");
+    expect(syncRunJson(join(cwd, "inner-gen"))).toContain("completed_at?: string | null | undefined;");
   });
 
   it("--config selects an explicit file, whose paths are relative to it", async ({ expect, onTestFinished }) => {
@@ -100,7 +100,7 @@ describe.concurrent("config file", () => {
     const result = await runCli(cwd, ["--config", "../../configs/custom.mjs"]);
     expect(result.code, result.stderr).toBe(0);
     expect(existsSync(join(project, "gen"))).toBe(false);
-    expect(syncRunJson(join(project, "configs/custom-gen"))).toContain('"completed-at"?: string | undefined;');
+    expect(syncRunJson(join(project, "configs/custom-gen"))).toContain('"completed-at"?: string | null | undefined;');
   });
 
   it("--config with a .ts file loads it through TypeScript", async ({ expect, onTestFinished }) => {
@@ -108,7 +108,7 @@ describe.concurrent("config file", () => {
     write(join(project, "configs/mdspec.ts"), TS_CONFIG.replace('input: docs', 'input: "../docs"').replace('const docs: string = "docs";\n', ""));
     const result = await runCli(cwd, ["--config", "../../configs/mdspec.ts"]);
     expect(result.code, result.stderr).toBe(0);
-    expect(syncRunJson(join(project, "configs/gen"))).toContain("completed_at?: string | undefined;");
+    expect(syncRunJson(join(project, "configs/gen"))).toContain("completed_at?: string | null | undefined;");
   });
 
   it("applies the config's other options (enumStyle)", async ({ expect, onTestFinished }) => {
@@ -164,14 +164,14 @@ describe.concurrent("config file", () => {
     const result = await runCli(cwd, []);
     expect(result.code, result.stderr).toBe(0);
     const json = syncRunJson(join(project, "gen"));
-    expect(json).toContain("  finished_at?: string | undefined;");
-    expect(json).toContain("  createdAt?: string | undefined;");
+    expect(json).toContain("  finished_at?: string | null | undefined;");
+    expect(json).toContain("  createdAt?: string | null | undefined;");
 
     write(join(cwd, "wire.json"), JSON.stringify({ "models/shared/syncrun.md": { createdAt: "created" } }));
     const flagged = await runCli(cwd, ["--wire-overrides", "wire.json", "--out", "flagged"]);
     expect(flagged.code, flagged.stderr).toBe(0);
     const flaggedJson = syncRunJson(join(cwd, "flagged"));
-    expect(flaggedJson).toContain("  created?: string | undefined;");
-    expect(flaggedJson).toContain("  completedAt?: string | undefined;");
+    expect(flaggedJson).toContain("  created?: string | null | undefined;");
+    expect(flaggedJson).toContain("  completedAt?: string | null | undefined;");
   });
 });

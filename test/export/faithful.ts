@@ -60,11 +60,11 @@ const EXTRAS = { "x-trace": "abc", nested: { deep: [1, null, { a: true }] }, cou
 type Module = Record<string, unknown>;
 
 /**
- * Runs every test value of the docs through ajv with the JSON Schema bundle of `outputs[0]`, and
- * through the `safeParseX` of each output (the same docs generated with other options, whose
- * schemas are the same), and lists where the verdicts disagree, output by output.
+ * Runs every test value of the docs through the `safeParseX` of each output (the same docs
+ * generated with other options) and through ajv with that output's JSON Schema bundle (`ajvs`,
+ * in the order of `outputs`), and lists where the verdicts disagree, output by output.
  */
-export async function checkFaithfulness(outputs: readonly TempOutput[], ajv: Ajv2020, options: { readonly runs: number; readonly seed: number }): Promise<Faithfulness> {
+export async function checkFaithfulness(outputs: readonly TempOutput[], ajvs: readonly Ajv2020[], options: { readonly runs: number; readonly seed: number }): Promise<Faithfulness> {
   const output = outputs[0]!;
   const bundle = output.exports.find((file) => file.kind === "json-schema")!.content;
   const keys = new Map<string, string>();
@@ -84,12 +84,12 @@ export async function checkFaithfulness(outputs: readonly TempOutput[], ajv: Ajv
   const disagreements: Disagreement[][] = outputs.map(() => []);
   let values = 0;
   const check = (model: Model, source: string, value: unknown) => {
-    const validate = ajv.getSchema(`models#/$defs/${keys.get(model.id)}`)!;
-    const valid = validate(value) as boolean;
-    const errors = validate.errors ?? [];
     values += 1;
     bySource[source] = (bySource[source] ?? 0) + 1;
     loaded.forEach((code, index) => {
+      const validate = ajvs[index]!.getSchema(`models#/$defs/${keys.get(model.id)}`)!;
+      const valid = validate(value) as boolean;
+      const errors = validate.errors ?? [];
       const safeParse = code.modules.get(model.id)![`safeParse${nameOf(model)}`] as (input: unknown) => { success: boolean; error?: { issues: { code: string; path: (string | number)[] }[] } };
       const parsed = safeParse(value);
       if (parsed.success === valid) return;

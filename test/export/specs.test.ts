@@ -108,6 +108,10 @@ describe("the schema mapping", () => {
     { path: "status.md", text: enumDoc("Status", [["`Active`", "active"], ["`Retired`", "retired"]]) },
   ];
 
+  const BIGINT = { anyOf: [{ type: "string", pattern: "^-?[0-9]+$" }, { type: "integer", minimum: -Number.MAX_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER }] };
+  const DECIMAL = { anyOf: [{ type: "string", pattern: "^-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$" }, { type: "number" }] };
+  const orNull = (schema: object) => ({ anyOf: [schema, { type: "null" }] });
+
   it("maps each field type to its wire schema, with wire names, required, descriptions and accepted examples", async () => {
     const { openapi, bundle } = documents(await exportDocs(docs, { wireNames: { case: "snake_case", overrides: { "widget.md": { id: "widget_id" } } } }));
     const schema = openapi.components.schemas["Widget"]!;
@@ -117,20 +121,33 @@ describe("the schema mapping", () => {
     expect(properties["widget_id"]).toEqual({ type: "number", description: "The id.", examples: [7] });
     // February 30 is no date the generated code accepts: the example is left out.
     expect(properties["created_at"]).toEqual({ type: "string", format: "date-time" });
-    expect(properties["day"]).toEqual({ type: "string", format: "date", examples: ["2024-02-29"] });
-    expect(properties["big"]).toEqual({ type: "string", pattern: "^-?[0-9]+$", examples: ["12345678901234567890"] });
-    expect(properties["price"]!["examples"]).toEqual(["19.99"]);
-    expect(properties["tags"]).toEqual({ type: "array", items: { type: "string" } });
-    expect(properties["labels"]).toEqual({ type: "object", additionalProperties: { type: "string" } });
+    // Optional fields also take null, which the decoders read as absent (--nulls absent).
+    expect(properties["display_name"]).toEqual(orNull({ type: "string" }));
+    expect(properties["day"]).toEqual({ ...orNull({ type: "string", format: "date" }), examples: ["2024-02-29"] });
+    // A *BigInt* is its digits or a safe integer, a *Decimal* its text or a number; null joins their anyOf.
+    expect(properties["big"]).toEqual({ anyOf: [...BIGINT.anyOf, { type: "null" }], examples: ["12345678901234567890"] });
+    expect(properties["price"]).toEqual({ anyOf: [...DECIMAL.anyOf, { type: "null" }], examples: ["19.99"] });
+    expect(properties["tags"]).toEqual(orNull({ type: "array", items: { type: "string" } }));
+    expect(properties["labels"]).toEqual(orNull({ type: "object", additionalProperties: { type: "string" } }));
     expect(properties["extra"]).toEqual({});
     expect(properties["kind"]).toEqual({ type: "string", const: "widget" });
-    expect(properties["status"]).toEqual({ $ref: "#/components/schemas/Status" });
-    expect(properties["parent"]).toEqual({ $ref: "#/components/schemas/Widget" });
-    expect(properties["legacy"]).toEqual({ type: "string", deprecated: true });
+    expect(properties["status"]).toEqual(orNull({ $ref: "#/components/schemas/Status" }));
+    expect(properties["parent"]).toEqual(orNull({ $ref: "#/components/schemas/Widget" }));
+    expect(properties["legacy"]).toEqual({ ...orNull({ type: "string" }), deprecated: true });
     expect(schema["additionalProperties"]).toBeUndefined();
     expect(schema["x-mdspec-doc"]).toBe("widget.md");
     expect(openapi.components.schemas["Status"]).toEqual({ title: "Status", type: "string", enum: ["active", "retired"], "x-mdspec-doc": "status.md" });
-    expect((bundle.$defs["Widget"]!["properties"] as Schemas)["parent"]).toEqual({ $ref: "#/$defs/Widget" });
+    expect((bundle.$defs["Widget"]!["properties"] as Schemas)["parent"]).toEqual(orNull({ $ref: "#/$defs/Widget" }));
+  });
+
+  it("leaves null out of optional fields under --nulls reject, whose decoders refuse it", async () => {
+    const properties = documents(await exportDocs(docs, { nulls: "reject" })).openapi.components.schemas["Widget"]!["properties"] as Schemas;
+    expect(properties["displayName"]).toEqual({ type: "string" });
+    expect(properties["day"]).toEqual({ type: "string", format: "date", examples: ["2024-02-29"] });
+    expect(properties["big"]).toEqual({ ...BIGINT, examples: ["12345678901234567890"] });
+    expect(properties["price"]).toEqual({ ...DECIMAL, examples: ["19.99"] });
+    expect(properties["parent"]).toEqual({ $ref: "#/components/schemas/Widget" });
+    expect(properties["legacy"]).toEqual({ type: "string", deprecated: true });
   });
 
   it("refuses undeclared keys only under --unknown-keys strict, and keeps them in the catch-all's schema", async () => {
@@ -138,9 +155,12 @@ describe("the schema mapping", () => {
     for (const unknownKeys of ["strip", "passthrough", "strict"] as const) {
       const schemas = documents(await exportDocs([...docs, { path: "bag.md", text: catchAll }], { unknownKeys })).openapi.components.schemas;
       expect(schemas["Widget"]!["additionalProperties"], unknownKeys).toEqual(unknownKeys === "strict" ? false : undefined);
-      expect(schemas["Bag"]!["additionalProperties"], unknownKeys).toEqual({ type: "number" });
+      // A null value of the catch-all is read as absent (--nulls absent).
+      expect(schemas["Bag"]!["additionalProperties"], unknownKeys).toEqual(orNull({ type: "number" }));
       expect(Object.keys(schemas["Bag"]!["properties"] as object)).toEqual(["id"]);
     }
+    const rejecting = documents(await exportDocs([{ path: "bag.md", text: catchAll }], { nulls: "reject" })).openapi.components.schemas;
+    expect(rejecting["Bag"]!["additionalProperties"]).toEqual({ type: "number" });
   });
 
   it("lets required fields take null under --required-nulls accept, except those that take anything", async () => {
@@ -148,7 +168,7 @@ describe("the schema mapping", () => {
     const properties = schema["properties"] as Schemas;
     expect(properties["id"]).toEqual({ anyOf: [{ type: "number" }, { type: "null" }], description: "The id.", examples: [7] });
     expect(properties["extra"]).toEqual({});
-    expect(properties["displayName"]).toEqual({ type: "string" });
+    expect(properties["displayName"]).toEqual(orNull({ type: "string" }));
   });
 
   it("tells union members apart by a literal field (oneOf with a discriminator), else takes any member (anyOf)", async () => {
@@ -211,6 +231,13 @@ describe("the schema mapping", () => {
     expect(validate({ ...base, kind: "gadget" })).toBe(false);
     expect(validate({ ...base, createdAt: "2021-02-30T00:00:00Z" })).toBe(false);
     expect(validate({ ...base, price: "01.5" })).toBe(false);
+    // Numbers for *BigInt* (safe integers) and *Decimal* (finite), null in an optional field.
+    expect(validate({ ...base, big: -12, price: 19.99, parent: null, tags: null, status: null })).toBe(true);
+    expect(validate({ ...base, big: 1.5 })).toBe(false);
+    expect(validate({ ...base, big: 2 ** 53 })).toBe(false);
+    expect(validate({ ...base, big: Number.MAX_SAFE_INTEGER })).toBe(true);
+    expect(validate({ ...base, id: null })).toBe(false);
+    expect(validate({ ...base, tags: [null] })).toBe(false);
     expect(validate({ ...base, surprise: 1 })).toBe(false);
     const { extra: _extra, ...missing } = base;
     expect(validate(missing)).toBe(false);

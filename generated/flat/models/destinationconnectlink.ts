@@ -54,13 +54,13 @@ export interface DestinationConnectLink {
 }
 
 export interface DestinationConnectLinkJson {
-  id?: number | undefined;
-  url?: string | undefined;
-  status?: ConnectLinkStatus | undefined;
-  expiresAt?: string | undefined;
-  revoked?: boolean | undefined;
-  connectionSettings?: { [key: string]: unknown } | undefined;
-  notes?: string | undefined;
+  id?: number | null | undefined;
+  url?: string | null | undefined;
+  status?: ConnectLinkStatus | null | undefined;
+  expiresAt?: string | null | undefined;
+  revoked?: boolean | null | undefined;
+  connectionSettings?: { [key: string]: unknown } | null | undefined;
+  notes?: string | null | undefined;
 }
 
 const [

@@ -33,8 +33,8 @@ export interface WarehouseSourceJson {
   id: number;
   name: string;
   kind: SourceKind;
-  links?: DestinationConnectLinkJson[] | undefined;
-  createdOn?: string | undefined;
+  links?: DestinationConnectLinkJson[] | null | undefined;
+  createdOn?: string | null | undefined;
 }
 
 const [

@@ -32,10 +32,10 @@ export interface Employee {
 export interface EmployeeJson {
   id: string;
   firstName: string;
-  lastName?: string | undefined;
+  lastName?: string | null | undefined;
   status: EmploymentStatus;
-  manager?: EmployeeReferenceJson | undefined;
-  customFields?: { [key: string]: unknown } | undefined;
+  manager?: EmployeeReferenceJson | null | undefined;
+  customFields?: { [key: string]: unknown } | null | undefined;
 }
 
 const [parseEmployee, safeParseEmployee, isEmployee, EmployeeSchema, serializeEmployee] = $object<

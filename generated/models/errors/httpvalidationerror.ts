@@ -13,7 +13,7 @@ export interface HTTPValidationError {
 }
 
 export interface HTTPValidationErrorJson {
-  detail?: ValidationIssueJson[] | undefined;
+  detail?: ValidationIssueJson[] | null | undefined;
 }
 
 const [

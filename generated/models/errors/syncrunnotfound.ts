@@ -21,8 +21,8 @@ export interface SyncRunNotFound {
 }
 
 export interface SyncRunNotFoundJson {
-  message?: string | undefined;
-  status?: SyncRunNotFoundStatus | undefined;
+  message?: string | null | undefined;
+  status?: SyncRunNotFoundStatus | null | undefined;
 }
 
 const [

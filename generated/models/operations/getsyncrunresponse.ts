@@ -31,9 +31,9 @@ export interface GetSyncRunResponse {
 export interface GetSyncRunResponseJson {
   contentType: string;
   statusCode: number;
-  rawResponse?: AxiosResponseLike | undefined;
-  syncRun?: SyncRunJson | undefined;
-  notFound?: SyncRunNotFoundJson | undefined;
+  rawResponse?: AxiosResponseLike | null | undefined;
+  syncRun?: SyncRunJson | null | undefined;
+  notFound?: SyncRunNotFoundJson | null | undefined;
 }
 
 const [

@@ -16,8 +16,8 @@ export interface ListSyncRunsPagination {
 export interface ListSyncRunsPaginationJson {
   page: number;
   perPage: number;
-  nextPage?: number | undefined;
-  lastPage?: boolean | undefined;
+  nextPage?: number | null | undefined;
+  lastPage?: boolean | null | undefined;
 }
 
 const [

@@ -23,8 +23,8 @@ export interface ListSyncRunsRequest {
 
 export interface ListSyncRunsRequestJson {
   syncId: number;
-  status?: SyncRunStatus | undefined;
-  page?: number | undefined;
+  status?: SyncRunStatus | null | undefined;
+  page?: number | null | undefined;
 }
 
 const [

@@ -27,9 +27,9 @@ export interface ListSyncRunsResponse {
 
 export interface ListSyncRunsResponseJson {
   contentType: string;
-  listSyncRunsResponseBody?: ListSyncRunsResponseBodyJson | undefined;
+  listSyncRunsResponseBody?: ListSyncRunsResponseBodyJson | null | undefined;
   statusCode: number;
-  rawResponse?: AxiosResponseLike | undefined;
+  rawResponse?: AxiosResponseLike | null | undefined;
 }
 
 const [

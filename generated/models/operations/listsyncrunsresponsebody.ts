@@ -28,8 +28,8 @@ export interface ListSyncRunsResponseBody {
 export interface ListSyncRunsResponseBodyJson {
   data: SyncRunJson[];
   pagination: ListSyncRunsPaginationJson;
-  runsByDay?: SyncRunJson[][] | undefined;
-  cursor?: LegacyCursorJson | undefined;
+  runsByDay?: SyncRunJson[][] | null | undefined;
+  cursor?: LegacyCursorJson | null | undefined;
 }
 
 const [

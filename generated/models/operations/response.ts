@@ -14,8 +14,8 @@ export interface Response {
 
 export interface ResponseJson {
   status: number;
-  headers?: { [key: string]: string } | undefined;
-  body?: string | undefined;
+  headers?: { [key: string]: string } | null | undefined;
+  body?: string | null | undefined;
 }
 
 const [parseResponse, safeParseResponse, isResponse, ResponseSchema, serializeResponse] = $object<

@@ -40,13 +40,13 @@ export interface AuditEntry {
 export interface AuditEntryJson {
   id: number;
   occurredAt: string;
-  businessDate?: DateJson | undefined;
-  calendarDate?: DateJson | undefined;
-  record?: RecordJson | undefined;
-  recordsByKey?: { [key: string]: RecordJson } | undefined;
-  error?: ErrorJson | undefined;
-  response?: ResponseJson | undefined;
-  actor?: string | undefined;
+  businessDate?: DateJson | null | undefined;
+  calendarDate?: DateJson | null | undefined;
+  record?: RecordJson | null | undefined;
+  recordsByKey?: { [key: string]: RecordJson } | null | undefined;
+  error?: ErrorJson | null | undefined;
+  response?: ResponseJson | null | undefined;
+  actor?: string | null | undefined;
 }
 
 const [parseAuditEntry, safeParseAuditEntry, isAuditEntry, AuditEntrySchema, serializeAuditEntry] =

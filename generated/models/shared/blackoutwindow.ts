@@ -26,9 +26,9 @@ export interface BlackoutWindow {
 export interface BlackoutWindowJson {
   startsOn: string;
   endsOn: string;
-  extraDays?: string[] | undefined;
-  holidayCalendar?: { [key: string]: string } | undefined;
-  reason?: string | undefined;
+  extraDays?: string[] | null | undefined;
+  holidayCalendar?: { [key: string]: string } | null | undefined;
+  reason?: string | null | undefined;
 }
 
 const [

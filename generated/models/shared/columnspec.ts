@@ -18,8 +18,8 @@ export interface ColumnSpec {
 export interface ColumnSpecJson {
   name: string;
   type: TypeT;
-  nullable?: boolean | undefined;
-  precision?: number | undefined;
+  nullable?: boolean | null | undefined;
+  precision?: number | null | undefined;
 }
 
 const [parseColumnSpec, safeParseColumnSpec, isColumnSpec, ColumnSpecSchema, serializeColumnSpec] =

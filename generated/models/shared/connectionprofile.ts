@@ -124,21 +124,21 @@ export interface ConnectionProfile {
 export interface ConnectionProfileJson {
   id: number;
   name: string;
-  credentials?: ConnectionCredentialsJson | undefined;
-  columns?: ColumnSpecJson[] | undefined;
-  allowedOperations?: string[] | undefined;
-  testQuery?: string | undefined;
-  hostPattern?: string | undefined;
-  lastTestedAt?: string | undefined;
-  createdOn?: string | undefined;
-  compiledQuery?: string | undefined;
-  sslMode?: SslMode | undefined;
-  timeoutSeconds?: number | undefined;
-  maxConnections?: number | undefined;
+  credentials?: ConnectionCredentialsJson | null | undefined;
+  columns?: ColumnSpecJson[] | null | undefined;
+  allowedOperations?: string[] | null | undefined;
+  testQuery?: string | null | undefined;
+  hostPattern?: string | null | undefined;
+  lastTestedAt?: string | null | undefined;
+  createdOn?: string | null | undefined;
+  compiledQuery?: string | null | undefined;
+  sslMode?: SslMode | null | undefined;
+  timeoutSeconds?: number | null | undefined;
+  maxConnections?: number | null | undefined;
   readOnly: boolean;
-  connectionDetails?: { [key: string]: unknown } | undefined;
-  replicas?: unknown[] | undefined;
-  region?: string | undefined;
+  connectionDetails?: { [key: string]: unknown } | null | undefined;
+  replicas?: unknown[] | null | undefined;
+  region?: string | null | undefined;
 }
 
 const [

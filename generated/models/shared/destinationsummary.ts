@@ -61,18 +61,18 @@ export interface DestinationSummary {
 export interface DestinationSummaryJson {
   id: number;
   name: string;
-  object?: ObjectTJson | undefined;
-  connectionProfile?: ConnectionProfileJson | undefined;
-  schedule?: SyncScheduleJson | undefined;
-  mappings?: FieldMappingJson[] | undefined;
-  policy?: SyncPolicyJson | undefined;
-  metrics?: SyncRunMetricsJson | undefined;
-  template?: QueryTemplateJson | undefined;
-  cursor?: LegacyCursorJson | undefined;
-  legacyMode?: LegacySyncMode | undefined;
-  rootFolder?: FolderNodeJson | undefined;
-  audience?: SegmentJson | undefined;
-  builtinClash?: ReservedKeysJson | undefined;
+  object?: ObjectTJson | null | undefined;
+  connectionProfile?: ConnectionProfileJson | null | undefined;
+  schedule?: SyncScheduleJson | null | undefined;
+  mappings?: FieldMappingJson[] | null | undefined;
+  policy?: SyncPolicyJson | null | undefined;
+  metrics?: SyncRunMetricsJson | null | undefined;
+  template?: QueryTemplateJson | null | undefined;
+  cursor?: LegacyCursorJson | null | undefined;
+  legacyMode?: LegacySyncMode | null | undefined;
+  rootFolder?: FolderNodeJson | null | undefined;
+  audience?: SegmentJson | null | undefined;
+  builtinClash?: ReservedKeysJson | null | undefined;
 }
 
 const [

@@ -61,18 +61,18 @@ export interface FieldMapping {
 export interface FieldMappingJson {
   sourceColumn: string;
   destinationField: string;
-  transform?: string | undefined;
-  writeMode?: string | undefined;
-  matchWeight?: number | undefined;
-  isPrimaryIdentifier?: boolean | undefined;
-  lookupTarget?: string | undefined;
-  valuePattern?: string | undefined;
-  label?: string | undefined;
-  helpText?: string | undefined;
-  castRules?: string | undefined;
-  docsLink?: string | undefined;
-  joinSeparator?: string | undefined;
-  legacyFieldId?: number | undefined;
+  transform?: string | null | undefined;
+  writeMode?: string | null | undefined;
+  matchWeight?: number | null | undefined;
+  isPrimaryIdentifier?: boolean | null | undefined;
+  lookupTarget?: string | null | undefined;
+  valuePattern?: string | null | undefined;
+  label?: string | null | undefined;
+  helpText?: string | null | undefined;
+  castRules?: string | null | undefined;
+  docsLink?: string | null | undefined;
+  joinSeparator?: string | null | undefined;
+  legacyFieldId?: number | null | undefined;
 }
 
 const [

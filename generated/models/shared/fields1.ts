@@ -32,10 +32,10 @@ export interface Fields1 {
 
 export interface Fields1Json {
   id: string;
-  label?: string | undefined;
-  type?: string | undefined;
-  required?: boolean | undefined;
-  createable?: boolean | undefined;
+  label?: string | null | undefined;
+  type?: string | null | undefined;
+  required?: boolean | null | undefined;
+  createable?: boolean | null | undefined;
 }
 
 const [parseFields1, safeParseFields1, isFields1, Fields1Schema, serializeFields1] = $object<

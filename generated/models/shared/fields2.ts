@@ -17,7 +17,7 @@ export interface Fields2 {
 
 export interface Fields2Json {
   id: string;
-  matchCaseSensitive?: boolean | undefined;
+  matchCaseSensitive?: boolean | null | undefined;
 }
 
 const [parseFields2, safeParseFields2, isFields2, Fields2Schema, serializeFields2] = $object<

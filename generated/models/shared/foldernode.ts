@@ -17,8 +17,8 @@ export interface FolderNode {
 export interface FolderNodeJson {
   id: number;
   name: string;
-  parent?: FolderNodeJson | undefined;
-  children?: FolderNodeJson[] | undefined;
+  parent?: FolderNodeJson | null | undefined;
+  children?: FolderNodeJson[] | null | undefined;
 }
 
 const [parseFolderNode, safeParseFolderNode, isFolderNode, FolderNodeSchema, serializeFolderNode] =

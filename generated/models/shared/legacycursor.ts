@@ -26,9 +26,9 @@ export interface LegacyCursor {
 }
 
 export interface LegacyCursorJson {
-  offset?: number | undefined;
-  limit?: number | undefined;
-  pageToken?: string | undefined;
+  offset?: number | null | undefined;
+  limit?: number | null | undefined;
+  pageToken?: string | null | undefined;
 }
 
 const [

@@ -14,7 +14,7 @@ export interface MetricCounter {
 export interface MetricCounterJson {
   name: string;
   value: number;
-  unit?: string | undefined;
+  unit?: string | null | undefined;
 }
 
 const [

@@ -34,11 +34,11 @@ export interface ObjectT {
 
 export interface ObjectTJson {
   fullName: string;
-  label?: string | undefined;
-  allowCustomFields?: boolean | undefined;
-  fields?: Fields1Json[] | undefined;
-  identifierFields?: Fields2Json[] | undefined;
-  supportedOperations?: string[] | undefined;
+  label?: string | null | undefined;
+  allowCustomFields?: boolean | null | undefined;
+  fields?: Fields1Json[] | null | undefined;
+  identifierFields?: Fields2Json[] | null | undefined;
+  supportedOperations?: string[] | null | undefined;
 }
 
 const [parseObjectT, safeParseObjectT, isObjectT, ObjectTSchema, serializeObjectT] = $object<

@@ -35,8 +35,8 @@ export interface QueryTemplate {
 
 export interface QueryTemplateJson {
   sql: string;
-  parameters?: { [key: string]: unknown } | undefined;
-  dialect?: string | undefined;
+  parameters?: { [key: string]: unknown } | null | undefined;
+  dialect?: string | null | undefined;
 }
 
 const [

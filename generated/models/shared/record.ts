@@ -14,8 +14,8 @@ export interface Record {
 
 export interface RecordJson {
   key: string;
-  values?: string[] | undefined;
-  updatedAt?: string | undefined;
+  values?: string[] | null | undefined;
+  updatedAt?: string | null | undefined;
 }
 
 const [parseRecord, safeParseRecord, isRecord, RecordSchema, serializeRecord] = $object<

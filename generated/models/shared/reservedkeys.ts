@@ -26,12 +26,12 @@ export interface ReservedKeys {
 }
 
 export interface ReservedKeysJson {
-  constructor?: string | undefined;
-  __proto__?: { [key: string]: unknown } | undefined;
-  toString?: boolean | undefined;
-  then?: number | undefined;
-  hasOwnProperty?: string | undefined;
-  valueOf?: number | undefined;
+  constructor?: string | null | undefined;
+  __proto__?: { [key: string]: unknown } | null | undefined;
+  toString?: boolean | null | undefined;
+  then?: number | null | undefined;
+  hasOwnProperty?: string | null | undefined;
+  valueOf?: number | null | undefined;
 }
 
 const [

@@ -10,7 +10,7 @@ export interface Security {
 
 export interface SecurityJson {
   bearerAuth: string;
-  workspaceToken?: string | undefined;
+  workspaceToken?: string | null | undefined;
 }
 
 const [parseSecurity, safeParseSecurity, isSecurity, SecuritySchema, serializeSecurity] = $object<

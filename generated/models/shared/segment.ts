@@ -15,7 +15,7 @@ export interface Segment {
 export interface SegmentJson {
   id: number;
   name: string;
-  rules?: SegmentRuleJson[] | undefined;
+  rules?: SegmentRuleJson[] | null | undefined;
 }
 
 const [parseSegment, safeParseSegment, isSegment, SegmentSchema, serializeSegment] = $object<

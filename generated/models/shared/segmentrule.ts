@@ -19,7 +19,7 @@ export interface SegmentRuleJson {
   field: string;
   operator: string;
   value?: unknown | undefined;
-  subSegment?: SegmentJson | undefined;
+  subSegment?: SegmentJson | null | undefined;
 }
 
 const [

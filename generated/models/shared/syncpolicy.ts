@@ -40,9 +40,9 @@ export interface SyncPolicy {
 }
 
 export interface SyncPolicyJson {
-  retryState?: string | undefined;
-  overlapBehaviour?: string | undefined;
-  maxRetries?: number | undefined;
+  retryState?: string | null | undefined;
+  overlapBehaviour?: string | null | undefined;
+  maxRetries?: number | null | undefined;
 }
 
 const [parseSyncPolicy, safeParseSyncPolicy, isSyncPolicy, SyncPolicySchema, serializeSyncPolicy] =

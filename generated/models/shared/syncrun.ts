@@ -104,24 +104,24 @@ export interface SyncRun {
 }
 
 export interface SyncRunJson {
-  canceled?: boolean | undefined;
-  completedAt?: string | undefined;
-  createdAt?: string | undefined;
-  currentStep?: CurrentStep | undefined;
-  errorCode?: string | undefined;
-  errorDetail?: string | undefined;
-  errorMessage?: string | undefined;
-  fullSync?: SyncTriggerReasonJson | undefined;
-  id?: number | undefined;
-  recordsFailed?: number | undefined;
-  recordsInvalid?: number | undefined;
-  recordsProcessed?: number | undefined;
-  recordsUpdated?: number | undefined;
-  scheduledExecutionTime?: string | undefined;
-  sourceRecordCount?: number | undefined;
-  status?: SyncRunStatus | undefined;
-  syncId?: number | undefined;
-  updatedAt?: string | undefined;
+  canceled?: boolean | null | undefined;
+  completedAt?: string | null | undefined;
+  createdAt?: string | null | undefined;
+  currentStep?: CurrentStep | null | undefined;
+  errorCode?: string | null | undefined;
+  errorDetail?: string | null | undefined;
+  errorMessage?: string | null | undefined;
+  fullSync?: SyncTriggerReasonJson | null | undefined;
+  id?: number | null | undefined;
+  recordsFailed?: number | null | undefined;
+  recordsInvalid?: number | null | undefined;
+  recordsProcessed?: number | null | undefined;
+  recordsUpdated?: number | null | undefined;
+  scheduledExecutionTime?: string | null | undefined;
+  sourceRecordCount?: number | null | undefined;
+  status?: SyncRunStatus | null | undefined;
+  syncId?: number | null | undefined;
+  updatedAt?: string | null | undefined;
 }
 
 const [parseSyncRun, safeParseSyncRun, isSyncRun, SyncRunSchema, serializeSyncRun] = $object<

@@ -32,12 +32,12 @@ export interface SyncRunMetrics {
 }
 
 export interface SyncRunMetricsJson {
-  countersByStep?: { [key: string]: MetricCounterJson } | undefined;
+  countersByStep?: { [key: string]: MetricCounterJson } | null | undefined;
   countersByStepAndDestination?:
-    { [key: string]: { [key: string]: MetricCounterJson } } | undefined;
-  stepDurations?: { [key: string]: number } | undefined;
-  rowSamples?: string[][] | undefined;
-  latenciesMs?: number[] | undefined;
+    { [key: string]: { [key: string]: MetricCounterJson } } | null | undefined;
+  stepDurations?: { [key: string]: number } | null | undefined;
+  rowSamples?: string[][] | null | undefined;
+  latenciesMs?: number[] | null | undefined;
   rawStats?: unknown | undefined;
 }
 

@@ -45,13 +45,13 @@ export interface SyncSchedule {
 export interface SyncScheduleJson {
   cronExpression: string;
   frequency: ScheduleFrequency;
-  hourOfDay?: number | undefined;
-  dayOfWeek?: string | undefined;
-  timezone?: string | undefined;
-  pausedUntil?: string | undefined;
-  blackoutWindows?: BlackoutWindowJson[] | undefined;
-  priority?: SyncPriority | undefined;
-  deliveryWindow?: DeliveryWindow | undefined;
+  hourOfDay?: number | null | undefined;
+  dayOfWeek?: string | null | undefined;
+  timezone?: string | null | undefined;
+  pausedUntil?: string | null | undefined;
+  blackoutWindows?: BlackoutWindowJson[] | null | undefined;
+  priority?: SyncPriority | null | undefined;
+  deliveryWindow?: DeliveryWindow | null | undefined;
 }
 
 const [

@@ -34,12 +34,12 @@ export interface SyncTriggerReason {
 }
 
 export interface SyncTriggerReasonJson {
-  uiTag?: string | undefined;
-  uiDetail?: string | undefined;
-  triggerSource?: string | undefined;
-  requestedBy?: string | undefined;
-  forceFullSync?: boolean | undefined;
-  upstreamJobId?: string | undefined;
+  uiTag?: string | null | undefined;
+  uiDetail?: string | null | undefined;
+  triggerSource?: string | null | undefined;
+  requestedBy?: string | null | undefined;
+  forceFullSync?: boolean | null | undefined;
+  upstreamJobId?: string | null | undefined;
 }
 
 const [

@@ -59,21 +59,21 @@ export interface Account {
 export interface AccountJson {
   id: string;
   seats: number;
-  version?: number | undefined;
-  score?: number | undefined;
-  balance?: string | undefined;
-  ledger?: string | undefined;
+  version?: number | null | undefined;
+  score?: number | null | undefined;
+  balance?: string | number | null | undefined;
+  ledger?: string | number | null | undefined;
   active: boolean;
   metadata?: unknown | undefined;
-  avatar?: Uint8Array | undefined;
+  avatar?: Uint8Array | null | undefined;
   createdAt: string;
-  renewsOn?: string | undefined;
-  tags?: string[] | undefined;
-  limits?: { [key: string]: number } | undefined;
-  cards?: CardJson[] | undefined;
-  cardsByOwner?: { [key: string]: CardJson[] } | undefined;
+  renewsOn?: string | null | undefined;
+  tags?: string[] | null | undefined;
+  limits?: { [key: string]: number } | null | undefined;
+  cards?: CardJson[] | null | undefined;
+  cardsByOwner?: { [key: string]: CardJson[] } | null | undefined;
   status: AccountStatus;
-  paymentSource?: PaymentSourceJson | undefined;
+  paymentSource?: PaymentSourceJson | null | undefined;
 }
 
 const [parseAccount, safeParseAccount, isAccount, AccountSchema, serializeAccount] = $object<

@@ -9,7 +9,7 @@ export interface Card {
 
 export interface CardJson {
   last4: string;
-  expiryMonth?: number | undefined;
+  expiryMonth?: number | null | undefined;
 }
 
 const [parseCard, safeParseCard, isCard, CardSchema, serializeCard] = $object<Card, CardJson>(

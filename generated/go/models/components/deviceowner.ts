@@ -33,11 +33,11 @@ export interface DeviceOwner {
 
 export interface DeviceOwnerJson {
   ownerId: string;
-  name?: string | undefined;
-  score?: number | undefined;
+  name?: string | null | undefined;
+  score?: number | null | undefined;
   since: number;
-  aliases?: string[] | undefined;
-  meta?: { [key: string]: unknown } | undefined;
+  aliases?: string[] | null | undefined;
+  meta?: { [key: string]: unknown } | null | undefined;
   level: AccessLevel | null;
   nickname?: string | null | undefined;
 }

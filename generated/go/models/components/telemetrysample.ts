@@ -105,29 +105,29 @@ export interface TelemetrySample {
 export interface TelemetrySampleJson {
   id: string;
   deviceUrl: string;
-  label?: string | undefined;
+  label?: string | null | undefined;
   expiredUrl: string | null;
   count: number;
-  retries?: number | undefined;
+  retries?: number | null | undefined;
   channel: number;
   value: number;
-  gain?: number | undefined;
+  gain?: number | null | undefined;
   calibrated: boolean;
   raw?: unknown | undefined;
-  tags?: string[] | undefined;
-  attributes?: { [key: string]: unknown } | undefined;
-  headers?: { [key: string]: string[] } | undefined;
+  tags?: string[] | null | undefined;
+  attributes?: { [key: string]: unknown } | null | undefined;
+  headers?: { [key: string]: string[] } | null | undefined;
   takenAt: string;
-  reviewedAt?: string | undefined;
+  reviewedAt?: string | null | undefined;
   day: string;
-  serial?: string | undefined;
-  offset?: string | undefined;
+  serial?: string | number | null | undefined;
+  offset?: string | number | null | undefined;
   level: AccessLevel;
-  owner?: DeviceOwnerJson | undefined;
-  pastOwners?: DeviceOwnerJson[] | undefined;
-  ownersByRole?: { [key: string]: DeviceOwnerJson } | undefined;
-  createdBy?: CreatedByJson | undefined;
-  payload?: Uint8Array | undefined;
+  owner?: DeviceOwnerJson | null | undefined;
+  pastOwners?: DeviceOwnerJson[] | null | undefined;
+  ownersByRole?: { [key: string]: DeviceOwnerJson } | null | undefined;
+  createdBy?: CreatedByJson | null | undefined;
+  payload?: Uint8Array | null | undefined;
 }
 
 const [

@@ -17,7 +17,7 @@ export interface ListSamplesRes {
 
 export interface ListSamplesResJson {
   samples: TelemetrySampleJson[];
-  nextCursor?: string | undefined;
+  nextCursor?: string | null | undefined;
 }
 
 const [

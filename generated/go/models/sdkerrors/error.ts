@@ -12,7 +12,7 @@ export interface ErrorT {
 
 export interface ErrorTJson {
   code: string;
-  message?: string | undefined;
+  message?: string | null | undefined;
 }
 
 const [parseErrorT, safeParseErrorT, isErrorT, ErrorTSchema, serializeErrorT] = $object<

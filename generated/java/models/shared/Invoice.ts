@@ -70,23 +70,23 @@ export interface InvoiceJson {
   id: string;
   amountCents: number;
   quantity: number;
-  ratio?: number | undefined;
+  ratio?: number | null | undefined;
   paid: boolean;
-  note?: string | undefined;
+  note?: string | null | undefined;
   memo: string | null;
-  discount?: string | null | undefined;
-  total: string;
-  sequence: string;
-  pdf?: Uint8Array | undefined;
-  metadata?: { [key: string]: unknown } | undefined;
-  tags?: string[] | undefined;
+  discount?: string | number | null | undefined;
+  total: string | number;
+  sequence: string | number;
+  pdf?: Uint8Array | null | undefined;
+  metadata?: { [key: string]: unknown } | null | undefined;
+  tags?: string[] | null | undefined;
   lines: InvoiceLineJson[];
-  linesByCurrency?: { [key: string]: InvoiceLineJson[] } | undefined;
+  linesByCurrency?: { [key: string]: InvoiceLineJson[] } | null | undefined;
   issuedOn: string;
   createdAt: string;
-  status?: InvoiceStatus | undefined;
+  status?: InvoiceStatus | null | undefined;
   customer?: CustomerRef | undefined;
-  default?: boolean | undefined;
+  default?: boolean | null | undefined;
   extra?: unknown | undefined;
 }
 

@@ -12,7 +12,7 @@ export interface GetEmployeesPositiveResponse {
 
 export interface GetEmployeesPositiveResponseJson {
   data: EmployeeJson[];
-  next?: string | undefined;
+  next?: string | null | undefined;
 }
 
 const [

@@ -13,9 +13,9 @@ export interface GetEmployeesRequest {
 }
 
 export interface GetEmployeesRequestJson {
-  cursor?: string | undefined;
-  pageSize?: number | undefined;
-  status?: EmploymentStatus | undefined;
+  cursor?: string | null | undefined;
+  pageSize?: number | null | undefined;
+  status?: EmploymentStatus | null | undefined;
 }
 
 const [

@@ -59,20 +59,20 @@ export interface AccountJson {
   id: string;
   nickname: string | null;
   seats: number;
-  version?: number | undefined;
-  score?: number | undefined;
-  balance?: string | undefined;
-  ledger: string;
+  version?: number | null | undefined;
+  score?: number | null | undefined;
+  balance?: string | number | null | undefined;
+  ledger: string | number;
   active: boolean;
   metadata?: unknown | undefined;
   createdAt: string;
-  renewsOn?: string | undefined;
-  tags?: string[] | undefined;
-  limits?: { [key: string]: number } | undefined;
-  cards?: CardJson[] | undefined;
+  renewsOn?: string | null | undefined;
+  tags?: string[] | null | undefined;
+  limits?: { [key: string]: number } | null | undefined;
+  cards?: CardJson[] | null | undefined;
   primaryCard: CardJson | null;
   status: AccountStatus;
-  paymentSource?: PaymentSourceJson | undefined;
+  paymentSource?: PaymentSourceJson | null | undefined;
 }
 
 const [parseAccount, safeParseAccount, isAccount, AccountSchema, serializeAccount] = $object<

@@ -74,20 +74,20 @@ export interface AccountJson {
     | undefined;
   accountId: string;
   object: "account";
-  seats?: number | undefined;
+  seats?: number | null | undefined;
   displayName: string | null;
   discountRate?: number | null | undefined;
   verified: boolean;
-  balance?: string | undefined;
+  balance?: string | number | null | undefined;
   createdAt: string;
-  renewsOn?: string | undefined;
-  tags?: string[] | undefined;
-  metadata?: { [key: string]: unknown } | undefined;
+  renewsOn?: string | null | undefined;
+  tags?: string[] | null | undefined;
+  metadata?: { [key: string]: unknown } | null | undefined;
   status: AccountStatus;
-  owner?: OwnerJson | undefined;
-  members?: PersonJson[] | undefined;
-  endpoint?: APIEndpoint | undefined;
-  json?: string | undefined;
+  owner?: OwnerJson | null | undefined;
+  members?: PersonJson[] | null | undefined;
+  endpoint?: APIEndpoint | null | undefined;
+  json?: string | null | undefined;
 }
 
 const [parseAccount, safeParseAccount, isAccount, AccountSchema, serializeAccount] = $object<

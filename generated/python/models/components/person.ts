@@ -10,8 +10,8 @@ export interface Person {
 
 export interface PersonJson {
   name: string;
-  email?: string | undefined;
-  role?: "admin" | undefined;
+  email?: string | null | undefined;
+  role?: "admin" | null | undefined;
 }
 
 const [parsePerson, safeParsePerson, isPerson, PersonSchema, serializePerson] = $object<

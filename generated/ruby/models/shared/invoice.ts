@@ -56,19 +56,19 @@ export interface Invoice {
 export interface InvoiceJson {
   id: string;
   amountCents: number;
-  ratio?: number | undefined;
+  ratio?: number | null | undefined;
   paid: boolean;
   memo: string | null;
-  metadata?: { [key: string]: unknown } | undefined;
-  tags?: string[] | undefined;
-  codes?: number[] | undefined;
+  metadata?: { [key: string]: unknown } | null | undefined;
+  tags?: string[] | null | undefined;
+  codes?: number[] | null | undefined;
   lines: InvoiceLineJson[];
-  linesByCurrency?: { [key: string]: InvoiceLineJson[] } | undefined;
+  linesByCurrency?: { [key: string]: InvoiceLineJson[] } | null | undefined;
   issuedOn: string;
   createdAt: string;
-  status?: InvoiceStatus | undefined;
+  status?: InvoiceStatus | null | undefined;
   customer?: CustomerRef | undefined;
-  reference?: string | number | undefined;
+  reference?: string | number | null | undefined;
 }
 
 const [parseInvoice, safeParseInvoice, isInvoice, InvoiceSchema, serializeInvoice] = $object<

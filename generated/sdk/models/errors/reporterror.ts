@@ -24,7 +24,7 @@ export interface ReportError {
 export interface ReportErrorJson {
   code: string;
   message: string;
-  retryable?: boolean | undefined;
+  retryable?: boolean | null | undefined;
 }
 
 const [

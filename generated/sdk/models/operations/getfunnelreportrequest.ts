@@ -24,7 +24,7 @@ export interface GetFunnelReportRequest {
 export interface GetFunnelReportRequestJson {
   funnelId: string;
   day: string;
-  order?: SortOrder | undefined;
+  order?: SortOrder | null | undefined;
 }
 
 const [

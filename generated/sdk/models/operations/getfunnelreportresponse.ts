@@ -34,10 +34,10 @@ export interface GetFunnelReportResponse {
 
 export interface GetFunnelReportResponseJson {
   contentType: string;
-  funnelReport?: FunnelReportJson | undefined;
-  reportError?: ReportErrorJson | undefined;
+  funnelReport?: FunnelReportJson | null | undefined;
+  reportError?: ReportErrorJson | null | undefined;
   statusCode: number;
-  rawResponse?: AxiosResponseLike | undefined;
+  rawResponse?: AxiosResponseLike | null | undefined;
 }
 
 const [

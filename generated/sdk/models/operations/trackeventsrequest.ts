@@ -16,7 +16,7 @@ export interface TrackEventsRequest {
 
 export interface TrackEventsRequestJson {
   events: TrackedEventJson[];
-  dryRun?: boolean | undefined;
+  dryRun?: boolean | null | undefined;
 }
 
 const [

@@ -73,15 +73,15 @@ export interface EventProperties {
 }
 
 export interface EventPropertiesJson {
-  stringProps?: { [key: string]: string } | undefined;
-  numericProps?: { [key: string]: number } | undefined;
-  flags?: { [key: string]: boolean } | undefined;
-  listProps?: { [key: string]: string[] } | undefined;
-  nestedLabels?: { [key: string]: { [key: string]: string } } | undefined;
-  histogramBuckets?: { [key: string]: { [key: string]: number } } | undefined;
-  hourlyBuckets?: { [key: string]: { [key: string]: number } }[] | undefined;
-  rawContext?: { [key: string]: unknown }[] | undefined;
-  firstSeenByChannel?: { [key: string]: string } | undefined;
+  stringProps?: { [key: string]: string } | null | undefined;
+  numericProps?: { [key: string]: number } | null | undefined;
+  flags?: { [key: string]: boolean } | null | undefined;
+  listProps?: { [key: string]: string[] } | null | undefined;
+  nestedLabels?: { [key: string]: { [key: string]: string } } | null | undefined;
+  histogramBuckets?: { [key: string]: { [key: string]: number } } | null | undefined;
+  hourlyBuckets?: { [key: string]: { [key: string]: number } }[] | null | undefined;
+  rawContext?: { [key: string]: unknown }[] | null | undefined;
+  firstSeenByChannel?: { [key: string]: string } | null | undefined;
 }
 
 const [

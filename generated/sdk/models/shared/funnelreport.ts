@@ -31,11 +31,11 @@ export interface FunnelReport {
 export interface FunnelReportJson {
   reportDate: string;
   generatedAt: string;
-  stepsByName?: { [key: string]: FunnelStepJson } | undefined;
-  stepVariants?: { [key: string]: FunnelStepJson[] } | undefined;
-  cohortSnapshots?: { [key: string]: FunnelStepJson }[] | undefined;
-  stepsBySegmentAndName?: { [key: string]: { [key: string]: FunnelStepJson } } | undefined;
-  comparedDays?: string[] | undefined;
+  stepsByName?: { [key: string]: FunnelStepJson } | null | undefined;
+  stepVariants?: { [key: string]: FunnelStepJson[] } | null | undefined;
+  cohortSnapshots?: { [key: string]: FunnelStepJson }[] | null | undefined;
+  stepsBySegmentAndName?: { [key: string]: { [key: string]: FunnelStepJson } } | null | undefined;
+  comparedDays?: string[] | null | undefined;
 }
 
 const [

@@ -17,7 +17,7 @@ export interface FunnelStepJson {
   name: string;
   entered: number;
   converted: number;
-  medianSecondsToConvert?: number | undefined;
+  medianSecondsToConvert?: number | null | undefined;
 }
 
 const [parseFunnelStep, safeParseFunnelStep, isFunnelStep, FunnelStepSchema, serializeFunnelStep] =

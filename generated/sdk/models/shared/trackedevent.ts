@@ -31,8 +31,8 @@ export interface TrackedEvent {
 export interface TrackedEventJson {
   name: string;
   timestamp: string;
-  userId?: string | undefined;
-  properties?: EventPropertiesJson | undefined;
+  userId?: string | null | undefined;
+  properties?: EventPropertiesJson | null | undefined;
 }
 
 const [

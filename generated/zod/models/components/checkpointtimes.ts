@@ -12,9 +12,9 @@ export interface CheckpointTimes {
 }
 
 export interface CheckpointTimesJson {
-  [key: string]: string | undefined;
+  [key: string]: string | null | undefined;
   runId: string;
-  startedAt?: string | undefined;
+  startedAt?: string | null | undefined;
 }
 
 const [

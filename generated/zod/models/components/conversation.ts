@@ -72,14 +72,14 @@ export interface ConversationJson {
   id: string;
   agentId: string;
   inputs: ConversationInputJson;
-  messages?: MessageContentJson[] | undefined;
+  messages?: MessageContentJson[] | null | undefined;
   createdAt: string;
-  closedAt?: string | undefined;
+  closedAt?: string | null | undefined;
   status: ConversationStatus;
-  metadata?: { [key: string]: MetadataValueJson } | undefined;
-  labels?: { [key: string]: MetadataValueJson[] } | undefined;
-  prompt?: LegacyPromptJson | undefined;
-  title?: string | undefined;
+  metadata?: { [key: string]: MetadataValueJson } | null | undefined;
+  labels?: { [key: string]: MetadataValueJson[] } | null | undefined;
+  prompt?: LegacyPromptJson | null | undefined;
+  title?: string | null | undefined;
 }
 
 const [

@@ -36,8 +36,8 @@ export interface Domains {
 export interface DomainsJson {
   slug: string;
   verified: boolean;
-  primary?: boolean | undefined;
-  expiresOn?: string | undefined;
+  primary?: boolean | null | undefined;
+  expiresOn?: string | null | undefined;
 }
 
 const [parseDomains, safeParseDomains, isDomains, DomainsSchema, serializeDomains] = $object<

@@ -8,7 +8,7 @@ export interface FeatureFlags {
 }
 
 export interface FeatureFlagsJson {
-  [key: string]: boolean;
+  [key: string]: boolean | null;
 }
 
 const [

@@ -15,7 +15,7 @@ export interface InputMessage {
 export interface InputMessageJson {
   role: MessageRole;
   content: string;
-  name?: string | undefined;
+  name?: string | null | undefined;
 }
 
 const [

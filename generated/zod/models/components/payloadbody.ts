@@ -13,7 +13,7 @@ import {
 
 /** Body of a tool call: raw bytes, text, an exact number or a timestamp. */
 export type PayloadBody = ReadableStream<Uint8Array> | string | bigint | Decimal | Date;
-export type PayloadBodyJson = ReadableStream<Uint8Array> | string;
+export type PayloadBodyJson = ReadableStream<Uint8Array> | string | number;
 
 const [
   parsePayloadBody,

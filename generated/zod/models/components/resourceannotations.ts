@@ -17,8 +17,8 @@ export interface ResourceAnnotations {
 
 export interface ResourceAnnotationsJson {
   [key: string]: unknown;
-  audience?: MessageRole[] | undefined;
-  priority?: number | undefined;
+  audience?: MessageRole[] | null | undefined;
+  priority?: number | null | undefined;
 }
 
 const [

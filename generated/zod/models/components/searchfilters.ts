@@ -34,11 +34,11 @@ export interface SearchFilters {
 
 export interface SearchFiltersJson {
   query: string;
-  cursor?: string | undefined;
-  onlyPinned?: boolean[] | undefined;
-  facets?: { [key: string]: string[] }[] | undefined;
-  scoring?: { [key: string]: { [key: string]: unknown } } | undefined;
-  boosts?: number[] | undefined;
+  cursor?: string | null | undefined;
+  onlyPinned?: boolean[] | null | undefined;
+  facets?: { [key: string]: string[] }[] | null | undefined;
+  scoring?: { [key: string]: { [key: string]: unknown } } | null | undefined;
+  boosts?: number[] | null | undefined;
 }
 
 const [

@@ -38,11 +38,11 @@ export interface ToolSpec {
 
 export interface ToolSpecJson {
   name: string;
-  description?: string | undefined;
-  parameters?: { [key: string]: unknown } | undefined;
-  strict?: boolean | undefined;
+  description?: string | null | undefined;
+  parameters?: { [key: string]: unknown } | null | undefined;
+  strict?: boolean | null | undefined;
   outputSchema?: ResponseFormatSchema | undefined;
-  kind?: ToolKind | undefined;
+  kind?: ToolKind | null | undefined;
 }
 
 const [parseToolSpec, safeParseToolSpec, isToolSpec, ToolSpecSchema, serializeToolSpec] = $object<

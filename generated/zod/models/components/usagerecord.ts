@@ -53,13 +53,13 @@ export interface UsageRecord {
 export interface UsageRecordJson {
   workspaceId: string;
   day: string;
-  billedOn?: string | undefined;
-  tokensIn: string;
-  tokensOutPerModel?: { [key: string]: string } | undefined;
-  tokenHistory?: string[] | undefined;
-  cost: string;
-  costPerModel?: { [key: string]: string } | undefined;
-  costHistory?: string[] | undefined;
+  billedOn?: string | null | undefined;
+  tokensIn: string | number;
+  tokensOutPerModel?: { [key: string]: string | number } | null | undefined;
+  tokenHistory?: (string | number)[] | null | undefined;
+  cost: string | number;
+  costPerModel?: { [key: string]: string | number } | null | undefined;
+  costHistory?: (string | number)[] | null | undefined;
 }
 
 const [

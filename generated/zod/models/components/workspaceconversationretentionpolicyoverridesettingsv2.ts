@@ -11,7 +11,7 @@ export interface WorkspaceConversationRetentionPolicyOverrideSettingsV2 {
 
 export interface WorkspaceConversationRetentionPolicyOverrideSettingsV2Json {
   days: number;
-  appliesTo?: string[] | undefined;
+  appliesTo?: string[] | null | undefined;
 }
 
 const [

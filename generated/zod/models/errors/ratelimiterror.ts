@@ -26,9 +26,9 @@ export interface RateLimitError {
 export interface RateLimitErrorJson {
   message: string;
   code: ErrorCode;
-  retryAfterSeconds?: number | undefined;
-  tier?: RatelimitTier | undefined;
-  detail?: ErrorDetailJson | undefined;
+  retryAfterSeconds?: number | null | undefined;
+  tier?: RatelimitTier | null | undefined;
+  detail?: ErrorDetailJson | null | undefined;
   httpMeta: HTTPMetadataJson;
 }
 

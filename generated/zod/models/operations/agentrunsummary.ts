@@ -14,7 +14,7 @@ export interface AgentRunSummary {
 export interface AgentRunSummaryJson {
   runId: string;
   finishedAt: string;
-  outputTokens?: number | undefined;
+  outputTokens?: number | null | undefined;
 }
 
 const [

@@ -14,7 +14,7 @@ export interface ExportConversationTranscriptV1WorkspacesWorkspaceIdConversation
 export interface ExportConversationTranscriptV1WorkspacesWorkspaceIdConversationsPostRequestJson {
   workspaceId: string;
   since: string;
-  format?: TranscriptFormat | undefined;
+  format?: TranscriptFormat | null | undefined;
 }
 
 const [

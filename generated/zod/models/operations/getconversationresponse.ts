@@ -22,7 +22,7 @@ export interface GetConversationResponseJson {
   contentType: string;
   statusCode: number;
   rawResponse: Response;
-  conversation?: ConversationJson | undefined;
+  conversation?: ConversationJson | null | undefined;
 }
 
 const [

@@ -24,7 +24,7 @@ export interface ListDomainsResponse {
 export interface ListDomainsResponseJson {
   httpMeta: HTTPMetadataJson;
   result: DomainsJson;
-  primaryDomain?: DomainsJson2 | undefined;
+  primaryDomain?: DomainsJson2 | null | undefined;
 }
 
 const [

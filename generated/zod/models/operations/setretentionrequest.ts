@@ -71,15 +71,15 @@ export interface SetRetentionRequest {
 export interface SetRetentionRequestJson {
   workspaceId: string;
   setting: RetentionSettingJson;
-  chunking?: ChunkingStrategyJson | undefined;
-  body?: PayloadBodyJson | undefined;
-  tools?: ToolRegistryJson | undefined;
-  toolChoice?: ToolChoiceJson | undefined;
-  priority?: RetryPriority | undefined;
-  family?: ModelFamily | undefined;
-  usage?: UsageRecordJson | undefined;
-  filters?: SearchFiltersJson | undefined;
-  latency?: TimeSeriesJson | undefined;
+  chunking?: ChunkingStrategyJson | null | undefined;
+  body?: PayloadBodyJson | null | undefined;
+  tools?: ToolRegistryJson | null | undefined;
+  toolChoice?: ToolChoiceJson | null | undefined;
+  priority?: RetryPriority | null | undefined;
+  family?: ModelFamily | null | undefined;
+  usage?: UsageRecordJson | null | undefined;
+  filters?: SearchFiltersJson | null | undefined;
+  latency?: TimeSeriesJson | null | undefined;
 }
 
 const [

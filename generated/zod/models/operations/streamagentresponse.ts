@@ -16,7 +16,7 @@ export interface StreamAgentResponse {
 
 export interface StreamAgentResponseJson {
   httpMeta: HTTPMetadataJson;
-  result?: AsyncIterable<AgentEvent> | undefined;
+  result?: AsyncIterable<AgentEvent> | null | undefined;
 }
 
 const [

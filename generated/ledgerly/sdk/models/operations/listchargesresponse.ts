@@ -28,9 +28,9 @@ export interface ListChargesResponseJson {
   contentType: string;
   statusCode: number;
   rawResponse: Response;
-  cursor?: CursorJson | undefined;
-  data?: ChargeJson[] | undefined;
-  postings?: LedgerPostingJson[] | undefined;
+  cursor?: CursorJson | null | undefined;
+  data?: ChargeJson[] | null | undefined;
+  postings?: LedgerPostingJson[] | null | undefined;
 }
 
 const [

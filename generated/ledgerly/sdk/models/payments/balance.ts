@@ -10,7 +10,7 @@ export interface Balance {
 
 export interface BalanceJson {
   asset: string;
-  amount: string;
+  amount: string | number;
 }
 
 const [parseBalance, safeParseBalance, isBalance, BalanceSchema, serializeBalance] = $object<

@@ -13,7 +13,7 @@ export interface CardPayment {
 export interface CardPaymentJson {
   type: "card";
   last4: string;
-  brand?: string | undefined;
+  brand?: string | null | undefined;
 }
 
 const [

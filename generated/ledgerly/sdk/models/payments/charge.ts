@@ -64,14 +64,14 @@ export interface Charge {
 
 export interface ChargeJson {
   id: string;
-  amount: string;
+  amount: string | number;
   currency: Currency;
   status: ChargeStatus;
   method: PaymentMethodJson;
-  capturedAt?: string | undefined;
-  metadata?: { [key: string]: string } | undefined;
-  reference?: string | undefined;
-  refunds?: RefundJson[] | undefined;
+  capturedAt?: string | null | undefined;
+  metadata?: { [key: string]: string } | null | undefined;
+  reference?: string | null | undefined;
+  refunds?: RefundJson[] | null | undefined;
 }
 
 const [parseCharge, safeParseCharge, isCharge, ChargeSchema, serializeCharge] = $object<

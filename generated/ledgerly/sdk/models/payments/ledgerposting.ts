@@ -14,7 +14,7 @@ export interface LedgerPosting {
 export interface LedgerPostingJson {
   postingId: string;
   balances: { [key: string]: { [key: string]: BalanceJson } };
-  volumes?: { [key: string]: BalanceJson } | undefined;
+  volumes?: { [key: string]: BalanceJson } | null | undefined;
 }
 
 const [

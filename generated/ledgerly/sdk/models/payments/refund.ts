@@ -14,8 +14,8 @@ export interface Refund {
 
 export interface RefundJson {
   id: string;
-  amount: string;
-  reason?: string | undefined;
+  amount: string | number;
+  reason?: string | null | undefined;
   createdAt: string;
 }
 

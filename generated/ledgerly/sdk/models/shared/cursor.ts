@@ -14,7 +14,7 @@ export interface Cursor {
 export interface CursorJson {
   pageSize: number;
   hasMore: boolean;
-  next?: string | undefined;
+  next?: string | null | undefined;
 }
 
 const [parseCursor, safeParseCursor, isCursor, CursorSchema, serializeCursor] = $object<
