@@ -7,7 +7,6 @@ import { join } from "node:path";
 import type { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { corpusRoot, flavourCorpora, typescriptCorpora } from "../corpora/support.js";
-import { type Model, type TypeNode, tableRows } from "../../src/ir/types.js";
 import { ROOT } from "../helpers.js";
 import { type TempOutput, docsOf, generateToTemp } from "../runtime/support.js";
 import { type Faithfulness, type Reason, checkFaithfulness } from "./faithful.js";
@@ -23,6 +22,9 @@ const SEED = Number(process.env["MDSPEC_PROPERTY_SEED"] ?? 424_242);
  * schemas and `XJson` say what the decoders take.
  */
 const DOCUMENTED: ReadonlySet<Reason> = new Set(["date-time-syntax", "proto-key"]);
+
+/** The models of specs/ that openapi-typescript 7.13 cannot read (see the type check below). */
+const UNREADABLE_IN_SPECS = ["models/shared/destinationsummary.md", "models/shared/reservedkeys.md"];
 
 /** The faithfulness of every target, for the check over all of them. */
 const results: Faithfulness[] = [];
@@ -68,20 +70,15 @@ describe.each(chosen)("the exported documents of $name", ({ name, root }) => {
     expect(Object.keys((JSON.parse(text("json-schema")) as { $defs: object }).$defs)).toHaveLength(output!.schema.models.length);
   });
 
-  // specs/ has fields named `constructor` and `hasOwnProperty` (models/shared/reservedkeys.md),
-  // which make openapi-typescript's parser (@redocly/openapi-core) throw a TypeError.
-  it.skipIf(name === "specs")("gives every model a type mutually assignable with its generated wire type (openapi-typescript)", async () => {
+  it("gives every model a type mutually assignable with its generated wire type (openapi-typescript)", async () => {
     const agreement = await checkTypeAgreement(output!.dir, output!.schema.models, text("openapi"));
-    // A catch-all of typed values: openapi-typescript writes the declared keys and the typed extras
-    // as an intersection (`{ a: string } & { [key: string]: number }`), while the generated
-    // interface must widen its index signature to every declared field's type (TypeScript's rule
-    // for an interface). The schema's type is assignable to the wire type, not the reverse; so for
-    // the models holding such a model.
-    const typedCatchAll = withTypedCatchAll(output!.schema.models);
-    expect(agreement.failures.filter((id) => !typedCatchAll.includes(id))).toEqual([]);
-    expect(agreement.notAssignableToWire).toEqual([]);
-    expect(agreement.checked).toBe(output!.schema.models.length);
-    typeFigures.push(`${name}: ${agreement.checked - agreement.failures.length}/${agreement.checked} mutually assignable; ${agreement.failures.length} holding a typed catch-all assignable one way`);
+    expect(agreement.failures).toEqual([]);
+    // specs/ has fields named `hasOwnProperty` and `valueOf` (models/shared/reservedkeys.md), on
+    // which openapi-typescript's parser (@redocly/openapi-core) throws a TypeError: that model and
+    // the one referring to it are left out, by name; every other model is checked.
+    expect(agreement.skipped).toEqual(name === "specs" ? UNREADABLE_IN_SPECS : []);
+    expect(agreement.checked + agreement.skipped.length).toBe(output!.schema.models.length);
+    typeFigures.push(`${name}: ${agreement.checked - agreement.failures.length}/${agreement.checked} mutually assignable${agreement.skipped.length > 0 ? `, ${agreement.skipped.length} left out (${agreement.skipped.join(", ")})` : ""}`);
   });
 
   it("validates as the generated decoders do (ajv and safeParseX), but for the documented reasons", async () => {
@@ -112,44 +109,6 @@ describe("over every target", () => {
 });
 
 const typeFigures: string[] = [];
-
-/**
- * The models whose wire type holds a catch-all of typed (not `*any*`) values: their own, or one of
- * a model they refer to, at any depth.
- */
-function withTypedCatchAll(models: readonly Model[]): string[] {
-  const byId = new Map(models.map((model) => [model.id, model]));
-  const memo = new Map<string, boolean>();
-  const typeHolds = (type: TypeNode): boolean => {
-    switch (type.kind) {
-      case "ref":
-        return type.target !== null && holds(type.target);
-      case "array":
-        return typeHolds(type.element);
-      case "record":
-        return typeHolds(type.value);
-      case "union":
-        return type.members.some(typeHolds);
-      default:
-        return false;
-    }
-  };
-  const holds = (id: string): boolean => {
-    if (memo.has(id)) return memo.get(id)!;
-    memo.set(id, false);
-    const model = byId.get(id)!;
-    let result = false;
-    if (model.kind === "object") {
-      const value = model.additionalProperties?.type.value;
-      result = (value !== undefined && model.fields.length > 0 && !(value.kind === "primitive" && value.name === "any")) || tableRows(model).some((field) => typeHolds(field.type));
-    } else if (model.kind === "union") {
-      result = model.members.some((member) => typeHolds(member.type));
-    }
-    memo.set(id, result);
-    return result;
-  };
-  return models.filter((model) => holds(model.id)).map((model) => model.id);
-}
 
 /** The figures of every target, printed once at the end when MDSPEC_EXPORT_FIGURES is set (for the README). */
 const figures: string[] = [];

@@ -249,6 +249,9 @@ describe("the schema mapping", () => {
       { path: "level.md", text: "# Level\n\n## Values\n\nThis is an open enum. Unrecognized values will be captured as the `Unrecognized<string>` branded type.\n\n| Name | Value |\n| --- | --- |\n| `Low` | low |\n| - | `Unrecognized<string>` |\n" },
       { path: "empty.md", text: "# Empty\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n" },
       { path: "reply.md", text: objectDoc("Reply", [{ name: "level", type: "[Level](level.md)" }, { name: "raw", type: "[Response](https://developer.mozilla.org/en-US/docs/Web/API/Response)", required: false }, { name: "empty", type: "[Empty](empty.md)", required: false }]) },
+      // A catch-all of typed values beside declared fields: the documented transform widens the
+      // index signature as the generated interface does.
+      { path: "bag.md", text: objectDoc("Bag", ["id", { name: "count", type: "*BigInt*", required: false }, { name: "additionalProperties", type: "Record<string, [Widget](widget.md)>", required: false }]) },
     ];
     const card = objectDoc("Card", [{ name: "type", type: '*"card"*' }, "cardNumber"]);
     const bank = objectDoc("Bank", [{ name: "type", type: '*"bank"*' }, { name: "iban", required: false }]);
@@ -257,20 +260,21 @@ describe("the schema mapping", () => {
     const options = { wireNames: { case: "snake_case", overrides: {} }, requiredNulls: "accept", unknownKeys: "strict" } as const;
     const withOptions = await generateToTemp(tagged, { ...options, openapi: "openapi.json" }, "/project/docs");
     try {
-      expect(await checkTypeAgreement(withOptions.dir, withOptions.schema.models, withOptions.exports[0]!.content)).toEqual({ checked: 8, failures: [], notAssignableToWire: [] });
+      expect(await checkTypeAgreement(withOptions.dir, withOptions.schema.models, withOptions.exports[0]!.content)).toEqual({ checked: 9, skipped: [], failures: [], notAssignableToWire: [] });
     } finally {
       withOptions.cleanup();
     }
     const output = await generateToTemp(more, { openapi: "openapi.json" }, "/project/docs");
     try {
       const document = output.exports[0]!.content;
-      expect(await checkTypeAgreement(output.dir, output.schema.models, document)).toEqual({ checked: 5, failures: [], notAssignableToWire: [] });
+      expect(await checkTypeAgreement(output.dir, output.schema.models, document)).toEqual({ checked: 6, skipped: [], failures: [], notAssignableToWire: [] });
       const tampered = JSON.parse(document) as { components: { schemas: Schemas } };
       (tampered.components.schemas["Widget"]!["properties"] as Schemas)["id"] = { type: "string" };
       (tampered.components.schemas["Reply"]!["required"] as string[]).pop();
       tampered.components.schemas["Level"] = { type: "string", enum: ["low"], "x-mdspec-doc": "level.md" };
+      tampered.components.schemas["Bag"]!["additionalProperties"] = { type: "string" };
       const found = await checkTypeAgreement(output.dir, output.schema.models, JSON.stringify(tampered));
-      expect(found.failures).toEqual(["level.md", "reply.md", "widget.md"]);
+      expect(found.failures).toEqual(["bag.md", "level.md", "reply.md", "widget.md"]);
     } finally {
       output.cleanup();
     }

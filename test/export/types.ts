@@ -3,7 +3,7 @@
 // the generated wire type (`XJson`, or `X` for enums and opaque models) are mutually assignable.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import openapiTS, { astToString } from "openapi-typescript";
+import openapiTS, { type ObjectSubtype, type SchemaObject, type TransformNodeOptions, UNDEFINED, astToString, transformSchemaObject, tsUnion } from "openapi-typescript";
 import ts from "typescript";
 import type { Model } from "../../src/ir/types.js";
 import { modulePath } from "../corpora/support.js";
@@ -11,6 +11,12 @@ import { modulePath } from "../corpora/support.js";
 /** What the type check found: how many models it compared, and the models whose types differ. */
 export interface TypeAgreement {
   readonly checked: number;
+  /**
+   * The models left out because openapi-typescript throws on their schema or on a schema it refers
+   * to (sorted doc paths): 7.13, through @redocly/openapi-core's resolver, crashes on a property
+   * named like some `Object.prototype` methods (`hasOwnProperty`, `valueOf`, …).
+   */
+  readonly skipped: readonly string[];
   /** The models whose types are not mutually assignable (sorted doc paths). */
   readonly failures: readonly string[];
   /** The models whose schema type is not assignable to their wire type (a subset of `failures`). */
@@ -39,17 +45,21 @@ function wireTypeName(model: Model, module: Record<string, unknown> | null): str
  * Runs openapi-typescript on `document` (the exported OpenAPI text) and writes its types into
  * `dir`, the generated output of the same docs; the platform types that mdspec's keywords name
  * (`x-mdspec-external`, `x-mdspec-unrecognized`) are mapped by the documented transform. Then
- * type-checks one file comparing every model and returns the models whose types differ.
+ * type-checks one file comparing every model and returns the models whose types differ. Models
+ * whose schema openapi-typescript cannot read are left out and named ({@link unreadableSchemas}).
  */
-export async function checkTypeAgreement(dir: string, models: readonly Model[], document: string): Promise<TypeAgreement> {
-  const parsed = JSON.parse(document) as { components: { schemas: Record<string, Record<string, unknown>> } };
+export async function checkTypeAgreement(dir: string, allModels: readonly Model[], document: string): Promise<TypeAgreement> {
+  const whole = JSON.parse(document) as Document;
   const keyOf = new Map<string, string>();
-  for (const [key, schema] of Object.entries(parsed.components.schemas)) keyOf.set(schema["x-mdspec-doc"] as string, key);
+  for (const [key, schema] of Object.entries(whole.components.schemas)) keyOf.set(schema["x-mdspec-doc"] as string, key);
+  const unreadable = await unreadableSchemas(whole);
+  const models = allModels.filter((model) => !unreadable.has(keyOf.get(model.id)!));
+  const parsed: Document = { ...whole, components: { ...whole.components, schemas: Object.fromEntries(Object.entries(whole.components.schemas).filter(([key]) => !unreadable.has(key))) } };
   const byKey = new Map(models.map((model) => [keyOf.get(model.id)!, model]));
   const eventImports = new Map<string, string>();
   const ast = await openapiTS(parsed as never, {
     silent: true,
-    transform(schema) {
+    transform(schema, options) {
       const record = schema as Record<string, unknown>;
       const external = record["x-mdspec-external"];
       if (typeof external === "string") return externalType(external, record["x-mdspec-event"], byKey, eventImports);
@@ -59,7 +69,7 @@ export async function checkTypeAgreement(dir: string, models: readonly Model[], 
       if (record["x-mdspec-unrecognized"] === true) {
         return ts.factory.createTypeReferenceNode("Unrecognized", [ts.factory.createKeywordTypeNode(record["type"] === "number" ? ts.SyntaxKind.NumberKeyword : ts.SyntaxKind.StringKeyword)]);
       }
-      return undefined;
+      return typedCatchAll(schema, options);
     },
   });
   const imports = [`import type { AxiosResponseLike, Unrecognized } from "./runtime.js";`, ...[...eventImports].map(([alias, line]) => line.replace("%", alias))];
@@ -88,7 +98,48 @@ export async function checkTypeAgreement(dir: string, models: readonly Model[], 
     failures.add(found?.id ?? `openapi-check.ts:${line}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`);
     if (found?.toWire) notAssignableToWire.add(found.id);
   }
-  return { checked: models.length, failures: [...failures].sort(), notAssignableToWire: [...notAssignableToWire].sort() };
+  const skipped = allModels.filter((model) => unreadable.has(keyOf.get(model.id)!)).map((model) => model.id);
+  return { checked: models.length, skipped: skipped.sort(), failures: [...failures].sort(), notAssignableToWire: [...notAssignableToWire].sort() };
+}
+
+/** An exported OpenAPI document, as the check reads it. */
+interface Document {
+  readonly components: { readonly schemas: Readonly<Record<string, Record<string, unknown>>> };
+}
+
+/**
+ * The keys of the schemas openapi-typescript throws on, alone with the schemas they refer to
+ * (so also those referring to such a schema): none when it reads the whole document. Found by
+ * trying rather than by a list of names, so that the check covers every model again once
+ * openapi-typescript reads them.
+ */
+async function unreadableSchemas(document: Document): Promise<ReadonlySet<string>> {
+  const reads = async (schemas: Record<string, unknown>) => {
+    try {
+      await openapiTS({ ...document, components: { schemas } } as never, { silent: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const all = document.components.schemas;
+  if (await reads(all)) return new Set();
+  const unreadable = new Set<string>();
+  for (const key of Object.keys(all)) {
+    const closure = new Set([key]);
+    for (const current of closure) {
+      for (const ref of references(all[current])) closure.add(decodeURIComponent(ref.slice("#/components/schemas/".length)));
+    }
+    if (!(await reads(Object.fromEntries([...closure].map((name) => [name, all[name]]))))) unreadable.add(key);
+  }
+  return unreadable;
+}
+
+/** Every `$ref` inside a schema. */
+function references(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(references);
+  if (typeof value !== "object" || value === null) return [];
+  return Object.entries(value).flatMap(([key, item]) => (key === "$ref" && typeof item === "string" ? [item] : references(item)));
 }
 
 /** The TypeScript type of a platform value named by `x-mdspec-external`, as the generated code declares it. */
@@ -111,6 +162,28 @@ function externalType(name: string, event: unknown, byKey: ReadonlyMap<string, M
     default:
       return reference(name);
   }
+}
+
+/**
+ * The type of an object with properties and a catch-all of typed values, as an interface must
+ * declare it: its index signature covers the declared properties too (TypeScript's rule), as the
+ * generated `XJson`'s does. openapi-typescript writes `{ a: string } & { [key: string]: number }`
+ * instead, a type no object literal can be assigned to; with the declared properties' types (and
+ * `undefined` for an optional one) in the index signature, it can. The schema is not changed: it
+ * keeps saying, exactly, which values the undeclared keys take. Undefined for other schemas.
+ */
+function typedCatchAll(schema: SchemaObject, options: TransformNodeOptions): ts.TypeNode | undefined {
+  if (!("type" in schema) || schema.type !== "object") return undefined;
+  const extras = (schema as ObjectSubtype).additionalProperties;
+  const properties = Object.entries((schema as ObjectSubtype).properties ?? {});
+  if (typeof extras !== "object" || Object.keys(extras).length === 0 || properties.length === 0) return undefined;
+  const declared = transformSchemaObject({ ...schema, additionalProperties: undefined } as SchemaObject, options);
+  const values = [extras as SchemaObject, ...properties.map(([, property]) => property)].map((value) => transformSchemaObject(value, options));
+  if (properties.some(([key]) => !((schema as ObjectSubtype).required ?? []).includes(key))) values.push(UNDEFINED);
+  const key = ts.factory.createParameterDeclaration(undefined, undefined, "key", undefined, ts.factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword));
+  const index = ts.factory.createIndexSignature(undefined, [key], tsUnion(values));
+  if (ts.isTypeLiteralNode(declared)) return ts.factory.updateTypeLiteralNode(declared, ts.factory.createNodeArray([index, ...declared.members]));
+  return ts.factory.createIntersectionTypeNode([declared, ts.factory.createTypeLiteralNode([index])]);
 }
 
 function isEmpty(properties: unknown): boolean {
