@@ -177,13 +177,13 @@ function typedCatchAll(schema: SchemaObject, options: TransformNodeOptions): ts.
   const extras = (schema as ObjectSubtype).additionalProperties;
   const properties = Object.entries((schema as ObjectSubtype).properties ?? {});
   if (typeof extras !== "object" || Object.keys(extras).length === 0 || properties.length === 0) return undefined;
+  // The declared properties as openapi-typescript writes them, and beside them the index signature.
   const declared = transformSchemaObject({ ...schema, additionalProperties: undefined } as SchemaObject, options);
   const values = [extras as SchemaObject, ...properties.map(([, property]) => property)].map((value) => transformSchemaObject(value, options));
   if (properties.some(([key]) => !((schema as ObjectSubtype).required ?? []).includes(key))) values.push(UNDEFINED);
   const key = ts.factory.createParameterDeclaration(undefined, undefined, "key", undefined, ts.factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword));
-  const index = ts.factory.createIndexSignature(undefined, [key], tsUnion(values));
-  if (ts.isTypeLiteralNode(declared)) return ts.factory.updateTypeLiteralNode(declared, ts.factory.createNodeArray([index, ...declared.members]));
-  return ts.factory.createIntersectionTypeNode([declared, ts.factory.createTypeLiteralNode([index])]);
+  const index = ts.factory.createTypeLiteralNode([ts.factory.createIndexSignature(undefined, [key], tsUnion(values))]);
+  return ts.factory.createIntersectionTypeNode([declared, index]);
 }
 
 function isEmpty(properties: unknown): boolean {
