@@ -15,7 +15,12 @@ import { evaluateSnippet } from "../example-usage.js";
 import type { TempOutput } from "../runtime/support.js";
 import type { Ajv2020 } from "ajv/dist/2020.js";
 
-/** Why ajv and the generated decoder disagree on a value; `other` is a disagreement not understood. */
+/**
+ * Why ajv and the generated decoder disagree on a value; `other` is a disagreement not understood.
+ * `null-as-absent` and `integer-as-number` were reasons until the schemas took null in optional
+ * fields (`--nulls absent`) and numbers for `*BigInt*` and `*Decimal*`; they name such a
+ * regression.
+ */
 export type Reason = "null-as-absent" | "integer-as-number" | "date-time-syntax" | "proto-key" | "other";
 
 /** One value on which the two disagree. */
@@ -175,8 +180,8 @@ async function loadBundled(output: TempOutput): Promise<{ modules: Map<string, M
 
 /**
  * Why ajv rejects a value the generated decoder accepts, from the value where ajv's first error
- * is: null (read as absent by the decoder), a number (a `*BigInt*` or `*Decimal*` string on the
- * schema's side), or a date-time format.
+ * is: null (where the schema would not say what the decoder reads as absent), a number (where
+ * it would not take a `*BigInt*` or `*Decimal*` as a number), or a date-time format.
  */
 function schemaReason(errors: readonly ErrorObject[], value: unknown): Reason {
   const error = errors[0];
