@@ -1,9 +1,12 @@
 // The options of DESIGN.md section 3 that the docs do not carry: unknown keys (strip, passthrough,
 // strict), null in optional fields (absent, reject) and wire names (case and overrides). Code for
 // non-default options is generated from docs into a temporary folder and imported from there.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseSyncRun, serializeSyncRun } from "../../generated/models/shared/syncrun.js";
 import { generateFromDocs, readRuntimeTemplate } from "../../src/generate.js";
+import { interfaceBlock } from "../cli/helpers.js";
 import { type SafeResult, SPECS_ROOT, type TempOutput, dataOf, docsOf, generateFixtures, generateToTemp, issueSummary } from "./support.js";
 
 interface Part {
@@ -28,16 +31,21 @@ interface WidgetModule {
   isWidget(value: unknown): boolean;
 }
 
-/** Generates the fixture docs with `options` once for a describe block and loads the Widget module. */
-function withWidget(options: Parameters<typeof generateFixtures>[0]): () => WidgetModule {
+/**
+ * Generates the fixture docs with `options` once for a describe block and loads the Widget module;
+ * `source()` gives the module's text.
+ */
+function withWidget(options: Parameters<typeof generateFixtures>[0]): (() => WidgetModule) & { source: () => string } {
   let output: TempOutput | undefined;
   let module: WidgetModule | undefined;
+  let text: string | undefined;
   beforeAll(async () => {
     output = await generateFixtures(options);
     module = await output.load<WidgetModule>("models/components/widget.ts");
+    text = readFileSync(join(output.dir, "models/components/widget.ts"), "utf8");
   });
   afterAll(() => output?.cleanup());
-  return () => module!;
+  return Object.assign(() => module!, { source: () => text! });
 }
 
 /** A JSON value after a trip through JSON text. */
@@ -163,6 +171,16 @@ describe("null in fields", () => {
     it("holds for the committed generated code", () => {
       expect(parseSyncRun({ id: null, completedAt: null, status: null, fullSync: null })).toEqual({});
     });
+
+    it("says so in the wire type (XJson, the input type of XSchema), not in the model type", () => {
+      const wire = interfaceBlock(widget.source(), "WidgetJson");
+      expect(wire).toContain("  count?: number | null | undefined;");
+      expect(wire).toContain("  part?: PartJson | null | undefined;");
+      expect(wire).toContain("  tags?: string[] | null | undefined;");
+      expect(wire).toContain("  name: string;");
+      expect(wire).toContain("  extra?: unknown | undefined;");
+      expect(interfaceBlock(widget.source(), "Widget")).toContain("  count?: number | undefined;");
+    });
   });
 
   describe("reject", () => {
@@ -179,6 +197,12 @@ describe("null in fields", () => {
 
     it("still rejects null in a required field", () => {
       expect(issueSummary(widget().safeParseWidget({ name: null }))).toEqual([{ path: ["name"], code: "invalid_type" }]);
+    });
+
+    it("leaves null out of the wire type", () => {
+      const wire = interfaceBlock(widget.source(), "WidgetJson");
+      expect(wire).toContain("  count?: number | undefined;");
+      expect(wire).not.toContain("null");
     });
   });
 });

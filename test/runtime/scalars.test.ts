@@ -13,6 +13,7 @@ import {
   safeParseUsageRecord,
   serializeUsageRecord,
   type UsageRecord,
+  type UsageRecordJson,
 } from "../../generated/zod/models/components/usagerecord.js";
 import { issueSummary } from "./support.js";
 
@@ -92,6 +93,16 @@ describe("*BigInt*", () => {
     for (const value of [1.5, "1.5", "1e3", "12a", "", " 1", Number.NaN, 2 ** 60, true]) {
       expect(issueSummary(safeParseUsageRecord({ ...base, tokensIn: value })), String(value)).toEqual([{ path: ["tokensIn"], code: "invalid_type" }]);
     }
+  });
+
+  it("has a wire type taking both forms the decoder takes, a *Decimal*'s too (string | number)", () => {
+    const wire: UsageRecordJson = { workspaceId: "w", day: "2024-01-02", tokensIn: 7, tokenHistory: [1, "2"], cost: 19.99, costPerModel: { a: "0.5", b: 2 } };
+    const usage = parseUsageRecord(wire);
+    expect(usage.tokensIn).toBe(7n);
+    expect(usage.tokenHistory).toEqual([1n, 2n]);
+    expect(usage.cost.text).toBe("19.99");
+    // The serializer writes the strings.
+    expect(serializeUsageRecord(usage)).toMatchObject({ tokensIn: "7", tokenHistory: ["1", "2"], cost: "19.99", costPerModel: { a: "0.5", b: "2" } });
   });
 
   it("isX requires a bigint, not a number or string", () => {
