@@ -88,8 +88,7 @@ function objectSchema(context: Context, model: ObjectModel): JsonObject {
     const value = model.additionalProperties.type.value;
     const values = typeSchema(context, value);
     entries.push(["additionalProperties", extraTakesNull(value, context.options.nulls, context.lookup) ? orNull(values) : values]);
-  }
-  else if (context.options.unknownKeys === "strict") entries.push(["additionalProperties", false]);
+  } else if (context.options.unknownKeys === "strict") entries.push(["additionalProperties", false]);
   return object(entries);
 }
 
