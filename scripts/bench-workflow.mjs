@@ -17,6 +17,11 @@
 // memory for each; the targets: time per doc at 20,000 within 1.2x of that at 5,000, and a peak
 // under 1 GiB at 20,000.
 //
+// Flavours: on the mistral corpus, each cold run is paired with a cold run over the same API's
+// docs written for the Python SDK (the mistral-python corpus, 1,051 docs), when it is there; the
+// median of the pairs' ratios of time per doc is the cost of reading another flavour (CI holds
+// it to 110%).
+//
 // Watch: the first save after the watching message, in several sessions, and the saves after it
 // (see measureWatch); both must reach their file within 150 ms.
 //
@@ -29,7 +34,7 @@
 // Usage: node scripts/bench-workflow.mjs [--corpus NAME | --docs DIR] [--runs N] [--scale] [--only runs|watch|scale] [--check]
 // With --check it exits 1 when a target is missed (CI runs it so the figures never slip back).
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -51,6 +56,9 @@ const REFERENCE_SECONDS = 1.28;
 
 /** The peak memory CI holds a cold run of the corpus to (mistral measured about 270 MiB). */
 const MEMORY_LIMIT_MIB = 400;
+
+/** The same API's docs for another SDK language, paired with the TypeScript ones (mistral only). */
+const flavourSource = corpus === "mistral" && !args.includes("--docs") ? resolve(root, "..", "shared", "corpora", "mistral-python", "docs", "models") : null;
 
 const work = mkdtempSync(join(tmpdir(), "mdspec-bench-"));
 const docs = join(work, "docs", "models");
@@ -158,6 +166,12 @@ const noChange = [];
 const oneEdit = [];
 const noCache = [];
 const withExports = [];
+const flavourRatio = [];
+const flavourCold = [];
+const flavourDocs = flavourSource !== null && existsSync(flavourSource) ? join(work, "flavour", "models") : null;
+if (flavourDocs !== null) cpSync(flavourSource, flavourDocs, { recursive: true });
+const docCount = listDocs(docs).length;
+const flavourDocCount = flavourDocs === null ? 0 : listDocs(flavourDocs).length;
 for (let run = 0; run < runs; run += 1) {
   reference.push(runReference());
   if (!measures("runs")) continue;
@@ -171,6 +185,11 @@ for (let run = 0; run < runs; run += 1) {
   // the pair's ratio is what exporting costs.
   const exported = join(work, `exports-${run}`);
   withExports.push(runCliMeasured(exported, docs, ["--openapi", join(exported, "openapi.json"), "--json-schema", join(exported, "models.schema.json")]).seconds / measured.seconds);
+  if (flavourDocs !== null) {
+    const seconds = runCliMeasured(join(work, `flavour-${run}`), flavourDocs).seconds;
+    flavourCold.push(seconds);
+    flavourRatio.push(seconds / flavourDocCount / (measured.seconds / docCount));
+  }
   noChange.push(runCli(fresh));
   editDoc();
   oneEdit.push(runCli(fresh));
@@ -204,6 +223,12 @@ if (cold.length > 0) {
   console.log(`  no cache, output current ${range(noCache, fmt)}  (a fresh clone in CI)`);
   console.log(`  cold, with the exports   ${fmt(coldMedian * median(withExports))}  = ${(median(withExports) * 100).toFixed(1)}% of cold (median of the pairs' ratios; --openapi and --json-schema)`);
   console.log(`  peak memory, cold        ${range(coldMemory, (mib) => `${mib.toFixed(0)} MiB`)}`);
+  if (flavourCold.length > 0) {
+    console.log(
+      `  cold, Python flavour     ${range(flavourCold, fmt)}  (mistral-python, ${flavourDocCount} docs; ${docCount} TypeScript docs): time per doc ${(median(flavourRatio) * 100).toFixed(1)}% of the TypeScript docs' (median of the pairs' ratios)`,
+    );
+    checks.push(["cold Python flavour per doc <= 110% of TypeScript", median(flavourRatio) <= 1.1]);
+  }
   checks.push(
     [`cold generate <= ${(4 * slower).toFixed(2)} s (4 s ${times})`, coldMedian <= 4 * slower],
     [`no-change rerun <= ${(0.4 * slower).toFixed(2)} s (0.4 s ${times})`, noChangeMedian <= 0.4 * slower],
