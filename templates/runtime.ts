@@ -410,11 +410,15 @@ export const $bigint: $Type<bigint> = {
   encode: decimalText,
 };
 
-/** `*Decimal*`: a finite number or a decimal string, kept as its exact text. */
-export const $decimal: $Type<Decimal> = {
+/**
+ * `*Decimal*`: a decimal string, kept as its exact text in a {@link Decimal}, or a finite number,
+ * kept as the number (its digits beyond a double's went with `JSON.parse`), as Speakeasy's
+ * TypeScript SDKs type it (`Decimal | number`). Each is written back in its own form.
+ */
+export const $decimal: $Type<Decimal | number> = {
   decode: (value, context, key) => {
     if (typeof value === "string" && DECIMAL_TEXT.test(value)) return new Decimal(value);
-    if (typeof value === "number" && Number.isFinite(value)) return new Decimal(String(value));
+    if (typeof value === "number" && Number.isFinite(value)) return value;
     return reject(
       value,
       context,
@@ -423,7 +427,7 @@ export const $decimal: $Type<Decimal> = {
       `expected a decimal (number or decimal string), got ${describe(value)}`,
     );
   },
-  is: (value) => value instanceof Decimal,
+  is: (value) => value instanceof Decimal || (typeof value === "number" && Number.isFinite(value)),
   encode: decimalText,
 };
 
@@ -1041,7 +1045,7 @@ function api<T, J>(type: $Type<T>): $Api<T, J> {
 
 /**
  * The decimal text of a `bigint` or {@link Decimal}, as the wire carries them; any other value
- * is outside the type and is returned as it is.
+ * (a `*Decimal*` field's number, or a value outside the type) is returned as it is.
  */
 function decimalText(value: bigint | Decimal): string {
   return typeof value === "bigint" || value instanceof Decimal

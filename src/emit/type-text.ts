@@ -10,7 +10,7 @@ export type TypeMode = "model" | "wire";
 
 /**
  * Prints the TypeScript type of a type node. In the model form: `Date` for date-times, the
- * runtime's `DateOnly` for date-only values, `bigint`, the runtime's `Decimal`. In the wire form
+ * runtime's `DateOnly` for date-only values, `bigint`, the runtime's `Decimal` or a number. In the wire form
  * (the `XJson` types): ISO strings for dates, `string | number` for `bigint` and `Decimal` (a
  * decimal string or a number, as the decoders take them), and the
  * `YJson` type of referenced objects and unions. `unknown` for `*any*` (unless configured),
@@ -30,7 +30,8 @@ export function typeText(context: EmitContext, type: TypeNode, mode: TypeMode = 
         case "bigint":
           return mode === "wire" ? "string | number" : "bigint";
         case "decimal":
-          return mode === "wire" ? "string | number" : runtimeSymbol(context, "Decimal", true);
+          // A decimal number read from JSON stays a number, as Speakeasy's SDKs type it.
+          return mode === "wire" ? "string | number" : `${runtimeSymbol(context, "Decimal", true)} | number`;
         default:
           return type.name;
       }
@@ -79,11 +80,13 @@ export function unionMemberTexts(context: EmitContext, members: readonly TypeNod
 
 /**
  * The members of the union a type prints as, each once: those of an inline union, `string` and
- * `number` for a wire `*BigInt*` or `*Decimal*`, else the type alone.
+ * `number` for a wire `*BigInt*` or `*Decimal*`, `Decimal` and `number` for a model `*Decimal*`,
+ * else the type alone.
  */
 export function typeParts(context: EmitContext, type: TypeNode, mode: TypeMode = "model"): string[] {
   if (type.kind === "union") return unionMemberTexts(context, type.members, mode);
   if (mode === "wire" && type.kind === "primitive" && (type.name === "bigint" || type.name === "decimal")) return ["string", "number"];
+  if (type.kind === "primitive" && type.name === "decimal") return [runtimeSymbol(context, "Decimal", true), "number"];
   return [typeText(context, type, mode)];
 }
 

@@ -180,7 +180,7 @@ describe("specs/java", () => {
     expect(result.diagnostics.map((diagnostic) => `${diagnostic.file} ${diagnostic.code}`)).toEqual(["models/shared/CustomerRef.md MDS130"]);
     const invoice = result.files.find((file) => file.path === "models/shared/Invoice.ts")!.content;
     expect(invoice).toContain("  memo: string | null;\n");
-    expect(invoice).toContain("  discount?: Decimal | null | undefined;\n");
+    expect(invoice).toContain("  discount?: Decimal | number | null | undefined;\n");
     expect(invoice).toContain("  default?: boolean | undefined;\n");
     const response = result.files.find((file) => file.path === "models/operations/GetInvoiceResponse.ts")!.content;
     expect(response).toContain("export interface GetInvoiceResponse {\n  headers: { [key: string]: string[] };\n  /** OK */\n  result: Invoice;\n}");

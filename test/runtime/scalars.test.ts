@@ -100,9 +100,11 @@ describe("*BigInt*", () => {
     const usage = parseUsageRecord(wire);
     expect(usage.tokensIn).toBe(7n);
     expect(usage.tokenHistory).toEqual([1n, 2n]);
-    expect(usage.cost.text).toBe("19.99");
-    // The serializer writes the strings.
-    expect(serializeUsageRecord(usage)).toMatchObject({ tokensIn: "7", tokenHistory: ["1", "2"], cost: "19.99", costPerModel: { a: "0.5", b: "2" } });
+    // A decimal number stays a number (its precision went with JSON.parse), and is written back as one.
+    expect(usage.cost).toBe(19.99);
+    expect(usage.costPerModel?.["a"]).toBeInstanceOf(Decimal);
+    // The serializer writes the bigints and Decimals as strings.
+    expect(serializeUsageRecord(usage)).toMatchObject({ tokensIn: "7", tokenHistory: ["1", "2"], cost: 19.99, costPerModel: { a: "0.5", b: 2 } });
   });
 
   it("isX requires a bigint, not a number or string", () => {
@@ -135,9 +137,24 @@ describe("*Decimal*", () => {
     expect(JSON.stringify(usage.cost)).toBe(`"${exact}"`);
   });
 
-  it("accepts a finite JSON number as its shortest text", () => {
-    expect(parseUsageRecord({ ...base, cost: 0.1 }).cost.toString()).toBe("0.1");
-    expect(parseUsageRecord({ ...base, cost: -3 }).cost.toString()).toBe("-3");
+  it("keeps a finite JSON number as a number (typed Decimal | number, as Speakeasy's TypeScript SDKs declare it) and writes it back as one", () => {
+    const usage = parseUsageRecord({ ...base, cost: 0.1, costHistory: [-3, "2.50"] });
+    expect(usage.cost).toBe(0.1);
+    expect(usage.costHistory).toEqual([-3, new Decimal("2.50")]);
+    expect(serializeUsageRecord(usage)).toMatchObject({ cost: 0.1, costHistory: [-3, "2.50"] });
+    // A value user code builds may hold either.
+    const built: UsageRecord = { workspaceId: "w", day: "2024-01-02", tokensIn: 1n, cost: 1.5, costHistory: [new Decimal("0.10"), 2] };
+    expect(isUsageRecord(built)).toBe(true);
+    expect(serializeUsageRecord(built)).toMatchObject({ cost: 1.5, costHistory: ["0.10", 2] });
+  });
+
+  it("isX takes a Decimal or a finite number, not a string or a non-finite number", () => {
+    const usage: UsageRecord = { workspaceId: "w", day: "2024-01-02", tokensIn: 1n, cost: new Decimal("1") };
+    expect(isUsageRecord(usage)).toBe(true);
+    expect(isUsageRecord({ ...usage, cost: 2 })).toBe(true);
+    expect(isUsageRecord({ ...usage, cost: "2" })).toBe(false);
+    expect(isUsageRecord({ ...usage, cost: Number.NaN })).toBe(false);
+    expect(isUsageRecord({ ...usage, cost: Number.POSITIVE_INFINITY })).toBe(false);
   });
 
   it("rejects text that is not a decimal, and non-finite numbers", () => {

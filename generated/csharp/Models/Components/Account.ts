@@ -38,7 +38,7 @@ export interface Account {
   /** @example 4.5 */
   score?: number | undefined;
   /** @example 12.50 */
-  balance?: Decimal | undefined;
+  balance?: Decimal | number | undefined;
   ledger?: bigint | undefined;
   /** @example true */
   active: boolean;

@@ -84,7 +84,7 @@ export interface TelemetrySample {
   /** Serial number of the device. */
   serial?: bigint | undefined;
   /** Calibration offset. */
-  offset?: Decimal | undefined;
+  offset?: Decimal | number | undefined;
   /**
    * Who may see the reading.
    * @example read

@@ -42,9 +42,9 @@ export interface Invoice {
   /** Required, and null until set (Java writes a required nullable field as `Optional`). */
   memo: string | null;
   /** Optional and nullable. */
-  discount?: Decimal | null | undefined;
+  discount?: Decimal | number | null | undefined;
   /** @example 19.99 */
-  total: Decimal;
+  total: Decimal | number;
   /** @example 9223372036854775808 */
   sequence: bigint;
   pdf?: Uint8Array | undefined;

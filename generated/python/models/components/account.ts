@@ -41,7 +41,7 @@ export interface Account {
   discountRate?: number | null | undefined;
   verified: boolean;
   /** The balance, to the cent. */
-  balance?: Decimal | undefined;
+  balance?: Decimal | number | undefined;
   /** When the account was created (a date-time: Python docs swap the link texts). */
   createdAt: Date;
   /** The renewal day (a date). */

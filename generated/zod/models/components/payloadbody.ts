@@ -12,7 +12,7 @@ import {
 } from "../../../runtime.js";
 
 /** Body of a tool call: raw bytes, text, an exact number or a timestamp. */
-export type PayloadBody = ReadableStream<Uint8Array> | string | bigint | Decimal | Date;
+export type PayloadBody = ReadableStream<Uint8Array> | string | bigint | Decimal | number | Date;
 export type PayloadBodyJson = ReadableStream<Uint8Array> | string | number;
 
 const [

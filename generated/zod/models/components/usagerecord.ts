@@ -43,11 +43,11 @@ export interface UsageRecord {
    * Cost in EUR.
    * @example 1.5
    */
-  cost: Decimal;
+  cost: Decimal | number;
   /** Cost in EUR per model. */
-  costPerModel?: { [key: string]: Decimal } | undefined;
+  costPerModel?: { [key: string]: Decimal | number } | undefined;
   /** Cost of the previous seven days. */
-  costHistory?: Decimal[] | undefined;
+  costHistory?: (Decimal | number)[] | undefined;
 }
 
 export interface UsageRecordJson {
