@@ -29,14 +29,14 @@ const THRESHOLDS = { static: 100, enums: 100, wire: 100, runtime: 100, examples:
  * form these docs cannot tell (fixture corpora).
  */
 const FLAVOUR_THRESHOLDS = {
-  "fixture-python": { static: 94.4, enums: 100, wire: 99.6, runtime: 97.7 },
-  "fixture-go": { static: 95.4, enums: 100, wire: 99.6, runtime: 97.5 },
+  "fixture-python": { static: 94.4, enums: 100, wire: 99.6, runtime: 99.4 },
+  "fixture-go": { static: 95.4, enums: 100, wire: 99.6, runtime: 99.1 },
   "mistral-python": { static: 99.9, enums: 100, wire: 100, runtime: 100 },
-  "fixture-csharp": { static: 94.4, enums: 100, wire: 99.3, runtime: 93.9 },
-  "fixture-php": { static: 94.2, enums: 100, wire: 99.7, runtime: 94.4 },
+  "fixture-csharp": { static: 94.4, enums: 100, wire: 99.3, runtime: 94.3 },
+  "fixture-php": { static: 94.2, enums: 100, wire: 99.7, runtime: 94.8 },
   // Java and Ruby docs also lose union members (title-only docs), literals and numbers sent as
   // strings; Ruby's of January 2025 BigInt, Decimal and union fields (`::Object`) as well.
-  "fixture-java": { static: 90.9, enums: 100, wire: 99.3, runtime: 94.6 },
+  "fixture-java": { static: 90.9, enums: 100, wire: 99.3, runtime: 95.0 },
   "fixture-ruby": { static: 89.5, enums: 96.1, wire: 99.8, runtime: 95.9 },
 };
 
