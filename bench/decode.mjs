@@ -285,7 +285,9 @@ console.log("");
 const med = (name, op) => results.get(name)[op].median;
 const ratio = (op, other) => med("mdspec", op) / med(other, op);
 const checks = [
-  ["decode", "hand-written", 1.0],
+  // Decode is 2x hand-written on a quiet machine (`npm run bench`); 1.5x leaves room for a
+  // quick run on a busy CI machine while still catching a real slip.
+  ["decode", "hand-written", 1.5],
   ["decode", "Zod v4", 3.5],
   ["decode", "Zod v3 (Speakeasy)", 10],
   ["decode", "class-transformer", null],
