@@ -68,6 +68,14 @@ describe("Python docs: Type cells", () => {
     });
   }
 
+  it("reads an integer constant beyond the safe range as BigInt, with a warning, never as a rounded number", () => {
+    const { model, codes } = parsePython(fieldsDoc([["big", "*Literal[9223372036854775807]*", true], ["safe", "*Literal[9007199254740991]*", true]]));
+    if (model?.kind !== "object") throw new Error("not an object doc");
+    expect(shape(model.fields[0]!.type)).toEqual({ kind: "primitive", name: "bigint" });
+    expect(shape(model.fields[1]!.type)).toEqual({ kind: "literal", value: 9007199254740991 });
+    expect(codes).toEqual(["warning MDS130"]);
+  });
+
   it("reports a type outside the grammar with the cell's position", () => {
     const text = fieldsDoc([["value", "*Tuple[str, int]*", true]]);
     const parsed = parseDoc("components/thing.md", text, "python");

@@ -37,7 +37,7 @@ export type TypeExpr =
       readonly offset: number;
     }
   | { readonly kind: "string"; readonly value: string; readonly offset: number }
-  | { readonly kind: "number"; readonly value: number; readonly offset: number }
+  | { readonly kind: "number"; readonly value: number; readonly text: string; readonly offset: number }
   | {
       /** `A | B` (PHP link texts, and `\|` between links). */
       readonly kind: "union";
@@ -326,7 +326,7 @@ function readAtom(state: ExprState): TypeExpr {
   const number = /^-?\d+(?:\.\d+)?/.exec(text.slice(from));
   if (number) {
     state.at += number[0].length;
-    return { kind: "number", value: Number(number[0]), offset: offsetOf(state, from) };
+    return { kind: "number", value: Number(number[0]), text: number[0], offset: offsetOf(state, from) };
   }
   // Names take the separators of every language: `io.BufferedReader`, `::OpenApiSDK::Shared::X`,
   // `\Brick\Math\BigInteger`, `T::Array`, and Go's empty braces (`interface{}`).

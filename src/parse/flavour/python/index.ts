@@ -90,7 +90,7 @@ function mapType(expr: TypeExpr, start: Point, losses: FlavourLoss[]): TypeNode 
     case "string":
       return { kind: "literal", value: expr.value, span };
     case "number":
-      return { kind: "literal", value: expr.value, span };
+      return numberLiteral(expr, span, losses);
     case "name":
       return mapName(expr, start, losses);
     case "union":
@@ -164,7 +164,8 @@ function mapName(expr: Extract<TypeExpr, { kind: "name" }>, start: Point, losses
     case "Literal": {
       arity(1);
       const value = args[0]!;
-      if (value.kind === "string" || value.kind === "number") return { kind: "literal", value: value.value, span };
+      if (value.kind === "string") return { kind: "literal", value: value.value, span };
+      if (value.kind === "number") return numberLiteral(value, span, losses);
       if (value.kind === "name" && (value.name === "True" || value.name === "False")) return { kind: "literal", value: value.name === "True", span };
       // `Literal[None]`: a value that is always null, which only `any` holds.
       if (value.kind === "name" && value.name === "None") return { kind: "primitive", name: "any", span };
@@ -179,6 +180,19 @@ function mapName(expr: Extract<TypeExpr, { kind: "name" }>, start: Point, losses
     default:
       throw new FlavourTypeError(expr.offset, `unknown generic type ${expr.name}[…]`);
   }
+}
+
+/**
+ * `Literal[123]`, `Literal[1.5]`: a number constant. An integer beyond the safe range (`Literal[9223372036854775807]`,
+ * an int64 constant) has no exact `number`: it is read as `BigInt`, whose decoder keeps every
+ * digit, with a warning that the constant itself is not checked.
+ */
+function numberLiteral(expr: Extract<TypeExpr, { kind: "number" }>, span: ReturnType<typeof nodeSpan>, losses: FlavourLoss[]): TypeNode {
+  if (/^-?\d+$/.test(expr.text) && !Number.isSafeInteger(expr.value)) {
+    losses.push({ offset: expr.offset, message: `the constant ${expr.text} is beyond the safe integer range of a number; read as BigInt, its value is not checked` });
+    return { kind: "primitive", name: "bigint", span };
+  }
+  return { kind: "literal", value: expr.value, span };
 }
 
 /** `shared.X` or `X`: a model named in the type, resolved like a TypeScript doc's `*ns.X*`. */
