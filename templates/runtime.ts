@@ -515,7 +515,7 @@ export function $external(name: string): $Type<unknown> {
 }
 
 /** A literal (const) value. */
-export function $literal<T extends string | number | boolean>(expected: T): $Type<T> {
+export function $literal<T extends string | number | boolean | null>(expected: T): $Type<T> {
   return {
     decode: (value, context, key) =>
       value === expected

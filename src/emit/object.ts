@@ -1,7 +1,7 @@
 import type { InterfaceDeclarationStructure, StatementStructures } from "ts-morph";
 import { StructureKind, printStructure } from "ts-morph";
 import { type AdditionalPropertiesField, type Field, type ObjectModel, tableRows } from "../ir/types.js";
-import { extraTakesNull, takesNull as takesNullField, wireTakesNull } from "../ir/nulls.js";
+import { extraTakesNull, isNullConstant, takesNull as takesNullField, wireTakesNull } from "../ir/nulls.js";
 import { apiStatement } from "./api.js";
 import { decodesUndefined, typeRef } from "./codec/type-ref.js";
 import type { EmitContext } from "./context.js";
@@ -94,7 +94,7 @@ function row(field: Field, type: string, flags: number, wire: string): string[] 
  */
 function fieldFlags(context: EmitContext, field: Field): number {
   const required = field.required ? REQUIRED : 0;
-  if (field.type.kind === "primitive" && field.type.name === "any") return required | DECODES_NULL;
+  if ((field.type.kind === "primitive" && field.type.name === "any") || isNullConstant(field.type)) return required | DECODES_NULL;
   if (takesNull(context, field)) return required | KEEPS_NULL;
   if (field.required) return decodesUndefined(context, field.type) ? REQUIRED | DECODES_NULL : REQUIRED;
   return context.options.nulls === "reject" ? DECODES_NULL : 0;

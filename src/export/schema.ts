@@ -206,7 +206,7 @@ function typeSchema(context: Context, type: TypeNode): JsonObject {
     case "date":
       return { type: "string", format: "date" };
     case "literal":
-      return { type: typeof type.value === "string" ? "string" : typeof type.value === "boolean" ? "boolean" : "number", const: type.value };
+      return { type: type.value === null ? "null" : typeof type.value === "string" ? "string" : typeof type.value === "boolean" ? "boolean" : "number", const: type.value };
     case "ref":
       return { $ref: reference(context, type.target!) };
     case "array":

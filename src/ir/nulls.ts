@@ -41,7 +41,15 @@ export function acceptsAnyValue(type: TypeNode, lookup: (id: string) => Model | 
  * `--required-nulls accept`, unless its type accepts every value anyway.
  */
 export function takesNull(field: Field, requiredNulls: RequiredNullPolicy, lookup: (id: string) => Model | undefined): boolean {
-  return (field.nullable || (field.required && requiredNulls === "accept")) && !acceptsAnyValue(field.type, lookup);
+  return (field.nullable || (field.required && requiredNulls === "accept")) && !acceptsAnyValue(field.type, lookup) && !isNullConstant(field.type);
+}
+
+/**
+ * Whether a type is the constant `null` (Python's `Literal[None]`): its decoder takes null as its
+ * value, and its field needs no `| null` of its own.
+ */
+export function isNullConstant(type: TypeNode): boolean {
+  return type.kind === "literal" && type.value === null;
 }
 
 /**
@@ -53,7 +61,7 @@ export function takesNull(field: Field, requiredNulls: RequiredNullPolicy, looku
  */
 export function wireTakesNull(field: Field, nulls: NullPolicy, requiredNulls: RequiredNullPolicy, lookup: (id: string) => Model | undefined): boolean {
   if (takesNull(field, requiredNulls, lookup)) return true;
-  return !field.required && nulls === "absent" && !acceptsAnyValue(field.type, lookup);
+  return !field.required && nulls === "absent" && !acceptsAnyValue(field.type, lookup) && !isNullConstant(field.type);
 }
 
 /**

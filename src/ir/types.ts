@@ -115,10 +115,13 @@ export interface RecordType {
   readonly span: Span;
 }
 
-/** `*"click"*`, `*true*`, `*false*`: a literal (const) type. */
+/**
+ * `*"click"*`, `*true*`, `*false*`: a literal (const) type; `null` where a doc says the value is
+ * always null (Python's `Literal[None]`).
+ */
 export interface LiteralType {
   readonly kind: "literal";
-  readonly value: string | number | boolean;
+  readonly value: string | number | boolean | null;
   readonly span: Span;
 }
 

@@ -39,6 +39,7 @@ describe("Python docs: Type cells", () => {
     ['*Literal["tag1"]*', { kind: "literal", value: "tag1" }, false],
     ["*Literal[True]*", { kind: "literal", value: true }, false],
     ["*Literal[123]*", { kind: "literal", value: 123 }, false],
+    ["*Nullable[Literal[None]]*", { kind: "literal", value: null }, true],
     ["List[*str*]", { kind: "array", element: { kind: "primitive", name: "string" } }, false],
     ["Dict[str, List[*int*]]", { kind: "record", value: { kind: "array", element: { kind: "primitive", name: "number" } } }, false],
     ["[date](https://docs.python.org/3/library/datetime.html#date-objects)", { kind: "date-time" }, false],

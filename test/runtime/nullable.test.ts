@@ -2,6 +2,7 @@
 // `OptionalNullable[T]`): those fields take null, whatever the null policies say of the others.
 import { describe, expect, it } from "vitest";
 import { isAccount, safeParseAccount, serializeAccount } from "../../generated/python/models/components/account.js";
+import { isPerson, safeParsePerson, serializePerson } from "../../generated/python/models/components/person.js";
 import { issueSummary } from "./support.js";
 
 /** A valid wire Account (the specs' Python doc, with the default wire case: property names). */
@@ -43,5 +44,16 @@ describe("nullable fields of Python docs", () => {
     if (!result.success) throw new Error("the valid Account was refused");
     expect(isAccount({ ...result.data, verified: null })).toBe(false);
     expect(isAccount({ ...result.data, discountRate: null })).toBe(true);
+  });
+
+  it("reads Literal[None] as the constant null: required, null only, kept and written back", () => {
+    const result = safeParsePerson({ name: "Ada", mergedInto: null });
+    expect(result.success && result.data.mergedInto).toBeNull();
+    if (!result.success) return;
+    expect(isPerson(result.data)).toBe(true);
+    expect(serializePerson(result.data)).toEqual({ name: "Ada", mergedInto: null });
+    expect(issueSummary(safeParsePerson({ name: "Ada", mergedInto: "x" }))).toEqual([{ path: ["mergedInto"], code: "invalid_literal" }]);
+    expect(issueSummary(safeParsePerson({ name: "Ada" }))).toEqual([{ path: ["mergedInto"], code: "required" }]);
+    expect(isPerson({ name: "Ada", mergedInto: "x" })).toBe(false);
   });
 });

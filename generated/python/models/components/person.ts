@@ -6,12 +6,15 @@ export interface Person {
   name: string;
   email?: string | undefined;
   role?: "admin" | undefined;
+  /** Always null: people are never merged in this version. */
+  mergedInto: null;
 }
 
 export interface PersonJson {
   name: string;
   email?: string | null | undefined;
   role?: "admin" | null | undefined;
+  mergedInto: null;
 }
 
 const [parsePerson, safeParsePerson, isPerson, PersonSchema, serializePerson] = $object<
@@ -21,5 +24,6 @@ const [parsePerson, safeParsePerson, isPerson, PersonSchema, serializePerson] = 
   ["name", $string, 1],
   ["email", $string],
   ["role", $literal("admin")],
+  ["mergedInto", $literal(null), 5],
 ]);
 export { parsePerson, safeParsePerson, isPerson, PersonSchema, serializePerson };

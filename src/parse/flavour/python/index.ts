@@ -167,8 +167,8 @@ function mapName(expr: Extract<TypeExpr, { kind: "name" }>, start: Point, losses
       if (value.kind === "string") return { kind: "literal", value: value.value, span };
       if (value.kind === "number") return numberLiteral(value, span, losses);
       if (value.kind === "name" && (value.name === "True" || value.name === "False")) return { kind: "literal", value: value.name === "True", span };
-      // `Literal[None]`: a value that is always null, which only `any` holds.
-      if (value.kind === "name" && value.name === "None") return { kind: "primitive", name: "any", span };
+      // `Literal[None]`: a value that is always null.
+      if (value.kind === "name" && value.name === "None") return { kind: "literal", value: null, span };
       throw new FlavourTypeError(value.offset, `Literal[${describe(value)}] is not a literal`);
     }
     case "IO":
