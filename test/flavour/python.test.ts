@@ -109,6 +109,22 @@ describe("Python docs: names", () => {
     expect(model.additionalProperties?.name).toBe("additionalProperties");
   });
 
+  it("declares a file upload as the TypeScript SDK does, without the Python SDK's own content_type", () => {
+    const file = fieldsDoc([
+      ["file_name", "*str*", true],
+      ["content", "*Union[bytes, IO[bytes], io.BufferedReader]*", true],
+      ["content_type", "*Optional[str]*", false],
+    ]);
+    const { model, codes } = parsePython(file);
+    if (model?.kind !== "object") throw new Error("not an object doc");
+    expect(model.fields.map((field) => field.name)).toEqual(["fileName", "content"]);
+    expect(codes).toEqual([]);
+    // A model that merely has a content_type field keeps it.
+    const other = parsePython(fieldsDoc([["content", "*str*", true], ["content_type", "*Optional[str]*", false]])).model;
+    if (other?.kind !== "object") throw new Error("not an object doc");
+    expect(other.fields.map((field) => field.name)).toEqual(["content", "contentType"]);
+  });
+
   it("names models as the TypeScript SDK does: its T suffix added, Python's removed", () => {
     expect(parsePython("# Error\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n").model).toMatchObject({ title: "ErrorT", docTitle: "Error" });
     expect(parsePython("# AnyT\n\n## Supported Types\n\n### `str`\n").model).toMatchObject({ title: "Any", docTitle: "AnyT" });

@@ -1,4 +1,4 @@
-import type { Point, TypeNode } from "../../../ir/types.js";
+import type { Field, Model, ObjectModel, Point, TypeNode } from "../../../ir/types.js";
 import { clip } from "../../fields.js";
 import { isAbsoluteUrl } from "../../type-words.js";
 import { type ExprGrammar, type TypeExpr, parsePlainExpr } from "../cell.js";
@@ -25,7 +25,46 @@ export const PYTHON: FlavourFrontEnd = {
   enumMemberName: (nameCell) => pascalFromWords(nameCell),
   titleOnlyLoss: null,
   readUnionMember: readPythonMember,
+  reshapeObject: withoutFileContentType,
 };
+
+/**
+ * A file upload as the TypeScript SDK declares it (`fileName` and `content`): the Python SDK's
+ * file class adds an optional `content_type` of its own, for the part it sends, which no other
+ * SDK's file has. Only a model of exactly those three fields, `content` being bytes, is one:
+ *
+ * ```markdown
+ * | `file_name`    | *str*                                        | :heavy_check_mark: | N/A |
+ * | `content`      | *Union[bytes, IO[bytes], io.BufferedReader]* | :heavy_check_mark: | N/A |
+ * | `content_type` | *Optional[str]*                              | :heavy_minus_sign: | N/A |
+ * ```
+ */
+function withoutFileContentType(model: ObjectModel): Model {
+  const byName = new Map(model.fields.map((field) => [field.name, field]));
+  const content = byName.get("content");
+  const fileName = byName.get("fileName");
+  const contentType = byName.get("contentType");
+  const isFile =
+    model.fields.length === 3 &&
+    model.additionalProperties === null &&
+    content !== undefined &&
+    content.required &&
+    isBytes(content) &&
+    fileName?.type.kind === "primitive" &&
+    fileName.type.name === "string" &&
+    contentType !== undefined &&
+    !contentType.required &&
+    contentType.type.kind === "primitive" &&
+    contentType.type.name === "string";
+  return isFile ? { ...model, fields: model.fields.filter((field) => field !== contentType) } : model;
+}
+
+/** Whether a field holds bytes: `bytes`, a stream, or a union of those. */
+function isBytes(field: Field): boolean {
+  const type = field.type;
+  const members = type.kind === "union" ? type.members : [type];
+  return members.every((member) => member.kind === "external");
+}
 
 /**
  * Reads a member heading of a Python union doc, a Python type in backticks:
