@@ -1,6 +1,7 @@
 import type { Point, Span, TypeNode } from "../../ir/types.js";
 import { spanAt } from "../source.js";
-import { type ExprGrammar, type TypeExpr, parseCellExpr } from "./cell.js";
+import { clip } from "../fields.js";
+import { type ExprGrammar, type TypeExpr, parseCellExpr, parsePlainExpr } from "./cell.js";
 import type { FlavourFrontEnd, FlavourLoss } from "./flavour.js";
 
 /**
@@ -151,5 +152,38 @@ export function cellReader(grammar: ExprGrammar, map: (expr: TypeExpr, cellStart
     if (!parsed.ok) return parsed;
     const mapped = mapSafely(() => map(parsed.expr, cellStart, required));
     return mapped.ok ? { ok: true, ...mapped.value } : mapped;
+  };
+}
+
+/**
+ * A flavour's union-member reader for headings that hold a type of the language, read with the
+ * flavour's grammar and mapped as a Type cell of an optional field would be:
+ *
+ * ```markdown
+ * ### `List\<String>`
+ * ### Pet
+ * ```
+ *
+ * The type is in backticks, or (where `bare` allows) written as it is. `example` is a heading the
+ * message for an empty or unquoted one shows.
+ */
+export function headingMemberReader(
+  grammar: ExprGrammar,
+  map: (expr: TypeExpr, start: Point, required: boolean) => Mapped,
+  options: { readonly example: string; readonly bare: boolean },
+): FlavourFrontEnd["readUnionMember"] {
+  return (member) => {
+    const quoted = /^`([^`]*)`$/.exec(member.heading);
+    const text = quoted ? quoted[1]! : member.heading;
+    if ((!quoted && !options.bare) || text.trim() === "") {
+      return { ok: false, offset: -1, message: `expected a union member heading such as ### ${options.example}, got "${clip(`### ${member.heading}`)}"` };
+    }
+    const shift = quoted ? 1 : 0;
+    const failed = (offset: number, message: string) => ({ ok: false as const, offset: offset + shift, message: `the union member \`${clip(text)}\` is not a documented type: ${message}` });
+    const parsed = parsePlainExpr(text, grammar);
+    if (!parsed.ok) return failed(parsed.offset, parsed.message);
+    const start = { ...member.headingStart, column: member.headingStart.column + shift, offset: member.headingStart.offset + shift };
+    const mapped = mapSafely(() => map(parsed.expr, start, false));
+    return mapped.ok ? { ok: true, type: mapped.value.type, losses: mapped.value.losses } : failed(mapped.offset, mapped.message);
   };
 }

@@ -1,9 +1,8 @@
 import type { Point, Span, TypeNode } from "../../../ir/types.js";
-import { clip } from "../../fields.js";
 import { isAbsoluteUrl } from "../../type-words.js";
 import { type ExprGrammar, type TypeExpr, parsePlainExpr } from "../cell.js";
-import { FlavourTypeError, type Mapped, describe, mapSafely, nodeSpan, pascalFromWords, typescriptModelName, uniqueMembers, cellReader } from "../common.js";
-import type { FlavourFrontEnd, FlavourLoss, FlavourMemberParse, UnionMemberSource } from "../flavour.js";
+import { FlavourTypeError, type Mapped, describe, nodeSpan, pascalFromWords, typescriptModelName, uniqueMembers, cellReader, headingMemberReader } from "../common.js";
+import type { FlavourFrontEnd, FlavourLoss } from "../flavour.js";
 import { reshapeResponse } from "../response.js";
 
 const GRAMMAR: ExprGrammar = { prefixes: [] };
@@ -54,7 +53,9 @@ export const JAVA: FlavourFrontEnd = {
   propertyName: javaPropertyName,
   enumMemberName: (nameCell) => pascalFromWords(nameCell),
   titleOnlyLoss: TITLE_ONLY_LOSS,
-  readUnionMember: readJavaMember,
+  // Java SDK docs write union models with a title only, so no member is known; should one have
+  // members, each heading is a Java type, in backticks or bare (`### \`List\<String>\``, `### Pet`).
+  readUnionMember: headingMemberReader(GRAMMAR, mapOuter, { example: "`Pet`", bare: true }),
   reshapeObject: reshapeResponse,
 };
 
@@ -65,28 +66,6 @@ export const JAVA: FlavourFrontEnd = {
 function javaPropertyName(fieldCell: string): string {
   const body = fieldCell.replace(/_+$/, "");
   return body === "" ? fieldCell : body;
-}
-
-/**
- * Reads a member heading of a Java union doc, should one have members: a Java type, in backticks
- * or bare (Java SDK docs write union models with a title only, so none is known):
- *
- * ```markdown
- * ### `List\<String>`
- * ### `Pet`
- * ```
- */
-function readJavaMember(member: UnionMemberSource): FlavourMemberParse {
-  const quoted = /^`([^`]*)`$/.exec(member.heading);
-  const text = quoted ? quoted[1]! : member.heading;
-  const shift = quoted ? 1 : 0;
-  if (text.trim() === "") return { ok: false, offset: -1, message: `expected a union member heading such as ### \`Pet\`, got "${clip(`### ${member.heading}`)}"` };
-  const parsed = parsePlainExpr(text, GRAMMAR);
-  if (!parsed.ok) return { ok: false, offset: parsed.offset + shift, message: `the union member \`${clip(text)}\` is not a documented type: ${parsed.message}` };
-  const start = { ...member.headingStart, column: member.headingStart.column + shift, offset: member.headingStart.offset + shift };
-  const mapped = mapSafely(() => mapOuter(parsed.expr, start, false));
-  if (mapped.ok) return { ok: true, type: mapped.value.type, losses: mapped.value.losses };
-  return { ok: false, offset: mapped.offset + shift, message: `the union member \`${clip(text)}\` is not a documented type: ${mapped.message}` };
 }
 
 /**

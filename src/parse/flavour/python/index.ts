@@ -1,9 +1,8 @@
 import type { Field, Model, ObjectModel, Point, TypeNode } from "../../../ir/types.js";
-import { clip } from "../../fields.js";
 import { isAbsoluteUrl } from "../../type-words.js";
 import { type ExprGrammar, type TypeExpr, parsePlainExpr } from "../cell.js";
-import { FlavourTypeError, type Mapped, camelFromSnake, typescriptModelName, describe, mapSafely, nodeSpan, pascalFromWords, uniqueMembers, cellReader } from "../common.js";
-import type { FlavourFrontEnd, FlavourLoss, FlavourMemberParse, UnionMemberSource } from "../flavour.js";
+import { FlavourTypeError, type Mapped, camelFromSnake, typescriptModelName, describe, nodeSpan, pascalFromWords, uniqueMembers, cellReader, headingMemberReader } from "../common.js";
+import type { FlavourFrontEnd, FlavourLoss } from "../flavour.js";
 
 const GRAMMAR: ExprGrammar = { prefixes: [] };
 
@@ -24,7 +23,9 @@ export const PYTHON: FlavourFrontEnd = {
   propertyName: (fieldCell) => (fieldCell === "__pydantic_extra__" ? "additionalProperties" : camelFromSnake(fieldCell)),
   enumMemberName: (nameCell) => pascalFromWords(nameCell),
   titleOnlyLoss: null,
-  readUnionMember: readPythonMember,
+  // A union member heading is a Python type in backticks, read as a Type cell:
+  // ``### `shared.ExampleBoat` ``, ``### `List[models.WorkflowExecutionStatus]` ``.
+  readUnionMember: headingMemberReader(GRAMMAR, mapOuter, { example: "`shared.X`", bare: false }),
   reshapeObject: withoutFileContentType,
 };
 
@@ -64,30 +65,6 @@ function isBytes(field: Field): boolean {
   const type = field.type;
   const members = type.kind === "union" ? type.members : [type];
   return members.every((member) => member.kind === "external");
-}
-
-/**
- * Reads a member heading of a Python union doc, a Python type in backticks:
- *
- * ````markdown
- * ### `shared.ExampleBoat`
- *
- * ```python
- * value: shared.ExampleBoat = /* values here *\/
- * ```
- *
- * ### `List[models.WorkflowExecutionStatus]`
- * ````
- */
-function readPythonMember(member: UnionMemberSource): FlavourMemberParse {
-  const match = /^`([^`]*)`$/.exec(member.heading);
-  if (!match) return { ok: false, offset: -1, message: `expected a union member heading such as ### \`shared.X\`, got "${clip(`### ${member.heading}`)}"` };
-  const parsed = parsePlainExpr(match[1]!, GRAMMAR);
-  if (!parsed.ok) return { ok: false, offset: parsed.offset + 1, message: `the union member \`${clip(match[1]!)}\` is not a documented type: ${parsed.message}` };
-  const start = { ...member.headingStart, column: member.headingStart.column + 1, offset: member.headingStart.offset + 1 };
-  const mapped = mapSafely(() => mapOuter(parsed.expr, start));
-  if (mapped.ok) return { ok: true, type: mapped.value.type, losses: mapped.value.losses };
-  return { ok: false, offset: mapped.offset + 1, message: `the union member \`${clip(match[1]!)}\` is not a documented type: ${mapped.message}` };
 }
 
 /** Maps a whole cell: its outer `Optional[…]` / `Nullable[…]` wrappers tell nullability. */

@@ -1,9 +1,8 @@
 import type { Point, Span, TypeNode } from "../../../ir/types.js";
-import { clip } from "../../fields.js";
 import { isAbsoluteUrl } from "../../type-words.js";
 import { type ExprGrammar, type TypeExpr, parsePlainExpr } from "../cell.js";
-import { FlavourTypeError, type Mapped, camelFromSnake, describe, mapSafely, nodeSpan, pascalFromWords, typescriptModelName, uniqueMembers, cellReader } from "../common.js";
-import type { FlavourFrontEnd, FlavourLoss, FlavourMemberParse, UnionMemberSource } from "../flavour.js";
+import { FlavourTypeError, type Mapped, camelFromSnake, describe, nodeSpan, pascalFromWords, typescriptModelName, uniqueMembers, cellReader, headingMemberReader } from "../common.js";
+import type { FlavourFrontEnd, FlavourLoss } from "../flavour.js";
 import { reshapeResponse } from "../response.js";
 
 const GRAMMAR: ExprGrammar = { prefixes: [] };
@@ -42,31 +41,11 @@ export const RUBY: FlavourFrontEnd = {
   propertyName: (fieldCell) => camelFromSnake(fieldCell),
   enumMemberName: (nameCell) => pascalFromWords(nameCell),
   titleOnlyLoss: TITLE_ONLY_LOSS,
-  readUnionMember: readRubyMember,
+  // Ruby SDK docs write union models with a title only, so no member is known; should one have
+  // members, each heading is a Sorbet type, in backticks or bare (`### \`T::Array[::String]\``).
+  readUnionMember: headingMemberReader(GRAMMAR, mapOuter, { example: "`::String`", bare: true }),
   reshapeObject: reshapeResponse,
 };
-
-/**
- * Reads a member heading of a Ruby union doc, should one have members: a Sorbet type, in
- * backticks or bare (Ruby SDK docs write union models with a title only, so none is known):
- *
- * ```markdown
- * ### `T::Array[::String]`
- * ### `::OpenApiSDK::Shared::Pet`
- * ```
- */
-function readRubyMember(member: UnionMemberSource): FlavourMemberParse {
-  const quoted = /^`([^`]*)`$/.exec(member.heading);
-  const text = quoted ? quoted[1]! : member.heading;
-  const shift = quoted ? 1 : 0;
-  if (text.trim() === "") return { ok: false, offset: -1, message: `expected a union member heading such as ### \`::String\`, got "${clip(`### ${member.heading}`)}"` };
-  const parsed = parsePlainExpr(text, GRAMMAR);
-  if (!parsed.ok) return { ok: false, offset: parsed.offset + shift, message: `the union member \`${clip(text)}\` is not a documented type: ${parsed.message}` };
-  const start = { ...member.headingStart, column: member.headingStart.column + shift, offset: member.headingStart.offset + shift };
-  const mapped = mapSafely(() => mapOuter(parsed.expr, start, false));
-  if (mapped.ok) return { ok: true, type: mapped.value.type, losses: mapped.value.losses };
-  return { ok: false, offset: mapped.offset + shift, message: `the union member \`${clip(text)}\` is not a documented type: ${mapped.message}` };
-}
 
 /**
  * Maps a whole cell. An outer `T.nilable(…)` on a required field says the value may be null (on
