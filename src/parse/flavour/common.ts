@@ -187,3 +187,13 @@ export function headingMemberReader(
     return mapped.ok ? { ok: true, type: mapped.value.type, losses: mapped.value.losses } : failed(mapped.offset, mapped.message);
   };
 }
+
+/**
+ * The reference a link to a model doc makes, `[Pet](../../models/shared/Pet.md)` or
+ * `[Optional\<Pet>](…)` (whatever wrappers its text shows); the link must name a document, not
+ * only an anchor.
+ */
+export function modelDocRef(expr: Extract<TypeExpr, { kind: "link" }>, span: Span): TypeNode {
+  if (expr.url === "" || expr.url.startsWith("#")) throw new FlavourTypeError(expr.offset, `the link [${expr.label}](${expr.url}) has no document URL`);
+  return { kind: "ref", via: { form: "link", url: expr.url, text: expr.label }, target: null, span };
+}

@@ -2,7 +2,7 @@ import type { Point, PrimitiveName, TypeNode } from "../../../ir/types.js";
 import { clip } from "../../fields.js";
 import { isAbsoluteUrl } from "../../type-words.js";
 import { type ExprGrammar, type TypeExpr, parseCellExpr } from "../cell.js";
-import { FlavourTypeError, describe, mapSafely, nodeSpan, typescriptModelName } from "../common.js";
+import { FlavourTypeError, describe, mapSafely, nodeSpan, typescriptModelName, modelDocRef } from "../common.js";
 import { reshapeResponse } from "../response.js";
 import type { FlavourFrontEnd, FlavourMemberParse, UnionMemberSource } from "../flavour.js";
 import { memberType } from "./members.js";
@@ -126,8 +126,7 @@ function mapName(expr: Extract<TypeExpr, { kind: "name" }>, start: Point): TypeN
 function mapLink(expr: Extract<TypeExpr, { kind: "link" }>, start: Point): TypeNode {
   const span = nodeSpan(start, expr.offset);
   if (!isAbsoluteUrl(expr.url)) {
-    if (expr.url === "" || expr.url.startsWith("#")) throw new FlavourTypeError(expr.offset, `the link [${expr.label}](${expr.url}) has no document URL`);
-    return { kind: "ref", via: { form: "link", url: expr.url, text: expr.label }, target: null, span };
+    return modelDocRef(expr, span);
   }
   switch (expr.label) {
     case "DateTime":

@@ -2,7 +2,7 @@ import type { Point, Span, TypeNode } from "../../../ir/types.js";
 import { clip } from "../../fields.js";
 import { isAbsoluteUrl } from "../../type-words.js";
 import { type ExprGrammar, type TypeExpr, parseCellExpr, parsePlainExpr } from "../cell.js";
-import { FlavourTypeError, describe, mapSafely, nodeSpan } from "../common.js";
+import { FlavourTypeError, describe, mapSafely, nodeSpan, modelDocRef } from "../common.js";
 import { reshapeResponse } from "../response.js";
 import type { FlavourFrontEnd, FlavourMemberParse, UnionMemberSource } from "../flavour.js";
 import { goEnumMemberName, goModelName, goPropertyName, goPropertyNameLoss } from "./names.js";
@@ -158,8 +158,7 @@ function mapLink(expr: Extract<TypeExpr, { kind: "link" }>, spanOf: SpanOf): Typ
   const named = inner?.kind === "name" && inner.args === null ? NAMED[inner.name] : undefined;
   if (named) return named(span);
   if (isAbsoluteUrl(expr.url)) throw new FlavourTypeError(expr.offset, `the link [${expr.label}](${expr.url}) names no known type`);
-  if (expr.url === "" || expr.url.startsWith("#")) throw new FlavourTypeError(expr.offset, `the link [${expr.label}](${expr.url}) has no document URL`);
-  return { kind: "ref", via: { form: "link", url: expr.url, text: expr.label }, target: null, span };
+  return modelDocRef(expr, span);
 }
 
 /** The argument type of a union member's constructor call: `shared.CreateVehicleBike(shared.Bike{/* values here *\/})`. */

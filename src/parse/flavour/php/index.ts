@@ -2,7 +2,7 @@ import type { Point, PrimitiveName, Span, TypeNode } from "../../../ir/types.js"
 import { clip } from "../../fields.js";
 import { isAbsoluteUrl } from "../../type-words.js";
 import { type ExprGrammar, type TypeExpr, parseCellExpr, parsePlainExpr } from "../cell.js";
-import { FlavourTypeError, describe, mapSafely, nodeSpan, typescriptModelName, uniqueMembers } from "../common.js";
+import { FlavourTypeError, describe, mapSafely, nodeSpan, typescriptModelName, uniqueMembers, modelDocRef } from "../common.js";
 import { reshapeResponse } from "../response.js";
 import type { FlavourFrontEnd, FlavourLoss, FlavourMemberParse, TypeCellRow, UnionMemberSource } from "../flavour.js";
 import { readDateTime } from "./dates.js";
@@ -232,8 +232,7 @@ function modelName(name: string, span: Span, offset: number): TypeNode {
 function mapLink(expr: Extract<TypeExpr, { kind: "link" }>, place: Place): TypeNode {
   const span = nodeSpan(place.start, expr.offset);
   if (!isAbsoluteUrl(expr.url)) {
-    if (expr.url === "" || expr.url.startsWith("#")) throw new FlavourTypeError(expr.offset, `the link [${expr.label}](${expr.url}) has no document URL`);
-    return { kind: "ref", via: { form: "link", url: expr.url, text: expr.label }, target: null, span };
+    return modelDocRef(expr, span);
   }
   switch (expr.label.replace(/^\?/, "")) {
     case "\\DateTime":

@@ -1,7 +1,7 @@
 import type { Point, Span, TypeNode } from "../../../ir/types.js";
 import { isAbsoluteUrl } from "../../type-words.js";
 import { type ExprGrammar, type TypeExpr, parsePlainExpr } from "../cell.js";
-import { FlavourTypeError, type Mapped, camelFromSnake, describe, nodeSpan, pascalFromWords, typescriptModelName, uniqueMembers, cellReader, headingMemberReader } from "../common.js";
+import { FlavourTypeError, type Mapped, camelFromSnake, describe, nodeSpan, pascalFromWords, typescriptModelName, uniqueMembers, cellReader, headingMemberReader, modelDocRef } from "../common.js";
 import type { FlavourFrontEnd, FlavourLoss } from "../flavour.js";
 import { reshapeResponse } from "../response.js";
 
@@ -164,8 +164,7 @@ function namedModel(name: string, span: Span, offset: number): TypeNode {
 function mapLink(expr: Extract<TypeExpr, { kind: "link" }>, start: Point): TypeNode {
   const span = nodeSpan(start, expr.offset);
   if (!isAbsoluteUrl(expr.url)) {
-    if (expr.url === "" || expr.url.startsWith("#")) throw new FlavourTypeError(expr.offset, `the link [${expr.label}](${expr.url}) has no document URL`);
-    return { kind: "ref", via: { form: "link", url: expr.url, text: expr.label }, target: null, span };
+    return modelDocRef(expr, span);
   }
   const label = parsePlainExpr(expr.label, GRAMMAR);
   const inner = label.ok ? unwrap(label.expr).expr : null;
