@@ -127,7 +127,12 @@ function readModel(source: DocSource, flavour: FlavourFrontEnd): Model | null {
       }
       if (fields.kind !== "fields") return null;
       const model: ObjectModel = { ...common, kind: "object", fields: fields.fields, additionalProperties: fields.additionalProperties };
-      return flavour.reshapeObject ? flavour.reshapeObject(model) : model;
+      const shaped = flavour.reshapeObject ? flavour.reshapeObject(model) : model;
+      // A name's spelling matters only where it stays a property (a response's body row becomes
+      // `result`, or a union member, and its name goes).
+      const kept = new Set(shaped.kind === "object" ? [...shaped.fields.map((field) => field.name), ...(shaped.additionalProperties ? [shaped.additionalProperties.name] : [])] : []);
+      for (const loss of fields.nameLosses) if (kept.has(loss.field)) report(source, loss.point, "warning", CODES.flavourLoss, loss.message);
+      return shaped;
     }
     case "Values": {
       const parsed = readEnum(source, outline.known.get(kind)!, common.exampleUsage, flavour, docTitle);

@@ -16,9 +16,24 @@ const REQUIRED = new Map([
   [":heavy_minus_sign:", false],
 ]);
 
+/**
+ * A property name a doc of another SDK language may have spelled otherwise than the TypeScript SDK
+ * (Go initialisms): reported once the model's final shape shows the property is kept.
+ */
+export interface NameLoss {
+  readonly field: string;
+  readonly point: Point;
+  readonly message: string;
+}
+
 /** The result of reading a `## Fields` section: the fields, or why the doc is not a model. */
 export type FieldsParse =
-  | { readonly kind: "fields"; readonly fields: readonly Field[]; readonly additionalProperties: AdditionalPropertiesField | null }
+  | {
+      readonly kind: "fields";
+      readonly fields: readonly Field[];
+      readonly additionalProperties: AdditionalPropertiesField | null;
+      readonly nameLosses: readonly NameLoss[];
+    }
   | { readonly kind: "not-a-model"; readonly reason: string }
   | { readonly kind: "invalid" };
 
@@ -61,6 +76,7 @@ export function readFields(source: DocSource, section: Section, flavour: Flavour
     return { kind: "invalid" };
   }
   const fields: Field[] = [];
+  const nameLosses: NameLoss[] = [];
   const seen = new Map<string, number>();
   let valid = true;
   for (const row of rows.body) {
@@ -115,7 +131,7 @@ export function readFields(source: DocSource, section: Section, flavour: Flavour
     }
     seen.set(fieldName, row.start.line);
     const nameLoss = flavour.propertyNameLoss?.(docName) ?? null;
-    if (nameLoss) report(source, spanAt(nameCell!.start, nameCell!.text.indexOf("`") + 1, 0).start, "warning", CODES.flavourLoss, nameLoss);
+    if (nameLoss) nameLosses.push({ field: fieldName, point: spanAt(nameCell!.start, nameCell!.text.indexOf("`") + 1, 0).start, message: nameLoss });
     for (const loss of type.losses) report(source, spanAt(typeCell!.start, loss.offset, 0).start, "warning", CODES.flavourLoss, loss.message);
     fields.push({
       name: fieldName,
@@ -131,7 +147,7 @@ export function readFields(source: DocSource, section: Section, flavour: Flavour
   }
   if (!valid) return { kind: "invalid" };
   const catchAll = fields.find(isAdditionalPropertiesRow) ?? null;
-  return { kind: "fields", fields: fields.filter((field) => field !== catchAll), additionalProperties: catchAll };
+  return { kind: "fields", fields: fields.filter((field) => field !== catchAll), additionalProperties: catchAll, nameLosses };
 }
 
 /**

@@ -262,6 +262,18 @@ describe("Go docs: operation responses", () => {
     expect(model?.kind === "union" && model.members.map((entry) => shape(entry.type))).toEqual([STRING, { kind: "record", value: { kind: "primitive", name: "any" } }]);
   });
 
+  it("warns about the initialisms of a row's name only where the name stays a property", () => {
+    // The body row's name (TwoHundredApplicationJSONObject) becomes `result`: its spelling is lost
+    // with it, so there is nothing to warn about; a row kept as written still warns.
+    const body: readonly [string, string, boolean] = ["TwoHundredApplicationJSONObject", "map[string]*any*", false];
+    const reshaped = parseGo(fieldsDoc([...ENVELOPE, body], "ListResponse"), "operations/listresponse.md");
+    expect(reshaped.model?.kind === "object" && reshaped.model.fields.map((field) => field.name)).toEqual(["result"]);
+    expect(reshaped.codes).toEqual([]);
+    const kept = parseGo(fieldsDoc([["RequestID", "*string*", true], body], "Upload"), "operations/upload.md");
+    expect(kept.model?.kind === "object" && kept.model.fields.map((field) => field.name)).toEqual(["requestId", "twoHundredApplicationJsonObject"]);
+    expect(kept.codes).toEqual(["warning MDS130", "warning MDS130"]);
+  });
+
   it("leaves out an error's RawResponse, and keeps objects without the envelope as written", () => {
     const error = parseGo(fieldsDoc([["RawResponse", "[*http.Response](https://pkg.go.dev/net/http#Response)", false], ["Code", "*string*", true]], "Error"), "sdkerrors/error.md").model;
     expect(error?.kind === "object" && error.fields.map((field) => field.name)).toEqual(["code"]);
