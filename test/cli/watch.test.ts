@@ -163,8 +163,9 @@ describe("--watch", () => {
     }, 5);
     try {
       writeFileSync(doc, "");
-      // Well past the watcher's debounce, as a slow disk or a loaded machine would make it.
-      await new Promise((resolve) => setTimeout(resolve, 60));
+      // Well past the watcher's debounce, as a slow disk or a loaded machine would make it; a
+      // blocking wait, so that a busy test process cannot stretch it past the watcher's settling.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60);
       writeFileSync(doc, text.replace("When this sync run was completed.", "When this sync run ended."));
       expect(await waitFor(() => read(output).includes("When this sync run ended.")), watcher.stderr()).toBe(true);
     } finally {
