@@ -20,6 +20,13 @@ export const DEBOUNCE_MS = 25;
 export const SETTLE_MS = 200;
 
 /**
+ * When a doc is read again after each of its changes: chokidar drops a second change of a file
+ * within 50 ms of the first (a save right after a save, a formatter writing after the editor), so
+ * a doc is read once more after that window, and regenerated if its text is not the one read last.
+ */
+export const RECHECK_MS = 100;
+
+/**
  * Watches the docs root with chokidar and calls `onChange` with the docs that changed, debounced
  * and never concurrently (changes made during a run are handled by the next one). `onReady` is
  * called once changes are being watched. Resolves when the process receives Ctrl-C (SIGINT) or
@@ -47,6 +54,9 @@ export async function watchDocs(
   // Docs read empty or gone, each waiting SETTLE_MS for the rest of its save; then confirmed.
   const settling = new Map<string, NodeJS.Timeout>();
   const confirmed = new Set<string>();
+  // The text of each doc as last handed on, and the read-again timers.
+  const handed = new Map<string, string | null>();
+  const rechecks = new Map<string, NodeJS.Timeout>();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   const debounce = () => {
@@ -80,6 +90,9 @@ export async function watchDocs(
           continue;
         }
         confirmed.delete(absolute);
+        // Read again with nothing new (a save of the same text, or the read-again after a change).
+        if (handed.has(absolute) && handed.get(absolute) === text) continue;
+        handed.set(absolute, text);
         changes.push({ path: relative(root, absolute).split(sep).join("/"), text });
       }
       if (changes.length > 0) await onChange(changes);
@@ -96,6 +109,15 @@ export async function watchDocs(
     confirmed.delete(path);
     pending.add(path);
     debounce();
+    clearTimeout(rechecks.get(path));
+    rechecks.set(
+      path,
+      setTimeout(() => {
+        rechecks.delete(path);
+        pending.add(path);
+        debounce();
+      }, RECHECK_MS),
+    );
   };
   watcher.on("add", schedule).on("change", schedule).on("unlink", schedule);
   await new Promise<void>((resolveReady) => watcher.once("ready", () => resolveReady()));
@@ -109,6 +131,7 @@ export async function watchDocs(
   process.off("SIGTERM", stop);
   if (timer) clearTimeout(timer);
   for (const settlingTimer of settling.values()) clearTimeout(settlingTimer);
+  for (const recheck of rechecks.values()) clearTimeout(recheck);
   await running;
   await watcher.close();
 }

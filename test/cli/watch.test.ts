@@ -181,6 +181,24 @@ describe("--watch", () => {
     expect(await exitWithin(watcher, 5_000)).toEqual({ code: 0, signal: null });
   });
 
+  it("regenerates the last of two saves of a doc made in quick succession", async () => {
+    // chokidar drops a second change of a file within 50 ms of the first; the second save must
+    // still reach the output.
+    const doc = join(dir, "docs/models/shared/syncrun.md");
+    const output = join(dir, "out/models/shared/syncrun.ts");
+    const watcher = startWatch(["--watch", "--input", "docs", "--out", "out"]);
+    expect(await untilWatching(watcher), watcher.stderr()).toBe(true);
+    const text = read(doc);
+    writeFileSync(doc, text.replace("When this sync run was completed.", "When this sync run first ended."));
+    // The second save as soon as the first has reached the output: well within those 50 ms.
+    const deadline = Date.now() + 10_000;
+    while (!read(output).includes("When this sync run first ended.") && Date.now() < deadline) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+    writeFileSync(doc, text.replace("When this sync run was completed.", "When this sync run finally ended."));
+    expect(await waitFor(() => read(output).includes("When this sync run finally ended.")), watcher.stderr()).toBe(true);
+    watcher.process.kill("SIGINT");
+    expect(await exitWithin(watcher, 5_000)).toEqual({ code: 0, signal: null });
+  });
+
   it("exits 0 on SIGTERM", async () => {
     const watcher = startWatch(["--watch", "--input", "docs", "--out", "out"]);
     expect(await untilWatching(watcher), watcher.stderr()).toBe(true);
