@@ -18,16 +18,16 @@ for (const arg of process.argv.slice(2))
     process.exit(2);
   }
 const N = QUICK ? 10_000 : 100_000;
-const ROUNDS = QUICK ? 5 : 7;
+const ROUNDS = 7;
 const INVALID = 1000;
 const REJECT_REPS = QUICK ? 3 : 20; // rejections per round = INVALID * REJECT_REPS
 // Encode runs over ENCODE_SAMPLE models built as user code builds them (object literals of the keys
 // that are set, in varied orders: `makeUserModels`), the same objects for every implementation,
 // ENCODE_REPS times (N encodes per round).
 const ENCODE_SAMPLE = Math.min(N, 10_000);
-// At least five passes: one pass over 10,000 models takes about 10 ms, too short a window to time
+// At least ten passes: one pass over 10,000 models takes about 10 ms, too short a window to time
 // (a collection or a compilation inside it swings the figure by half).
-const ENCODE_REPS = Math.max(5, Math.round(N / ENCODE_SAMPLE));
+const ENCODE_REPS = Math.max(10, Math.round(N / ENCODE_SAMPLE));
 
 const gc = typeof globalThis.gc === "function" ? globalThis.gc : () => {};
 
@@ -231,7 +231,7 @@ function runTiming() {
   const result = new Map();
   for (const task of tasks) {
     const entry = result.get(task.impl.name) ?? {};
-    entry[task.op] = { median: median(task.samples), min: Math.min(...task.samples), max: Math.max(...task.samples) };
+    entry[task.op] = { median: median(task.samples), min: Math.min(...task.samples), max: Math.max(...task.samples), samples: task.samples };
     result.set(task.impl.name, entry);
   }
   return result;
@@ -282,8 +282,13 @@ console.log(`|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : "-".repeat(w
 for (const row of rows) console.log(line(row));
 console.log("");
 
-const med = (name, op) => results.get(name)[op].median;
-const ratio = (op, other) => med("mdspec", op) / med(other, op);
+// Each ratio is the median of the rounds' ratios: a round times every implementation in turn, so
+// pairing the two figures of one round keeps the machine's drift between rounds out of it.
+const ratio = (op, other) => {
+  const mine = results.get("mdspec")[op].samples;
+  const theirs = results.get(other)[op].samples;
+  return median(mine.map((sample, round) => sample / theirs[round]));
+};
 const checks = [
   // Decode is 2x hand-written on a quiet machine (`npm run bench`); 1.5x leaves room for a
   // quick run on a busy CI machine while still catching a real slip.
@@ -297,7 +302,7 @@ const checks = [
   ["encode", "Zod v4", 4],
   ["reject", "Zod v3 (Speakeasy)", 3],
 ];
-console.log("Ratios (mdspec median / other median):");
+console.log("Ratios (median over the rounds of mdspec's figure / the other's in that round):");
 let missed = 0;
 for (const [op, other, target] of checks) {
   const r = ratio(op, other);
