@@ -1,32 +1,18 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generate, generateFromDocs, readRuntimeTemplate } from "../../src/generate.js";
-import type { Field, Model, TypeNode } from "../../src/ir/types.js";
+import type { Field, Model } from "../../src/ir/types.js";
 import { parseDoc } from "../../src/parse/doc.js";
+import { fieldsDoc, onlyFieldOf, parseAs, shape } from "./support.js";
 import { detectFlavour } from "../../src/parse/flavour/detect.js";
 import { ROOT } from "../helpers.js";
 
-/** A Go-docs `## Fields` doc with one row per `[field, type, required]`. */
-function fieldsDoc(rows: readonly (readonly [string, string, boolean])[], title = "Thing"): string {
-  const lines = rows.map(([field, type, required]) => `| \`${field}\` | ${type} | ${required ? ":heavy_check_mark:" : ":heavy_minus_sign:"} | N/A |`);
-  return `# ${title}\n\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n${lines.join("\n")}\n`;
-}
-
-/** A type tree without its source spans, to compare shapes. */
-function shape(type: TypeNode): unknown {
-  return JSON.parse(JSON.stringify(type, (key, value) => (key === "span" ? undefined : value)));
-}
-
 function parseGo(text: string, path = "components/thing.md"): { model: Model | null; codes: string[] } {
-  const parsed = parseDoc(path, text, "go");
-  return { model: parsed.model, codes: parsed.diagnostics.map((diagnostic) => `${diagnostic.severity} ${diagnostic.code}`) };
+  return parseAs("go", text, path);
 }
 
 function onlyField(type: string, required = true): Field {
-  const { model, codes } = parseGo(fieldsDoc([["Value", type, required]]));
-  expect(codes).toEqual([]);
-  if (model?.kind !== "object") throw new Error("not an object doc");
-  return model.fields[0]!;
+  return onlyFieldOf("go", "components/thing.md", "Value", type, required);
 }
 
 const STRING = { kind: "primitive", name: "string" };

@@ -1,28 +1,14 @@
 import { describe, expect, it } from "vitest";
-import type { Field, Model, TypeNode } from "../../src/ir/types.js";
+import type { Field, Model } from "../../src/ir/types.js";
 import { parseDoc } from "../../src/parse/doc.js";
-
-/** A Python-docs `## Fields` doc with one row per `[field, type, required]`. */
-function fieldsDoc(rows: readonly (readonly [string, string, boolean])[]): string {
-  const lines = rows.map(([field, type, required]) => `| \`${field}\` | ${type} | ${required ? ":heavy_check_mark:" : ":heavy_minus_sign:"} | N/A |`);
-  return `# Thing\n\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n${lines.join("\n")}\n`;
-}
-
-/** A type tree without its source spans, to compare shapes. */
-function shape(type: TypeNode): unknown {
-  return JSON.parse(JSON.stringify(type, (key, value) => (key === "span" ? undefined : value)));
-}
+import { fieldsDoc, onlyFieldOf, parseAs, shape } from "./support.js";
 
 function parsePython(text: string, path = "components/thing.md"): { model: Model | null; codes: string[] } {
-  const parsed = parseDoc(path, text, "python");
-  return { model: parsed.model, codes: parsed.diagnostics.map((diagnostic) => `${diagnostic.severity} ${diagnostic.code}`) };
+  return parseAs("python", text, path);
 }
 
 function onlyField(type: string, required = true): Field {
-  const { model, codes } = parsePython(fieldsDoc([["value", type, required]]));
-  expect(codes).toEqual([]);
-  if (model?.kind !== "object") throw new Error("not an object doc");
-  return model.fields[0]!;
+  return onlyFieldOf("python", "components/thing.md", "value", type, required);
 }
 
 describe("Python docs: Type cells", () => {
